@@ -1,0 +1,68 @@
+/**
+ * The seam between btalk and the Business Talk API. Commands, the wizard flow and tests depend on
+ * this interface only; `createBusinessTalkApi` (src/api/client.ts) is the one real implementation.
+ */
+import type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
+
+export type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
+
+/** The three secrets a person gives btalk. */
+export interface Credentials {
+  clientId: string;
+  clientSecret: string;
+  /** 40-character Business Talk API key (X-BT-API-KEY). */
+  apiKey: string;
+}
+
+export interface CallOptions {
+  signal?: AbortSignal;
+}
+
+export interface BusinessTalkApi {
+  /** Base URL the client talks to, e.g. https://api.orange.com/btalk/beta/v1. */
+  readonly baseUrl: string;
+  /** Gets (or reuses) an access token; proves the client id and secret. */
+  token(options?: CallOptions): Promise<void>;
+  me(options?: CallOptions): Promise<Me>;
+  /** Every customer, all pages. */
+  customers(options?: CallOptions): Promise<Customer[]>;
+  /** Every VPN of the customer, all pages. */
+  vpns(customerCode: string, options?: CallOptions): Promise<Vpn[]>;
+  country(iso2: string, options?: CallOptions): Promise<Country>;
+  /** One POST, never retried automatically. Errors after which the site may exist carry outcomeUnknown. */
+  orderVoicesite(customerCode: string, order: OrderRequest, options?: CallOptions): Promise<OrderResult>;
+  /** Every voicesite of the key's customer account, all pages. */
+  voicesites(options?: CallOptions): Promise<VoiceSite[]>;
+}
+
+/** An access token and the epoch millisecond at which it stops being usable. */
+export interface CachedToken {
+  accessToken: string;
+  expiresAt: number;
+}
+
+/** Where access tokens are kept between runs (the keychain in the CLI, memory in tests). */
+export interface TokenCache {
+  get(): Promise<CachedToken | undefined>;
+  set(token: CachedToken): Promise<void>;
+  clear(): Promise<void>;
+}
+
+export interface ClientOptions {
+  baseUrl: string;
+  credentials: Credentials;
+  tokenCache?: TokenCache;
+  /** Injected clock, epoch ms. */
+  clock?: () => number;
+  /** Receives one redacted line per request when debugging is on. */
+  debug?: (line: string) => void;
+  /** Per-request timeout in ms (default 30 000). */
+  timeoutMs?: number;
+  /** GET retries on network errors, 429, 503 and 403 code 53 (default 3). */
+  retries?: number;
+  /** Upper bound on any single backoff or Retry-After wait in ms (default 30 000). */
+  maxRetryDelayMs?: number;
+  /** Environment used for HTTPS_PROXY / HTTP_PROXY / NO_PROXY (never process.env directly). */
+  proxyEnv?: Record<string, string | undefined>;
+  userAgent?: string;
+}

@@ -1,0 +1,13 @@
+/** What every command receives from the composition root. */
+import type {GlobalOptions} from '../global-options.js';
+import type {Runtime} from '../runtime.js';
+import type {SessionFactory} from '../session-types.js';
+
+export interface CommandContext {
+  runtime: Runtime;
+  sessions: SessionFactory;
+  /** Global flags merged with their environment variables (BTALK_PROFILE, BTALK_ENV, ...). */
+  globals(): GlobalOptions;
+  /** The process exit code once the command is done (see runCommand). */
+  setExitCode(code: number): void;
+}

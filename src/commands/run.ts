@@ -1,0 +1,26 @@
+/**
+ * Runs a command body, turning any failure into a printed error and an exit code. The exit code
+ * table itself lives in errors.ts (`exitCodeFor`) and is applied here, for every command alike.
+ */
+import {exitCodeFor, formatError, toBtalkError} from '../errors.js';
+import type {Runtime} from '../runtime.js';
+
+export async function runCommand(
+  runtime: Runtime,
+  options: {json?: boolean | undefined},
+  body: () => Promise<number | void>,
+): Promise<number> {
+  try {
+    return (await body()) ?? 0;
+  } catch (thrown) {
+    const error = toBtalkError(thrown);
+    if (options.json) {
+      runtime.stdout.write(JSON.stringify({ok: false, error: error.toJSON()}) + '\n');
+    }
+    runtime.stderr.write(formatError(error).join('\n') + '\n');
+    if (error.kind === 'bug' && thrown instanceof Error && runtime.env['BTALK_DEBUG']) {
+      runtime.stderr.write(`${thrown.stack ?? ''}\n`);
+    }
+    return exitCodeFor(error);
+  }
+}

@@ -1,0 +1,23 @@
+/** Options every command accepts (set on the root program in cli.tsx). */
+export interface GlobalOptions {
+  profile?: string;
+  env?: string;
+  baseUrl?: string;
+  /** Use the embedded emulator with its demo account. */
+  sandbox?: boolean;
+  debug?: boolean;
+  json?: boolean;
+}
+
+/** Global options, with environment variables filling what flags left out. */
+export function withEnvDefaults(flags: GlobalOptions, env: Readonly<Record<string, string | undefined>>): GlobalOptions {
+  const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
+  return {
+    profile: flags.profile ?? env['BTALK_PROFILE'] ?? 'default',
+    env: flags.env ?? env['BTALK_ENV'],
+    baseUrl: flags.baseUrl ?? env['BTALK_BASE_URL'],
+    sandbox: flags.sandbox ?? truthy(env['BTALK_SANDBOX']),
+    debug: flags.debug ?? truthy(env['BTALK_DEBUG']),
+    json: flags.json ?? false,
+  };
+}

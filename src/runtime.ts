@@ -1,0 +1,21 @@
+/**
+ * Everything btalk takes from the process, gathered once by the composition root (cli.tsx) and
+ * passed down. Nothing below cli.tsx reads `process.*`; tests build a Runtime of their own.
+ */
+import type {Readable, Writable} from 'node:stream';
+
+export interface Runtime {
+  env: Readonly<Record<string, string | undefined>>;
+  stdin: Readable & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown};
+  stdout: Writable & {isTTY?: boolean; columns?: number; rows?: number};
+  stderr: Writable & {isTTY?: boolean};
+  /** stdin and stdout are both terminals: prompts and Ink are allowed. */
+  interactive: boolean;
+  cwd: string;
+  platform: NodeJS.Platform;
+  /** Epoch milliseconds. */
+  clock: () => number;
+  /** Registers a Ctrl+C (SIGINT) handler while a command runs; returns a function that removes it. */
+  onInterrupt(handler: () => void): () => void;
+  version: string;
+}

@@ -1,0 +1,41 @@
+/**
+ * A Session is what every command that talks to the API starts from: the profile, its environment,
+ * the credentials and where each came from, and a way to build an API client. `--sandbox` sessions
+ * run the embedded emulator and never touch the OS keychain.
+ */
+import type {BusinessTalkApi, Credentials} from './api/types.js';
+import type {ResolvedEnvironment} from './environments.js';
+import type {GlobalOptions} from './global-options.js';
+import type {SecretStore} from './secrets/types.js';
+
+export type SecretSource = 'environment' | 'keychain' | 'sandbox' | 'stdin' | 'missing';
+
+export interface CredentialSources {
+  clientId: SecretSource;
+  clientSecret: SecretSource;
+  apiKey: SecretSource;
+}
+
+export interface Session {
+  profile: string;
+  environment: ResolvedEnvironment;
+  /** Undefined when any of the three secrets is missing; see `sources`. */
+  credentials: Credentials | undefined;
+  sources: CredentialSources;
+  /** The store this session saves to: the OS keychain, or memory for --sandbox. */
+  secrets: SecretStore;
+  /** A client for these (or other, e.g. just typed) credentials, with the profile's token cache. */
+  api(credentials: Credentials): BusinessTalkApi;
+  /** Saves the three secrets (and the profile's environment) after they were proven. */
+  saveCredentials(credentials: Credentials): Promise<void>;
+  /** Removes the profile's secrets and cached token; returns the accounts removed. */
+  forget(): Promise<string[]>;
+  /** True when this session runs against the embedded emulator. */
+  sandbox: boolean;
+  /** Stops what the session started (the embedded emulator). */
+  close(): Promise<void>;
+}
+
+export interface SessionFactory {
+  open(globals: GlobalOptions): Promise<Session>;
+}
