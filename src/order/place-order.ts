@@ -1,0 +1,80 @@
+/**
+ * Places one voicesite order, the one way the wizard and `btalk order` both use.
+ *
+ * The order POST is never resent by this module. When the POST failed in a way that may still
+ * have created the site (timeout, reset, 5xx: `outcomeUnknown`), we ask the API whether a site with
+ * the order's technicalSiteName exists: if it does, the order went through and we return it; if it
+ * does not, the person is told plainly that nothing was created and sending again is safe.
+ */
+import {BtalkError, isBtalkError} from '../errors.js';
+import type {BusinessTalkApi, OrderRequest, OrderResult, VoiceSite} from '../api/types.js';
+
+export type PlacedOrder =
+  | {voiceSiteId: string; recovered: false; order: OrderResult; site?: undefined}
+  | {voiceSiteId: string; recovered: true; site: VoiceSite; order?: undefined};
+
+export interface PlaceOrderHooks {
+  /** Called when the POST's outcome is unknown and the voicesites are being checked. */
+  onChecking?: () => void;
+  signal?: AbortSignal;
+}
+
+/** The site with this technical name for this customer, when the site says whose it is. */
+export function findSiteByName(sites: readonly VoiceSite[], customerCode: string, technicalSiteName: string): VoiceSite | undefined {
+  return sites.find(
+    (s) => s.technicalSiteName === technicalSiteName && (s.customerCode === undefined || String(s.customerCode) === String(customerCode)),
+  );
+}
+
+export async function placeOrder(
+  api: BusinessTalkApi,
+  customerCode: string,
+  order: OrderRequest,
+  hooks: PlaceOrderHooks = {},
+): Promise<PlacedOrder> {
+  const callOptions = hooks.signal ? {signal: hooks.signal} : {};
+  let postError: BtalkError;
+  try {
+    const result = await api.orderVoicesite(customerCode, order, callOptions);
+    return {voiceSiteId: String(result.voiceSiteId), recovered: false, order: result};
+  } catch (thrown) {
+    if (!isBtalkError(thrown) || !thrown.outcomeUnknown) throw thrown;
+    postError = thrown;
+  }
+
+  const name = order.parameters.technicalSiteName;
+  hooks.onChecking?.();
+  let sites: VoiceSite[];
+  try {
+    // Not passing the caller's signal: once a POST may have landed, finding out matters more
+    // than stopping quickly.
+    sites = await api.voicesites();
+  } catch (checkThrown) {
+    throw new BtalkError(
+      postError.kind,
+      `The order for ${name} may or may not have been created: the answer was lost (${postError.message}) and checking the voicesites failed too.`,
+      {
+        hint: `Do not order again yet. Run "btalk voicesites --filter ${name}" first; order again only if ${name} is not listed.`,
+        ...(postError.status === undefined ? {} : {status: postError.status}),
+        ...(postError.apiCode === undefined ? {} : {apiCode: postError.apiCode}),
+        ...(postError.requestId === undefined ? {} : {requestId: postError.requestId}),
+        outcomeUnknown: true,
+        cause: checkThrown,
+      },
+    );
+  }
+
+  const site = findSiteByName(sites, customerCode, name);
+  if (site) return {voiceSiteId: String(site.voiceSiteId), recovered: true, site};
+
+  throw new BtalkError(postError.kind, `The order for ${name} was NOT created (${postError.message}).`, {
+    hint: `No voicesite named ${name} exists, so it is safe to send the order again.`,
+    ...(postError.status === undefined ? {} : {status: postError.status}),
+    ...(postError.apiCode === undefined ? {} : {apiCode: postError.apiCode}),
+    ...(postError.apiMessage === undefined ? {} : {apiMessage: postError.apiMessage}),
+    ...(postError.apiDescription === undefined ? {} : {apiDescription: postError.apiDescription}),
+    ...(postError.requestId === undefined ? {} : {requestId: postError.requestId}),
+    outcomeUnknown: false,
+    cause: postError,
+  });
+}
