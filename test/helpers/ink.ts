@@ -1,0 +1,69 @@
+/**
+ * Stepping Ink UIs in tests without fixed sleeps: Ink needs a tick between keystrokes, so press()
+ * writes a key and waits until a new frame was rendered (bounded, since some keys change nothing),
+ * and waitForFrame() polls lastFrame() until it matches or a generous deadline passes.
+ */
+
+export interface InkLike {
+  lastFrame(): string | undefined;
+  frames: string[];
+  stdin: {write(data: string): void};
+}
+
+/** Raw terminal input for the keys the wizard uses. */
+export const keys = {
+  enter: '\r',
+  escape: '\u001B',
+  up: '\u001B[A',
+  down: '\u001B[B',
+  left: '\u001B[D',
+  right: '\u001B[C',
+  pageUp: '\u001B[5~',
+  pageDown: '\u001B[6~',
+  tab: '\t',
+  backspace: '\u007F',
+  ctrlC: '\u0003',
+} as const;
+
+const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
+
+/**
+ * Writes `input` to the UI's stdin and waits for the render it causes. A key that changes nothing
+ * renders nothing: after `quietMs` without a new frame the wait ends anyway.
+ */
+export async function press(ui: InkLike, input: string, options: {quietMs?: number} = {}): Promise<void> {
+  const quietMs = options.quietMs ?? 150;
+  // Let a previous key's effects settle, so this key reaches the input handlers now active.
+  await tick();
+  const before = ui.frames.length;
+  ui.stdin.write(input);
+  const deadline = Date.now() + quietMs;
+  while (ui.frames.length === before && Date.now() < deadline) await tick();
+  await tick();
+}
+
+/** Types text one character at a time, as a person would (text inputs read key by key). */
+export async function type(ui: InkLike, text: string): Promise<void> {
+  for (const ch of text) await press(ui, ch);
+}
+
+export type FrameMatcher = string | RegExp | ((frame: string) => boolean);
+
+function matches(frame: string, matcher: FrameMatcher): boolean {
+  if (typeof matcher === 'string') return frame.includes(matcher);
+  if (matcher instanceof RegExp) return matcher.test(frame);
+  return matcher(frame);
+}
+
+/** Polls lastFrame() until it matches; throws with the last frame seen when the deadline passes. */
+export async function waitForFrame(ui: Pick<InkLike, 'lastFrame'>, matcher: FrameMatcher, options: {timeoutMs?: number} = {}): Promise<string> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  for (;;) {
+    const frame = ui.lastFrame() ?? '';
+    if (matches(frame, matcher)) return frame;
+    if (Date.now() > deadline) {
+      throw new Error(`No frame matched ${String(matcher)} in time. Last frame:\n${frame}`);
+    }
+    await tick();
+  }
+}
