@@ -1,0 +1,216 @@
+/**
+ * The session factory: turns global options into a Session (profile, environment, credentials and
+ * where each came from, an API client builder with the profile's token cache). Credentials come per
+ * field from BTALK_CLIENT_ID / BTALK_CLIENT_SECRET / BTALK_API_KEY, else the keychain; when all three
+ * come from the environment the keychain is never touched. `--sandbox` runs the embedded emulator
+ * with its demo account and a memory store.
+ */
+import type {BusinessTalkApi, ClientOptions, Credentials, TokenCache} from './api/types.js';
+import type {ConfigStore, ProfileSettings} from './config/config-store.js';
+import {resolveEnvironment, type ResolvedEnvironment} from './environments.js';
+import {BtalkError} from './errors.js';
+import {withEnvDefaults, type GlobalOptions} from './global-options.js';
+import type {Runtime} from './runtime.js';
+import {apiKeyProblem, credentialsFromEnv} from './secrets/env-credentials.js';
+import {MemorySecretStore} from './secrets/memory-store.js';
+import {createMemoryTokenCache, createStoredTokenCache} from './secrets/token-cache.js';
+import {accountFor, type SecretField, type SecretStore} from './secrets/types.js';
+import type {CredentialSources, Session, SessionFactory} from './session-types.js';
+
+/** What the session needs from the emulator (structurally what src/sandbox/server.ts returns). */
+export interface EmbeddedSandbox {
+  baseUrl: string;
+  demo: Credentials;
+  close(): Promise<void>;
+}
+
+export interface SessionDeps {
+  runtime: Runtime;
+  config: ConfigStore;
+  /** Builds the OS keychain store; called only when a keychain call is about to be made. */
+  keychain: () => SecretStore;
+  createApi: (options: ClientOptions) => BusinessTalkApi;
+  startSandbox: (options?: {port?: number}) => Promise<EmbeddedSandbox>;
+  debugSink: (line: string) => void;
+  memoryStore?: () => SecretStore;
+}
+
+export const CREDENTIAL_FIELDS: ReadonlyArray<readonly [keyof Credentials, SecretField]> = [
+  ['clientId', 'client-id'],
+  ['clientSecret', 'client-secret'],
+  ['apiKey', 'api-key'],
+];
+
+/** Every account a profile may own in the store, the token cache included. */
+export function profileAccounts(profile: string): string[] {
+  return [...CREDENTIAL_FIELDS.map(([, field]) => accountFor(profile, field)), accountFor(profile, 'token')];
+}
+
+const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+export function checkProfileName(name: string): string {
+  if (!PROFILE_NAME.test(name)) {
+    throw new BtalkError('usage', `"${name}" is not a valid profile name.`, {
+      hint: 'Use letters, digits, ".", "_" or "-" (up to 64 characters), e.g. --profile prod.',
+    });
+  }
+  return name;
+}
+
+/** Defers building the keychain store until a call is made, so env-only runs never touch it. */
+function lazyStore(factory: () => SecretStore): SecretStore {
+  let store: SecretStore | undefined;
+  const s = () => (store ??= factory());
+  return {
+    get: (account) => s().get(account),
+    set: (account, value) => s().set(account, value),
+    delete: (account) => s().delete(account),
+    list: () => s().list(),
+  };
+}
+
+export function createSessionFactory(deps: SessionDeps): SessionFactory {
+  return {open: (globals) => openSession(deps, withEnvDefaults(globals, deps.runtime.env))};
+}
+
+async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<Session> {
+  if (globals.sandbox) return openSandboxSession(deps, globals);
+  const profile = checkProfileName(globals.profile ?? 'default');
+  const environment = await environmentFor(deps.config, profile, globals);
+  const secrets = lazyStore(deps.keychain);
+  const note = (line: string) => deps.runtime.stderr.write(`${line}\n`);
+
+  const fromEnv = credentialsFromEnv(deps.runtime.env);
+  const sources: CredentialSources = {clientId: 'missing', clientSecret: 'missing', apiKey: 'missing'};
+  const found: Partial<Credentials> = {};
+  // In parallel: a slow keychain then costs one deadline, not three.
+  await Promise.all(
+    CREDENTIAL_FIELDS.map(async ([key, field]) => {
+      const envValue = fromEnv[key];
+      if (envValue !== undefined) {
+        found[key] = envValue;
+        sources[key] = 'environment';
+        return;
+      }
+      const account = accountFor(profile, field);
+      const stored = (await secrets.get(account))?.trim();
+      if (!stored) return;
+      const problem = key === 'apiKey' ? apiKeyProblem(stored) : undefined;
+      if (problem !== undefined) {
+        note(`Note: the API key stored in the keychain (${account}) ${problem}; it is treated as missing. Run "btalk login" again.`);
+        return;
+      }
+      found[key] = stored;
+      sources[key] = 'keychain';
+    }),
+  );
+  const allFromEnv = Object.values(sources).every((s) => s === 'environment');
+  const complete = (c: Partial<Credentials>): c is Credentials => Boolean(c.clientId && c.clientSecret && c.apiKey);
+
+  let saved: Credentials | undefined = complete(found) && !allFromEnv ? found : undefined;
+  // Tokens for credentials not (yet) in the keychain stay in memory: nothing is written for
+  // credentials that were never proven and saved. saveCredentials persists the pending one.
+  const memoryCaches = new Map<string, ReturnType<typeof createMemoryTokenCache>>();
+  const tokenAccount = accountFor(profile, 'token');
+  const storedCache = (clientId: string) =>
+    createStoredTokenCache({store: secrets, account: tokenAccount, baseUrl: environment.baseUrl, clientId, note});
+
+  const tokenCacheFor = (c: Credentials): TokenCache => {
+    if (saved && saved.clientId === c.clientId && saved.clientSecret === c.clientSecret) return storedCache(c.clientId);
+    const key = `${c.clientId}\n${c.clientSecret}`;
+    let cache = memoryCaches.get(key);
+    if (!cache) memoryCaches.set(key, (cache = createMemoryTokenCache()));
+    return cache;
+  };
+
+  const session: Session = {
+    profile,
+    environment,
+    credentials: complete(found) ? found : undefined,
+    sources,
+    secrets,
+    sandbox: false,
+    api: (c) => buildApi(deps, globals, environment, c, tokenCacheFor(c)),
+    async saveCredentials(c) {
+      // The profile's environment first: secrets saved under the wrong environment would be worse
+      // than an environment saved without secrets.
+      await deps.config.setProfile(profile, settingsFor(environment));
+      for (const [key, field] of CREDENTIAL_FIELDS) await secrets.set(accountFor(profile, field), c[key]);
+      saved = c;
+      session.credentials = c;
+      session.sources = {clientId: 'keychain', clientSecret: 'keychain', apiKey: 'keychain'};
+      const pending = memoryCaches.get(`${c.clientId}\n${c.clientSecret}`)?.peek();
+      if (pending) await storedCache(c.clientId).set(pending);
+    },
+    async forget() {
+      const removed: string[] = [];
+      for (const account of profileAccounts(profile)) {
+        if (await secrets.delete(account)) removed.push(account);
+      }
+      await deps.config.removeProfile(profile);
+      saved = undefined;
+      return removed;
+    },
+    async close() {},
+  };
+  return session;
+}
+
+async function environmentFor(config: ConfigStore, profile: string, globals: GlobalOptions): Promise<ResolvedEnvironment> {
+  // Flags and BTALK_ENV / BTALK_BASE_URL win over what the profile remembers.
+  if (globals.baseUrl || globals.env) return resolveEnvironment({env: globals.env, baseUrl: globals.baseUrl});
+  const stored = await config.profile(profile);
+  return resolveEnvironment({env: stored?.env, baseUrl: stored?.baseUrl});
+}
+
+function settingsFor(environment: ResolvedEnvironment): ProfileSettings {
+  if (environment.name === 'orange' || environment.name === 'orange-sandbox') return {env: environment.name};
+  return {baseUrl: environment.baseUrl};
+}
+
+function buildApi(deps: SessionDeps, globals: GlobalOptions, environment: ResolvedEnvironment, credentials: Credentials, tokenCache: TokenCache): BusinessTalkApi {
+  return deps.createApi({
+    baseUrl: environment.baseUrl,
+    credentials,
+    tokenCache,
+    clock: deps.runtime.clock,
+    proxyEnv: {...deps.runtime.env},
+    userAgent: `btalk/${deps.runtime.version}`,
+    ...(globals.debug ? {debug: deps.debugSink} : {}),
+  });
+}
+
+async function openSandboxSession(deps: SessionDeps, globals: GlobalOptions): Promise<Session> {
+  const sandbox = await deps.startSandbox({port: 0});
+  const store = deps.memoryStore?.() ?? new MemorySecretStore();
+  const profile = checkProfileName(globals.profile ?? 'default');
+  const environment: ResolvedEnvironment = {name: 'sandbox', baseUrl: sandbox.baseUrl};
+  const tokenAccount = accountFor(profile, 'token');
+  let closed = false;
+  const session: Session = {
+    profile,
+    environment,
+    credentials: sandbox.demo,
+    sources: {clientId: 'sandbox', clientSecret: 'sandbox', apiKey: 'sandbox'},
+    secrets: store,
+    sandbox: true,
+    api: (c) =>
+      buildApi(deps, globals, environment, c, createStoredTokenCache({store, account: tokenAccount, baseUrl: environment.baseUrl, clientId: c.clientId})),
+    async saveCredentials(c) {
+      // Memory only: sandbox credentials never reach the OS keychain or the config file.
+      for (const [key, field] of CREDENTIAL_FIELDS) await store.set(accountFor(profile, field), c[key]);
+      session.credentials = c;
+    },
+    async forget() {
+      const removed: string[] = [];
+      for (const account of profileAccounts(profile)) if (await store.delete(account)) removed.push(account);
+      return removed;
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await sandbox.close();
+    },
+  };
+  return session;
+}
