@@ -1,0 +1,101 @@
+/**
+ * Builds a SessionFactory for tests: a MemorySecretStore standing in for the keychain (or a factory
+ * that counts or refuses calls), a config store in a temp folder and a Runtime of our own.
+ */
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {PassThrough} from 'node:stream';
+import type {BusinessTalkApi, ClientOptions} from '../../src/api/types.js';
+import {createConfigStore, type ConfigStore} from '../../src/config/config-store.js';
+import type {Runtime} from '../../src/runtime.js';
+import {MemorySecretStore} from '../../src/secrets/memory-store.js';
+import type {SecretStore} from '../../src/secrets/types.js';
+import {createSessionFactory, type SessionDeps} from '../../src/session.js';
+
+export interface TestRuntime extends Runtime {
+  stdin: PassThrough & {isTTY?: boolean};
+  out(): string;
+  err(): string;
+}
+
+export function testRuntime(env: Record<string, string | undefined> = {}, options: {interactive?: boolean; clock?: () => number} = {}): TestRuntime {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  return {
+    env,
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    interactive: options.interactive ?? false,
+    cwd: process.cwd(),
+    platform: process.platform,
+    clock: options.clock ?? (() => Date.now()),
+    onInterrupt: () => () => {},
+    version: '0.0.0-test',
+    out: () => out,
+    err: () => err,
+  };
+}
+
+export interface TestSessionSetup {
+  runtime: TestRuntime;
+  keychain: MemorySecretStore;
+  config: ConfigStore;
+  configDir: string;
+  keychainCalls: () => number;
+  deps: SessionDeps;
+  factory: ReturnType<typeof createSessionFactory>;
+}
+
+export async function testSessions(options: {
+  env?: Record<string, string | undefined>;
+  keychain?: MemorySecretStore;
+  /** Replace the keychain factory entirely, e.g. with one that throws. */
+  keychainFactory?: () => SecretStore;
+  createApi?: (o: ClientOptions) => BusinessTalkApi;
+  startSandbox?: SessionDeps['startSandbox'];
+  interactive?: boolean;
+  configDir?: string;
+  debugLines?: string[];
+}): Promise<TestSessionSetup> {
+  const runtime = testRuntime(options.env ?? {}, {interactive: options.interactive ?? false});
+  const keychain = options.keychain ?? new MemorySecretStore();
+  const configDir = options.configDir ?? (await mkdtemp(path.join(tmpdir(), 'btalk-session-')));
+  const config = createConfigStore(configDir);
+  let calls = 0;
+  const deps: SessionDeps = {
+    runtime,
+    config,
+    keychain: () => {
+      const store = options.keychainFactory ? options.keychainFactory() : keychain;
+      // Counts every call that reaches the keychain, not just the factory.
+      const count = <T>(work: () => Promise<T>) => {
+        calls += 1;
+        return work();
+      };
+      return {
+        get: (a) => count(() => store.get(a)),
+        set: (a, v) => count(() => store.set(a, v)),
+        delete: (a) => count(() => store.delete(a)),
+        list: () => count(() => store.list()),
+      };
+    },
+    createApi:
+      options.createApi ??
+      (() => {
+        throw new Error('createApi not given to this test');
+      }),
+    startSandbox:
+      options.startSandbox ??
+      (async () => {
+        throw new Error('startSandbox not given to this test');
+      }),
+    debugSink: (line) => options.debugLines?.push(line),
+  };
+  return {runtime, keychain, config, configDir, keychainCalls: () => calls, deps, factory: createSessionFactory(deps)};
+}
