@@ -1,0 +1,67 @@
+/**
+ * What happened, as past-tense facts: from the person (keys on a screen) or from the runner (a
+ * fetch or the order finished). The reducer decides what each fact means in each state.
+ */
+import type {Country, Credentials, Customer, Me, VoiceSite, Vpn} from '../api/types.js';
+import type {BtalkError} from '../errors.js';
+import type {PlacedOrder} from '../order/place-order.js';
+import type {EditableStep, SiteDetails} from './state.js';
+
+/** Something the wizard fetches and caches. */
+export type DataRequest =
+  | {kind: 'me'}
+  | {kind: 'customers'}
+  | {kind: 'vpns'; customerCode: string}
+  | {kind: 'country'; iso2: string}
+  | {kind: 'voicesites'};
+
+export function requestKey(request: DataRequest): string {
+  switch (request.kind) {
+    case 'me':
+    case 'customers':
+    case 'voicesites':
+      return request.kind;
+    case 'vpns':
+      return `vpns:${request.customerCode}`;
+    case 'country':
+      return `country:${request.iso2}`;
+    default: {
+      const never: never = request;
+      return never;
+    }
+  }
+}
+
+export type Action =
+  // The person
+  | {type: 'credentials-entered'; credentials: Credentials}
+  | {type: 'other-credentials-requested'}
+  | {type: 'retry-pressed'}
+  | {type: 'customer-chosen'; customer: Customer}
+  | {type: 'vpn-chosen'; vpn: Vpn}
+  | {type: 'country-highlighted'; iso2: string}
+  | {type: 'country-chosen'; iso2: string}
+  | {type: 'coverage-accepted'}
+  | {type: 'site-entered'; site: SiteDetails}
+  | {type: 'json-toggled'}
+  | {type: 'edit-requested'; step: EditableStep}
+  | {type: 'submit-pressed'}
+  | {type: 'recheck-pressed'}
+  | {type: 'back-pressed'}
+  | {type: 'quit-pressed'}
+  | {type: 'interrupted'}
+  // The runner
+  | {type: 'load-started'; request: DataRequest}
+  | {type: 'load-failed'; request: DataRequest; error: BtalkError}
+  | {type: 'access-checked'; me: Me}
+  | {type: 'customers-loaded'; customers: Customer[]}
+  | {type: 'vpns-loaded'; customerCode: string; vpns: Vpn[]}
+  | {type: 'country-loaded'; iso2: string; country: Country}
+  | {type: 'voicesites-loaded'; voicesites: VoiceSite[]}
+  | {type: 'credentials-saved'}
+  | {type: 'credentials-save-failed'; error: BtalkError}
+  | {type: 'order-checking'; attempt: number}
+  | {type: 'order-placed'; attempt: number; placed: PlacedOrder}
+  | {type: 'order-failed'; attempt: number; error: BtalkError}
+  | {type: 'listing-checked'; voiceSiteId: string; listed: boolean}
+  | {type: 'listing-failed'; voiceSiteId: string; error: BtalkError};

@@ -1,0 +1,242 @@
+/**
+ * The wizard's one reducer: (state, fact) -> state, pure. Facts that make no sense in the current
+ * screen are ignored (a second Enter while submitting, a late answer from an old attempt).
+ */
+import {canOrder} from '../api/schemas.js';
+import {BtalkError, exitCodeFor} from '../errors.js';
+import type {Action, DataRequest} from './actions.js';
+import {goBack, goToCustomer, goToStep} from './navigation.js';
+import {orderBody, summaryLine, type DataCache, type Loadable, type WizardState} from './state.js';
+
+function setData(data: DataCache, request: DataRequest, value: Loadable<never> | Loadable<unknown> | undefined): DataCache {
+  switch (request.kind) {
+    case 'me':
+      return {...data, me: value as DataCache['me']};
+    case 'customers':
+      return {...data, customers: value as DataCache['customers']};
+    case 'voicesites':
+      return {...data, voicesites: value as DataCache['voicesites']};
+    case 'vpns': {
+      const vpns = {...data.vpns};
+      if (value === undefined) delete vpns[request.customerCode];
+      else vpns[request.customerCode] = value as Loadable<never>;
+      return {...data, vpns};
+    }
+    case 'country': {
+      const countries = {...data.countries};
+      if (value === undefined) delete countries[request.iso2];
+      else countries[request.iso2] = value as Loadable<never>;
+      return {...data, countries};
+    }
+    default: {
+      const never: never = request;
+      return never;
+    }
+  }
+}
+
+/** The fetch whose failure the current screen shows, so "retry" knows what to ask again. */
+function failedRequestOnScreen(state: WizardState): DataRequest | undefined {
+  const {screen, data, answers} = state;
+  switch (screen.kind) {
+    case 'access':
+      return {kind: 'me'};
+    case 'customer':
+      return {kind: 'customers'};
+    case 'vpn':
+      return answers.customer ? {kind: 'vpns', customerCode: answers.customer.customerCode} : undefined;
+    case 'country':
+      return screen.chosen ? {kind: 'country', iso2: screen.chosen} : undefined;
+    case 'site':
+      return data.voicesites?.status === 'failed' ? {kind: 'voicesites'} : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function exitState(state: WizardState, code: number, reason: string, stream: 'stdout' | 'stderr' = 'stderr'): WizardState {
+  return {...state, screen: {kind: 'exit', code, reason, stream}};
+}
+
+function orderNotDoneText(state: WizardState, error: BtalkError): string {
+  const name = state.answers.site?.technicalSiteName ?? 'the site';
+  return error.outcomeUnknown
+    ? `The order for ${name} may have been created: run "btalk voicesites" and look for ${name} before ordering again.`
+    : `The order for ${name} was not created.`;
+}
+
+function interrupted(state: WizardState): WizardState {
+  const {screen} = state;
+  const name = state.answers.site?.technicalSiteName ?? 'the site';
+  switch (screen.kind) {
+    case 'exit':
+      return state;
+    case 'done':
+      return exitState(state, 0, summaryLine(state, screen.placed.voiceSiteId), 'stdout');
+    case 'submitting':
+      return exitState(
+        state,
+        130,
+        `Interrupted while the order for ${name} was being sent: the order WAS sent and may have been created. Run "btalk voicesites" and look for ${name} before ordering again.`,
+      );
+    case 'order-failed':
+      return exitState(state, 130, `Interrupted. ${orderNotDoneText(state, screen.error)}`);
+    default:
+      return exitState(state, 130, 'Interrupted: nothing was ordered.');
+  }
+}
+
+function quit(state: WizardState): WizardState {
+  const {screen} = state;
+  switch (screen.kind) {
+    case 'done':
+      return exitState(state, 0, summaryLine(state, screen.placed.voiceSiteId), 'stdout');
+    case 'order-failed':
+      return exitState(state, exitCodeFor(screen.error), orderNotDoneText(state, screen.error));
+    case 'submitting':
+      return state;
+    case 'access': {
+      const me = state.data.me;
+      if (me?.status === 'ready' && !canOrder(me.value)) {
+        return exitState(state, 1, `The API key of this profile is read-only (rights profile "${me.value.rightsProfile}"): nothing was ordered.`);
+      }
+      if (me?.status === 'failed') return exitState(state, exitCodeFor(me.error), `${me.error.message} Nothing was ordered.`);
+      return exitState(state, 130, 'Cancelled: nothing was ordered.');
+    }
+    default:
+      return exitState(state, 130, 'Cancelled: nothing was ordered.');
+  }
+}
+
+export function reducer(state: WizardState, action: Action): WizardState {
+  const {screen} = state;
+  if (screen.kind === 'exit') return state;
+  switch (action.type) {
+    case 'credentials-entered':
+      if (screen.kind !== 'credentials') return state;
+      // Other credentials may see other customers: nothing fetched with the old ones is kept.
+      return {
+        ...state,
+        credentials: action.credentials,
+        unsavedCredentials: action.credentials,
+        answers: {},
+        data: {vpns: {}, countries: {}},
+        screen: {kind: 'access'},
+      };
+    case 'other-credentials-requested':
+      if (screen.kind !== 'access') return state;
+      return {...state, screen: {kind: 'credentials'}};
+    case 'retry-pressed': {
+      if (screen.kind === 'done' && screen.listed.status === 'failed') return {...state, screen: {...screen, listed: {status: 'loading'}}};
+      const request = failedRequestOnScreen(state);
+      if (!request) return state;
+      return {...state, data: setData(state.data, request, undefined)};
+    }
+    case 'customer-chosen': {
+      if (screen.kind !== 'customer') return state;
+      const same = state.answers.customer?.customerCode === action.customer.customerCode;
+      const {vpn: _vpn, ...rest} = state.answers;
+      const answers = same ? state.answers : rest;
+      return {...state, answers: {...answers, customer: action.customer, customerAutomatic: false}, screen: {kind: 'vpn'}};
+    }
+    case 'vpn-chosen':
+      if (screen.kind !== 'vpn') return state;
+      return goToStep({...state, answers: {...state.answers, vpn: action.vpn}}, 'country');
+    case 'country-highlighted':
+      if (screen.kind !== 'country' || screen.chosen) return state;
+      return {...state, screen: {...screen, highlighted: action.iso2}};
+    case 'country-chosen':
+      if (screen.kind !== 'country') return state;
+      return {...state, screen: {kind: 'country', highlighted: action.iso2, chosen: action.iso2}};
+    case 'coverage-accepted': {
+      if (screen.kind !== 'country' || !screen.chosen) return state;
+      const entry = state.data.countries[screen.chosen];
+      if (entry?.status !== 'ready' || entry.value.coverage.businessTalkOnline.trim().toLowerCase() !== 'yes') return state;
+      return goToStep({...state, answers: {...state.answers, country: entry.value}}, 'site');
+    }
+    case 'site-entered':
+      if (screen.kind !== 'site') return state;
+      return {...state, answers: {...state.answers, site: action.site}, screen: {kind: 'review', showJson: false}};
+    case 'json-toggled':
+      if (screen.kind !== 'review') return state;
+      return {...state, screen: {...screen, showJson: !screen.showJson}};
+    case 'edit-requested':
+      if (screen.kind !== 'review' && !(screen.kind === 'order-failed' && !screen.error.outcomeUnknown)) return state;
+      return goToStep(state, action.step);
+    case 'submit-pressed': {
+      // Submitting ignores this: a second Enter can never send a second order.
+      if (screen.kind !== 'review' && !(screen.kind === 'order-failed' && !screen.error.outcomeUnknown)) return state;
+      if (!orderBody(state.answers)) return state;
+      const attempt = state.attempts + 1;
+      return {...state, attempts: attempt, screen: {kind: 'submitting', attempt, mode: 'send', checking: false}};
+    }
+    case 'recheck-pressed': {
+      if (screen.kind !== 'order-failed' || !screen.error.outcomeUnknown) return state;
+      const attempt = state.attempts + 1;
+      return {...state, attempts: attempt, screen: {kind: 'submitting', attempt, mode: 'find', checking: true}};
+    }
+    case 'back-pressed':
+      return goBack(state);
+    case 'quit-pressed':
+      return quit(state);
+    case 'interrupted':
+      return interrupted(state);
+
+    case 'load-started':
+      return {...state, data: setData(state.data, action.request, {status: 'loading'})};
+    case 'load-failed': {
+      const next = {...state, data: setData(state.data, action.request, {status: 'failed', error: action.error})};
+      // Typed credentials that the server refuses: back to the form, saying why.
+      if (action.request.kind === 'me' && screen.kind === 'access' && state.unsavedCredentials && (action.error.kind === 'auth' || action.error.kind === 'forbidden')) {
+        const {credentials: _c, unsavedCredentials: _u, ...rest} = next;
+        return {...rest, screen: {kind: 'credentials', rejected: action.error}};
+      }
+      return next;
+    }
+    case 'access-checked': {
+      const next = {...state, data: {...state.data, me: {status: 'ready' as const, value: action.me}}, answers: {...state.answers, me: action.me}};
+      if (screen.kind !== 'access' || !canOrder(action.me)) return next;
+      return goToCustomer(next);
+    }
+    case 'customers-loaded': {
+      const next = {...state, data: {...state.data, customers: {status: 'ready' as const, value: action.customers}}};
+      return screen.kind === 'customer' ? goToCustomer(next) : next;
+    }
+    case 'vpns-loaded':
+      return {...state, data: setData(state.data, {kind: 'vpns', customerCode: action.customerCode}, {status: 'ready', value: action.vpns})};
+    case 'country-loaded':
+      return {...state, data: setData(state.data, {kind: 'country', iso2: action.iso2}, {status: 'ready', value: action.country})};
+    case 'voicesites-loaded':
+      return {...state, data: {...state.data, voicesites: {status: 'ready', value: action.voicesites}}};
+    case 'credentials-saved': {
+      const {unsavedCredentials: _u, ...rest} = state;
+      return rest;
+    }
+    case 'credentials-save-failed': {
+      const {unsavedCredentials: _u, ...rest} = state;
+      return {...rest, notice: `Could not save the credentials (${action.error.message}); they are used for this run only.`};
+    }
+    case 'order-checking':
+      if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;
+      return {...state, screen: {...screen, checking: true}};
+    case 'order-placed': {
+      if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;
+      // The cached list no longer tells which names are taken.
+      const {voicesites: _v, ...data} = state.data;
+      return {...state, data: {...data, vpns: state.data.vpns, countries: state.data.countries}, screen: {kind: 'done', placed: action.placed, listed: {status: 'loading'}}};
+    }
+    case 'order-failed':
+      if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;
+      return {...state, screen: {kind: 'order-failed', error: action.error, checked: screen.checking, attempt: action.attempt}};
+    case 'listing-checked':
+      if (screen.kind !== 'done' || screen.placed.voiceSiteId !== action.voiceSiteId) return state;
+      return {...state, screen: {...screen, listed: {status: 'ready', value: action.listed}}};
+    case 'listing-failed':
+      if (screen.kind !== 'done' || screen.placed.voiceSiteId !== action.voiceSiteId) return state;
+      return {...state, screen: {...screen, listed: {status: 'failed', error: action.error}}};
+    default: {
+      const never: never = action;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,171 @@
+/**
+ * Does what effectsFor() asks, with the injected API, and dispatches what came of it. It is the
+ * only part of the flow that waits on anything; the state decides, the runner only executes.
+ */
+import type {BusinessTalkApi, Credentials} from '../api/types.js';
+import {BtalkError, toBtalkError} from '../errors.js';
+import {findSiteByName, placeOrder as realPlaceOrder} from '../order/place-order.js';
+import type {Action, DataRequest} from './actions.js';
+import {effectKey, effectsFor, type Effect} from './effects.js';
+import type {WizardStore} from './store.js';
+
+export interface RunnerDeps {
+  /** A client for these credentials (the session's `api`). */
+  api(credentials: Credentials): BusinessTalkApi;
+  /** Saves credentials that were typed in, once the access check proved them. */
+  saveCredentials(credentials: Credentials): Promise<void>;
+  placeOrder?: typeof realPlaceOrder;
+}
+
+export interface Runner {
+  stop(): void;
+}
+
+async function load(api: BusinessTalkApi, request: DataRequest, signal: AbortSignal): Promise<Action> {
+  const options = {signal};
+  switch (request.kind) {
+    case 'me':
+      await api.token(options);
+      return {type: 'access-checked', me: await api.me(options)};
+    case 'customers':
+      return {type: 'customers-loaded', customers: await api.customers(options)};
+    case 'vpns':
+      return {type: 'vpns-loaded', customerCode: request.customerCode, vpns: await api.vpns(request.customerCode, options)};
+    case 'country':
+      return {type: 'country-loaded', iso2: request.iso2, country: await api.country(request.iso2, options)};
+    case 'voicesites':
+      return {type: 'voicesites-loaded', voicesites: await api.voicesites(options)};
+    default: {
+      const never: never = request;
+      return never;
+    }
+  }
+}
+
+export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
+  const placeOrder = deps.placeOrder ?? realPlaceOrder;
+  const running = new Set<string>();
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const aborter = new AbortController();
+  let stopped = false;
+  let apiFor: {credentials: Credentials; api: BusinessTalkApi} | undefined;
+
+  const dispatch = (action: Action) => {
+    if (!stopped) store.dispatch(action);
+  };
+  const api = (): BusinessTalkApi => {
+    const credentials = store.getState().credentials;
+    if (!credentials) throw new BtalkError('bug', 'No credentials to call the API with.');
+    if (apiFor?.credentials !== credentials) apiFor = {credentials, api: deps.api(credentials)};
+    return apiFor.api;
+  };
+
+  async function execute(effect: Effect): Promise<Action> {
+    switch (effect.type) {
+      case 'load':
+        try {
+          return await load(api(), effect.request, aborter.signal);
+        } catch (error) {
+          return {type: 'load-failed', request: effect.request, error: toBtalkError(error)};
+        }
+      case 'save-credentials':
+        try {
+          await deps.saveCredentials(effect.credentials);
+          return {type: 'credentials-saved'};
+        } catch (error) {
+          return {type: 'credentials-save-failed', error: toBtalkError(error)};
+        }
+      case 'place-order':
+        try {
+          // No abort signal: once sent, the answer matters more than quitting fast.
+          const placed = await placeOrder(api(), effect.customerCode, effect.body, {
+            onChecking: () => dispatch({type: 'order-checking', attempt: effect.attempt}),
+          });
+          return {type: 'order-placed', attempt: effect.attempt, placed};
+        } catch (error) {
+          return {type: 'order-failed', attempt: effect.attempt, error: toBtalkError(error)};
+        }
+      case 'find-order': {
+        const name = effect.technicalSiteName;
+        try {
+          const site = findSiteByName(await api().voicesites(), effect.customerCode, name);
+          if (site) return {type: 'order-placed', attempt: effect.attempt, placed: {voiceSiteId: String(site.voiceSiteId), recovered: true, site}};
+          const error = new BtalkError('not-found', `The order for ${name} was NOT created: no voicesite has that name.`, {
+            hint: 'It is safe to send the order again.',
+          });
+          return {type: 'order-failed', attempt: effect.attempt, error};
+        } catch (thrown) {
+          const cause = toBtalkError(thrown);
+          const error = new BtalkError(cause.kind, `Still cannot tell whether ${name} was created: ${cause.message}`, {
+            hint: `Do not order again yet: check again, or run "btalk voicesites" later and look for ${name}.`,
+            outcomeUnknown: true,
+            ...(cause.requestId === undefined ? {} : {requestId: cause.requestId}),
+            cause,
+          });
+          return {type: 'order-failed', attempt: effect.attempt, error};
+        }
+      }
+      case 'check-listing':
+        try {
+          const sites = await api().voicesites({signal: aborter.signal});
+          return {type: 'listing-checked', voiceSiteId: effect.voiceSiteId, listed: sites.some((s) => String(s.voiceSiteId) === effect.voiceSiteId)};
+        } catch (error) {
+          return {type: 'listing-failed', voiceSiteId: effect.voiceSiteId, error: toBtalkError(error)};
+        }
+      default: {
+        const never: never = effect;
+        return never;
+      }
+    }
+  }
+
+  function start(key: string, effect: Effect): void {
+    running.add(key);
+    if (effect.type === 'load') dispatch({type: 'load-started', request: effect.request});
+    void execute(effect).then((action) => {
+      dispatch(action);
+      running.delete(key);
+      sync();
+    });
+  }
+
+  function sync(): void {
+    if (stopped) return;
+    const wanted = new Map(effectsFor(store.getState()).map((e) => [effectKey(e), e] as const));
+    // A prefetch that is no longer wanted (the highlight moved on) is not started.
+    for (const [key, timer] of timers) {
+      const effect = wanted.get(key);
+      if (!effect || !(effect.type === 'load' && effect.delayMs)) {
+        clearTimeout(timer);
+        timers.delete(key);
+      }
+    }
+    for (const [key, effect] of wanted) {
+      if (running.has(key) || timers.has(key)) continue;
+      if (effect.type === 'load' && effect.delayMs) {
+        timers.set(
+          key,
+          setTimeout(() => {
+            timers.delete(key);
+            const still = effectsFor(store.getState()).find((e) => effectKey(e) === key);
+            if (still && !running.has(key)) start(key, still);
+          }, effect.delayMs),
+        );
+        continue;
+      }
+      start(key, effect);
+    }
+  }
+
+  const unsubscribe = store.subscribe(sync);
+  sync();
+  return {
+    stop() {
+      stopped = true;
+      unsubscribe();
+      for (const timer of timers.values()) clearTimeout(timer);
+      timers.clear();
+      aborter.abort();
+    },
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The wizard as data. `screen` is the step on show (a tagged union, each variant with what only
+ * that step needs); `answers` are the choices made so far, kept when the person goes back; `data`
+ * caches what was fetched, so a step that was prefetched never waits on the network.
+ */
+import type {Country, Credentials, Customer, Me, OrderRequest, VoiceSite, Vpn} from '../api/types.js';
+import type {BtalkError} from '../errors.js';
+import type {PlacedOrder} from '../order/place-order.js';
+
+/** Anything fetched: every screen has a loading, a ready and a failed look. */
+export type Loadable<T> = {status: 'loading'} | {status: 'ready'; value: T} | {status: 'failed'; error: BtalkError};
+
+export interface SiteDetails {
+  customerSiteLabel: string;
+  technicalSiteName: string;
+  customerOrderReference: string;
+}
+
+export interface Answers {
+  me?: Me;
+  customer?: Customer;
+  /** True when the customer was chosen because it was the only one. */
+  customerAutomatic?: boolean;
+  vpn?: Vpn;
+  /** The chosen country with its coverage (always a covered one). */
+  country?: Country;
+  site?: SiteDetails;
+}
+
+export interface DataCache {
+  me?: Loadable<Me>;
+  customers?: Loadable<Customer[]>;
+  /** By customer code. */
+  vpns: Record<string, Loadable<Vpn[]>>;
+  /** By ISO alpha-2 code. */
+  countries: Record<string, Loadable<Country>>;
+  voicesites?: Loadable<VoiceSite[]>;
+}
+
+/** The steps a person can go back to or edit from the review. */
+export type EditableStep = 'customer' | 'vpn' | 'country' | 'site';
+
+export type Screen =
+  /** No (complete) credentials: the form is shown. `rejected` explains why the last ones failed. */
+  | {kind: 'credentials'; rejected?: BtalkError}
+  /** Token + GET /me: `me` in data.me. A read-only key stops here. */
+  | {kind: 'access'}
+  | {kind: 'customer'}
+  | {kind: 'vpn'}
+  /** `highlighted` is prefetched; `chosen` shows its coverage table (loading until known). */
+  | {kind: 'country'; highlighted?: string; chosen?: string}
+  | {kind: 'site'}
+  | {kind: 'review'; showJson: boolean}
+  /**
+   * `send`: the order POST is in flight (`checking` once its outcome was unknown and the voicesites
+   * are searched). `find`: only searching the voicesites for the site, nothing is sent.
+   */
+  | {kind: 'submitting'; attempt: number; mode: 'send' | 'find'; checking: boolean}
+  /** The order failed; `checked` when the voicesites were searched and the site was not found. */
+  | {kind: 'order-failed'; error: BtalkError; checked: boolean; attempt: number}
+  /** `listed`: does GET /voicesites list the new site? */
+  | {kind: 'done'; placed: PlacedOrder; listed: Loadable<boolean>}
+  /** The person left: `reason` is what to print after the UI closes. */
+  | {kind: 'exit'; code: number; reason: string; stream: 'stdout' | 'stderr'};
+
+export type ScreenKind = Screen['kind'];
+
+export interface WizardState {
+  screen: Screen;
+  answers: Answers;
+  data: DataCache;
+  /** The credentials in use (from the session, or just typed). Never displayed. */
+  credentials?: Credentials;
+  /** Typed credentials wait here until the access check proves them, then are saved. */
+  unsavedCredentials?: Credentials;
+  /** A warning that does not stop the flow (e.g. saving to the keychain failed). */
+  notice?: string;
+  /** Each order attempt gets a number, so a late answer from an old attempt is ignored. */
+  attempts: number;
+}
+
+export function initialState(credentials: Credentials | undefined): WizardState {
+  return {
+    screen: credentials ? {kind: 'access'} : {kind: 'credentials'},
+    answers: {},
+    data: {vpns: {}, countries: {}},
+    ...(credentials ? {credentials} : {}),
+    attempts: 0,
+  };
+}
+
+/** The exact body the order POST sends, or undefined while an answer is missing. */
+export function orderBody(answers: Answers): {customerCode: string; body: OrderRequest} | undefined {
+  const {customer, vpn, country, site} = answers;
+  if (!customer || !vpn || !country || !site) return undefined;
+  return {
+    customerCode: customer.customerCode,
+    body: {
+      customerOrderReference: site.customerOrderReference,
+      parameters: {
+        technicalSiteName: site.technicalSiteName,
+        customerSiteLabel: site.customerSiteLabel,
+        country: country.iso2,
+        vpnId: vpn.vpnId,
+      },
+    },
+  };
+}
+
+/** The line left in the terminal after a delivered order. */
+export function summaryLine(state: WizardState, voiceSiteId: string): string {
+  const {customer, vpn, country, site} = state.answers;
+  const parts = [site?.technicalSiteName, country?.iso2, vpn?.name, customer ? `customer ${customer.customerCode}` : undefined].filter(Boolean);
+  return `voiceSiteId: ${voiceSiteId}  (${parts.join(', ')})`;
+}
