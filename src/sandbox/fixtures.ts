@@ -1,0 +1,150 @@
+/**
+ * The emulator's data. The demo account is the getting-started page's example (customer 9999
+ * "My Customer", VPNs "My VPN 1" and "My VPN 2"); the others exist so tests and demos meet what the
+ * page only hints at: a read-only key, several customers, and more VPNs than one page holds.
+ * Client ids and secrets are fixed so documentation and tests can name them; they are worthless
+ * outside the emulator.
+ */
+import {createHash} from 'node:crypto';
+import type {SandboxAccounts} from './types.js';
+
+export interface SandboxCustomer {
+  name: string;
+  customerCode: string;
+  contractNumber: string;
+  apiContractId: string;
+  pricingApprovalNumber: string;
+  type: string;
+}
+
+export interface SandboxVpn {
+  vpnId: string;
+  name: string;
+  vpnCode: string;
+}
+
+export interface SandboxVoiceSite {
+  voiceSiteId: string;
+  technicalSiteName: string;
+  customerSiteLabel: string;
+  country: string;
+  vpnId: string;
+  customerCode: string;
+  status: string;
+  creationDate: string;
+}
+
+/** One OAuth client serves both demo keys, as one registered app would with two API keys. */
+const DEMO_CLIENT = {
+  clientId: 'btalk-sandbox-demo',
+  // Only characters that survive form-urldecoding unchanged, so `curl -u id:secret` works as is.
+  clientSecret: 'demo-secret-2f7c91e4b8a6',
+};
+
+export const SANDBOX_ACCOUNTS: SandboxAccounts = {
+  demo: {
+    ...DEMO_CLIENT,
+    apiKey: 'a84be884cd6e4f0a9b1c2d3e4f5a6b7c8d9e99dd',
+    rightsProfile: 'admin',
+    customerCodes: ['9999'],
+    description: 'order-capable key (rightsProfile "admin"), customer 9999 "My Customer"',
+  },
+  demoReadonly: {
+    ...DEMO_CLIENT,
+    apiKey: 'r0ea60a1c2b3d4e5f60718293a4b5c6d7e8f9a00',
+    rightsProfile: 'readonly',
+    customerCodes: ['9999'],
+    description: 'read-only key (rightsProfile "readonly"), same customer 9999: cannot order',
+  },
+  multi: {
+    clientId: 'btalk-sandbox-multi',
+    // Every character RFC 6749 2.3.1 encoding must handle: + % : / and a space.
+    clientSecret: 'multi secret+with%odd:chars/ok',
+    apiKey: 'm41c7e0b2a9d8c6f5e4d3c2b1a0f9e8d7c6b5a41',
+    rightsProfile: 'admin',
+    customerCodes: ['41001', '41002', '41003'],
+    description: 'order-capable key, customers 41001 (45 VPNs), 41002 and 41003',
+  },
+};
+
+export const CUSTOMERS: readonly SandboxCustomer[] = [
+  {
+    name: 'My Customer',
+    customerCode: '9999',
+    contractNumber: '123456',
+    apiContractId: 'ar45dv5s',
+    pricingApprovalNumber: 'A123456789',
+    type: 'direct',
+  },
+  {
+    name: 'Acme Europe',
+    customerCode: '41001',
+    contractNumber: '410010',
+    apiContractId: 'ac41eu01',
+    pricingApprovalNumber: 'A410010001',
+    type: 'direct',
+  },
+  {
+    name: 'Acme Americas',
+    customerCode: '41002',
+    contractNumber: '410020',
+    apiContractId: 'ac41am02',
+    pricingApprovalNumber: 'A410020002',
+    type: 'indirect',
+  },
+  {
+    name: 'Acme Asia Pacific',
+    customerCode: '41003',
+    contractNumber: '410030',
+    apiContractId: 'ac41ap03',
+    pricingApprovalNumber: 'A410030003',
+    type: 'direct',
+  },
+];
+
+/** Stable 12-hex-digit ids, so a test can name a VPN on page two. */
+function vpnId(seed: string): string {
+  return createHash('sha256').update(seed).digest('hex').slice(0, 12);
+}
+
+function numbered(customer: string, prefix: string, count: number): SandboxVpn[] {
+  return Array.from({length: count}, (_, i) => ({
+    vpnId: vpnId(`${customer}-${i + 1}`),
+    name: `${prefix} ${String(i + 1).padStart(2, '0')}`,
+    vpnCode: String(i + 1),
+  }));
+}
+
+export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly SandboxVpn[]>> = {
+  '9999': [
+    {vpnId: 'aa76e66dfc63', name: 'My VPN 1', vpnCode: '1'},
+    {vpnId: '3a45b33edf3', name: 'My VPN 2', vpnCode: '2'},
+  ],
+  '41001': numbered('41001', 'Acme EU VPN', 45),
+  '41002': numbered('41002', 'Acme Americas VPN', 3),
+  '41003': numbered('41003', 'Acme APAC VPN', 1),
+};
+
+/** Sites that exist before any order: one for the demo customer, so lists are never empty at first. */
+export const INITIAL_VOICESITES: readonly SandboxVoiceSite[] = [
+  {
+    voiceSiteId: 'vs3c9e1a7f02',
+    technicalSiteName: 'PARIS_HQ',
+    customerSiteLabel: 'Paris headquarters',
+    country: 'FR',
+    vpnId: 'aa76e66dfc63',
+    customerCode: '9999',
+    status: 'active',
+    creationDate: '2025-01-15T09:30:00.000Z',
+  },
+  {
+    voiceSiteId: 'vs81b07d4e55',
+    technicalSiteName: 'NEW_YORK_OFFICE',
+    customerSiteLabel: 'New York office',
+    country: 'US',
+    vpnId: vpnId('41002-1'),
+    customerCode: '41002',
+    status: 'active',
+    creationDate: '2025-03-02T14:05:00.000Z',
+  },
+];

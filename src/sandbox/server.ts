@@ -1,0 +1,175 @@
+/**
+ * The Business Talk emulator: a real HTTP server (node:http) on 127.0.0.1 serving the token
+ * endpoint and the API under /btalk/beta/v1, with live settings, injected faults and counters for
+ * tests. Every response carries a fresh X-OAPI-Request-Id.
+ */
+import {randomUUID} from 'node:crypto';
+import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
+import type {AddressInfo, Socket} from 'node:net';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {EMULATOR_BASE_PATH} from '../environments.js';
+import {API_ROUTES} from './api-routes.js';
+import {authenticate} from './auth.js';
+import {answersItself, FaultBook, faultReply} from './faults.js';
+import {SANDBOX_ACCOUNTS} from './fixtures.js';
+import {handleToken} from './oauth.js';
+import {apiError, type Reply} from './replies.js';
+import {SandboxState} from './state.js';
+import {DEFAULT_SETTINGS, type RunningSandbox, type SandboxCounters, type StartSandboxOptions} from './types.js';
+
+export type {FaultSpec, RunningSandbox, SandboxAccount, SandboxAccounts, SandboxCounters, SandboxSettings, StartSandboxOptions} from './types.js';
+export {SANDBOX_ACCOUNTS} from './fixtures.js';
+
+export const TOKEN_PATH = '/oauth/v3/token';
+const TOKEN_ROUTE = `POST ${TOKEN_PATH}`;
+const MAX_BODY_BYTES = 1024 * 1024;
+
+function freshCounters(): SandboxCounters {
+  return {tokenRequests: 0, ordersCreated: 0, requests: 0, byRoute: {}};
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size <= MAX_BODY_BYTES) chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** A hard reset (RST), so the client sees ECONNRESET rather than a polite close. */
+function dropConnection(socket: Socket): void {
+  if (typeof socket.resetAndDestroy === 'function') socket.resetAndDestroy();
+  else socket.destroy();
+}
+
+export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+  const settings = {...DEFAULT_SETTINGS, ...options.settings};
+  const state = new SandboxState(options.clock ?? Date.now);
+  const faults = new FaultBook();
+  const sockets = new Set<Socket>();
+  const stopping = new AbortController();
+  // Mutated in place: tests may keep a reference to `sandbox.counters`.
+  const counters = freshCounters();
+
+  /** Which route a request is for: its counter/fault key and what answers it. */
+  function resolve(method: string, path: string): {key: string; act: (req: IncomingMessage, body: Buffer, query: URLSearchParams) => Reply} {
+    if (path === TOKEN_PATH) {
+      if (method !== 'POST') return {key: 'unmatched', act: () => apiError('methodNotAllowed', `${method} is not allowed on ${TOKEN_PATH}: use POST.`, {allow: 'POST'})};
+      return {
+        key: TOKEN_ROUTE,
+        act: (req, body) => {
+          return handleToken({headers: req.headers, body}, state, settings.tokenLifetimeSeconds);
+        },
+      };
+    }
+    const relative = path.startsWith(EMULATOR_BASE_PATH + '/') ? path.slice(EMULATOR_BASE_PATH.length) : undefined;
+    const found = relative === undefined ? ({kind: 'not-found'} as const) : API_ROUTES.match(method, relative);
+    if (found.kind === 'not-found') return {key: 'unmatched', act: () => apiError('notFound', `No resource at ${method} ${path}.`)};
+    if (found.kind === 'method-not-allowed') {
+      const allow = found.allow.join(', ');
+      return {key: 'unmatched', act: () => apiError('methodNotAllowed', `${method} is not allowed on ${path}: use ${allow}.`, {allow})};
+    }
+    const {match} = found;
+    return {
+      key: match.key,
+      act: (req, body, query) => {
+        const account = authenticate(req.headers, state, settings);
+        if ('status' in account) return account;
+        return match.handler({
+          account,
+          params: match.params,
+          query,
+          headers: req.headers,
+          body,
+          state,
+          onOrderCreated: () => {
+            counters.ordersCreated += 1;
+          },
+        });
+      },
+    };
+  }
+
+  function send(res: ServerResponse, reply: Reply, requestId: string): void {
+    res.statusCode = reply.status;
+    for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
+    res.setHeader('x-oapi-request-id', requestId);
+    res.end(reply.body);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const requestId = randomUUID();
+    const method = (req.method ?? 'GET').toUpperCase();
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    const route = resolve(method, path);
+    counters.requests += 1;
+    counters.byRoute[route.key] = (counters.byRoute[route.key] ?? 0) + 1;
+    if (route.key === TOKEN_ROUTE) counters.tokenRequests += 1;
+
+    const body = await readBody(req);
+    const signal = stopping.signal;
+    if (settings.latencyMs > 0) await sleep(settings.latencyMs, undefined, {signal});
+    const relative = path.startsWith(EMULATOR_BASE_PATH + '/') ? path.slice(EMULATOR_BASE_PATH.length) : path;
+    const fault = faults.take([route.key, `${method} ${relative}`, `${method} ${path}`]);
+    if (fault?.reset === 'before') return dropConnection(req.socket);
+    if (fault?.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs, undefined, {signal});
+    if (fault !== undefined && answersItself(fault) && fault.reset !== 'after') return send(res, faultReply(fault), requestId);
+
+    const reply = route.act(req, body, url.searchParams);
+    if (fault?.reset === 'after') return dropConnection(req.socket);
+    if (fault?.headers) Object.assign(reply.headers, fault.headers);
+    send(res, reply, requestId);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (stopping.signal.aborted) return;
+      if (res.headersSent) return void res.destroy();
+      send(res, apiError('internal', `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`), randomUUID());
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolveListen();
+    });
+  });
+  const {port} = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    baseUrl: url + EMULATOR_BASE_PATH,
+    tokenUrl: url + TOKEN_PATH,
+    demo: {clientId: SANDBOX_ACCOUNTS.demo.clientId, clientSecret: SANDBOX_ACCOUNTS.demo.clientSecret, apiKey: SANDBOX_ACCOUNTS.demo.apiKey},
+    accounts: SANDBOX_ACCOUNTS,
+    settings,
+    injectFault: (spec) => faults.add(spec),
+    clearFaults: () => faults.clear(),
+    counters,
+    resetCounters() {
+      Object.assign(counters, freshCounters());
+    },
+    close() {
+      closing ??= new Promise<void>((resolveClose) => {
+        stopping.abort();
+        server.close(() => resolveClose());
+        for (const socket of sockets) socket.destroy();
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,99 @@
+/**
+ * The emulator's public types: what tests and `btalk sandbox` use to start it, tune it and read it.
+ */
+import type {Credentials} from '../api/types.js';
+
+export interface SandboxSettings {
+  /** Lifetime of issued access tokens (expires_in); 3600 by default, like Orange. */
+  tokenLifetimeSeconds: number;
+  /** Added before every answer, token endpoint included. */
+  latencyMs: number;
+  /** What a missing or unknown X-BT-API-KEY gets: 401 code 41 (default) or 403 code 50. */
+  apiKeyError: 401 | 403;
+}
+
+export const DEFAULT_SETTINGS: SandboxSettings = {
+  tokenLifetimeSeconds: 3600,
+  latencyMs: 0,
+  apiKeyError: 401,
+};
+
+export interface FaultSpec {
+  /**
+   * 'METHOD /pattern' relative to the base path ('GET /me', 'POST /customers/:customerCode/orders'),
+   * the absolute 'POST /oauth/v3/token', or '*' for any request. Parameter names are free
+   * (':code' matches ':customerCode').
+   */
+  route: string;
+  /** How many requests it hits before it is used up (default 1). */
+  times?: number;
+  status?: number;
+  json?: unknown;
+  html?: string;
+  /** Sent as is, e.g. malformed JSON. */
+  raw?: string;
+  headers?: Record<string, string>;
+  delayMs?: number;
+  /** 'before': destroy the socket before the server acts; 'after': act (create the order), then destroy it. */
+  reset?: 'before' | 'after';
+}
+
+export interface SandboxCounters {
+  /** Every request to POST /oauth/v3/token, failed ones included. */
+  tokenRequests: number;
+  /** Voicesites created by orders (a reset after the order still counts). */
+  ordersCreated: number;
+  /** Every request the server received. */
+  requests: number;
+  /** Keyed by route pattern, e.g. 'POST /customers/:customerCode/orders'; unknown paths under 'unmatched'. */
+  byRoute: Record<string, number>;
+}
+
+/** A sandbox account: the three secrets plus what the emulator serves for them. */
+export interface SandboxAccount extends Credentials {
+  /** What GET /me answers for this key. */
+  rightsProfile: string;
+  /** Customers this key manages. */
+  customerCodes: string[];
+  /** One line for people (printed by `btalk sandbox`). */
+  description: string;
+}
+
+export interface SandboxAccounts {
+  /** Order-capable key, customer 9999 "My Customer", the getting-started page's data. */
+  demo: SandboxAccount;
+  /** Same customer, rightsProfile "readonly": cannot order. */
+  demoReadonly: SandboxAccount;
+  /** Order-capable key with three customers; one of them has 45 VPNs (more than one page). */
+  multi: SandboxAccount;
+}
+
+export interface RunningSandbox {
+  /** http://127.0.0.1:PORT */
+  url: string;
+  /** url + '/btalk/beta/v1' */
+  baseUrl: string;
+  /** url + '/oauth/v3/token' */
+  tokenUrl: string;
+  /** Order-capable account, one customer 9999. */
+  demo: Credentials;
+  accounts: SandboxAccounts;
+  /** Live and mutable: changes apply to the next request. */
+  settings: SandboxSettings;
+  injectFault(spec: FaultSpec): void;
+  clearFaults(): void;
+  counters: SandboxCounters;
+  resetCounters(): void;
+  /** Stops listening and destroys open sockets, so nothing hangs. */
+  close(): Promise<void>;
+}
+
+export interface StartSandboxOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** 127.0.0.1 by default. */
+  host?: string;
+  settings?: Partial<SandboxSettings>;
+  /** The server's clock for token expiry (epoch ms); Date.now by default. */
+  clock?: () => number;
+}
