@@ -1,0 +1,55 @@
+/** `btalk order`: one voicesite from flags/environment, or a batch from a CSV file. */
+import type {Command} from 'commander';
+import {runBatch, type BatchTuning} from '../order/batch.js';
+import {DEFAULT_CONCURRENCY, mergeOrderOptions, type OrderFlags} from '../order/order-options.js';
+import {runSingleOrder} from '../order/single-order.js';
+import type {CommandContext} from './context.js';
+import {runCommand} from './run.js';
+
+const EXAMPLES = `
+Every answer can also come from an environment variable; a flag wins over its variable:
+  --customer BTALK_CUSTOMER   --vpn BTALK_VPN   --country BTALK_COUNTRY
+  --site-name BTALK_SITE_NAME   --label BTALK_LABEL   --reference BTALK_REFERENCE
+  --yes BTALK_YES=1   --dry-run BTALK_DRY_RUN=1   --concurrency BTALK_CONCURRENCY
+
+Defaults: --customer when the key has one customer; --site-name derived from --label
+("Paris office" -> PARIS_OFFICE); --reference "btalk-YYYYMMDD-HHMM".
+
+Examples:
+  $ btalk order --sandbox --vpn "My VPN 1" --country FR --label "Paris office" --yes
+  $ btalk order --vpn aa76e66dfc63 --country France --site-name PARIS_01 \\
+      --label "Paris office" --reference PO-1234 --dry-run
+  $ BTALK_VPN=aa76e66dfc63 btalk order --json --yes --country DE --label "Berlin office"
+  $ btalk order --from sites.csv --concurrency 4 --yes
+      sites.csv: vpn,country,site-name,label,reference (header row; customer optional)
+      results:   sites.results.csv beside it; run the same command again to resume
+
+Exit codes: 0 ordered, 1 failed (or some batch rows failed), 2 missing or invalid answers,
+4 credentials, 130 interrupted or not confirmed.`;
+
+export function registerOrder(program: Command, ctx: CommandContext, tuning: BatchTuning = {}): void {
+  program
+    .command('order')
+    .description('Order a voicesite without prompts (or a batch of them from a CSV file).')
+    .option('--customer <code>', 'customer code (optional when the key has one customer)')
+    .option('--vpn <vpn>', 'VPN id, code or exact name')
+    .option('--country <country>', 'ISO code (FR) or English name (France)')
+    .option('--site-name <name>', 'technical site name, e.g. PARIS_01 (default: derived from --label)')
+    .option('--label <text>', 'customer site label, e.g. "Paris office"')
+    .option('--reference <ref>', 'your order reference (default: btalk-YYYYMMDD-HHMM)')
+    .option('--dry-run', 'check everything and print the exact request; send nothing')
+    .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
+    .option('--from <file.csv>', 'order one voicesite per row of a CSV file')
+    .option('--concurrency <n>', `orders in flight at once for --from (default ${DEFAULT_CONCURRENCY})`)
+    .addHelpText('after', EXAMPLES)
+    .action(async (flags: OrderFlags) => {
+      const globals = ctx.globals();
+      const code = await runCommand(ctx.runtime, globals, async () => {
+        const options = mergeOrderOptions(flags, ctx.runtime.env);
+        const deps = {runtime: ctx.runtime, sessions: ctx.sessions, globals};
+        if (options.from !== undefined) return runBatch(deps, {...options, from: options.from}, tuning);
+        return runSingleOrder(deps, options);
+      });
+      ctx.setExitCode(code);
+    });
+}

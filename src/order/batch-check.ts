@@ -1,0 +1,73 @@
+/**
+ * Checks every row of a batch before anything is sent: the local name rules, then customer, VPN and
+ * coverage against the API (each list fetched once), then duplicates within the file. A row whose
+ * technical site name already exists is skipped, not refused: that is how a batch resumes.
+ */
+import type {VoiceSite} from '../api/schemas.js';
+import {answerInfo} from './order-options.js';
+import type {OrderCatalog} from './order-catalog.js';
+import {checkLocalAnswers, resolveRemote, type AnswerProblem, type ResolvedOrder} from './resolve-inputs.js';
+import type {BatchRow, RowProblem} from './batch-csv.js';
+
+export interface PlannedRow {
+  row: number;
+  order: ResolvedOrder;
+}
+
+export interface SkippedRow {
+  row: number;
+  technicalSiteName: string;
+  site: VoiceSite;
+}
+
+export interface CheckedBatch {
+  planned: PlannedRow[];
+  skipped: SkippedRow[];
+  problems: RowProblem[];
+}
+
+function rowProblems(row: number, problems: readonly AnswerProblem[]): RowProblem[] {
+  return problems.map((p) => ({row, column: answerInfo(p.answer).column, message: p.message}));
+}
+
+export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalog, now: Date): Promise<CheckedBatch> {
+  const problems: RowProblem[] = [];
+  const planned: PlannedRow[] = [];
+  const skipped: SkippedRow[] = [];
+  const sites = await catalog.voicesites();
+  const existing = new Map<string, VoiceSite>();
+  for (const s of sites) if (!existing.has(s.technicalSiteName)) existing.set(s.technicalSiteName, s);
+
+  const firstRowOf = new Map<string, number>();
+  const locals = rows.map((r) => ({row: r.row, local: checkLocalAnswers(r.answers, now)}));
+  for (const {row, local} of locals) {
+    if (!local.ok) {
+      problems.push(...rowProblems(row, local.problems));
+      continue;
+    }
+    const name = local.ok.technicalSiteName;
+    const first = firstRowOf.get(name);
+    if (first !== undefined) problems.push({row, column: 'site-name', message: `${name} is also the site name of row ${first}`});
+    else firstRowOf.set(name, row);
+  }
+
+  // Rows resolved concurrently: the catalog makes each distinct list one request.
+  const resolved = await Promise.all(
+    locals.map(async ({row, local}) => {
+      if (!local.ok) return undefined;
+      const site = existing.get(local.ok.technicalSiteName);
+      if (site) return {row, skip: site, name: local.ok.technicalSiteName};
+      return {row, checked: await resolveRemote(catalog, local.ok)};
+    }),
+  );
+  for (const r of resolved) {
+    if (!r) continue;
+    if ('skip' in r && r.skip) skipped.push({row: r.row, technicalSiteName: r.name, site: r.skip});
+    else if ('checked' in r && r.checked) {
+      if (r.checked.ok) planned.push({row: r.row, order: r.checked.ok});
+      else problems.push(...rowProblems(r.row, r.checked.problems));
+    }
+  }
+  problems.sort((a, b) => a.row - b.row);
+  return {planned, skipped, problems};
+}

@@ -1,0 +1,136 @@
+/**
+ * Sends a checked batch with bounded concurrency. Each row is one `placeOrder`, so an ambiguous
+ * failure is checked, never blindly resent. A row is retried only when the API said it was rate
+ * limited (429, or 403 code 53): the request was refused before it was processed. Rate limiting
+ * pauses every worker, not just the one that was told, so the batch slows down as a whole.
+ */
+import {toBtalkError, type BtalkError} from '../errors.js';
+import type {BusinessTalkApi} from '../api/types.js';
+import type {PlannedRow} from './batch-check.js';
+import {placeOrder} from './place-order.js';
+import type {RowResult} from './results-csv.js';
+
+export interface BackoffSettings {
+  /** First wait after a rate-limited answer, doubled each time (with jitter). */
+  baseMs: number;
+  maxMs: number;
+  /** Attempts per row, the first one included. */
+  maxAttempts: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffSettings = {baseMs: 1_000, maxMs: 30_000, maxAttempts: 6};
+
+export interface SendOptions {
+  api: BusinessTalkApi;
+  rows: readonly PlannedRow[];
+  concurrency: number;
+  backoff?: BackoffSettings;
+  /** Called once per row sent (or abandoned mid-retry) as soon as its result is known, in completion order. */
+  onResult: (result: RowResult) => void;
+  /** Called when a row's POST answer was lost and the voicesites are being checked. */
+  onChecking?: (row: PlannedRow) => void;
+  onRetry?: (row: PlannedRow, waitMs: number, error: BtalkError) => void;
+}
+
+export interface BatchSender {
+  /** Resolves when every started row has its result; rows not started are reported as not-sent. */
+  done: Promise<RowResult[]>;
+  /** Stops starting new rows (Ctrl+C). Rows in flight finish. */
+  stop(): void;
+  readonly stopped: boolean;
+  inFlight(): number;
+}
+
+export function isRateLimited(error: BtalkError): boolean {
+  if (error.outcomeUnknown) return false;
+  return error.kind === 'rate-limited' || error.status === 429 || (error.status === 403 && error.apiCode === 53);
+}
+
+export function startBatch(options: SendOptions): BatchSender {
+  const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const results: RowResult[] = [];
+  let stopped = false;
+  let next = 0;
+  let inFlight = 0;
+  let pausedUntil = 0;
+  let wakeSleepers: Array<() => void> = [];
+
+  // A sleep that Ctrl+C cuts short: a row waiting out a rate limit has not been sent.
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(done, ms);
+      function done() {
+        clearTimeout(timer);
+        wakeSleepers = wakeSleepers.filter((w) => w !== done);
+        resolve();
+      }
+      wakeSleepers.push(done);
+    });
+
+  const finish = (result: RowResult) => {
+    results.push(result);
+    options.onResult(result);
+  };
+
+  async function sendRow(item: PlannedRow): Promise<RowResult> {
+    const name = item.order.technicalSiteName;
+    for (let attempt = 1; ; attempt++) {
+      while (!stopped && Date.now() < pausedUntil) await sleep(pausedUntil - Date.now());
+      if (stopped && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: 'interrupted while waiting out a rate limit'};
+      try {
+        const placed = await placeOrder(options.api, item.order.customer.customerCode, item.order.request, {
+          onChecking: () => options.onChecking?.(item),
+        });
+        return {row: item.row, technicalSiteName: name, status: 'ok', voiceSiteId: placed.voiceSiteId, recovered: placed.recovered};
+      } catch (thrown) {
+        const error = toBtalkError(thrown);
+        if (isRateLimited(error) && attempt < backoff.maxAttempts && !stopped) {
+          const wait = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+          pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+          options.onRetry?.(item, Math.round(wait), error);
+          continue;
+        }
+        return {
+          row: item.row,
+          technicalSiteName: name,
+          status: 'failed',
+          error: error.hint ? `${error.message} ${error.hint}` : error.message,
+          ...(error.requestId === undefined ? {} : {requestId: error.requestId}),
+        };
+      }
+    }
+  }
+
+  async function worker(): Promise<void> {
+    while (!stopped && next < options.rows.length) {
+      const item = options.rows[next++]!;
+      inFlight++;
+      try {
+        finish(await sendRow(item));
+      } finally {
+        inFlight--;
+      }
+    }
+  }
+
+  const workers = Array.from({length: Math.max(1, Math.min(options.concurrency, options.rows.length))}, () => worker());
+  const done = Promise.all(workers).then(() => {
+    // Rows never started go to the results file only: printing 150 "not sent" lines helps nobody.
+    for (const item of options.rows.slice(next)) {
+      results.push({row: item.row, technicalSiteName: item.order.technicalSiteName, status: 'not-sent', error: 'interrupted before it was sent'});
+    }
+    return results;
+  });
+
+  return {
+    done,
+    stop() {
+      stopped = true;
+      for (const wake of [...wakeSleepers]) wake();
+    },
+    get stopped() {
+      return stopped;
+    },
+    inFlight: () => inFlight,
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * `btalk order --from sites.csv`: read, check every row, then send with bounded concurrency.
+ * Nothing is sent unless every row is valid. Rows whose site already exists are skipped, so
+ * running the same file again after an interruption or failures finishes the job without
+ * ordering anything twice. Results go to stdout as they arrive and to sites.results.csv.
+ */
+import {readFile} from 'node:fs/promises';
+import {resolve as resolvePath} from 'node:path';
+import {BtalkError} from '../errors.js';
+import {parseBatchCsv, resultsPathFor, type RowProblem} from './batch-csv.js';
+import {checkBatch} from './batch-check.js';
+import {startBatch, type BackoffSettings} from './batch-send.js';
+import {confirm, declined} from './confirm.js';
+import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
+import type {OrderOptions} from './order-options.js';
+import {createProgress} from './progress.js';
+import {writeResultsCsv, type RowResult} from './results-csv.js';
+import {plannedRequest, requestText} from './review.js';
+import {usageError, YES_PROBLEM, type OrderDeps} from './single-order.js';
+import {withApi} from './session-api.js';
+
+export interface BatchTuning {
+  backoff?: BackoffSettings;
+}
+
+function rowFieldProblems(problems: readonly RowProblem[]): Array<{field: string; message: string}> {
+  return problems.map((p) => ({field: p.row === 0 ? p.column : `row ${p.row}, ${p.column}`, message: p.message}));
+}
+
+export function resultLine(r: RowResult): string {
+  const parts = [`row ${r.row}`, r.technicalSiteName, r.status];
+  if (r.voiceSiteId) parts.push(r.voiceSiteId);
+  if (r.status === 'skipped') parts.push('(already exists)');
+  if (r.recovered) parts.push('(answer lost, site found)');
+  if (r.error) parts.push(r.error);
+  if (r.requestId) parts.push(`request id ${r.requestId}`);
+  return parts.join('  ');
+}
+
+export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning = {}): Promise<number> {
+  const {runtime, globals} = deps;
+  const json = globals.json === true;
+  const say = (line: string) => runtime.stderr.write(`${line}\n`);
+  const inputPath = resolvePath(runtime.cwd, options.from);
+  const resultsPath = resultsPathFor(inputPath);
+
+  let text: string;
+  try {
+    text = await readFile(inputPath, 'utf8');
+  } catch (error) {
+    throw new BtalkError('usage', `Cannot read ${options.from}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, {
+      hint: 'Give the path of a CSV file with a header row: vpn,country,site-name,label,reference.',
+    });
+  }
+  const file = parseBatchCsv(text, options.answers);
+  const early = rowFieldProblems(file.problems);
+  if (!options.yes && !options.dryRun && !runtime.interactive) early.push(YES_PROBLEM);
+  if (early.length > 0) throw usageError(early, `Nothing was sent: ${options.from} needs fixing`);
+
+  return withApi(deps.sessions, globals, async (api) => {
+    const catalog = createOrderCatalog(api);
+    say(`Checking ${file.rows.length} rows of ${options.from} against ${api.baseUrl} ...`);
+    await requireOrderAccess(catalog);
+    const checked = await checkBatch(file.rows, catalog, new Date(runtime.clock()));
+    if (checked.problems.length > 0) {
+      const bad = new Set(checked.problems.map((p) => p.row)).size;
+      throw usageError(rowFieldProblems(checked.problems), `Nothing was sent: ${bad} of ${file.rows.length} rows need fixing`);
+    }
+
+    const results: RowResult[] = [];
+    const print = (r: RowResult) => runtime.stdout.write((json ? JSON.stringify(r) : resultLine(r)) + '\n');
+    for (const s of checked.skipped) {
+      const r: RowResult = {row: s.row, technicalSiteName: s.technicalSiteName, status: 'skipped', voiceSiteId: String(s.site.voiceSiteId)};
+      results.push(r);
+      print(r);
+    }
+    const planned = [...checked.planned].sort((a, b) => a.row - b.row);
+    const skippedNote = checked.skipped.length > 0 ? ` (${checked.skipped.length} already exist and are skipped)` : '';
+
+    if (options.dryRun) {
+      for (const p of planned) {
+        const request = plannedRequest(api, p.order);
+        runtime.stdout.write(json ? JSON.stringify({row: p.row, dryRun: true, request}) + '\n' : `# row ${p.row}\n${requestText(request)}\n`);
+      }
+      say(`Dry run: all ${file.rows.length} rows passed the checks; ${planned.length} would be ordered${skippedNote}. Nothing was sent.`);
+      return 0;
+    }
+    if (planned.length === 0) {
+      await writeResultsCsv(resultsPath, results);
+      say(`Nothing to send: every row of ${options.from} already exists. Results: ${resultsPath}`);
+      return 0;
+    }
+    if (!options.yes) {
+      const question = `Order ${planned.length} voicesites from ${options.from}${skippedNote}, ${options.concurrency} at a time?`;
+      if (!(await confirm(runtime, question))) throw declined(`no voicesite from ${options.from} was ordered.`);
+    }
+
+    const progress = createProgress(runtime.stderr);
+    const counts = {done: 0, total: planned.length, ok: 0, failed: 0, skipped: 0};
+    const sender = startBatch({
+      api,
+      rows: planned,
+      concurrency: options.concurrency,
+      ...(tuning.backoff ? {backoff: tuning.backoff} : {}),
+      onResult(r) {
+        counts.done++;
+        if (r.status === 'ok') counts.ok++;
+        else if (r.status === 'failed') counts.failed++;
+        progress.clear();
+        print(r);
+        progress.update(counts);
+      },
+      onRetry(row, waitMs) {
+        progress.clear();
+        say(`row ${row.row}: rate limited, waiting ${(waitMs / 1000).toFixed(1)} s before trying again (not sent yet)`);
+        progress.update(counts);
+      },
+    });
+    progress.update(counts);
+    const removeInterrupt = runtime.onInterrupt(() => {
+      progress.clear();
+      say(`Stopping: no new rows will be sent; waiting for the ${sender.inFlight()} in flight so each gets a clear result ...`);
+      sender.stop();
+    });
+    let sent: RowResult[];
+    try {
+      sent = await sender.done;
+    } finally {
+      removeInterrupt();
+      progress.finish();
+    }
+    results.push(...sent);
+    await writeResultsCsv(resultsPath, results);
+
+    const notSent = sent.filter((r) => r.status === 'not-sent').length;
+    const failed = sent.filter((r) => r.status === 'failed').length;
+    const ok = sent.filter((r) => r.status === 'ok').length;
+    say(`${ok} ordered, ${failed} failed, ${checked.skipped.length} skipped, ${notSent} not sent. Results: ${resultsPath}`);
+    if (sender.stopped) {
+      throw new BtalkError('cancelled', `Interrupted: ${notSent} rows were not sent.`, {
+        hint: `Run the same command again to send the rest; rows already ordered are skipped.`,
+      });
+    }
+    if (failed > 0) {
+      say(`Run the same command again to retry the ${failed} failed rows; rows already ordered are skipped.`);
+      return 1;
+    }
+    return 0;
+  });
+}

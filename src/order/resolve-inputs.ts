@@ -1,0 +1,188 @@
+/**
+ * Turns what a person typed (a customer code, a VPN id/code/name, a country code or name, names)
+ * into an order, in two steps: `checkLocalAnswers` needs no network, so missing flags are reported
+ * before any credentials are read; `resolveRemote` checks the rest against the API's lists.
+ * Both report every problem at once instead of stopping at the first.
+ */
+import {isCovered, type Country, type Customer, type OrderRequest, type Vpn} from '../api/schemas.js';
+import {resolveCountry, type CountryOption} from '../domain/countries.js';
+import {checkOrderFields, deriveTechnicalSiteName, defaultOrderReference} from '../domain/site-rules.js';
+import type {OrderCatalog} from './order-catalog.js';
+import type {AnswerName, Answers} from './order-options.js';
+
+export interface AnswerProblem {
+  answer: AnswerName;
+  message: string;
+}
+
+/** What can be known without the API. */
+export interface LocalOrder {
+  customer: string | undefined;
+  vpn: string;
+  country: CountryOption;
+  technicalSiteName: string;
+  customerSiteLabel: string;
+  customerOrderReference: string;
+}
+
+export interface ResolvedOrder {
+  customer: Customer;
+  vpn: Vpn;
+  country: CountryOption;
+  technicalSiteName: string;
+  customerSiteLabel: string;
+  customerOrderReference: string;
+  request: OrderRequest;
+}
+
+export type Checked<T> = {ok: T; problems?: undefined} | {ok?: undefined; problems: AnswerProblem[]};
+
+const FIELD_TO_ANSWER = {
+  technicalSiteName: 'siteName',
+  customerSiteLabel: 'label',
+  customerOrderReference: 'reference',
+} as const;
+
+/**
+ * Missing answers and the API's name rules. `--site-name` defaults to a name derived from the label
+ * and `--reference` to "btalk-YYYYMMDD-HHMM"; every other answer except the customer is required.
+ */
+export function checkLocalAnswers(answers: Answers, now: Date): Checked<LocalOrder> {
+  const problems: AnswerProblem[] = [];
+  const required = (answer: AnswerName, what: string) => problems.push({answer, message: `missing: ${what}`});
+  if (answers.vpn === undefined) required('vpn', 'the VPN (id, code or exact name)');
+
+  let country: CountryOption | undefined;
+  if (answers.country === undefined) required('country', 'the country (ISO code such as FR, or English name)');
+  else {
+    country = resolveCountry(answers.country);
+    if (!country) problems.push({answer: 'country', message: `"${answers.country}" is not a country code or an English country name`});
+  }
+
+  if (answers.label === undefined) required('label', 'the customer site label, e.g. "Paris office"');
+  const label = answers.label;
+  const derived = answers.siteName === undefined;
+  const siteName = answers.siteName ?? (label === undefined ? undefined : deriveTechnicalSiteName(label));
+  const reference = answers.reference ?? defaultOrderReference(now);
+
+  const fieldProblems = checkOrderFields({
+    technicalSiteName: siteName ?? 'PLACEHOLDER',
+    customerSiteLabel: label ?? 'placeholder',
+    customerOrderReference: reference,
+    country: 'FR', // checked above, by resolveCountry
+    vpnId: 'x', // checked above; the API's list decides
+  });
+  for (const p of fieldProblems) {
+    if (!(p.field in FIELD_TO_ANSWER)) continue;
+    const answer = FIELD_TO_ANSWER[p.field as keyof typeof FIELD_TO_ANSWER];
+    if (answer === 'siteName' && siteName === undefined) continue;
+    if (answer === 'label' && label === undefined) continue;
+    const message =
+      answer === 'siteName' && derived ? `${p.message} The name "${siteName}" was derived from the label: give --site-name.` : p.message;
+    problems.push({answer, message});
+  }
+
+  if (problems.length > 0 || siteName === undefined || label === undefined || country === undefined || answers.vpn === undefined) {
+    return {problems};
+  }
+  return {
+    ok: {
+      customer: answers.customer,
+      vpn: answers.vpn,
+      country,
+      technicalSiteName: siteName,
+      customerSiteLabel: label,
+      customerOrderReference: reference,
+    },
+  };
+}
+
+function listCustomers(customers: readonly Customer[]): string {
+  return customers.map((c) => `${c.customerCode} (${c.name})`).join(', ');
+}
+
+export function resolveCustomer(customers: readonly Customer[], input: string | undefined): Customer | AnswerProblem {
+  if (customers.length === 0) return {answer: 'customer', message: 'these credentials give access to no customer'};
+  if (input === undefined) {
+    if (customers.length === 1) return customers[0]!;
+    return {answer: 'customer', message: `missing: this key has ${customers.length} customers, choose one of ${listCustomers(customers)}`};
+  }
+  const wanted = input.trim();
+  const byCode = customers.find((c) => c.customerCode === wanted);
+  if (byCode) return byCode;
+  const byName = customers.filter((c) => c.name.toLowerCase() === wanted.toLowerCase());
+  if (byName.length === 1) return byName[0]!;
+  return {answer: 'customer', message: `no customer "${input}"; choose one of ${listCustomers(customers)}`};
+}
+
+function describeVpn(v: Vpn): string {
+  return `${v.vpnId}${v.vpnCode === undefined ? '' : ` (code ${v.vpnCode})`} "${v.name}"`;
+}
+
+/** By id, then code, then exact name (then exact name ignoring case). A name two VPNs share is refused. */
+export function resolveVpn(vpns: readonly Vpn[], input: string, customerCode: string): Vpn | AnswerProblem {
+  const wanted = input.trim();
+  const byId = vpns.find((v) => v.vpnId === wanted);
+  if (byId) return byId;
+  const byCode = vpns.filter((v) => v.vpnCode === wanted);
+  if (byCode.length === 1) return byCode[0]!;
+  let byName = vpns.filter((v) => v.name === wanted);
+  if (byName.length === 0) byName = vpns.filter((v) => v.name.toLowerCase() === wanted.toLowerCase());
+  if (byName.length === 1) return byName[0]!;
+  if (byName.length > 1 || byCode.length > 1) {
+    const matches = byName.length > 1 ? byName : byCode;
+    return {answer: 'vpn', message: `"${input}" matches ${matches.length} VPNs: ${matches.map(describeVpn).join(', ')}; give the id`};
+  }
+  const shown = vpns.slice(0, 10).map(describeVpn).join(', ');
+  const more = vpns.length > 10 ? ` and ${vpns.length - 10} more (btalk wizard lists them all)` : '';
+  return {
+    answer: 'vpn',
+    message:
+      vpns.length === 0
+        ? `customer ${customerCode} has no VPN`
+        : `no VPN with id, code or name "${input}" for customer ${customerCode}; it has ${shown}${more}`,
+  };
+}
+
+export function coverageProblem(country: CountryOption, info: Country | undefined): AnswerProblem | undefined {
+  if (info === undefined) return {answer: 'country', message: `the API does not know ${country.iso2} (${country.name})`};
+  if (!isCovered(info)) {
+    return {answer: 'country', message: `${country.name} (${country.iso2}) is not covered by Business Talk Online`};
+  }
+  return undefined;
+}
+
+export function isProblem(value: object): value is AnswerProblem {
+  return 'answer' in value && 'message' in value;
+}
+
+export function buildOrderRequest(o: Omit<ResolvedOrder, 'request'>): OrderRequest {
+  return {
+    customerOrderReference: o.customerOrderReference,
+    parameters: {
+      technicalSiteName: o.technicalSiteName,
+      customerSiteLabel: o.customerSiteLabel,
+      country: o.country.iso2,
+      vpnId: o.vpn.vpnId,
+    },
+  };
+}
+
+/** Customer, VPN and coverage against the API (through the catalog's cache). */
+export async function resolveRemote(catalog: OrderCatalog, local: LocalOrder): Promise<Checked<ResolvedOrder>> {
+  const problems: AnswerProblem[] = [];
+  const [customers, countryInfo] = await Promise.all([catalog.customers(), catalog.country(local.country.iso2)]);
+  const coverage = coverageProblem(local.country, countryInfo);
+  const customer = resolveCustomer(customers, local.customer);
+  let vpn: Vpn | undefined;
+  if (isProblem(customer)) problems.push(customer);
+  else {
+    const found = resolveVpn(await catalog.vpns(customer.customerCode), local.vpn, customer.customerCode);
+    if (isProblem(found)) problems.push(found);
+    else vpn = found;
+  }
+  if (coverage) problems.push(coverage);
+  if (problems.length > 0 || isProblem(customer) || vpn === undefined) return {problems};
+  const base = {...local, customer, vpn};
+  return {ok: {...base, request: buildOrderRequest(base)}};
+}

@@ -1,0 +1,61 @@
+/** What a person (or a dry run) is shown before an order is sent, and what a script gets after. */
+import type {BusinessTalkApi, OrderRequest} from '../api/types.js';
+import type {PlacedOrder} from './place-order.js';
+import type {ResolvedOrder} from './resolve-inputs.js';
+
+export interface PlannedRequest {
+  method: 'POST';
+  url: string;
+  body: OrderRequest;
+}
+
+/** The request the client sends first (see api-notes: it may fall back to /orders/voicesite on a 404). */
+export function plannedRequest(api: BusinessTalkApi, order: ResolvedOrder): PlannedRequest {
+  return {
+    method: 'POST',
+    url: `${api.baseUrl}/customers/${encodeURIComponent(order.customer.customerCode)}/orders`,
+    body: order.request,
+  };
+}
+
+export function reviewLines(order: ResolvedOrder, request: PlannedRequest): string[] {
+  const vpnCode = order.vpn.vpnCode === undefined ? '' : `, code ${order.vpn.vpnCode}`;
+  return [
+    'Voicesite order:',
+    `  Customer       ${order.customer.customerCode} (${order.customer.name})`,
+    `  VPN            ${order.vpn.name} (id ${order.vpn.vpnId}${vpnCode})`,
+    `  Country        ${order.country.name} (${order.country.iso2})`,
+    `  Site name      ${order.technicalSiteName}`,
+    `  Site label     ${order.customerSiteLabel}`,
+    `  Reference      ${order.customerOrderReference}`,
+    `  Request        ${request.method} ${request.url}`,
+  ];
+}
+
+/** The exact request, as a dry run prints it. */
+export function requestText(request: PlannedRequest): string {
+  return `${request.method} ${request.url}\nContent-Type: application/json\n\n${JSON.stringify(request.body, null, 2)}\n`;
+}
+
+export function orderSummary(order: ResolvedOrder): Record<string, unknown> {
+  return {
+    customer: {code: order.customer.customerCode, name: order.customer.name},
+    vpn: {id: order.vpn.vpnId, name: order.vpn.name, code: order.vpn.vpnCode ?? null},
+    country: {iso2: order.country.iso2, name: order.country.name},
+    technicalSiteName: order.technicalSiteName,
+    customerSiteLabel: order.customerSiteLabel,
+    customerOrderReference: order.customerOrderReference,
+  };
+}
+
+/** `--json` output of a finished order: one object. */
+export function placedJson(order: ResolvedOrder, placed: PlacedOrder): Record<string, unknown> {
+  return {
+    ok: true,
+    voiceSiteId: placed.voiceSiteId,
+    ...orderSummary(order),
+    order: placed.order ?? null,
+    ...(placed.recovered ? {site: placed.site} : {}),
+    recovered: placed.recovered,
+  };
+}

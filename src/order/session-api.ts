@@ -1,0 +1,31 @@
+/**
+ * Opens the session a command works in and the API client for its credentials, with one clear
+ * error when credentials are missing (naming the fields, never their values).
+ */
+import {BtalkError} from '../errors.js';
+import type {BusinessTalkApi} from '../api/types.js';
+import type {GlobalOptions} from '../global-options.js';
+import type {Session, SessionFactory} from '../session-types.js';
+
+const FIELD_NAMES = {clientId: 'client id (BTALK_CLIENT_ID)', clientSecret: 'client secret (BTALK_CLIENT_SECRET)', apiKey: 'API key (BTALK_API_KEY)'};
+
+export async function withApi<T>(
+  sessions: SessionFactory,
+  globals: GlobalOptions,
+  body: (api: BusinessTalkApi, session: Session) => Promise<T>,
+): Promise<T> {
+  const session = await sessions.open(globals);
+  try {
+    if (!session.credentials) {
+      const missing = (Object.keys(FIELD_NAMES) as Array<keyof typeof FIELD_NAMES>)
+        .filter((k) => session.sources[k] === 'missing')
+        .map((k) => FIELD_NAMES[k]);
+      throw new BtalkError('auth', `No credentials for profile "${session.profile}"${missing.length ? `: missing ${missing.join(', ')}` : ''}.`, {
+        hint: 'Run "btalk login", or set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY, or try --sandbox.',
+      });
+    }
+    return await body(session.api(session.credentials), session);
+  } finally {
+    await session.close();
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * `btalk order` for one voicesite, without prompts except one y/N confirmation in a terminal.
+ * Order of checks: local answers (no network) → credentials → rights → customer/VPN/coverage →
+ * an existing site with the same technical name → dry run or confirmation → one POST.
+ */
+import {BtalkError} from '../errors.js';
+import type {GlobalOptions} from '../global-options.js';
+import type {Runtime} from '../runtime.js';
+import type {SessionFactory} from '../session-types.js';
+import {confirm, declined} from './confirm.js';
+import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
+import {answerLabel, type OrderOptions} from './order-options.js';
+import {findSiteByName, placeOrder} from './place-order.js';
+import {checkLocalAnswers, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
+import {orderSummary, placedJson, plannedRequest, requestText, reviewLines} from './review.js';
+import {withApi} from './session-api.js';
+
+export interface OrderDeps {
+  runtime: Runtime;
+  sessions: SessionFactory;
+  globals: GlobalOptions;
+}
+
+export const YES_PROBLEM = {field: '--yes (BTALK_YES=1)', message: 'required when stdin/stdout is not a terminal: nothing can be confirmed'};
+
+export function usageError(problems: Array<{field: string; message: string}>, what: string): BtalkError {
+  return new BtalkError('usage', `${what}: ${problems.length} ${problems.length === 1 ? 'answer needs' : 'answers need'} fixing.`, {
+    problems,
+    hint: 'Give each one as a flag or its environment variable; see "btalk order --help".',
+  });
+}
+
+function toFieldProblems(problems: readonly AnswerProblem[]): Array<{field: string; message: string}> {
+  return problems.map((p) => ({field: answerLabel(p.answer), message: p.message}));
+}
+
+export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Promise<number> {
+  const {runtime, globals} = deps;
+  const json = globals.json === true;
+  const say = (line: string) => runtime.stderr.write(`${line}\n`);
+
+  const local = checkLocalAnswers(options.answers, new Date(runtime.clock()));
+  const problems = toFieldProblems(local.problems ?? []);
+  if (!options.yes && !options.dryRun && !runtime.interactive) problems.push(YES_PROBLEM);
+  if (problems.length > 0 || !local.ok) throw usageError(problems, 'Cannot order');
+
+  return withApi(deps.sessions, globals, async (api) => {
+    const catalog = createOrderCatalog(api);
+    say(`Checking the order against ${api.baseUrl} ...`);
+    await requireOrderAccess(catalog);
+    const resolved = await resolveRemote(catalog, local.ok);
+    if (!resolved.ok) throw usageError(toFieldProblems(resolved.problems), 'Cannot order');
+    const order = resolved.ok;
+
+    const existing = findSiteByName(await catalog.voicesites(), order.customer.customerCode, order.technicalSiteName);
+    if (existing) {
+      throw new BtalkError(
+        'invalid-input',
+        `A voicesite named ${order.technicalSiteName} already exists (voiceSiteId ${existing.voiceSiteId}); nothing was ordered.`,
+        {hint: `Choose another --site-name, or see it with "btalk voicesites --filter ${order.technicalSiteName}".`},
+      );
+    }
+
+    const request = plannedRequest(api, order);
+    if (options.dryRun) {
+      if (json) runtime.stdout.write(JSON.stringify({ok: true, dryRun: true, request, ...orderSummary(order)}) + '\n');
+      else runtime.stdout.write(requestText(request));
+      say('Dry run: every check passed. Nothing was sent.');
+      return 0;
+    }
+
+    if (!options.yes) {
+      for (const line of reviewLines(order, request)) say(line);
+      if (!(await confirm(runtime, 'Send this order?'))) throw declined('the order was not sent.');
+    }
+
+    // Once the POST is on its way, Ctrl+C must not leave the person unsure whether it landed.
+    const removeInterrupt = runtime.onInterrupt(() =>
+      say('The order is being sent: waiting for the answer so it is never sent twice.'),
+    );
+    let placed;
+    try {
+      say(`Ordering ${order.technicalSiteName} ...`);
+      placed = await placeOrder(api, order.customer.customerCode, order.request, {
+        onChecking: () => say('No clear answer from the API: checking whether the voicesite was created ...'),
+      });
+    } finally {
+      removeInterrupt();
+    }
+    if (placed.recovered) say(`The order had gone through: ${order.technicalSiteName} exists.`);
+    say(`Ordered: voiceSiteId ${placed.voiceSiteId}`);
+    runtime.stdout.write(json ? JSON.stringify(placedJson(order, placed)) + '\n' : `${placed.voiceSiteId}\n`);
+    return 0;
+  });
+}
