@@ -1,0 +1,54 @@
+import {describe, expect, it} from 'vitest';
+import {parseBatchCsv, resultsPathFor} from '../../src/order/batch-csv.js';
+
+describe('parseBatchCsv', () => {
+  it('reads a header named like the flags, with a BOM, CRLF line ends and quoted fields', () => {
+    const text = '\ufeffvpn,country,site-name,label,reference\r\n"My VPN 1",FR,PARIS_01,"Paris, 8th floor",PO-1\r\naa76e66dfc63,DE,BERLIN_01,"Berlin ""Mitte""",PO-2\r\n';
+    const file = parseBatchCsv(text, {});
+    expect(file.problems).toEqual([]);
+    expect(file.rows).toEqual([
+      {row: 2, answers: {vpn: 'My VPN 1', country: 'FR', siteName: 'PARIS_01', label: 'Paris, 8th floor', reference: 'PO-1'}},
+      {row: 3, answers: {vpn: 'aa76e66dfc63', country: 'DE', siteName: 'BERLIN_01', label: 'Berlin "Mitte"', reference: 'PO-2'}},
+    ]);
+  });
+
+  it('fills columns the file leaves out, and empty cells, from the flags; a cell wins over a flag', () => {
+    const text = 'site-name,label,country\nA_SITE,Site A,\nB_SITE,Site B,DE\n';
+    const file = parseBatchCsv(text, {vpn: 'My VPN 2', country: 'FR', customer: '9999'});
+    expect(file.problems).toEqual([]);
+    expect(file.rows.map((r) => [r.answers.vpn, r.answers.country, r.answers.customer])).toEqual([
+      ['My VPN 2', 'FR', '9999'],
+      ['My VPN 2', 'DE', '9999'],
+    ]);
+  });
+
+  it('accepts header spellings like "Site Name" and technicalSiteName', () => {
+    const file = parseBatchCsv('VPN,Country,Site Name,customerSiteLabel\nv,FR,X_1,L\n', {});
+    expect(file.problems).toEqual([]);
+    expect(file.rows[0]?.answers).toEqual({vpn: 'v', country: 'FR', siteName: 'X_1', label: 'L'});
+  });
+
+  it('reports unknown and missing columns on the header row, and rows with extra cells', () => {
+    const bad = parseBatchCsv('vpn,label,colour\nv,L,red\n', {});
+    expect(bad.problems).toEqual([
+      {row: 1, column: 'colour', message: expect.stringContaining('unknown column')},
+      {row: 1, column: 'country', message: expect.stringContaining('--country')},
+    ]);
+    const extra = parseBatchCsv('vpn,country,label\nv,FR,L\nv,FR,L2,surprise\n', {});
+    expect(extra.problems).toEqual([{row: 3, column: '(row)', message: '4 cells but the header has 3'}]);
+  });
+
+  it('says so when the file is empty, has no rows, or is not CSV', () => {
+    expect(parseBatchCsv('', {}).problems[0]?.message).toContain('empty');
+    expect(parseBatchCsv('vpn,country,label\n', {}).problems[0]?.message).toContain('no voicesite rows');
+    expect(parseBatchCsv('vpn,country,label\n"unclosed,FR,L\n', {}).problems[0]?.message).toContain('not a readable CSV');
+  });
+});
+
+describe('resultsPathFor', () => {
+  it('puts the results beside the input', () => {
+    expect(resultsPathFor('/tmp/sites.csv')).toBe('/tmp/sites.results.csv');
+    expect(resultsPathFor('/tmp/sites.CSV')).toBe('/tmp/sites.results.csv');
+    expect(resultsPathFor('/tmp/sites')).toBe('/tmp/sites.results.csv');
+  });
+});

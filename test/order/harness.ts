@@ -1,0 +1,148 @@
+/**
+ * Runs `btalk order` / `btalk voicesites` in-process against the emulator: a commander program with
+ * the root's global flags, the real SessionFactory (credentials from BTALK_* variables, a memory
+ * store standing in for the keychain, a temp config dir) and the real API client. The Runtime
+ * captures stdout/stderr, takes stdin answers and lets a test press Ctrl+C.
+ */
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {PassThrough} from 'node:stream';
+import {Command, CommanderError} from 'commander';
+import {createBusinessTalkApi} from '../../src/api/client.js';
+import type {CommandContext} from '../../src/commands/context.js';
+import {registerOrder} from '../../src/commands/order.js';
+import {registerVoicesites} from '../../src/commands/voicesites.js';
+import {createConfigStore} from '../../src/config/config-store.js';
+import {withEnvDefaults, type GlobalOptions} from '../../src/global-options.js';
+import type {BatchTuning} from '../../src/order/batch.js';
+import type {Runtime} from '../../src/runtime.js';
+import {startSandbox} from '../../src/sandbox/server.js';
+import type {RunningSandbox, SandboxAccount} from '../../src/sandbox/types.js';
+import {MemorySecretStore} from '../../src/secrets/memory-store.js';
+import {createSessionFactory} from '../../src/session.js';
+
+export interface Harness extends Runtime {
+  stdin: PassThrough;
+  out(): string;
+  err(): string;
+  /** What a person sees for Ctrl+C: every registered handler runs. */
+  interrupt(): void;
+  /** Handlers registered right now. */
+  interruptHandlers(): number;
+}
+
+export function harnessRuntime(env: Record<string, string | undefined>, options: {interactive?: boolean; cwd?: string} = {}): Harness {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const handlers = new Set<() => void>();
+  return {
+    env,
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    interactive: options.interactive ?? false,
+    cwd: options.cwd ?? process.cwd(),
+    platform: process.platform,
+    clock: () => Date.now(),
+    onInterrupt(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    version: '0.0.0-test',
+    out: () => out,
+    err: () => err,
+    interrupt: () => [...handlers].forEach((h) => h()),
+    interruptHandlers: () => handlers.size,
+  };
+}
+
+/** BTALK_CLIENT_ID/SECRET/API_KEY for an emulator account, so the keychain is never touched. */
+export function credentialEnv(account: Pick<SandboxAccount, 'clientId' | 'clientSecret' | 'apiKey'>): Record<string, string> {
+  return {BTALK_CLIENT_ID: account.clientId, BTALK_CLIENT_SECRET: account.clientSecret, BTALK_API_KEY: account.apiKey};
+}
+
+export interface RunOptions {
+  env?: Record<string, string | undefined>;
+  interactive?: boolean;
+  cwd?: string;
+  /** Written to stdin before the command starts (e.g. "y\n"). */
+  stdin?: string;
+  tuning?: BatchTuning;
+  /** Called with the runtime once it exists (e.g. to press Ctrl+C later). */
+  onRuntime?: (runtime: Harness) => void;
+}
+
+export interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+  runtime: Harness;
+}
+
+/** Runs `btalk ARGS` in-process; the emulator's URL goes in via --base-url unless args say --sandbox. */
+export async function btalk(sandbox: RunningSandbox | undefined, args: string[], options: RunOptions = {}): Promise<RunResult> {
+  const runtime = harnessRuntime(options.env ?? {}, {
+    ...(options.interactive === undefined ? {} : {interactive: options.interactive}),
+    ...(options.cwd === undefined ? {} : {cwd: options.cwd}),
+  });
+  if (options.stdin !== undefined) runtime.stdin.write(options.stdin);
+  options.onRuntime?.(runtime);
+  const configDir = await mkdtemp(path.join(tmpdir(), 'btalk-order-config-'));
+  const program = new Command()
+    .name('btalk')
+    .option('-p, --profile <name>')
+    .option('--env <name>')
+    .option('--base-url <url>')
+    .option('--sandbox')
+    .option('--debug')
+    .option('--json')
+    .exitOverride()
+    .configureOutput({writeOut: (s) => runtime.stdout.write(s), writeErr: (s) => runtime.stderr.write(s)});
+  let code = 0;
+  const ctx: CommandContext = {
+    runtime,
+    sessions: createSessionFactory({
+      runtime,
+      config: createConfigStore(configDir),
+      keychain: () => {
+        throw new Error('the keychain must not be used by these tests');
+      },
+      createApi: createBusinessTalkApi,
+      startSandbox,
+      debugSink: (line) => runtime.stderr.write(`${line}\n`),
+      memoryStore: () => new MemorySecretStore(),
+    }),
+    globals: () => withEnvDefaults(program.opts<GlobalOptions>(), runtime.env),
+    setExitCode: (n) => {
+      code = n;
+    },
+  };
+  registerOrder(program, ctx, options.tuning ?? {});
+  registerVoicesites(program, ctx);
+  const base = sandbox && !args.includes('--sandbox') ? ['--base-url', sandbox.baseUrl] : [];
+  try {
+    await program.parseAsync(['node', 'btalk', ...base, ...args]);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    code = error.exitCode === 0 ? 0 : 2;
+  }
+  return {code, stdout: runtime.out(), stderr: runtime.err(), runtime};
+}
+
+/** One order's answers as flags, with overrides. */
+export function orderFlags(overrides: Record<string, string | undefined> = {}): string[] {
+  const flags: Record<string, string | undefined> = {
+    '--vpn': 'My VPN 1',
+    '--country': 'FR',
+    '--site-name': 'LYON_01',
+    '--label': 'Lyon office',
+    '--reference': 'PO-1',
+    ...overrides,
+  };
+  return Object.entries(flags).flatMap(([k, v]) => (v === undefined ? [] : [k, v]));
+}
