@@ -1,0 +1,210 @@
+/**
+ * The one place where HTTP outcomes become BtalkErrors: failed responses, transport failures (got
+ * errors) and answers that do not match the expected shape. Messages are sentences for a person;
+ * the API's own code, message, description and request id travel in the error's fields.
+ */
+import {BtalkError, type BtalkErrorDetails, type ErrorKind} from '../errors.js';
+import {parseErrorBody, type ErrorBody} from './error-body.js';
+
+export interface RequestContext {
+  method: string;
+  /** Path and query as sent, for messages (never contains secrets). */
+  path: string;
+  host: string;
+  endpoint: 'token' | 'api';
+  /** The order POST: failures after which the order may exist say so. */
+  order?: boolean;
+  /** A 401 that came back although a fresh token had just been fetched. */
+  replayed?: boolean;
+  /** Retries already spent on this request. */
+  retries?: number;
+  /** Proxy in use (display form), for network hints. */
+  proxy?: string;
+  /** Why a rate-limited request was not retried, e.g. "the server asked to wait 120 s". */
+  waitAsked?: string;
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export function header(answer: Pick<HttpAnswer, 'headers'>, name: string): string | undefined {
+  const value = answer.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function requestIdOf(answer: Pick<HttpAnswer, 'headers'>): string | undefined {
+  return header(answer, 'x-oapi-request-id');
+}
+
+const CREDENTIALS_HINT =
+  'Check the client id and secret (Orange Developer portal, My Apps) and the API key (Business Talk Online portal, Developer tab), then run "btalk login" again.';
+const CLIENT_HINT =
+  'Check the client id and client secret of your app in the Orange Developer portal (My Apps), then run "btalk login" again.';
+const API_KEY_HINT =
+  'Check the 40-character API key in your Business Talk Online portal (Developer tab), create a new one if needed, then run "btalk login" again.';
+const SUPPORT_HINT = 'Try again in a few minutes; if it keeps failing, quote the request id to Orange support.';
+const ORDER_UNKNOWN_HINT =
+  'Do not resend blindly: run "btalk voicesites" and look for the technical site name first; order again only if it is not there.';
+const ORDER_SAFE = 'Nothing was ordered; ';
+
+function statusPhrase(status: number, body: ErrorBody): string {
+  return body.apiCode === undefined ? `${status}` : `${status} code ${body.apiCode}`;
+}
+
+function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: ErrorKind; message: string; hint: string} {
+  const what = statusPhrase(status, body);
+  const code = body.apiCode;
+  if (status === 401) {
+    if (ctx.endpoint === 'token') {
+      return {kind: 'auth', message: `The client id or client secret was refused (${what}${body.apiMessage ? `, ${body.apiMessage}` : ''}).`, hint: CLIENT_HINT};
+    }
+    if (ctx.replayed && code === 42) {
+      return {kind: 'auth', message: `The API says the access token expired although it was just issued (${what}).`, hint: `Check this computer's clock. ${SUPPORT_HINT}`};
+    }
+    if (ctx.replayed && (code === 41 || code === 40)) {
+      return {kind: 'auth', message: `The API refused the request even with a fresh access token (${what}): the API key is probably wrong or revoked.`, hint: API_KEY_HINT};
+    }
+    return {kind: 'auth', message: `The API refused the credentials (${what}).`, hint: CREDENTIALS_HINT};
+  }
+  if (status === 429 || (status === 403 && code === 53)) {
+    const after = ctx.waitAsked ? `; ${ctx.waitAsked}` : ctx.retries ? `, still refused after ${ctx.retries} retries` : '';
+    return {kind: 'rate-limited', message: `Too many requests (${what})${after}.`, hint: ctx.waitAsked ? 'Wait that long, then try again.' : 'Wait a minute, then try again.'};
+  }
+  if (status === 403) {
+    if (code === 50) {
+      return {
+        kind: 'forbidden',
+        message: `Access denied (${what}): the API key or the app is not allowed to use Business Talk.`,
+        hint: 'Check the API key (Business Talk Online portal, Developer tab) and that your app has the Business Talk OBS API (Orange Developer portal, My Apps).',
+      };
+    }
+    return {
+      kind: 'forbidden',
+      message: `Forbidden (${what}): this API key may not do ${ctx.order ? 'orders' : 'this'}.`,
+      hint: 'Use an API key whose rights profile allows it (Business Talk Online portal, Developer tab).',
+    };
+  }
+  if (status === 404) {
+    return {kind: 'not-found', message: `Not found: ${ctx.method} ${ctx.path} (${what}).`, hint: 'Check the customer code, VPN id or country code given, and the base URL.'};
+  }
+  if (status >= 300 && status < 400) {
+    return {
+      kind: 'server',
+      message: `The server answered ${status} (a redirect), which btalk does not follow.`,
+      hint: 'Check the base URL (--base-url, BTALK_BASE_URL or --env).',
+    };
+  }
+  if (status >= 400 && status < 500) {
+    const hint = status === 406 || status === 415 ? `This looks like a bug in btalk; quote the request id when reporting it.` : 'Fix the value the API names, then send again.';
+    return {kind: 'invalid-input', message: `The API refused the request (${what}).`, hint: ctx.order ? `${ORDER_SAFE}${hint.charAt(0).toLowerCase()}${hint.slice(1)}` : hint};
+  }
+  return {kind: 'server', message: `The server answered ${status}${body.bodyNote ? ` ${body.bodyNote}` : ''}.`, hint: SUPPORT_HINT};
+}
+
+/** A non-2xx answer becomes a BtalkError. */
+export function responseError(ctx: RequestContext, answer: HttpAnswer): BtalkError {
+  const body = parseErrorBody(answer.body, header(answer, 'content-type'));
+  let {kind, message, hint} = classify(ctx, answer.status, body);
+  // The gateway answered for the service: 5xx (and unreadable 3xx) on the order may hide a created order.
+  const outcomeUnknown = ctx.order === true && (answer.status >= 500 || (answer.status >= 300 && answer.status < 400));
+  if (outcomeUnknown) {
+    message = `${message.replace(/\.$/, '')} to the order: the order may have been created.`;
+    hint = ORDER_UNKNOWN_HINT;
+  } else if (body.bodyNote && kind !== 'server') {
+    message = `${message.replace(/\.$/, '')}, ${body.bodyNote}.`;
+  }
+  const details: BtalkErrorDetails = {
+    hint,
+    status: answer.status,
+    outcomeUnknown,
+    ...(body.apiCode === undefined ? {} : {apiCode: body.apiCode}),
+    ...(body.apiMessage === undefined ? {} : {apiMessage: body.apiMessage}),
+    ...(body.apiDescription === undefined ? {} : {apiDescription: body.apiDescription}),
+  };
+  const requestId = requestIdOf(answer);
+  if (requestId) details.requestId = requestId;
+  return new BtalkError(kind, message, details);
+}
+
+/** A 2xx whose body is not what the API promised. */
+export function invalidResponseError(ctx: RequestContext, answer: HttpAnswer, problem: string): BtalkError {
+  const requestId = requestIdOf(answer);
+  const order = ctx.order === true;
+  return new BtalkError('server', `The server's answer to ${ctx.method} ${ctx.path} is not what btalk expects: ${problem}${order ? '. The order may have been created' : ''}.`, {
+    hint: order ? ORDER_UNKNOWN_HINT : `${SUPPORT_HINT} Run with --debug to see the request.`,
+    status: answer.status,
+    outcomeUnknown: order,
+    ...(requestId ? {requestId} : {}),
+  });
+}
+
+const CERT_CODES = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ERR_TLS/;
+
+/** Failures before the request left this machine: nothing can have happened on the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'ERR_PROXY']);
+
+function reasonFor(code: string, rawMessage: string, ctx: RequestContext, timeoutMs: number): string {
+  switch (code) {
+    case 'ETIMEDOUT':
+      return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the connection was reset';
+    case 'ECONNREFUSED':
+      return 'the connection was refused';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name could not be resolved';
+    case 'ENETUNREACH':
+    case 'EHOSTUNREACH':
+      return 'the network is unreachable';
+    case 'ERR_PROXY':
+      return `the proxy ${ctx.proxy ?? ''} refused to connect to ${ctx.host} (${rawMessage})`;
+    default:
+      if (CERT_CODES.test(code)) return `the TLS certificate could not be verified (${code})`;
+      return /hang up/i.test(rawMessage) ? 'the connection was closed without an answer' : `the request failed (${code})`;
+  }
+}
+
+/** The error code that says what went wrong, proxy failures (hpagent throws plain Errors) included. */
+export function failureCode(error: unknown): string {
+  const e = error as {code?: unknown; message?: unknown; cause?: unknown};
+  const message = typeof e?.message === 'string' ? e.message : '';
+  if (/^(Bad response: \d+|Proxy timeout)/.test(message)) return 'ERR_PROXY';
+  if (typeof e?.code === 'string' && e.code !== 'ERR_GOT_REQUEST_ERROR') return e.code;
+  if (e?.cause) return failureCode(e.cause);
+  return /hang up/i.test(message) ? 'ECONNRESET' : 'ERR_GOT_REQUEST_ERROR';
+}
+
+/** A request that got no HTTP answer (got error) becomes a BtalkError. */
+export function transportError(ctx: RequestContext, error: unknown, timeoutMs: number): BtalkError {
+  const code = failureCode(error);
+  const rawMessage = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_ABORTED' || (error as {name?: string})?.name === 'AbortError') {
+    return new BtalkError('cancelled', ctx.order ? 'Cancelled while the order was being sent: it may have been created.' : 'Cancelled.', {
+      outcomeUnknown: ctx.order === true,
+      ...(ctx.order ? {hint: ORDER_UNKNOWN_HINT} : {}),
+    });
+  }
+  const reason = reasonFor(code, rawMessage, ctx, timeoutMs);
+  const sentMaybe = ctx.order === true && !NOT_SENT_CODES.has(code) && !CERT_CODES.test(code);
+  let hint: string;
+  if (CERT_CODES.test(code)) {
+    hint = 'If a corporate proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate file; otherwise check the base URL.';
+  } else if (ctx.proxy) {
+    hint = `Check the network and the proxy ${ctx.proxy} (HTTPS_PROXY / HTTP_PROXY), or list ${ctx.host} in NO_PROXY to bypass it.`;
+  } else {
+    hint = 'Check the network connection and the proxy settings (HTTPS_PROXY / NO_PROXY), then try again.';
+  }
+  if (sentMaybe) {
+    return new BtalkError('network', `No answer to the order from ${ctx.host}: ${reason}. The order may have been created.`, {
+      hint: ORDER_UNKNOWN_HINT,
+      outcomeUnknown: true,
+    });
+  }
+  const retried = ctx.retries ? ` (after ${ctx.retries} retries)` : '';
+  return new BtalkError('network', `Could not reach ${ctx.host}: ${reason}${retried}.`, {hint});
+}

@@ -1,0 +1,82 @@
+/**
+ * Proxy choice. got ignores HTTPS_PROXY and friends, so the client picks an agent itself. The rules
+ * are proxy-from-env's getProxyForUrl (scheme-specific variable, then ALL_PROXY; NO_PROXY with
+ * "*", ports, and leading "." or "*." suffixes), ported because that package only reads
+ * process.env and btalk passes its environment in. npm_config_* variables are left out: npm sets
+ * them for its own registry traffic, not for btalk. Loopback hosts (the emulator) never go through
+ * a proxy.
+ */
+import type {Agent as HttpAgent} from 'node:http';
+import type {Agent as HttpsAgent} from 'node:https';
+import {HttpProxyAgent, HttpsProxyAgent} from 'hpagent';
+import {isLoopbackHost} from '../environments.js';
+
+export type ProxyEnv = Record<string, string | undefined>;
+
+const DEFAULT_PORTS: Record<string, number> = {http: 80, https: 443};
+
+function getEnv(env: ProxyEnv, key: string): string {
+  return env[key.toLowerCase()] || env[key.toUpperCase()] || '';
+}
+
+function shouldProxy(env: ProxyEnv, hostname: string, port: number): boolean {
+  const noProxy = getEnv(env, 'no_proxy').toLowerCase();
+  if (!noProxy) return true;
+  if (noProxy === '*') return false;
+  return noProxy.split(/[,\s]/).every((entry) => {
+    if (!entry) return true;
+    const parsed = /^(.+):(\d+)$/.exec(entry);
+    let entryHost = parsed?.[1] ?? entry;
+    const entryPort = parsed?.[2] ? Number.parseInt(parsed[2], 10) : 0;
+    if (entryPort && entryPort !== port) return true;
+    if (!/^[.*]/.test(entryHost)) return hostname !== entryHost;
+    if (entryHost.startsWith('*')) entryHost = entryHost.slice(1);
+    return !hostname.endsWith(entryHost);
+  });
+}
+
+/** The proxy URL to use for `target`, or undefined for a direct connection. */
+export function proxyForUrl(target: string, env: ProxyEnv): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return undefined;
+  }
+  const proto = url.protocol.replace(/:$/, '');
+  if (isLoopbackHost(url.hostname)) return undefined;
+  // URL.host keeps IPv6 brackets, as proxy-from-env compares them.
+  const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
+  const port = Number.parseInt(url.port, 10) || DEFAULT_PORTS[proto] || 0;
+  if (!shouldProxy(env, hostname, port)) return undefined;
+  let proxy = getEnv(env, `${proto}_proxy`) || getEnv(env, 'all_proxy');
+  if (!proxy) return undefined;
+  if (!proxy.includes('://')) proxy = `${proto}://${proxy}`;
+  return proxy;
+}
+
+/** A proxy URL for people: without user name or password. */
+export function displayProxy(proxy: string): string {
+  try {
+    const url = new URL(proxy);
+    return `${url.protocol}//${url.host}`;
+  } catch {
+    return 'the configured proxy';
+  }
+}
+
+export interface ProxyChoice {
+  /** For got's `agent` option; undefined means Node's default agents. */
+  agent?: {http?: HttpAgent; https?: HttpsAgent};
+  /** The proxy in use, for messages (no credentials). */
+  proxy?: string;
+}
+
+/** Agents for requests to `target` (the base URL; the token endpoint shares its host). */
+export function proxyAgentFor(target: string, env: ProxyEnv): ProxyChoice {
+  const proxy = proxyForUrl(target, env);
+  if (!proxy) return {};
+  const options = {proxy, keepAlive: true, keepAliveMsecs: 1000, maxSockets: 16, maxFreeSockets: 4, scheduling: 'lifo' as const};
+  const agent = new URL(target).protocol === 'http:' ? {http: new HttpProxyAgent(options)} : {https: new HttpsProxyAgent(options)};
+  return {agent, proxy: displayProxy(proxy)};
+}

@@ -1,0 +1,41 @@
+/**
+ * Secret scrubbing for everything the client writes or throws: debug lines, error messages, API
+ * descriptions echoed back by a server. Values are removed verbatim and in the encodings they
+ * travel in (URL/form encoding), and header-shaped text is masked even for values we never saw.
+ */
+import {formUrlEncode} from './basic-auth.js';
+
+export const REDACTED = '[redacted]';
+
+export interface Redactor {
+  /** Registers another value to hide (e.g. an access token as soon as it arrives). */
+  add(secret: string | undefined): void;
+  redact(text: string): string;
+}
+
+/** Shorter values would mask ordinary words; real secrets, keys and tokens are far longer. */
+const MIN_SECRET_LENGTH = 4;
+
+const HEADER_PATTERNS: ReadonlyArray<[RegExp, string]> = [
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
+  [/\b(x-bt-api-key|authorization|client_secret|access_token)(["']?\s*[:=]\s*["']?)(?!\[redacted\])[^\s"',;&}]+/gi, `$1$2${REDACTED}`],
+];
+
+export function createRedactor(initial: Iterable<string | undefined> = []): Redactor {
+  const secrets = new Set<string>();
+  const add = (secret: string | undefined): void => {
+    if (!secret || secret.length < MIN_SECRET_LENGTH) return;
+    for (const form of [secret, encodeURIComponent(secret), formUrlEncode(secret)]) secrets.add(form);
+  };
+  for (const s of initial) add(s);
+  return {
+    add,
+    redact(text) {
+      let out = text;
+      // Longest first, so a secret containing another one is removed whole.
+      for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
+      for (const [pattern, replacement] of HEADER_PATTERNS) out = out.replace(pattern, replacement);
+      return out;
+    },
+  };
+}
