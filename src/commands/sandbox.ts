@@ -1,0 +1,134 @@
+/**
+ * `btalk sandbox`: runs the emulator standalone. stdout gets only lines a POSIX shell can `eval`
+ * (the demo account's variables, single-quoted); the human note goes to stderr, so
+ * `btalk sandbox > sandbox.env` captures exactly the variables. These are sandbox-only demo
+ * secrets: printing them is the point of the command.
+ */
+import type {Command} from 'commander';
+import {isLoopbackHost} from '../environments.js';
+import {BtalkError} from '../errors.js';
+import type {Runtime} from '../runtime.js';
+import {startSandbox} from '../sandbox/server.js';
+import type {RunningSandbox, SandboxAccount} from '../sandbox/types.js';
+import type {CommandContext} from './context.js';
+import {runCommand} from './run.js';
+
+export interface SandboxCommandOptions {
+  port?: string | number;
+  host?: string;
+  json?: boolean;
+}
+
+/** POSIX single quoting: everything literal, a quote becomes '\''. */
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+export function exportLines(sandbox: RunningSandbox): string[] {
+  const vars: Array<[string, string]> = [
+    ['BTALK_BASE_URL', sandbox.baseUrl],
+    ['BTALK_CLIENT_ID', sandbox.demo.clientId],
+    ['BTALK_CLIENT_SECRET', sandbox.demo.clientSecret],
+    ['BTALK_API_KEY', sandbox.demo.apiKey],
+  ];
+  return vars.map(([name, value]) => `export ${name}=${shellQuote(value)}`);
+}
+
+function parsePort(raw: string | number | undefined): number {
+  if (raw === undefined) return 0;
+  const text = String(raw).trim();
+  const port = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new BtalkError('usage', `--port must be a number from 0 to 65535, got "${text}".`, {hint: 'Use --port 0 (the default) for any free port.'});
+  }
+  return port;
+}
+
+function accountLine(name: string, account: SandboxAccount): string {
+  return `  ${name.padEnd(13)} ${account.description}\n                client ${account.clientId}, key ${account.apiKey}`;
+}
+
+async function listen(port: number, host: string): Promise<RunningSandbox> {
+  try {
+    return await startSandbox({port, host});
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EADDRINUSE') {
+      throw new BtalkError('usage', `Port ${port} is already in use on ${host}.`, {
+        hint: 'Stop what uses it, pick another with --port, or leave --port out for any free port.',
+        cause: error,
+      });
+    }
+    if (code === 'EACCES') {
+      throw new BtalkError('usage', `Not allowed to listen on port ${port} on ${host}.`, {hint: 'Use a port above 1023.', cause: error});
+    }
+    throw new BtalkError('network', `Could not start the sandbox on ${host}:${port}: ${(error as Error).message}`, {cause: error});
+  }
+}
+
+/** The command body: starts the emulator, prints the variables, serves until Ctrl+C. */
+export async function runSandboxCommand(runtime: Runtime, options: SandboxCommandOptions): Promise<number> {
+  const port = parsePort(options.port);
+  const host = options.host ?? '127.0.0.1';
+  if (!isLoopbackHost(host)) {
+    throw new BtalkError('usage', `--host must be a loopback address (127.0.0.1, ::1 or localhost), got "${host}".`, {
+      hint: 'The sandbox hands out demo credentials and btalk only talks plain http to loopback hosts.',
+    });
+  }
+  const sandbox = await listen(port, host);
+  let stopped!: () => void;
+  const interrupted = new Promise<void>((resolve) => (stopped = resolve));
+  const removeHandler = runtime.onInterrupt(() => stopped());
+  try {
+    if (options.json) {
+      const {clientId, clientSecret, apiKey} = sandbox.demo;
+      runtime.stdout.write(JSON.stringify({baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl, clientId, clientSecret, apiKey}) + '\n');
+    } else {
+      runtime.stdout.write(exportLines(sandbox).join('\n') + '\n');
+    }
+    const {demo, demoReadonly, multi} = sandbox.accounts;
+    runtime.stderr.write(
+      [
+        `Business Talk sandbox on ${sandbox.url} (API ${sandbox.baseUrl}, token ${sandbox.tokenUrl}).`,
+        'The variables on stdout are the demo account; load them with eval or ". FILE".',
+        'Accounts (demo data only, worthless outside this sandbox):',
+        accountLine('demo', demo),
+        accountLine('demoReadonly', demoReadonly),
+        accountLine('multi', multi) + `, secret ${shellQuote(multi.clientSecret)}`,
+        'Press Ctrl+C to stop.',
+        '',
+      ].join('\n'),
+    );
+    await interrupted;
+  } finally {
+    removeHandler();
+    await sandbox.close();
+  }
+  runtime.stderr.write('Sandbox stopped.\n');
+  return 0;
+}
+
+export function registerSandbox(program: Command, ctx: CommandContext): void {
+  program
+    .command('sandbox')
+    .description('Run the local Business Talk emulator and print its demo credentials as shell variables.')
+    .option('--port <n>', 'port to listen on (default: any free port)')
+    .option('--host <address>', 'loopback address to listen on', '127.0.0.1')
+    .addHelpText(
+      'after',
+      `
+stdout holds only "export NAME='value'" lines (BTALK_BASE_URL, BTALK_CLIENT_ID, BTALK_CLIENT_SECRET,
+BTALK_API_KEY); the notes go to stderr. With --json, one JSON object instead.
+
+Examples:
+  $ btalk sandbox --port 8080            # then, in another shell, paste the four export lines
+  $ btalk sandbox --port 8080 > sandbox.env &  # later: . ./sandbox.env && btalk status`,
+    )
+    .action(async (flags: {port?: string; host?: string}) => {
+      const globals = ctx.globals();
+      const code = await runCommand(ctx.runtime, globals, () =>
+        runSandboxCommand(ctx.runtime, {...flags, ...(globals.json ? {json: true} : {})}),
+      );
+      ctx.setExitCode(code);
+    });
+}
