@@ -1,0 +1,178 @@
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {parse} from 'csv-parse/sync';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
+import {useSandbox, type RunningSandbox} from '../helpers/sandbox.js';
+import {btalk, credentialEnv, type RunOptions} from '../order/harness.js';
+
+const POST = 'POST /customers/:customerCode/orders';
+const COUNTRIES = ['FR', 'DE', 'GB', 'ES', 'IT'];
+const FAST_BACKOFF = {backoff: {baseMs: 5, maxMs: 20, maxAttempts: 6}};
+
+function siteName(i: number): string {
+  return `SITE_${String(i).padStart(3, '0')}`;
+}
+
+function batchCsv(count: number): string {
+  const rows = Array.from({length: count}, (_, k) => {
+    const i = k + 1;
+    return `${i % 2 ? 'My VPN 1' : 'aa76e66dfc63'},${COUNTRIES[i % COUNTRIES.length]},${siteName(i)},"Site ${i}, floor ${i % 7}",PO-${i}`;
+  });
+  return ['vpn,country,site-name,label,reference', ...rows].join('\r\n') + '\r\n';
+}
+
+async function batchSites(sandbox: RunningSandbox): Promise<string[]> {
+  const r = await btalk(sandbox, ['--json', 'voicesites', '--filter', 'SITE_'], {env: credentialEnv(SANDBOX_ACCOUNTS.demo)});
+  return (JSON.parse(r.stdout) as Array<{technicalSiteName: string}>).map((s) => s.technicalSiteName);
+}
+
+function readResults(text: string): Array<Record<string, string>> {
+  return parse(text, {columns: true}) as Array<Record<string, string>>;
+}
+
+describe('btalk order --from', () => {
+  const sandbox = useSandbox();
+  let dir: string;
+  let csv: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'btalk-batch-'));
+    csv = path.join(dir, 'sites.csv');
+  });
+  const run = (args: string[], options: RunOptions = {}) =>
+    btalk(sandbox(), args, {env: credentialEnv(SANDBOX_ACCOUNTS.demo), cwd: dir, tuning: FAST_BACKOFF, ...options});
+
+  it('orders 200 rows with failures injected, then a second run finishes the job without duplicates', async () => {
+    await writeFile(csv, batchCsv(200));
+    sandbox().injectFault({route: POST, status: 503, json: {code: 5, message: 'Service unavailable'}, times: 5});
+    sandbox().injectFault({route: POST, reset: 'after', times: 3});
+    sandbox().injectFault({route: POST, status: 429, json: {code: 53, message: 'Too many requests'}, times: 4});
+
+    const first = await run(['order', '--from', 'sites.csv', '--yes']);
+    expect(first.code).toBe(1);
+    const lines = first.stdout.trim().split('\n');
+    expect(lines).toHaveLength(200);
+    expect(lines.filter((l) => / failed /.test(l))).toHaveLength(5);
+    expect(first.stderr).toContain('195 ordered, 5 failed, 0 skipped, 0 not sent');
+    expect(first.stderr).toContain('rate limited');
+    const results = readResults(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'));
+    expect(results).toHaveLength(200);
+    expect(results.filter((r) => r['status'] === 'failed').every((r) => r['error']?.includes('NOT created'))).toBe(true);
+    expect(sandbox().counters.ordersCreated).toBe(195);
+
+    const second = await run(['order', '--from', 'sites.csv', '--yes']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain('5 ordered, 0 failed, 195 skipped');
+    const names = await batchSites(sandbox());
+    expect(names).toHaveLength(200);
+    expect(new Set(names).size).toBe(200);
+    expect(sandbox().counters.ordersCreated).toBe(200);
+    const after = readResults(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'));
+    expect(after.map((r) => r['status']).sort()).toEqual([...Array(195).fill('skipped'), ...Array(5).fill('ok')].sort());
+    expect(after.every((r) => r['voiceSiteId'])).toBe(true);
+  });
+
+  it('refuses a file with bad rows before any POST, reporting every bad row with its column', async () => {
+    const text = [
+      'vpn,country,site-name,label,reference',
+      'My VPN 1,FR,GOOD_1,Good one,PO-1',
+      'No such VPN,FR,BAD_VPN,Bad VPN,PO-2',
+      'My VPN 1,AQ,BAD_COUNTRY,Antarctica,PO-3',
+      'My VPN 1,FR,bad name,Bad name,PO-4',
+      'My VPN 1,FR,GOOD_1,Same name again,PO-5',
+      'My VPN 1,Narnia,,,PO-6',
+    ].join('\n');
+    await writeFile(csv, text);
+    const r = await run(['order', '--from', 'sites.csv', '--yes']);
+    expect(r.code).toBe(2);
+    for (const needle of ['row 3, vpn', 'row 4, country', 'row 5, site-name', 'row 6, site-name: GOOD_1 is also the site name of row 2', 'row 7, country', 'row 7, label']) {
+      expect(r.stderr).toContain(needle);
+    }
+    expect(r.stderr).toContain('5 of 6 rows need fixing');
+    expect(sandbox().counters.byRoute[POST] ?? 0).toBe(0);
+    expect(sandbox().counters.ordersCreated).toBe(0);
+  });
+
+  it('stops on Ctrl+C, waits for the rows in flight, writes results, exits 130; running again resumes', async () => {
+    await writeFile(csv, batchCsv(200));
+    sandbox().settings.latencyMs = 15;
+    let interruptedAfter = -1;
+    const first = await run(['--json', 'order', '--from', 'sites.csv', '--yes'], {
+      onRuntime(runtime) {
+        let lines = 0;
+        runtime.stdout.on('data', (chunk: Buffer) => {
+          lines += chunk.toString().split('\n').length - 1;
+          if (lines >= 12 && interruptedAfter < 0) {
+            interruptedAfter = lines;
+            runtime.interrupt();
+          }
+        });
+      },
+    });
+    expect(first.code).toBe(130);
+    expect(first.stderr).toContain('Stopping: no new rows will be sent');
+    const printed = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as {status: string; row: number});
+    const ok = printed.filter((p) => p.status === 'ok').length;
+    // Everything that was in flight finished and was reported; nothing after that started.
+    expect(ok).toBe(sandbox().counters.ordersCreated);
+    expect(ok).toBeGreaterThanOrEqual(12);
+    expect(ok).toBeLessThan(200);
+    const results = readResults(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'));
+    expect(results).toHaveLength(200);
+    expect(results.filter((r) => r['status'] === 'not-sent')).toHaveLength(200 - ok);
+
+    sandbox().settings.latencyMs = 0;
+    const second = await run(['order', '--from', 'sites.csv', '--yes', '--concurrency', '8']);
+    expect(second.code).toBe(0);
+    expect(second.stderr).toContain(`${200 - ok} ordered, 0 failed, ${ok} skipped`);
+    const names = await batchSites(sandbox());
+    expect(names).toHaveLength(200);
+    expect(new Set(names).size).toBe(200);
+    expect(sandbox().counters.ordersCreated).toBe(200);
+  });
+
+  it('prints one JSON line per row with --json, and fills missing columns from flags', async () => {
+    await writeFile(csv, 'site-name,label\nA_SITE,Site A\nB_SITE,Site B\n');
+    const r = await run(['--json', 'order', '--from', 'sites.csv', '--vpn', '2', '--country', 'Spain', '--yes']);
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(rows.map((x) => [x['row'], x['technicalSiteName'], x['status']]).sort()).toEqual([
+      [2, 'A_SITE', 'ok'],
+      [3, 'B_SITE', 'ok'],
+    ]);
+    expect(rows.every((x) => typeof x['voiceSiteId'] === 'string')).toBe(true);
+    const list = await btalk(sandbox(), ['--json', 'voicesites', '--filter', '_SITE'], {env: credentialEnv(SANDBOX_ACCOUNTS.demo)});
+    expect(JSON.parse(list.stdout)).toEqual(
+      expect.arrayContaining([expect.objectContaining({technicalSiteName: 'A_SITE', country: 'ES', vpnId: '3a45b33edf3'})]),
+    );
+  });
+
+  it('needs --yes without a terminal, asks once in a terminal showing the row count, and --dry-run sends nothing', async () => {
+    await writeFile(csv, batchCsv(3));
+    const noYes = await run(['order', '--from', 'sites.csv']);
+    expect(noYes.code).toBe(2);
+    expect(noYes.stderr).toContain('--yes');
+    expect(sandbox().counters.requests).toBe(0);
+
+    const dry = await run(['order', '--from', 'sites.csv', '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout.match(/^POST /gm)).toHaveLength(3);
+    expect(sandbox().counters.ordersCreated).toBe(0);
+
+    const declined = await run(['order', '--from', 'sites.csv'], {interactive: true, stdin: 'n\n'});
+    expect(declined.stderr).toContain('Order 3 voicesites from sites.csv');
+    expect(declined.code).toBe(130);
+    expect(sandbox().counters.ordersCreated).toBe(0);
+
+    const confirmed = await run(['order', '--from', 'sites.csv'], {interactive: true, stdin: 'y\n'});
+    expect(confirmed.code).toBe(0);
+    expect(sandbox().counters.ordersCreated).toBe(3);
+  });
+
+  it('says which file it cannot read', async () => {
+    const r = await run(['order', '--from', 'missing.csv', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('Cannot read missing.csv: ENOENT');
+  });
+});
