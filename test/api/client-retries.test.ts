@@ -1,0 +1,114 @@
+import {describe, expect, it} from 'vitest';
+import {useSandbox} from '../helpers/sandbox.js';
+import {clientFor, failure, order} from './client-fixture.js';
+
+const UNAVAILABLE = {code: 5, message: 'Service unavailable', description: 'Try again later.'};
+const TOO_MANY = {code: 53, message: 'Too many requests', description: 'The application has made too many calls.'};
+
+describe('client retries', () => {
+  const sandbox = useSandbox();
+
+  it('retries a GET after 503 and returns the data', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /customers', status: 503, json: UNAVAILABLE, times: 2});
+    const customers = await clientFor(s).customers();
+    expect(customers[0]?.customerCode).toBe('9999');
+    expect(s.counters.byRoute['GET /customers']).toBe(3);
+  });
+
+  it('waits as long as Retry-After says after a 429, then succeeds', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', status: 429, json: TOO_MANY, headers: {'retry-after': '1'}});
+    const lines: string[] = [];
+    const me = await clientFor(s, {maxRetryDelayMs: 5_000, debug: (l) => lines.push(l)}).me();
+    expect(me.rightsProfile).toBe('admin');
+    expect(lines.find((l) => l.includes('-> 429'))).toMatch(/retry 1\/3 in 1000ms/);
+  });
+
+  it('gives up at once when Retry-After asks for longer than the cap, saying how long', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', status: 429, json: TOO_MANY, headers: {'retry-after': '120'}, times: 5});
+    const error = await failure(clientFor(s, {maxRetryDelayMs: 5_000}).me());
+    expect(error.kind).toBe('rate-limited');
+    expect(error.message).toMatch(/wait 120 s/);
+    expect(s.counters.byRoute['GET /me']).toBe(1);
+  });
+
+  it('treats 403 code 53 as rate limiting: retried, then rate-limited after the retries are spent', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /voicesites', status: 403, json: TOO_MANY, times: 10});
+    const error = await failure(clientFor(s, {retries: 2}).voicesites());
+    expect(error.kind).toBe('rate-limited');
+    expect(error.apiCode).toBe(53);
+    expect(error.message).toMatch(/after 2 retries/);
+    expect(s.counters.byRoute['GET /voicesites']).toBe(3);
+  });
+
+  it('retries a GET whose connection was reset', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', reset: 'before'});
+    expect((await clientFor(s).me()).rightsProfile).toBe('admin');
+    expect(s.counters.byRoute['GET /me']).toBe(2);
+  });
+
+  it('times out a GET that gets no answer and says the network is the problem', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', delayMs: 2_000, status: 200, json: {rightsProfile: 'late'}, times: 5});
+    const error = await failure(clientFor(s, {timeoutMs: 200, retries: 1}).me());
+    expect(error.kind).toBe('network');
+    expect(error.message).toMatch(/no answer within/);
+    expect(error.hint).toMatch(/HTTPS_PROXY/);
+  });
+});
+
+describe('the order POST is never retried', () => {
+  const sandbox = useSandbox();
+
+  it('does not re-POST after a reset once the order exists, and says the outcome is unknown', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'POST /customers/:customerCode/orders', reset: 'after'});
+    const error = await failure(clientFor(s).orderVoicesite('9999', order('BTALK_RESET')));
+    expect(error.kind).toBe('network');
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/may have been created/);
+    expect(error.hint).toMatch(/btalk voicesites/);
+    expect(s.counters.ordersCreated).toBe(1);
+    expect(s.counters.byRoute['POST /customers/:customerCode/orders']).toBe(1);
+  });
+
+  it('does not retry an order that got 503: outcome unknown', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'POST /customers/:customerCode/orders', status: 503, json: UNAVAILABLE, times: 5});
+    const error = await failure(clientFor(s).orderVoicesite('9999', order('BTALK_503')));
+    expect(error.kind).toBe('server');
+    expect(error.outcomeUnknown).toBe(true);
+    expect(s.counters.byRoute['POST /customers/:customerCode/orders']).toBe(1);
+  });
+
+  it('does not retry an order that timed out: outcome unknown', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'POST /customers/:customerCode/orders', delayMs: 2_000});
+    const error = await failure(clientFor(s, {timeoutMs: 200}).orderVoicesite('9999', order('BTALK_SLOW')));
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.kind).toBe('network');
+    expect(s.counters.byRoute['POST /customers/:customerCode/orders']).toBe(1);
+  });
+
+  it('says a 400 on the order is safe to fix and send again', async () => {
+    const s = sandbox();
+    const error = await failure(clientFor(s).orderVoicesite('9999', order('bad name with spaces')));
+    expect(error.kind).toBe('invalid-input');
+    expect(error.outcomeUnknown).toBe(false);
+    expect(error.hint).toMatch(/Nothing was ordered/);
+    expect(s.counters.ordersCreated).toBe(0);
+  });
+
+  it('replays an order refused with 401 code 42 once with a fresh token (the gateway refused it unseen)', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'POST /customers/:customerCode/orders', status: 401, json: {code: 42, message: 'Expired credentials'}});
+    const result = await clientFor(s).orderVoicesite('9999', order('BTALK_REPLAY'));
+    expect(result.voiceSiteId).toEqual(expect.any(String));
+    expect(s.counters.ordersCreated).toBe(1);
+    expect(s.counters.tokenRequests).toBe(2);
+  });
+});
