@@ -1,0 +1,147 @@
+import {execFileSync} from 'node:child_process';
+import {createServer} from 'node:net';
+import {PassThrough} from 'node:stream';
+import {Command} from 'commander';
+import {describe, expect, it} from 'vitest';
+import type {CommandContext} from '../../src/commands/context.js';
+import {registerSandbox, runSandboxCommand, shellQuote} from '../../src/commands/sandbox.js';
+import {BtalkError} from '../../src/errors.js';
+import type {Runtime} from '../../src/runtime.js';
+import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
+import {basicAuth} from '../helpers/sandbox.js';
+
+/** A Runtime whose Ctrl+C the test presses, and whose output it reads. */
+function fakeRuntime() {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (c: Buffer) => (out += c.toString()));
+  stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const handlers = new Set<() => void>();
+  const runtime: Runtime = {
+    env: {},
+    stdin: new PassThrough(),
+    stdout,
+    stderr,
+    interactive: false,
+    cwd: process.cwd(),
+    platform: process.platform,
+    clock: () => Date.now(),
+    onInterrupt(handler) {
+      handlers.add(handler);
+      return () => handlers.delete(handler);
+    },
+    version: '0.0.0-test',
+  };
+  return {
+    runtime,
+    out: () => out,
+    err: () => err,
+    handlers,
+    pressCtrlC: () => [...handlers].forEach((h) => h()),
+    /** Resolves once stdout has the four lines (the server is up by then). */
+    async ready(): Promise<string> {
+      while (!out.includes('BTALK_API_KEY') && !err.includes('Error')) await new Promise((r) => setTimeout(r, 5));
+      return out;
+    },
+  };
+}
+
+/** Runs the printed lines through a real POSIX shell and reads the variables back. */
+function evalInShell(lines: string): Record<string, string> {
+  const script = `eval "$LINES"; printf '%s\\0' "$BTALK_BASE_URL" "$BTALK_CLIENT_ID" "$BTALK_CLIENT_SECRET" "$BTALK_API_KEY"`;
+  const output = execFileSync('sh', ['-c', script], {env: {PATH: process.env['PATH'], LINES: lines}, encoding: 'utf8'});
+  const [BTALK_BASE_URL = '', BTALK_CLIENT_ID = '', BTALK_CLIENT_SECRET = '', BTALK_API_KEY = ''] = output.split('\0');
+  return {BTALK_BASE_URL, BTALK_CLIENT_ID, BTALK_CLIENT_SECRET, BTALK_API_KEY};
+}
+
+describe('btalk sandbox', () => {
+  it('prints four single-quoted exports a shell can eval, serves them, and stops cleanly on Ctrl+C', async () => {
+    const fake = fakeRuntime();
+    const running = runSandboxCommand(fake.runtime, {});
+    const out = await fake.ready();
+    const lines = out.trim().split('\n');
+    expect(lines.map((l) => l.split('=')[0])).toEqual(['export BTALK_BASE_URL', 'export BTALK_CLIENT_ID', 'export BTALK_CLIENT_SECRET', 'export BTALK_API_KEY']);
+    for (const line of lines) expect(line).toMatch(/^export [A-Z_]+='[^']*'$/);
+
+    const vars = evalInShell(out);
+    expect(vars.BTALK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/btalk\/beta\/v1$/);
+    expect(vars.BTALK_CLIENT_ID).toBe(SANDBOX_ACCOUNTS.demo.clientId);
+    expect(vars.BTALK_CLIENT_SECRET).toBe(SANDBOX_ACCOUNTS.demo.clientSecret);
+    expect(vars.BTALK_API_KEY).toBe(SANDBOX_ACCOUNTS.demo.apiKey);
+    expect(fake.err()).toMatch(/demoReadonly/);
+    expect(fake.err()).toMatch(/Ctrl\+C/);
+
+    // The printed credentials work against the printed URL, as the getting-started page does it.
+    const origin = new URL(vars.BTALK_BASE_URL).origin;
+    const tokenRes = await fetch(`${origin}/oauth/v3/token`, {
+      method: 'POST',
+      headers: {authorization: basicAuth(vars.BTALK_CLIENT_ID ?? '', vars.BTALK_CLIENT_SECRET ?? ''), 'content-type': 'application/x-www-form-urlencoded'},
+      body: 'grant_type=client_credentials',
+    });
+    const {access_token} = (await tokenRes.json()) as {access_token: string};
+    const me = await fetch(`${vars.BTALK_BASE_URL}/me`, {headers: {authorization: `Bearer ${access_token}`, 'x-bt-api-key': vars.BTALK_API_KEY ?? ''}});
+    expect(await me.json()).toEqual({rightsProfile: 'admin'});
+
+    fake.pressCtrlC();
+    expect(await running).toBe(0);
+    expect(fake.handlers.size).toBe(0);
+    expect(fake.err()).toMatch(/Sandbox stopped/);
+    await expect(fetch(`${vars.BTALK_BASE_URL}/me`)).rejects.toThrow();
+  });
+
+  it('quotes values for POSIX shells, quotes included', () => {
+    expect(shellQuote("it's $HOME `x`")).toBe(`'it'\\''s $HOME \`x\`'`);
+    const output = execFileSync('sh', ['-c', `printf '%s' ${shellQuote("it's $HOME `x`")}`], {encoding: 'utf8'});
+    expect(output).toBe("it's $HOME `x`");
+  });
+
+  it('a port in use is a usage error naming the port', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as {port: number}).port;
+    try {
+      const fake = fakeRuntime();
+      const error = await runSandboxCommand(fake.runtime, {port: String(port)}).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BtalkError);
+      expect((error as BtalkError).kind).toBe('usage');
+      expect((error as BtalkError).message).toContain(String(port));
+      expect(fake.out()).toBe('');
+    } finally {
+      await new Promise((r) => blocker.close(r));
+    }
+  });
+
+  it('refuses a bad port and a non-loopback host', async () => {
+    const fake = fakeRuntime();
+    await expect(runSandboxCommand(fake.runtime, {port: 'eighty'})).rejects.toMatchObject({kind: 'usage'});
+    await expect(runSandboxCommand(fake.runtime, {port: '70000'})).rejects.toMatchObject({kind: 'usage'});
+    await expect(runSandboxCommand(fake.runtime, {host: '0.0.0.0'})).rejects.toMatchObject({kind: 'usage', message: expect.stringContaining('loopback')});
+  });
+
+  it('is registered as `btalk sandbox --port` and exits 0 after Ctrl+C; --port in use exits 2', async () => {
+    const fake = fakeRuntime();
+    let exitCode = -1;
+    const ctx = {runtime: fake.runtime, globals: () => ({}), setExitCode: (n: number) => (exitCode = n)} as unknown as CommandContext;
+    const program = new Command().exitOverride();
+    registerSandbox(program, ctx);
+    const parsing = program.parseAsync(['node', 'btalk', 'sandbox', '--port', '0']);
+    await fake.ready();
+    fake.pressCtrlC();
+    await parsing;
+    expect(exitCode).toBe(0);
+
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as {port: number}).port;
+    const busy = fakeRuntime();
+    const ctx2 = {runtime: busy.runtime, globals: () => ({}), setExitCode: (n: number) => (exitCode = n)} as unknown as CommandContext;
+    const program2 = new Command().exitOverride();
+    registerSandbox(program2, ctx2);
+    await program2.parseAsync(['node', 'btalk', 'sandbox', '--port', String(port)]);
+    await new Promise((r) => blocker.close(r));
+    expect(exitCode).toBe(2);
+    expect(busy.err()).toContain(`Port ${port} is already in use`);
+  });
+});
