@@ -6,7 +6,10 @@ import {mkdtemp} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
+import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {BusinessTalkApi, ClientOptions} from '../../src/api/types.js';
+import type {CommandContext} from '../../src/commands/context.js';
+import {withEnvDefaults, type GlobalOptions} from '../../src/global-options.js';
 import {createConfigStore, type ConfigStore} from '../../src/config/config-store.js';
 import type {Runtime} from '../../src/runtime.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
@@ -98,4 +101,24 @@ export async function testSessions(options: {
     debugSink: (line) => options.debugLines?.push(line),
   };
   return {runtime, keychain, config, configDir, keychainCalls: () => calls, deps, factory: createSessionFactory(deps)};
+}
+
+/** A CommandContext over a test session setup, with the flags a person would have typed. */
+export function commandContext(setup: TestSessionSetup, flags: GlobalOptions = {}): CommandContext & {exitCode(): number | undefined} {
+  let code: number | undefined;
+  return {
+    runtime: setup.runtime,
+    sessions: setup.factory,
+    globals: () => withEnvDefaults(flags, setup.runtime.env),
+    setExitCode(n) {
+      code = n;
+    },
+    exitCode: () => code,
+  };
+}
+
+/** Test sessions whose clients are the real HTTP client (talking to the emulator). */
+export function realClient(): {createApi: (o: ClientOptions) => BusinessTalkApi} {
+  // Short timeouts and no retry waits: the emulator is local.
+  return {createApi: (o) => createBusinessTalkApi({...o, maxRetryDelayMs: 10})};
 }

@@ -134,7 +134,7 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
       {error && !busy ? (
         <Box flexDirection="column" marginTop={1}>
           <Text color="red">{`✗ ${error.message}`}</Text>
-          {error.apiMessage || error.apiDescription ? <Text color="red">{`  API: ${[error.apiCode, error.apiMessage, error.apiDescription].filter(Boolean).join(' - ')}`}</Text> : null}
+          {error.apiMessage || error.apiDescription ? <Text color="red">{`  API: ${[error.apiCode === undefined ? undefined : `code ${error.apiCode}`, error.apiMessage, error.apiDescription !== error.apiMessage ? error.apiDescription : undefined].filter(Boolean).join(' - ')}`}</Text> : null}
           {error.hint ? <Text dimColor>{`  ${error.hint}`}</Text> : null}
         </Box>
       ) : null}

@@ -52,7 +52,7 @@ describe('CredentialsForm', () => {
     expect(cancelled()).toBe(1);
     const error = new BtalkError('auth', 'The API refused these credentials.', {apiCode: 41, apiMessage: 'Invalid credentials', hint: 'Check the API key.'});
     ui.rerender(<CredentialsForm onSubmit={() => {}} onCancel={() => {}} error={error} />);
-    await waitForFrame(ui, 'API: 41 - Invalid credentials');
+    await waitForFrame(ui, 'API: code 41 - Invalid credentials');
     ui.rerender(<CredentialsForm onSubmit={() => {}} onCancel={() => {}} busy />);
     await waitForFrame(ui, 'Checking the credentials');
     ui.unmount();
