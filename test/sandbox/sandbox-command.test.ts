@@ -49,7 +49,7 @@ function fakeRuntime() {
 }
 
 /** Runs the printed lines through a real POSIX shell and reads the variables back. */
-function evalInShell(lines: string): Record<string, string> {
+function evalInShell(lines: string): {BTALK_BASE_URL: string; BTALK_CLIENT_ID: string; BTALK_CLIENT_SECRET: string; BTALK_API_KEY: string} {
   const script = `eval "$LINES"; printf '%s\\0' "$BTALK_BASE_URL" "$BTALK_CLIENT_ID" "$BTALK_CLIENT_SECRET" "$BTALK_API_KEY"`;
   const output = execFileSync('sh', ['-c', script], {env: {PATH: process.env['PATH'], LINES: lines}, encoding: 'utf8'});
   const [BTALK_BASE_URL = '', BTALK_CLIENT_ID = '', BTALK_CLIENT_SECRET = '', BTALK_API_KEY = ''] = output.split('\0');
@@ -77,11 +77,11 @@ describe('btalk sandbox', () => {
     const origin = new URL(vars.BTALK_BASE_URL).origin;
     const tokenRes = await fetch(`${origin}/oauth/v3/token`, {
       method: 'POST',
-      headers: {authorization: basicAuth(vars.BTALK_CLIENT_ID ?? '', vars.BTALK_CLIENT_SECRET ?? ''), 'content-type': 'application/x-www-form-urlencoded'},
+      headers: {authorization: basicAuth(vars.BTALK_CLIENT_ID, vars.BTALK_CLIENT_SECRET), 'content-type': 'application/x-www-form-urlencoded'},
       body: 'grant_type=client_credentials',
     });
     const {access_token} = (await tokenRes.json()) as {access_token: string};
-    const me = await fetch(`${vars.BTALK_BASE_URL}/me`, {headers: {authorization: `Bearer ${access_token}`, 'x-bt-api-key': vars.BTALK_API_KEY ?? ''}});
+    const me = await fetch(`${vars.BTALK_BASE_URL}/me`, {headers: {authorization: `Bearer ${access_token}`, 'x-bt-api-key': vars.BTALK_API_KEY}});
     expect(await me.json()).toEqual({rightsProfile: 'admin'});
 
     fake.pressCtrlC();
