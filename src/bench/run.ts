@@ -1,0 +1,4 @@
+/** `npm run bench`: every benchmark, one after the other. Figures only, no pass/fail. */
+import {runBatchBench} from './batch.js';
+
+await runBatchBench();
