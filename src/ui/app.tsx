@@ -1,0 +1,76 @@
+/**
+ * The wizard: picks the screen for the flow state and wires its callbacks to facts for the
+ * reducer. The store and runner live here; screens only get props.
+ */
+import {Box, Text, useInput, useStdout} from 'ink';
+import React, {useEffect, useState, useSyncExternalStore} from 'react';
+import type {Action} from '../flow/actions.js';
+import {startRunner} from '../flow/runner.js';
+import {initialState, type WizardState} from '../flow/state.js';
+import {createWizardStore} from '../flow/store.js';
+import {CompletedSteps} from './components/completed-steps.js';
+import {Header} from './components/header.js';
+import {completedSteps} from './completed.js';
+import {CurrentScreen} from './current-screen.js';
+import {ThemeProvider, useTheme} from './theme.js';
+import type {WizardDeps, WizardExit} from './wizard-deps.js';
+
+export interface AppProps extends WizardDeps {
+  onExit: (exit: WizardExit) => void;
+  /** For tests: start from another state (e.g. a prefilled answer). */
+  initial?: WizardState;
+}
+
+export function App(props: AppProps): React.JSX.Element {
+  return (
+    <ThemeProvider theme={props.theme}>
+      <Wizard {...props} />
+    </ThemeProvider>
+  );
+}
+
+function Wizard(props: AppProps): React.JSX.Element {
+  const {session, onExit} = props;
+  const theme = useTheme();
+  const [store] = useState(() => createWizardStore(props.initial ?? initialState(session.credentials)));
+  const state = useSyncExternalStore(store.subscribe, store.getState);
+  const dispatch = (action: Action) => store.dispatch(action);
+  const {stdout} = useStdout();
+  const rows = stdout.rows && stdout.rows > 0 ? stdout.rows : 24;
+  const columns = stdout.columns && stdout.columns > 0 ? stdout.columns : 80;
+
+  useEffect(() => {
+    const runner = startRunner(store, {api: (c) => session.api(c), saveCredentials: (c) => session.saveCredentials(c)});
+    return () => runner.stop();
+  }, [store, session]);
+
+  useEffect(() => props.onInterrupt?.(() => store.dispatch({type: 'interrupted'})), [store, props.onInterrupt]);
+
+  const exit = state.screen.kind === 'exit' ? state.screen : undefined;
+  useEffect(() => {
+    if (exit) onExit({code: exit.code, reason: exit.reason, stream: exit.stream});
+  }, [exit, onExit]);
+
+  // Ctrl+C belongs to no screen: it works everywhere, including while submitting.
+  useInput((input, key) => {
+    if (key.ctrl && input === 'c') dispatch({type: 'interrupted'});
+  });
+
+  const steps = completedSteps(state);
+  const info = {
+    profile: session.profile,
+    environment: session.sandbox ? `embedded emulator ${session.environment.baseUrl}` : `${session.environment.name} ${session.environment.baseUrl}`,
+    baseUrl: session.environment.baseUrl,
+    sandbox: session.sandbox,
+  };
+  return (
+    <Box flexDirection="column" width={Math.min(columns, 100)}>
+      <Header info={info} />
+      <CompletedSteps steps={steps} />
+      {exit ? null : (
+        <CurrentScreen state={state} dispatch={dispatch} rows={Math.max(3, rows - 14 - steps.length)} columns={columns} now={new Date(props.clock())} session={session} />
+      )}
+      {state.notice ? <Text color={theme.warning}>{state.notice}</Text> : null}
+    </Box>
+  );
+}

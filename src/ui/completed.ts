@@ -1,0 +1,23 @@
+/** The "✓ answer" lines for the steps already behind the person. */
+import {countryName} from '../domain/countries.js';
+import type {WizardState} from '../flow/state.js';
+import type {CompletedStep} from './components/completed-steps.js';
+
+const ORDER = ['credentials', 'access', 'customer', 'vpn', 'country', 'site'] as const;
+
+export function completedSteps(state: WizardState): CompletedStep[] {
+  const at = ORDER.indexOf(state.screen.kind as (typeof ORDER)[number]);
+  // From the review on, the screen itself lists every answer.
+  if (at === -1) return [];
+  const {answers} = state;
+  const steps: CompletedStep[] = [];
+  if (at > 1 && answers.me) steps.push({step: 'Access', answer: `rights profile ${answers.me.rightsProfile} (can order)`});
+  if (at > 2 && answers.customer) {
+    steps.push({step: 'Customer', answer: `${answers.customer.name} (${answers.customer.customerCode})${answers.customerAutomatic ? ', the only customer of this key' : ''}`});
+  }
+  if (at > 3 && answers.vpn) steps.push({step: 'VPN', answer: `${answers.vpn.name} (id ${answers.vpn.vpnId})`});
+  if (at > 4 && answers.country) {
+    steps.push({step: 'Country', answer: `${countryName(answers.country.iso2) ?? answers.country.name} (${answers.country.iso2}), Business Talk Online: Yes`});
+  }
+  return steps;
+}

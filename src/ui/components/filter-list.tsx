@@ -1,0 +1,104 @@
+/**
+ * A list you narrow by typing: used for customers, VPNs and countries. Shows "n of total", keeps
+ * the highlighted row in view, and scrolls within `rows` lines so long lists fit the terminal.
+ */
+import {Box, Text, useInput} from 'ink';
+import React, {useEffect, useMemo, useState} from 'react';
+import {useTheme} from '../theme.js';
+
+export interface FilterListProps<T> {
+  items: readonly T[];
+  itemKey: (item: T) => string;
+  label: (item: T) => string;
+  /** Items matching the typed text, in display order. */
+  filter: (items: readonly T[], text: string) => readonly T[];
+  /** Plural noun for the count line, e.g. "VPNs". */
+  noun: string;
+  /** Rows of items shown at once. */
+  rows: number;
+  initialKey?: string | undefined;
+  /** Extra text after an item, e.g. its coverage when already known. */
+  note?: (item: T) => string | undefined;
+  onChoose: (item: T) => void;
+  onHighlight?: (item: T) => void;
+  onBack?: (() => void) | undefined;
+  isActive?: boolean;
+}
+
+export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
+  const theme = useTheme();
+  const {items, itemKey, label, filter, noun, onChoose, onHighlight, onBack, note, isActive = true} = props;
+  const rows = Math.max(3, props.rows);
+  const [text, setText] = useState('');
+  const shown = useMemo(() => filter(items, text), [items, filter, text]);
+  const [index, setIndex] = useState(() => Math.max(0, items.findIndex((i) => itemKey(i) === props.initialKey)));
+  const cursor = Math.min(index, Math.max(0, shown.length - 1));
+  const highlighted = shown[cursor];
+  const highlightedKey = highlighted === undefined ? undefined : itemKey(highlighted);
+
+  useEffect(() => {
+    if (highlighted !== undefined) onHighlight?.(highlighted);
+    // Only a change of highlighted item matters, not a new callback identity.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [highlightedKey]);
+
+  useInput(
+    (input, key) => {
+      const last = shown.length - 1;
+      if (key.upArrow) return setIndex(Math.max(0, cursor - 1));
+      if (key.downArrow) return setIndex(Math.min(last, cursor + 1));
+      if (key.pageUp) return setIndex(Math.max(0, cursor - rows));
+      if (key.pageDown) return setIndex(Math.max(0, Math.min(last, cursor + rows)));
+      if (key.return) {
+        if (highlighted !== undefined) onChoose(highlighted);
+        return;
+      }
+      if (key.escape) return onBack?.();
+      if (key.backspace || key.delete) {
+        setText((t) => t.slice(0, -1));
+        setIndex(0);
+        return;
+      }
+      if (key.ctrl && input === 'u') {
+        setText('');
+        return;
+      }
+      if (key.ctrl || key.meta || key.tab || input === '') return;
+      setText((t) => t + input.replace(/[\r\n\t]/g, ''));
+      setIndex(0);
+    },
+    {isActive},
+  );
+
+  // Keep the cursor in a window of `rows` items.
+  const start = Math.min(Math.max(0, cursor - Math.floor(rows / 2)), Math.max(0, shown.length - rows));
+  const windowItems = shown.slice(start, start + rows);
+  const above = start;
+  const below = Math.max(0, shown.length - start - rows);
+
+  return (
+    <Box flexDirection="column">
+      <Box justifyContent="space-between">
+        <Text>
+          {'Filter: '}
+          <Text bold>{text}</Text>
+          {isActive ? <Text inverse> </Text> : null}
+        </Text>
+        <Text dimColor>{`${shown.length} of ${items.length} ${noun}`}</Text>
+      </Box>
+      <Text dimColor>{above > 0 ? `  ↑ ${above} more` : ' '}</Text>
+      {windowItems.length === 0 ? <Text color={theme.warning}>{`  No ${noun} match "${text}". Backspace to widen the filter.`}</Text> : null}
+      {windowItems.map((item) => {
+        const on = item === highlighted;
+        const extra = note?.(item);
+        return (
+          <Text key={itemKey(item)} color={on ? theme.accent : undefined} bold={on} wrap="truncate-end">
+            {`${on ? '›' : ' '} ${label(item)}`}
+            {extra ? <Text dimColor>{`  ${extra}`}</Text> : null}
+          </Text>
+        );
+      })}
+      <Text dimColor>{below > 0 ? `  ↓ ${below} more` : ' '}</Text>
+    </Box>
+  );
+}

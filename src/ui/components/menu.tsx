@@ -1,0 +1,59 @@
+/**
+ * A vertical list of actions: ↑/↓ and Enter, or the item's hotkey. Also answers Esc (onBack) so
+ * a screen made of a menu needs no second input handler.
+ */
+import {Box, Text, useInput} from 'ink';
+import React, {useState} from 'react';
+import {useTheme} from '../theme.js';
+
+export interface MenuItem<V extends string> {
+  value: V;
+  label: string;
+  /** A single lower-case letter that picks the item directly. */
+  hotkey?: string;
+}
+
+export interface MenuProps<V extends string> {
+  items: ReadonlyArray<MenuItem<V>>;
+  onSelect: (value: V) => void;
+  onBack?: (() => void) | undefined;
+  isActive?: boolean;
+  initial?: V;
+}
+
+export function Menu<V extends string>(props: MenuProps<V>): React.JSX.Element {
+  const theme = useTheme();
+  const {items, onSelect, onBack, isActive = true} = props;
+  const [index, setIndex] = useState(() => Math.max(0, items.findIndex((i) => i.value === props.initial)));
+  const current = Math.min(index, items.length - 1);
+
+  useInput(
+    (input, key) => {
+      if (key.upArrow) return setIndex((i) => (Math.min(i, items.length - 1) - 1 + items.length) % items.length);
+      if (key.downArrow || key.tab) return setIndex((i) => (Math.min(i, items.length - 1) + 1) % items.length);
+      if (key.return) {
+        const item = items[current];
+        if (item) onSelect(item.value);
+        return;
+      }
+      if (key.escape) return onBack?.();
+      if (key.ctrl || key.meta) return;
+      const hot = items.find((i) => i.hotkey !== undefined && i.hotkey === input.toLowerCase());
+      if (hot) onSelect(hot.value);
+    },
+    {isActive},
+  );
+
+  return (
+    <Box flexDirection="column">
+      {items.map((item, i) => {
+        const on = i === current;
+        return (
+          <Text key={item.value} color={on ? theme.accent : undefined} bold={on}>
+            {`${on ? '›' : ' '} ${item.label}${item.hotkey ? ` (${item.hotkey})` : ''}`}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

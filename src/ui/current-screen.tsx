@@ -1,0 +1,143 @@
+/** The screen for the current state, with each callback turned into a fact for the reducer. */
+import React from 'react';
+import {countryName} from '../domain/countries.js';
+import type {Action} from '../flow/actions.js';
+import {canGoBack} from '../flow/navigation.js';
+import {orderBody, type WizardState} from '../flow/state.js';
+import {AccessScreen} from './screens/access.js';
+import {CountryScreen} from './screens/country.js';
+import {CredentialsForm} from './screens/credentials.js';
+import {CustomerScreen, customerLabel} from './screens/customer.js';
+import {DoneScreen} from './screens/done.js';
+import {OrderFailedScreen} from './screens/order-failed.js';
+import {ReviewScreen} from './screens/review.js';
+import {SiteScreen} from './screens/site.js';
+import {SubmittingScreen} from './screens/submitting.js';
+import {VpnScreen} from './screens/vpn.js';
+import type {WizardSession} from './wizard-deps.js';
+
+export interface CurrentScreenProps {
+  state: WizardState;
+  dispatch: (action: Action) => void;
+  rows: number;
+  columns: number;
+  now: Date;
+  session: WizardSession;
+}
+
+export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | null {
+  const {state, dispatch, rows} = props;
+  const {screen, answers, data} = state;
+  const quit = () => dispatch({type: 'quit-pressed'});
+  const retry = () => dispatch({type: 'retry-pressed'});
+  const back = () => dispatch({type: 'back-pressed'});
+  const site = answers.site;
+  const order = orderBody(answers);
+  const details = (): Array<readonly [string, string]> => [
+    ['Technical name', site?.technicalSiteName ?? ''],
+    ['Site label', site?.customerSiteLabel ?? ''],
+    ['Country', answers.country ? `${countryName(answers.country.iso2) ?? answers.country.name} (${answers.country.iso2})` : ''],
+    ['VPN', answers.vpn ? `${answers.vpn.name} (id ${answers.vpn.vpnId})` : ''],
+    ['Customer', answers.customer ? customerLabel(answers.customer) : ''],
+    ['Order reference', site?.customerOrderReference ?? ''],
+  ];
+
+  switch (screen.kind) {
+    case 'credentials':
+      return <CredentialsForm key={screen.rejected?.message ?? 'form'} onSubmit={(credentials) => dispatch({type: 'credentials-entered', credentials})} onCancel={quit} error={screen.rejected} />;
+    case 'access':
+      return <AccessScreen me={data.me} onRetry={retry} onOtherCredentials={() => dispatch({type: 'other-credentials-requested'})} onQuit={quit} />;
+    case 'customer':
+      return <CustomerScreen customers={data.customers} initialCode={answers.customer?.customerCode} rows={rows} onChoose={(customer) => dispatch({type: 'customer-chosen', customer})} onRetry={retry} onQuit={quit} />;
+    case 'vpn': {
+      const customer = answers.customer;
+      if (!customer) return null;
+      return (
+        <VpnScreen
+          key={customer.customerCode}
+          customerName={customer.name}
+          vpns={data.vpns[customer.customerCode]}
+          initialId={answers.vpn?.vpnId}
+          rows={rows}
+          canGoBack={canGoBack(state)}
+          onChoose={(vpn) => dispatch({type: 'vpn-chosen', vpn})}
+          onBack={back}
+          onRetry={retry}
+          onQuit={quit}
+        />
+      );
+    }
+    case 'country':
+      return (
+        <CountryScreen
+          highlighted={screen.highlighted}
+          chosen={screen.chosen}
+          countries={data.countries}
+          rows={rows}
+          columns={props.columns}
+          onHighlight={(iso2) => dispatch({type: 'country-highlighted', iso2})}
+          onChoose={(iso2) => dispatch({type: 'country-chosen', iso2})}
+          onAccept={() => dispatch({type: 'coverage-accepted'})}
+          onBack={back}
+          onRetry={retry}
+          onQuit={quit}
+        />
+      );
+    case 'site':
+      if (!answers.country || !answers.customer) return null;
+      return (
+        <SiteScreen
+          countryName={countryName(answers.country.iso2) ?? answers.country.name}
+          customerCode={answers.customer.customerCode}
+          initial={site}
+          voicesites={data.voicesites}
+          now={props.now}
+          onSubmit={(value) => dispatch({type: 'site-entered', site: value})}
+          onBack={back}
+        />
+      );
+    case 'review': {
+      if (!order) return null;
+      const customers = data.customers?.status === 'ready' ? data.customers.value : [];
+      return (
+        <ReviewScreen
+          target={`${props.session.profile} · ${props.session.sandbox ? 'sandbox' : props.session.environment.name} (${props.session.environment.baseUrl})`}
+          customer={answers.customer ? customerLabel(answers.customer) : ''}
+          vpn={answers.vpn ? `${answers.vpn.name} (id ${answers.vpn.vpnId})` : ''}
+          country={details()[2]![1]}
+          customerCode={order.customerCode}
+          body={order.body}
+          showJson={screen.showJson}
+          customerEditable={customers.length > 1}
+          onSubmit={() => dispatch({type: 'submit-pressed'})}
+          onEdit={(step) => dispatch({type: 'edit-requested', step})}
+          onToggleJson={() => dispatch({type: 'json-toggled'})}
+          onCancel={quit}
+          onBack={back}
+        />
+      );
+    }
+    case 'submitting':
+      return <SubmittingScreen technicalSiteName={site?.technicalSiteName ?? ''} customerCode={answers.customer?.customerCode ?? ''} mode={screen.mode} checking={screen.checking} />;
+    case 'order-failed':
+      return (
+        <OrderFailedScreen
+          error={screen.error}
+          checked={screen.checked}
+          technicalSiteName={site?.technicalSiteName ?? ''}
+          onResend={() => dispatch({type: 'submit-pressed'})}
+          onRecheck={() => dispatch({type: 'recheck-pressed'})}
+          onEdit={back}
+          onQuit={quit}
+        />
+      );
+    case 'done':
+      return <DoneScreen placed={screen.placed} listed={screen.listed} details={details()} onExit={quit} onRecheck={retry} />;
+    case 'exit':
+      return null;
+    default: {
+      const never: never = screen;
+      return never;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Step 2: proving the credentials (token, then GET /me). A read-only key stops here, with how to
+ * get one that can order.
+ */
+import {Box, Text} from 'ink';
+import React from 'react';
+import {canOrder} from '../../api/schemas.js';
+import type {Me} from '../../api/types.js';
+import type {Loadable} from '../../flow/state.js';
+import {Busy} from '../components/busy.js';
+import {ErrorBlock} from '../components/error-block.js';
+import {Footer} from '../components/footer.js';
+import {Menu} from '../components/menu.js';
+import {useTheme} from '../theme.js';
+
+export interface AccessScreenProps {
+  me: Loadable<Me> | undefined;
+  onRetry: () => void;
+  onOtherCredentials: () => void;
+  onQuit: () => void;
+  isActive?: boolean;
+}
+
+type Choice = 'retry' | 'credentials' | 'quit';
+
+export function AccessScreen(props: AccessScreenProps): React.JSX.Element {
+  const theme = useTheme();
+  const {me, isActive = true} = props;
+  const select = (choice: Choice) => (choice === 'retry' ? props.onRetry() : choice === 'credentials' ? props.onOtherCredentials() : props.onQuit());
+
+  if (me === undefined || me.status === 'loading') {
+    return (
+      <Box flexDirection="column">
+        <Busy label="Checking access (token, then GET /me)…" />
+        <Footer hints={[['Ctrl+C', 'quit']]} />
+      </Box>
+    );
+  }
+  if (me.status === 'failed') {
+    return (
+      <Box flexDirection="column">
+        <ErrorBlock title="The access check failed" error={me.error} />
+        <Box marginTop={1}>
+          <Menu<Choice>
+            isActive={isActive}
+            items={[
+              {value: 'retry', label: 'Try again', hotkey: 'r'},
+              {value: 'credentials', label: 'Enter other credentials', hotkey: 'c'},
+              {value: 'quit', label: 'Quit', hotkey: 'q'},
+            ]}
+            onSelect={select}
+          />
+        </Box>
+        <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ['r', 'retry'], ['c', 'credentials'], ['q', 'quit']]} />
+      </Box>
+    );
+  }
+  if (!canOrder(me.value)) {
+    return (
+      <Box flexDirection="column">
+        <Text color={theme.warning}>{`✗ This API key is read-only (rights profile "${me.value.rightsProfile}"): it cannot order voicesites.`}</Text>
+        <Box flexDirection="column" marginTop={1}>
+          <Text>To get an order-capable key:</Text>
+          <Text>{'  1. Sign in to the Business Talk Online portal.'}</Text>
+          <Text>{'  2. Open the Developer tab and create an API key with ordering rights.'}</Text>
+          <Text>{'  3. Come back and enter it here (or run "btalk login").'}</Text>
+        </Box>
+        <Box marginTop={1}>
+          <Menu<Choice>
+            isActive={isActive}
+            items={[
+              {value: 'credentials', label: 'Enter other credentials', hotkey: 'c'},
+              {value: 'quit', label: 'Quit', hotkey: 'q'},
+            ]}
+            onSelect={select}
+          />
+        </Box>
+        <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ['c', 'credentials'], ['q', 'quit']]} />
+      </Box>
+    );
+  }
+  return <Text>{`✓ Access: rights profile ${me.value.rightsProfile}`}</Text>;
+}

@@ -1,0 +1,114 @@
+/**
+ * Step 5: the country. Every ISO 3166 country, filtered as you type; choosing one shows its
+ * coverage (GET /countries/{iso2}); an uncovered one is explained and another can be picked.
+ */
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import {isCovered} from '../../api/schemas.js';
+import type {Country} from '../../api/types.js';
+import {allCountries, countryName, filterCountries, type CountryOption} from '../../domain/countries.js';
+import type {Loadable} from '../../flow/state.js';
+import {Busy} from '../components/busy.js';
+import {CoverageTable} from '../components/coverage-table.js';
+import {ErrorBlock} from '../components/error-block.js';
+import {FilterList} from '../components/filter-list.js';
+import {Footer} from '../components/footer.js';
+import {useTheme} from '../theme.js';
+
+export interface CountryScreenProps {
+  highlighted?: string | undefined;
+  chosen?: string | undefined;
+  countries: Readonly<Record<string, Loadable<Country>>>;
+  rows: number;
+  columns: number;
+  onHighlight: (iso2: string) => void;
+  onChoose: (iso2: string) => void;
+  onAccept: () => void;
+  onBack: () => void;
+  onRetry: () => void;
+  onQuit: () => void;
+  isActive?: boolean;
+}
+
+const filterOptions = (items: readonly CountryOption[], text: string) => filterCountries(text, items as CountryOption[]);
+
+export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
+  const {chosen, isActive = true} = props;
+  if (chosen) return <Coverage {...props} chosen={chosen} isActive={isActive} />;
+  const note = (c: CountryOption) => {
+    const entry = props.countries[c.iso2];
+    if (entry?.status !== 'ready') return undefined;
+    return isCovered(entry.value) ? 'covered' : 'not covered';
+  };
+  return (
+    <Box flexDirection="column">
+      <Text bold>In which country is the site?</Text>
+      <FilterList<CountryOption>
+        items={allCountries()}
+        itemKey={(c) => c.iso2}
+        label={(c) => `${c.name} (${c.iso2})`}
+        filter={filterOptions}
+        noun="countries"
+        rows={props.rows}
+        initialKey={props.highlighted}
+        note={note}
+        onHighlight={(c) => props.onHighlight(c.iso2)}
+        onChoose={(c) => props.onChoose(c.iso2)}
+        onBack={props.onBack}
+        isActive={isActive}
+      />
+      <Footer hints={[['type', 'name or code'], ['↑↓', 'move'], ['Enter', 'check coverage'], ['Esc', 'back'], ['Ctrl+C', 'quit']]} />
+    </Box>
+  );
+}
+
+function Coverage(props: CountryScreenProps & {chosen: string; isActive: boolean}): React.JSX.Element {
+  const theme = useTheme();
+  const entry = props.countries[props.chosen];
+  const name = entry?.status === 'ready' ? entry.value.name : (countryName(props.chosen) ?? props.chosen);
+  const covered = entry?.status === 'ready' && isCovered(entry.value);
+
+  useInput(
+    (input, key) => {
+      if (key.escape) return props.onBack();
+      if (entry?.status === 'failed') {
+        if (input === 'r') return props.onRetry();
+        if (input === 'q') return props.onQuit();
+        if (key.return) return props.onRetry();
+      }
+      if (entry?.status === 'ready' && key.return) return covered ? props.onAccept() : props.onBack();
+    },
+    {isActive: props.isActive},
+  );
+
+  if (entry === undefined || entry.status === 'loading') {
+    return (
+      <Box flexDirection="column">
+        <Busy label={`Checking coverage in ${name} (GET /countries/${props.chosen})…`} />
+        <Footer hints={[['Esc', 'pick another'], ['Ctrl+C', 'quit']]} />
+      </Box>
+    );
+  }
+  if (entry.status === 'failed') {
+    return (
+      <Box flexDirection="column">
+        <ErrorBlock title={`Coverage of ${name}`} error={entry.error} />
+        <Footer hints={[['Enter/r', 'retry'], ['Esc', 'pick another'], ['q', 'quit']]} />
+      </Box>
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold>{`Coverage in ${entry.value.name} (${entry.value.iso2}${entry.value.countryCode ? `, +${entry.value.countryCode}` : ''})`}</Text>
+      <CoverageTable country={entry.value} columns={props.columns} />
+      <Box marginTop={1}>
+        {covered ? (
+          <Text color={theme.success}>{`✓ Business Talk Online is available in ${entry.value.name}.`}</Text>
+        ) : (
+          <Text color={theme.warning}>{`✗ Business Talk Online is not available in ${entry.value.name}: a voicesite cannot be ordered there. Pick another country.`}</Text>
+        )}
+      </Box>
+      <Footer hints={covered ? [['Enter', 'continue'], ['Esc', 'pick another'], ['Ctrl+C', 'quit']] : [['Enter/Esc', 'pick another'], ['Ctrl+C', 'quit']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,49 @@
+/** Step 3: the customer, picked from a filterable list when the account has several. */
+import React from 'react';
+import type {Customer} from '../../api/types.js';
+import type {Loadable} from '../../flow/state.js';
+import {ListScreen} from './list-screen.js';
+
+export interface CustomerScreenProps {
+  customers: Loadable<Customer[]> | undefined;
+  initialCode?: string | undefined;
+  rows: number;
+  onChoose: (customer: Customer) => void;
+  onRetry: () => void;
+  onQuit: () => void;
+  isActive?: boolean;
+}
+
+export function customerLabel(c: Customer): string {
+  return `${c.name} (${c.customerCode})${c.type ? ` · ${c.type}` : ''}`;
+}
+
+function filterCustomers(items: readonly Customer[], text: string): readonly Customer[] {
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return items;
+  return items.filter((c) => c.name.toLowerCase().includes(wanted) || c.customerCode.toLowerCase().includes(wanted));
+}
+
+export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
+  return (
+    <ListScreen<Customer>
+      title="Which customer is the voicesite for?"
+      loadingLabel="Loading customers (GET /customers)…"
+      emptyText="No customer is linked to this API key. Ask your Orange contact to attach the key to a customer."
+      list={props.customers}
+      canGoBack={false}
+      onRetry={props.onRetry}
+      onQuit={props.onQuit}
+      isActive={props.isActive ?? true}
+      listProps={{
+        itemKey: (c) => c.customerCode,
+        label: customerLabel,
+        filter: filterCustomers,
+        noun: 'customers',
+        rows: props.rows,
+        initialKey: props.initialCode,
+        onChoose: props.onChoose,
+      }}
+    />
+  );
+}

@@ -1,0 +1,74 @@
+/**
+ * Step 9: the delivered voiceSiteId, large and alone on its line so it is easy to copy, the order
+ * details, and whether GET /voicesites lists the new site.
+ */
+import {Box, Text, useInput} from 'ink';
+import React from 'react';
+import type {Loadable} from '../../flow/state.js';
+import type {PlacedOrder} from '../../order/place-order.js';
+import {Busy} from '../components/busy.js';
+import {Footer} from '../components/footer.js';
+import {useTheme} from '../theme.js';
+
+export interface DoneScreenProps {
+  placed: PlacedOrder;
+  listed: Loadable<boolean>;
+  details: ReadonlyArray<readonly [string, string]>;
+  onExit: () => void;
+  onRecheck: () => void;
+  isActive?: boolean;
+}
+
+const SHOWN_ORDER_FIELDS = ['orderId', 'status'] as const;
+
+export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
+  const theme = useTheme();
+  const {placed, listed} = props;
+  useInput(
+    (input, key) => {
+      if (key.return || key.escape || input === 'q') return props.onExit();
+      if (input === 'r' && listed.status === 'failed') return props.onRecheck();
+    },
+    {isActive: props.isActive ?? true},
+  );
+  const orderFields: Array<readonly [string, string]> = [];
+  if (placed.order) {
+    for (const field of SHOWN_ORDER_FIELDS) {
+      const value = placed.order[field];
+      if (value !== undefined) orderFields.push([field, String(value)]);
+    }
+  }
+  return (
+    <Box flexDirection="column">
+      <Text color={theme.success} bold>
+        ✓ Voicesite ordered
+      </Text>
+      <Box borderStyle="round" borderColor={theme.success} paddingX={2} alignSelf="flex-start">
+        <Text>
+          {'voiceSiteId  '}
+          <Text bold>{placed.voiceSiteId}</Text>
+        </Text>
+      </Box>
+      {placed.recovered ? (
+        <Text color={theme.warning}>The answer to the order was lost, but the site exists (found by its technical name): it was ordered once.</Text>
+      ) : null}
+      <Box flexDirection="column">
+        {[...props.details, ...orderFields].map(([label, value]) => (
+          <Box key={label}>
+            <Box width={24}>
+              <Text dimColor>{label}</Text>
+            </Box>
+            <Text wrap="truncate-end">{value}</Text>
+          </Box>
+        ))}
+      </Box>
+      <Box marginTop={1}>
+        {listed.status === 'loading' ? <Busy label="Checking that GET /voicesites lists it…" /> : null}
+        {listed.status === 'ready' && listed.value ? <Text color={theme.success}>✓ GET /voicesites lists the new site.</Text> : null}
+        {listed.status === 'ready' && !listed.value ? <Text color={theme.warning}>GET /voicesites does not list it yet: delivery can take a moment; run "btalk voicesites" later.</Text> : null}
+        {listed.status === 'failed' ? <Text color={theme.warning}>{`Could not check GET /voicesites: ${listed.error.message}`}</Text> : null}
+      </Box>
+      <Footer hints={[['Enter/q', 'exit (the id stays printed)'], ...(listed.status === 'failed' ? [['r', 'check again'] as const] : [])]} />
+    </Box>
+  );
+}

@@ -1,0 +1,76 @@
+/**
+ * The shape shared by the customer and VPN steps: a title, then the list's loading, failed, empty
+ * or ready look, and the keys in a footer.
+ */
+import {Box, Text} from 'ink';
+import React from 'react';
+import type {Loadable} from '../../flow/state.js';
+import {Busy} from '../components/busy.js';
+import {ErrorBlock} from '../components/error-block.js';
+import {FilterList, type FilterListProps} from '../components/filter-list.js';
+import {Footer} from '../components/footer.js';
+import {Menu} from '../components/menu.js';
+import {useTheme} from '../theme.js';
+
+export interface ListScreenProps<T> {
+  title: string;
+  loadingLabel: string;
+  /** What to say when the list is empty. */
+  emptyText: string;
+  list: Loadable<T[]> | undefined;
+  listProps: Omit<FilterListProps<T>, 'items' | 'isActive'>;
+  canGoBack: boolean;
+  onRetry: () => void;
+  onQuit: () => void;
+  isActive?: boolean;
+}
+
+export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
+  const theme = useTheme();
+  const {list, isActive = true, canGoBack} = props;
+  const back = canGoBack ? props.listProps.onBack : undefined;
+  let body: React.JSX.Element;
+  let hints: Array<readonly [string, string]>;
+  if (list === undefined || list.status === 'loading') {
+    body = <Busy label={props.loadingLabel} />;
+    hints = [['Ctrl+C', 'quit']];
+  } else if (list.status === 'failed') {
+    body = (
+      <Box flexDirection="column">
+        <ErrorBlock error={list.error} />
+        <Box marginTop={1}>
+          <Menu<'retry' | 'quit'>
+            isActive={isActive}
+            items={[
+              {value: 'retry', label: 'Try again', hotkey: 'r'},
+              {value: 'quit', label: 'Quit', hotkey: 'q'},
+            ]}
+            onSelect={(v) => (v === 'retry' ? props.onRetry() : props.onQuit())}
+            onBack={back}
+          />
+        </Box>
+      </Box>
+    );
+    hints = [['↑↓', 'move'], ['Enter', 'choose'], ['r', 'retry'], ['q', 'quit'], ...(back ? [['Esc', 'back'] as const] : [])];
+  } else if (list.value.length === 0) {
+    body = (
+      <Box flexDirection="column">
+        <Text color={theme.warning}>{`✗ ${props.emptyText}`}</Text>
+        <Box marginTop={1}>
+          <Menu<'quit'> isActive={isActive} items={[{value: 'quit', label: 'Quit', hotkey: 'q'}]} onSelect={props.onQuit} onBack={back} />
+        </Box>
+      </Box>
+    );
+    hints = [['q', 'quit'], ...(back ? [['Esc', 'back'] as const] : [])];
+  } else {
+    body = <FilterList<T> {...props.listProps} onBack={back} items={list.value} isActive={isActive} />;
+    hints = [['type', 'to filter'], ['↑↓', 'move'], ['Enter', 'choose'], ...(back ? [['Esc', 'back'] as const] : []), ['Ctrl+C', 'quit']];
+  }
+  return (
+    <Box flexDirection="column">
+      <Text bold>{props.title}</Text>
+      {body}
+      <Footer hints={hints} />
+    </Box>
+  );
+}

@@ -1,0 +1,134 @@
+/**
+ * Step 6: the site's names and the order reference, checked as you type by the same rules the
+ * emulator enforces (src/domain/site-rules.ts). Defaults make Enter enough: a label from the
+ * country, a technical name derived from the label (until edited), a reference from the date.
+ */
+import {Box, Text, useInput} from 'ink';
+import React, {useMemo, useState} from 'react';
+import type {VoiceSite} from '../../api/types.js';
+import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName} from '../../domain/site-rules.js';
+import type {Loadable, SiteDetails} from '../../flow/state.js';
+import {Footer} from '../components/footer.js';
+import {useTheme} from '../theme.js';
+
+export interface SiteScreenProps {
+  countryName: string;
+  customerCode: string;
+  initial?: SiteDetails | undefined;
+  /** The account's voicesites, to warn about a technical name that is taken. */
+  voicesites: Loadable<VoiceSite[]> | undefined;
+  now: Date;
+  onSubmit: (site: SiteDetails) => void;
+  onBack: () => void;
+  isActive?: boolean;
+}
+
+type Field = keyof SiteDetails;
+const FIELDS: ReadonlyArray<{field: Field; label: string}> = [
+  {field: 'customerSiteLabel', label: 'Site label'},
+  {field: 'technicalSiteName', label: 'Technical name'},
+  {field: 'customerOrderReference', label: 'Order reference'},
+];
+
+function takenBy(sites: readonly VoiceSite[], customerCode: string, name: string): VoiceSite | undefined {
+  return sites.find((s) => s.technicalSiteName === name && (s.customerCode === undefined || String(s.customerCode) === customerCode));
+}
+
+/** "Voicesite in France", or "... 2", "... 3" when the derived technical name is taken. */
+export function defaultLabel(countryName: string, sites: readonly VoiceSite[], customerCode: string): string {
+  const base = `Voicesite in ${countryName}`.slice(0, 70);
+  for (let n = 1; n < 100; n++) {
+    const label = n === 1 ? base : `${base} ${n}`;
+    if (!takenBy(sites, customerCode, deriveTechnicalSiteName(label))) return label;
+  }
+  return base;
+}
+
+export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
+  const theme = useTheme();
+  const {isActive = true} = props;
+  const sites = props.voicesites?.status === 'ready' ? props.voicesites.value : [];
+  const [values, setValues] = useState<SiteDetails>(() => {
+    if (props.initial) return props.initial;
+    const label = defaultLabel(props.countryName, sites, props.customerCode);
+    return {customerSiteLabel: label, technicalSiteName: deriveTechnicalSiteName(label), customerOrderReference: defaultOrderReference(props.now)};
+  });
+  // The technical name follows the label until the person edits it.
+  const [nameEdited, setNameEdited] = useState(props.initial !== undefined);
+  const [focus, setFocus] = useState(0);
+
+  const problems = useMemo(() => {
+    const taken = takenBy(sites, props.customerCode, values.technicalSiteName);
+    return {
+      customerSiteLabel: checkSiteLabel(values.customerSiteLabel),
+      technicalSiteName:
+        checkTechnicalSiteName(values.technicalSiteName) ??
+        (taken ? `A voicesite named ${values.technicalSiteName} already exists (voiceSiteId ${String(taken.voiceSiteId)}): choose another name.` : undefined),
+      customerOrderReference: checkOrderReference(values.customerOrderReference),
+    } satisfies Record<Field, string | undefined>;
+  }, [values, sites, props.customerCode]);
+
+  const current = FIELDS[focus]!.field;
+  const edit = (change: (value: string) => string) => {
+    setValues((v) => {
+      const next = {...v, [current]: change(v[current])};
+      if (current === 'customerSiteLabel' && !nameEdited) next.technicalSiteName = deriveTechnicalSiteName(next.customerSiteLabel);
+      return next;
+    });
+    if (current === 'technicalSiteName') setNameEdited(true);
+  };
+  const submit = () => {
+    const firstBad = FIELDS.findIndex(({field}) => problems[field] !== undefined);
+    if (firstBad === -1) props.onSubmit(values);
+    else setFocus(firstBad);
+  };
+
+  useInput(
+    (input, key) => {
+      if (key.escape) return props.onBack();
+      if ((key.tab && key.shift) || key.upArrow) return setFocus((f) => Math.max(0, f - 1));
+      if (key.tab || key.downArrow) return setFocus((f) => Math.min(FIELDS.length - 1, f + 1));
+      if (key.return) {
+        if (focus === FIELDS.length - 1) return submit();
+        if (problems[current] === undefined) setFocus(focus + 1);
+        return;
+      }
+      if (key.backspace || key.delete) return edit((v) => v.slice(0, -1));
+      if (key.ctrl && input === 'u') return edit(() => '');
+      if (key.ctrl || key.meta || input === '') return;
+      const text = input.replace(/[\r\n\t]/g, '');
+      // Technical names are capitals only: typing lower case just works.
+      edit((v) => v + (current === 'technicalSiteName' ? text.toUpperCase() : text));
+    },
+    {isActive},
+  );
+
+  return (
+    <Box flexDirection="column">
+      <Text bold>Name the site</Text>
+      {FIELDS.map(({field, label}, index) => {
+        const on = index === focus;
+        const problem = problems[field];
+        return (
+          <Box key={field} flexDirection="column">
+            <Box>
+              <Text color={on ? theme.accent : undefined}>{on ? '› ' : '  '}</Text>
+              <Box width={17}>
+                <Text bold={on}>{label}</Text>
+              </Box>
+              <Text wrap="truncate-end">
+                {values[field]}
+                {on && isActive ? <Text inverse> </Text> : null}
+              </Text>
+              {problem === undefined ? <Text color={theme.success}> ✓</Text> : null}
+            </Box>
+            {problem !== undefined && (on || values[field] !== '') ? <Text color={theme.danger} wrap="truncate-end">{`    ✗ ${problem}`}</Text> : null}
+          </Box>
+        );
+      })}
+      {props.voicesites?.status === 'failed' ? <Text dimColor>Could not list existing voicesites, so a taken name is only caught when ordering.</Text> : null}
+      {props.voicesites?.status === 'loading' ? <Text dimColor>Checking existing voicesite names…</Text> : null}
+      <Footer hints={[['type', 'to edit'], ['Tab/↓', 'next'], ['Enter', focus === FIELDS.length - 1 ? 'review' : 'accept'], ['Ctrl+U', 'clear'], ['Esc', 'back']]} />
+    </Box>
+  );
+}

@@ -1,0 +1,53 @@
+/** Step 4: the VPN the site joins; every page of VPNs, filterable by name, code or id. */
+import React from 'react';
+import type {Vpn} from '../../api/types.js';
+import type {Loadable} from '../../flow/state.js';
+import {ListScreen} from './list-screen.js';
+
+export interface VpnScreenProps {
+  customerName: string;
+  vpns: Loadable<Vpn[]> | undefined;
+  initialId?: string | undefined;
+  rows: number;
+  canGoBack: boolean;
+  onChoose: (vpn: Vpn) => void;
+  onBack: () => void;
+  onRetry: () => void;
+  onQuit: () => void;
+  isActive?: boolean;
+}
+
+export function vpnLabel(v: Vpn): string {
+  return `${v.name}  ·  id ${v.vpnId}${v.vpnCode ? `  ·  code ${v.vpnCode}` : ''}`;
+}
+
+function filterVpns(items: readonly Vpn[], text: string): readonly Vpn[] {
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return items;
+  return items.filter((v) => [v.name, v.vpnId, v.vpnCode ?? ''].some((field) => field.toLowerCase().includes(wanted)));
+}
+
+export function VpnScreen(props: VpnScreenProps): React.JSX.Element {
+  return (
+    <ListScreen<Vpn>
+      title={`Which VPN of ${props.customerName} should the site join?`}
+      loadingLabel="Loading VPNs (every page of GET /customers/…/vpns)…"
+      emptyText={`${props.customerName} has no VPN, and a voicesite must join one. Ask your Orange contact to set up a Business VPN first.`}
+      list={props.vpns}
+      canGoBack={props.canGoBack}
+      onRetry={props.onRetry}
+      onQuit={props.onQuit}
+      isActive={props.isActive ?? true}
+      listProps={{
+        itemKey: (v) => v.vpnId,
+        label: vpnLabel,
+        filter: filterVpns,
+        noun: 'VPNs',
+        rows: props.rows,
+        initialKey: props.initialId,
+        onChoose: props.onChoose,
+        onBack: props.onBack,
+      }}
+    />
+  );
+}

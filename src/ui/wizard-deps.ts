@@ -1,0 +1,29 @@
+/** What the wizard UI needs from outside: plain values and functions, so tests pass their own. */
+import type {BusinessTalkApi, Credentials} from '../api/types.js';
+import type {Theme} from './theme.js';
+
+/** The parts of a Session the wizard uses (src/session-types.ts). */
+export interface WizardSession {
+  profile: string;
+  environment: {name: string; baseUrl: string};
+  sandbox: boolean;
+  credentials: Credentials | undefined;
+  api(credentials: Credentials): BusinessTalkApi;
+  saveCredentials(credentials: Credentials): Promise<void>;
+}
+
+export interface WizardExit {
+  code: number;
+  /** One line to leave in the terminal after the UI is gone. */
+  reason: string;
+  stream: 'stdout' | 'stderr';
+}
+
+export interface WizardDeps {
+  session: WizardSession;
+  /** Epoch milliseconds (the default order reference comes from it). */
+  clock: () => number;
+  theme: Theme;
+  /** Ctrl+C that arrives as a signal rather than as a key (e.g. raw mode off); returns an unsubscribe. */
+  onInterrupt?: (handler: () => void) => () => void;
+}
