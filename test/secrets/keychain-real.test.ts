@@ -1,0 +1,95 @@
+/**
+ * Against a real Secret Service (gnome-keyring under dbus-run-session, as .ci/run sets up). Where
+ * none answers these tests skip with the reason, unless BTALK_REQUIRE_KEYCHAIN=1 (CI), where that
+ * is a failure.
+ */
+import {mkdtemp, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {login} from '../../src/commands/login.js';
+import {logout} from '../../src/commands/logout.js';
+import {runCommand} from '../../src/commands/run.js';
+import {status} from '../../src/commands/status.js';
+import {createKeychainStore} from '../../src/secrets/keychain-store.js';
+import {accountsIn, filesContaining, probeKeychain, secretToolSearch} from '../helpers/keychain.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {commandContext, realClient, testSessions} from '../helpers/session.js';
+
+const probe = await probeKeychain();
+const required = process.env['BTALK_REQUIRE_KEYCHAIN'] === '1';
+
+describe('real OS keychain', () => {
+  if (!probe.available) {
+    if (required) {
+      it('is required here (BTALK_REQUIRE_KEYCHAIN=1) but no Secret Service answered', () => {
+        throw new Error(`No usable keychain: ${probe.reason}`);
+      });
+    } else {
+      console.warn(`[keychain-real] skipped: no Secret Service answered (${probe.reason}).`);
+      it.skip(`skipped: no Secret Service answered (${probe.reason}); run them with dbus-run-session + gnome-keyring, see README`, () => {});
+    }
+    return;
+  }
+
+  const sandbox = useSandbox();
+  const store = () => createKeychainStore({platform: process.platform});
+  const unique = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+
+  it('sets, gets, lists and deletes items under service btalk', async () => {
+    const keychain = store();
+    const account = `${unique()}:client-id`;
+    expect(await keychain.get(account)).toBeUndefined();
+    await keychain.set(account, 'value-1');
+    await keychain.set(account, 'value-2');
+    expect(await keychain.get(account)).toBe('value-2');
+    expect(await keychain.list()).toContain(account);
+    expect(accountsIn(await secretToolSearch())).toContain(account);
+    expect(await keychain.delete(account)).toBe(true);
+    expect(await keychain.delete(account)).toBe(false);
+    expect(await keychain.list()).not.toContain(account);
+  });
+
+  it('login stores the profile in the keyring; a wizard-style run reuses the token; logout removes all; no file holds a secret', async () => {
+    const profile = unique();
+    const configDir = await mkdtemp(path.join(tmpdir(), 'btalk-real-config-'));
+    const s = await testSessions({keychainFactory: store, configDir, ...realClient()});
+    const ctx = commandContext(s, {profile, baseUrl: sandbox().baseUrl});
+    const demo = sandbox().demo;
+
+    s.runtime.stdin.end(`${demo.clientId}\n${demo.clientSecret}\n${demo.apiKey}\n`);
+    expect(await runCommand(s.runtime, {}, () => login(ctx))).toBe(0);
+    const mine = (out: string) => accountsIn(out).filter((a) => a.startsWith(`${profile}:`));
+    expect(mine(await secretToolSearch())).toEqual([`${profile}:api-key`, `${profile}:client-id`, `${profile}:client-secret`, `${profile}:token`]);
+
+    // A wizard-style run: new sessions (new processes in real life) that read the keychain and
+    // reuse the token cached at login.
+    const later = commandContext(s, {profile});
+    const session = await s.factory.open(later.globals());
+    expect(session.sources).toEqual({clientId: 'keychain', clientSecret: 'keychain', apiKey: 'keychain'});
+    expect(session.environment.baseUrl).toBe(sandbox().baseUrl);
+    const api = session.api(session.credentials!);
+    const [customer] = await api.customers();
+    await api.vpns(String(customer!.customerCode));
+    await api.voicesites();
+    expect(await runCommand(s.runtime, {}, () => status(later))).toBe(0);
+    expect(sandbox().counters.tokenRequests).toBe(1);
+    const token = JSON.parse((await store().get(`${profile}:token`))!).accessToken as string;
+
+    expect(await runCommand(s.runtime, {}, () => logout(later))).toBe(0);
+    expect(mine(await secretToolSearch())).toEqual([]);
+    expect(await runCommand(s.runtime, {}, () => status(commandContext(s, {profile, baseUrl: sandbox().baseUrl})))).toBe(4);
+
+    const secrets = [demo.clientId, demo.clientSecret, demo.apiKey, token];
+    // The search itself must be able to see a planted value, or its empty answer means nothing.
+    const canaryDir = await mkdtemp(path.join(tmpdir(), 'btalk-canary-'));
+    await writeFile(path.join(canaryDir, 'blob.bin'), Buffer.concat([Buffer.from([0, 255, 1]), Buffer.from(demo.clientSecret)]));
+    expect(await filesContaining(canaryDir, secrets)).toHaveLength(1);
+    expect(await filesContaining(configDir, secrets)).toEqual([]);
+    const home = process.env['HOME'] ?? '';
+    // Only a throwaway HOME is searched (as .ci/run and the README command set it up): gnome-keyring
+    // keeps its encrypted keyring there, which must not contain the values in clear either.
+    if (home.startsWith(tmpdir()) || home.startsWith('/tmp/')) expect(await filesContaining(home, secrets)).toEqual([]);
+    expect(s.runtime.out() + s.runtime.err()).not.toContain(demo.clientSecret);
+  });
+});
