@@ -50,6 +50,10 @@ const ORDER_UNKNOWN_HINT =
   'Do not resend blindly: run "btalk voicesites" and look for the technical site name first; order again only if it is not there.';
 const ORDER_SAFE = 'Nothing was ordered; ';
 
+function retriesText(n: number): string {
+  return n === 1 ? '1 retry' : `${n} retries`;
+}
+
 function statusPhrase(status: number, body: ErrorBody): string {
   return body.apiCode === undefined ? `${status}` : `${status} code ${body.apiCode}`;
 }
@@ -70,7 +74,7 @@ function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: 
     return {kind: 'auth', message: `The API refused the credentials (${what}).`, hint: CREDENTIALS_HINT};
   }
   if (status === 429 || (status === 403 && code === 53)) {
-    const after = ctx.waitAsked ? `; ${ctx.waitAsked}` : ctx.retries ? `, still refused after ${ctx.retries} retries` : '';
+    const after = ctx.waitAsked ? `; ${ctx.waitAsked}` : ctx.retries ? `, still refused after ${retriesText(ctx.retries)}` : '';
     return {kind: 'rate-limited', message: `Too many requests (${what})${after}.`, hint: ctx.waitAsked ? 'Wait that long, then try again.' : 'Wait a minute, then try again.'};
   }
   if (status === 403) {
@@ -101,7 +105,8 @@ function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: 
     const hint = status === 406 || status === 415 ? `This looks like a bug in btalk; quote the request id when reporting it.` : 'Fix the value the API names, then send again.';
     return {kind: 'invalid-input', message: `The API refused the request (${what}).`, hint: ctx.order ? `${ORDER_SAFE}${hint.charAt(0).toLowerCase()}${hint.slice(1)}` : hint};
   }
-  return {kind: 'server', message: `The server answered ${status}${body.bodyNote ? ` ${body.bodyNote}` : ''}.`, hint: SUPPORT_HINT};
+  const retried = ctx.retries ? ` (after ${retriesText(ctx.retries)})` : '';
+  return {kind: 'server', message: `The server answered ${status}${body.bodyNote ? ` ${body.bodyNote}` : ''}${retried}.`, hint: SUPPORT_HINT};
 }
 
 /** A non-2xx answer becomes a BtalkError. */
@@ -189,7 +194,9 @@ export function transportError(ctx: RequestContext, error: unknown, timeoutMs: n
       ...(ctx.order ? {hint: ORDER_UNKNOWN_HINT} : {}),
     });
   }
-  const reason = reasonFor(code, rawMessage, ctx, timeoutMs);
+  let reason = reasonFor(code, rawMessage, ctx, timeoutMs);
+  // Through a proxy, the TCP connection and the name lookup are the proxy's.
+  if (ctx.proxy && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')) reason = `the proxy ${ctx.proxy} could not be reached (${reason})`;
   const sentMaybe = ctx.order === true && !NOT_SENT_CODES.has(code) && !CERT_CODES.test(code);
   let hint: string;
   if (CERT_CODES.test(code)) {
@@ -205,6 +212,6 @@ export function transportError(ctx: RequestContext, error: unknown, timeoutMs: n
       outcomeUnknown: true,
     });
   }
-  const retried = ctx.retries ? ` (after ${ctx.retries} retries)` : '';
+  const retried = ctx.retries ? ` (after ${retriesText(ctx.retries)})` : '';
   return new BtalkError('network', `Could not reach ${ctx.host}: ${reason}${retried}.`, {hint});
 }

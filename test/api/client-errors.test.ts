@@ -37,7 +37,7 @@ describe('error bodies', () => {
     s.injectFault({route: 'GET /customers', status: 502, html: '<html><body><h1>502 Bad Gateway</h1></body></html>', times: 10});
     const error = await failure(clientFor(s, {retries: 1}).customers());
     expect(error.kind).toBe('server');
-    expect(error.message).toBe('The server answered 502 with an HTML page instead of JSON.');
+    expect(error.message).toBe('The server answered 502 with an HTML page instead of JSON (after 1 retry).');
     expect(formatError(error).join('\n')).not.toMatch(/\bat .*\.(ts|js):\d+/);
   });
 
