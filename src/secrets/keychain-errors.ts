@@ -23,7 +23,7 @@ export function hintFor(platform: NodeJS.Platform): string {
 
 function describe(raw: string): string {
   const text = raw.toLowerCase();
-  if (text.includes('dbus') || text.includes('d-bus') || text.includes('failed to connect to socket')) {
+  if (text.includes('dbus') || text.includes('d-bus') || text.includes('zbus') || text.includes('failed to connect')) {
     return 'no D-Bus session is reachable, so there is no Secret Service to talk to';
   }
   if (text.includes('no result found') || text.includes('no such object') || text.includes('serviceunknown')) {
