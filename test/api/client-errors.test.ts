@@ -98,3 +98,26 @@ describe('base URL rules', () => {
     expect(lines).toEqual([]);
   });
 });
+
+describe('cancellation and a failing token cache', () => {
+  const sandbox = useSandbox();
+
+  it('turns an aborted call into a cancelled error', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', delayMs: 1_000, status: 200, json: {rightsProfile: 'late'}});
+    const controller = new AbortController();
+    const pending = clientFor(s).me({signal: controller.signal});
+    setTimeout(() => controller.abort(), 50);
+    expect((await failure(pending)).kind).toBe('cancelled');
+  });
+
+  it('still works when the token cache cannot be read or written (e.g. a locked keychain)', async () => {
+    const s = sandbox();
+    const broken = {
+      get: () => Promise.reject(new Error('keychain locked')),
+      set: () => Promise.reject(new Error('keychain locked')),
+      clear: () => Promise.reject(new Error('keychain locked')),
+    };
+    expect((await clientFor(s, {tokenCache: broken}).me()).rightsProfile).toBe('admin');
+  });
+});
