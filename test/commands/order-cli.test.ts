@@ -1,0 +1,102 @@
+/**
+ * `btalk order` as a person or a script runs it: the built CLI in a subprocess, answers from
+ * BTALK_* variables, a real SIGINT. Needs `npm run build` first (npm test does it).
+ */
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {useSandbox} from '../helpers/sandbox.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+
+interface Run {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
+
+function runCli(args: string[], env: Record<string, string>, options: {cwd: string; interruptAfterLines?: number}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd,
+      env: {PATH: process.env['PATH'] ?? '', HOME: options.cwd, BTALK_CONFIG_DIR: path.join(options.cwd, 'config'), NO_COLOR: '1', ...env},
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    let interrupted = false;
+    child.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString();
+      if (!interrupted && options.interruptAfterLines !== undefined && stdout.split('\n').length > options.interruptAfterLines) {
+        interrupted = true;
+        child.kill('SIGINT');
+      }
+    });
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdin.end();
+    child.on('error', reject);
+    child.on('close', (code, signal) => resolve({code, signal, stdout, stderr}));
+  });
+}
+
+describe('btalk order (built CLI)', () => {
+  const sandbox = useSandbox();
+  let dir: string;
+  beforeEach(async () => {
+    expect(existsSync(CLI), 'run "npm run build" first').toBe(true);
+    dir = await mkdtemp(path.join(tmpdir(), 'btalk-order-cli-'));
+  });
+  const apiEnv = () => ({
+    BTALK_BASE_URL: sandbox().baseUrl,
+    BTALK_CLIENT_ID: sandbox().demo.clientId,
+    BTALK_CLIENT_SECRET: sandbox().demo.clientSecret,
+    BTALK_API_KEY: sandbox().demo.apiKey,
+  });
+
+  it('order --sandbox --json --yes prints one JSON object with a voiceSiteId and exits 0', async () => {
+    const r = await runCli(['order', '--sandbox', '--json', '--yes', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Lyon office'], {}, {cwd: dir});
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {voiceSiteId: string; technicalSiteName: string};
+    expect(out.voiceSiteId).toMatch(/\S/);
+    expect(out.technicalSiteName).toBe('LYON_OFFICE');
+  });
+
+  it('takes its answers from BTALK_* variables; without a terminal it needs --yes (exit 2)', async () => {
+    const answers = {BTALK_VPN: 'aa76e66dfc63', BTALK_COUNTRY: 'DE', BTALK_LABEL: 'Berlin office', BTALK_SITE_NAME: 'BERLIN_01'};
+    const refused = await runCli(['order'], {...apiEnv(), ...answers}, {cwd: dir});
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--yes');
+    expect(sandbox().counters.requests).toBe(0);
+    const ordered = await runCli(['order'], {...apiEnv(), ...answers, BTALK_YES: '1'}, {cwd: dir});
+    expect(ordered.code).toBe(0);
+    expect(ordered.stdout).toMatch(/^\S+\n$/);
+    expect(sandbox().counters.ordersCreated).toBe(1);
+  });
+
+  it('a batch interrupted by SIGINT exits 130 with results written; the same command again completes it without duplicates', async () => {
+    const rows = Array.from({length: 200}, (_, k) => `My VPN 1,FR,CLI_${String(k + 1).padStart(3, '0')},CLI site ${k + 1},PO-${k + 1}`);
+    await writeFile(path.join(dir, 'sites.csv'), ['vpn,country,site-name,label,reference', ...rows].join('\n') + '\n');
+    sandbox().settings.latencyMs = 10;
+    const first = await runCli(['order', '--from', 'sites.csv', '--yes', '--concurrency', '2'], apiEnv(), {cwd: dir, interruptAfterLines: 10});
+    expect(first.code).toBe(130);
+    const ordered = sandbox().counters.ordersCreated;
+    expect(ordered).toBeGreaterThanOrEqual(10);
+    expect(ordered).toBeLessThan(200);
+    const results = await readFile(path.join(dir, 'sites.results.csv'), 'utf8');
+    expect(results.match(/,ok,/g)).toHaveLength(ordered);
+
+    sandbox().settings.latencyMs = 0;
+    const second = await runCli(['order', '--from', 'sites.csv', '--yes'], apiEnv(), {cwd: dir});
+    expect(second.code).toBe(0);
+    const list = await runCli(['--json', 'voicesites', '--filter', 'CLI_'], apiEnv(), {cwd: dir});
+    const names = (JSON.parse(list.stdout) as Array<{technicalSiteName: string}>).map((s) => s.technicalSiteName);
+    expect(names).toHaveLength(200);
+    expect(new Set(names).size).toBe(200);
+    expect(sandbox().counters.ordersCreated).toBe(200);
+  });
+});
