@@ -59,17 +59,17 @@ function Wizard(props: AppProps): React.JSX.Element {
   const steps = completedSteps(state);
   const info = {
     profile: session.profile,
-    environment: session.sandbox ? `embedded emulator ${session.environment.baseUrl}` : `${session.environment.name} ${session.environment.baseUrl}`,
+    environment: session.sandbox ? `emulator ${new URL(session.environment.baseUrl).host}` : `${session.environment.name} ${session.environment.baseUrl}`,
     baseUrl: session.environment.baseUrl,
     sandbox: session.sandbox,
   };
+  // Once exited, nothing is left on screen but the line printed after (e.g. the voiceSiteId).
+  if (exit) return <Text />;
   return (
     <Box flexDirection="column" width={Math.min(columns, 100)}>
       <Header info={info} />
       <CompletedSteps steps={steps} />
-      {exit ? null : (
-        <CurrentScreen state={state} dispatch={dispatch} rows={Math.max(3, rows - 14 - steps.length)} columns={columns} now={new Date(props.clock())} session={session} />
-      )}
+      <CurrentScreen state={state} dispatch={dispatch} rows={Math.max(3, rows - 12 - steps.length)} columns={columns} now={new Date(props.clock())} session={session} />
       {state.notice ? <Text color={theme.warning}>{state.notice}</Text> : null}
     </Box>
   );

@@ -15,16 +15,16 @@ export function Header(props: {info: HeaderInfo}): React.JSX.Element {
   const {info} = props;
   return (
     <Box marginBottom={1}>
-      <Text bold>btalk · new voicesite</Text>
-      <Text dimColor wrap="truncate-end">{`  profile ${info.profile} · ${info.environment}`}</Text>
-      {info.sandbox ? (
-        <Text>
-          {'  '}
+      <Text wrap="truncate-end">
+        {info.sandbox ? (
           <Text inverse bold color={theme.sandbox}>
             {' SANDBOX '}
           </Text>
-        </Text>
-      ) : null}
+        ) : null}
+        {info.sandbox ? ' ' : ''}
+        <Text bold>btalk</Text>
+        <Text dimColor>{` · profile ${info.profile} · ${info.environment}`}</Text>
+      </Text>
     </Box>
   );
 }

@@ -19,23 +19,24 @@ export interface DoneScreenProps {
   isActive?: boolean;
 }
 
-const SHOWN_ORDER_FIELDS = ['orderId', 'status'] as const;
+const SHOWN_ORDER_FIELDS = [['orderId', 'Order id'], ['status', 'Order status']] as const;
 
 export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
   const theme = useTheme();
   const {placed, listed} = props;
   useInput(
     (input, key) => {
-      if (key.return || key.escape || input === 'q') return props.onExit();
+      // Not Enter: a second Enter typed after "submit" must not make the id vanish unread.
+      if (key.escape || input === 'q') return props.onExit();
       if (input === 'r' && listed.status === 'failed') return props.onRecheck();
     },
     {isActive: props.isActive ?? true},
   );
   const orderFields: Array<readonly [string, string]> = [];
   if (placed.order) {
-    for (const field of SHOWN_ORDER_FIELDS) {
+    for (const [field, label] of SHOWN_ORDER_FIELDS) {
       const value = placed.order[field];
-      if (value !== undefined) orderFields.push([field, String(value)]);
+      if (value !== undefined) orderFields.push([label, String(value)]);
     }
   }
   return (
@@ -68,7 +69,7 @@ export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
         {listed.status === 'ready' && !listed.value ? <Text color={theme.warning}>GET /voicesites does not list it yet: delivery can take a moment; run "btalk voicesites" later.</Text> : null}
         {listed.status === 'failed' ? <Text color={theme.warning}>{`Could not check GET /voicesites: ${listed.error.message}`}</Text> : null}
       </Box>
-      <Footer hints={[['Enter/q', 'exit (the id stays printed)'], ...(listed.status === 'failed' ? [['r', 'check again'] as const] : [])]} />
+      <Footer hints={[['q/Esc', 'exit (the id stays printed)'], ...(listed.status === 'failed' ? [['r', 'check again'] as const] : [])]} />
     </Box>
   );
 }
