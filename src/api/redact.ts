@@ -18,7 +18,9 @@ const MIN_SECRET_LENGTH = 4;
 
 const HEADER_PATTERNS: ReadonlyArray<[RegExp, string]> = [
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, `$1 ${REDACTED}`],
-  [/\b(x-bt-api-key|authorization|client_secret|access_token)(["']?\s*[:=]\s*["']?)(?!\[redacted\]|Bearer\s|Basic\s)[^\s"',;&}]+/gi, `$1$2${REDACTED}`],
+  [/\b(x-bt-api-key|authorization)(["']?\s*[:=]\s*["']?)(?!\[redacted\]|Bearer\s|Basic\s)[^\s"',;&}]+/gi, `$1$2${REDACTED}`],
+  // Only the JSON and form shapes: "access_token: missing" in a validation message is not a secret.
+  [/\b(client_secret|access_token)("\s*:\s*"|=)(?!\[redacted\])[^\s"',;&}]+/gi, `$1$2${REDACTED}`],
 ];
 
 export function createRedactor(initial: Iterable<string | undefined> = []): Redactor {

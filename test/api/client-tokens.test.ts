@@ -42,6 +42,23 @@ describe('client tokens', () => {
     expect(s.counters.tokenRequests).toBe(2);
   });
 
+  it('accepts expires_in as a numeric string and keeps the token until 60 s before it expires', async () => {
+    const s = sandbox();
+    const now = 5_000_000;
+    s.injectFault({route: 'POST /oauth/v3/token', status: 200, json: {token_type: 'Bearer', access_token: 'string-expiry-token', expires_in: '3600'}});
+    const cache = memoryTokenCache();
+    await clientFor(s, {tokenCache: cache, clock: () => now}).token();
+    expect(cache.value).toEqual({accessToken: 'string-expiry-token', expiresAt: now + 3_600_000 - 60_000});
+  });
+
+  it('names the missing field when the token answer has no access_token', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'POST /oauth/v3/token', status: 200, json: {token_type: 'Bearer', expires_in: 3600}});
+    const error = await failure(clientFor(s).me());
+    expect(error.kind).toBe('server');
+    expect(error.message).toContain('token response.access_token: missing');
+  });
+
   it('gets one fresh token and replays once when the API answers 401 code 42', async () => {
     const s = sandbox();
     const cache = memoryTokenCache();

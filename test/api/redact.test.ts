@@ -32,3 +32,11 @@ describe('redaction', () => {
     expect(r.redact('xxabcdyy')).toBe('[redacted]');
   });
 });
+
+describe('redaction of field names', () => {
+  it('keeps validation messages about token fields readable', () => {
+    const r = createRedactor();
+    expect(r.redact('token response.access_token: missing (expected string)')).toBe('token response.access_token: missing (expected string)');
+    expect(r.redact('{"access_token":"eyJhbGciOi"}')).toBe('{"access_token":"[redacted]"}');
+  });
+});
