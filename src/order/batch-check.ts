@@ -35,8 +35,9 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
   const planned: PlannedRow[] = [];
   const skipped: SkippedRow[] = [];
   const sites = await catalog.voicesites();
-  const existing = new Map<string, VoiceSite>();
-  for (const s of sites) if (!existing.has(s.technicalSiteName)) existing.set(s.technicalSiteName, s);
+  // A site of another customer (keys with several) does not count when the row names its customer.
+  const existingFor = (name: string, customer: string | undefined) =>
+    sites.find((s) => s.technicalSiteName === name && (customer === undefined || s.customerCode === undefined || String(s.customerCode) === customer));
 
   const firstRowOf = new Map<string, number>();
   const locals = rows.map((r) => ({row: r.row, local: checkLocalAnswers(r.answers, now)}));
@@ -46,16 +47,18 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
       continue;
     }
     const name = local.ok.technicalSiteName;
-    const first = firstRowOf.get(name);
+    // Names are unique per customer; rows naming different customers may share one.
+    const key = `${local.ok.customer ?? ''}\n${name}`;
+    const first = firstRowOf.get(key);
     if (first !== undefined) problems.push({row, column: 'site-name', message: `${name} is also the site name of row ${first}`});
-    else firstRowOf.set(name, row);
+    else firstRowOf.set(key, row);
   }
 
   // Rows resolved concurrently: the catalog makes each distinct list one request.
   const resolved = await Promise.all(
     locals.map(async ({row, local}) => {
       if (!local.ok) return undefined;
-      const site = existing.get(local.ok.technicalSiteName);
+      const site = existingFor(local.ok.technicalSiteName, local.ok.customer);
       if (site) return {row, skip: site, name: local.ok.technicalSiteName};
       return {row, checked: await resolveRemote(catalog, local.ok)};
     }),

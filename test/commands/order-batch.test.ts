@@ -170,6 +170,16 @@ describe('btalk order --from', () => {
     expect(sandbox().counters.ordersCreated).toBe(3);
   });
 
+  it('with several customers, skips a row only when its own customer has that site name', async () => {
+    await writeFile(csv, 'customer,vpn,country,site-name,label\n41002,Acme Americas VPN 01,US,NEW_YORK_OFFICE,New York office\n41001,Acme EU VPN 45,FR,NEW_YORK_OFFICE,New York desk\n');
+    const r = await run(['--json', 'order', '--from', 'sites.csv', '--yes'], {env: credentialEnv(SANDBOX_ACCOUNTS.multi)});
+    expect(r.code).toBe(0);
+    const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as {row: number; status: string; voiceSiteId: string});
+    expect(rows.find((x) => x.row === 2)).toMatchObject({status: 'skipped', voiceSiteId: 'vs81b07d4e55'});
+    expect(rows.find((x) => x.row === 3)).toMatchObject({status: 'ok'});
+    expect(sandbox().counters.ordersCreated).toBe(1);
+  });
+
   it('says which file it cannot read', async () => {
     const r = await run(['order', '--from', 'missing.csv', '--yes']);
     expect(r.code).toBe(2);
