@@ -1,0 +1,47 @@
+/**
+ * Renders the whole wizard against a running emulator, with the real HTTP client and a session of
+ * plain values: no module mocks, only what a person would type.
+ */
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {createBusinessTalkApi} from '../../src/api/client.js';
+import type {Credentials} from '../../src/api/types.js';
+import type {RunningSandbox} from '../../src/sandbox/types.js';
+import {App} from '../../src/ui/app.js';
+import {themeFor} from '../../src/ui/theme.js';
+import type {WizardExit, WizardSession} from '../../src/ui/wizard-deps.js';
+
+export interface WizardUnderTest {
+  ui: ReturnType<typeof render>;
+  /** Resolves when the wizard asks to exit. */
+  exited: Promise<WizardExit>;
+  /** Credentials the wizard asked to save. */
+  saved: Credentials[];
+  session: WizardSession;
+}
+
+export function startWizard(sandbox: RunningSandbox, options: {credentials?: Credentials | undefined; clock?: () => number} = {}): WizardUnderTest {
+  const saved: Credentials[] = [];
+  const credentials = 'credentials' in options ? options.credentials : {clientId: sandbox.demo.clientId, clientSecret: sandbox.demo.clientSecret, apiKey: sandbox.demo.apiKey};
+  const session: WizardSession = {
+    profile: 'default',
+    environment: {name: 'sandbox', baseUrl: sandbox.baseUrl},
+    sandbox: true,
+    credentials,
+    api: (c) => createBusinessTalkApi({baseUrl: sandbox.baseUrl, credentials: c, maxRetryDelayMs: 10}),
+    saveCredentials: async (c) => {
+      saved.push(c);
+    },
+  };
+  let resolveExit: (exit: WizardExit) => void = () => {};
+  const exited = new Promise<WizardExit>((resolve) => {
+    resolveExit = resolve;
+  });
+  const ui = render(<App session={session} clock={options.clock ?? (() => Date.now())} theme={themeFor({NO_COLOR: '1'})} onExit={resolveExit} />);
+  return {ui, exited, saved, session};
+}
+
+/** The account's three secrets as Credentials. */
+export function credentialsOf(account: {clientId: string; clientSecret: string; apiKey: string}): Credentials {
+  return {clientId: account.clientId, clientSecret: account.clientSecret, apiKey: account.apiKey};
+}
