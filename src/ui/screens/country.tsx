@@ -30,7 +30,15 @@ export interface CountryScreenProps {
   isActive?: boolean;
 }
 
-const filterOptions = (items: readonly CountryOption[], text: string) => filterCountries(text, items as CountryOption[]);
+/** Matches, best first: the exact code ("DE"), then names starting with the text, then the rest. */
+export function rankedCountries(items: readonly CountryOption[], text: string): CountryOption[] {
+  const found = filterCountries(text, items as CountryOption[]);
+  const wanted = text.trim().toLowerCase();
+  if (wanted === '') return found;
+  const rank = (c: CountryOption) => (c.iso2.toLowerCase() === wanted ? 0 : c.name.toLowerCase().startsWith(wanted) ? 1 : 2);
+  // Array.prototype.sort is stable: alphabetical order is kept within a rank.
+  return [...found].sort((a, b) => rank(a) - rank(b));
+}
 
 export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
   const {chosen, isActive = true} = props;
@@ -47,7 +55,7 @@ export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
         items={allCountries()}
         itemKey={(c) => c.iso2}
         label={(c) => `${c.name} (${c.iso2})`}
-        filter={filterOptions}
+        filter={rankedCountries}
         noun="countries"
         rows={props.rows}
         initialKey={props.highlighted}
@@ -105,7 +113,7 @@ function Coverage(props: CountryScreenProps & {chosen: string; isActive: boolean
         {covered ? (
           <Text color={theme.success}>{`✓ Business Talk Online is available in ${entry.value.name}.`}</Text>
         ) : (
-          <Text color={theme.warning}>{`✗ Business Talk Online is not available in ${entry.value.name}: a voicesite cannot be ordered there. Pick another country.`}</Text>
+          <Text color={theme.warning}>{`✗ Business Talk Online is not available in ${entry.value.name}, so no voicesite can be ordered there. Pick another country.`}</Text>
         )}
       </Box>
       <Footer hints={covered ? [['Enter', 'continue'], ['Esc', 'pick another'], ['Ctrl+C', 'quit']] : [['Enter/Esc', 'pick another'], ['Ctrl+C', 'quit']]} />

@@ -1,0 +1,93 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {keys, press, type, waitForFrame} from '../helpers/ink.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {credentialsOf, startWizard} from './wizard-harness.js';
+
+afterEach(() => cleanup());
+
+describe('wizard: several customers, many VPNs, countries', () => {
+  const sandbox = useSandbox();
+
+  it('lists several customers with type-to-filter, then every one of 45 VPNs with a filter', async () => {
+    const s = sandbox();
+    const {ui} = startWizard(s, {credentials: credentialsOf(s.accounts.multi)});
+    let frame = await waitForFrame(ui, '3 of 3 customers');
+    expect(frame).toContain('Which customer');
+    expect(frame).toContain('Acme Americas (41002)');
+    await type(ui, 'asia');
+    frame = await waitForFrame(ui, '1 of 3 customers');
+    expect(frame).toContain('› Acme Asia Pacific (41003)');
+    expect(frame).not.toContain('Acme Americas');
+    // Widen the filter again and pick the customer with 45 VPNs.
+    for (let i = 0; i < 4; i++) await press(ui, keys.backspace);
+    await type(ui, 'europe');
+    await waitForFrame(ui, '› Acme Europe (41001)');
+    await press(ui, keys.enter);
+
+    frame = await waitForFrame(ui, '45 of 45 VPNs');
+    expect(frame).toContain('✓ Customer: Acme Europe (41001)');
+    expect(frame).toMatch(/↓ \d+ more/);
+    // The last VPN is on the second page of the API: it must be there.
+    await type(ui, 'VPN 45');
+    frame = await waitForFrame(ui, '1 of 45 VPNs');
+    expect(frame).toContain('› Acme EU VPN 45');
+    await press(ui, keys.enter);
+    frame = await waitForFrame(ui, 'In which country');
+    expect(frame).toContain('✓ VPN: Acme EU VPN 45');
+  });
+
+  it('moves down a long list by scrolling, keeping the highlighted VPN in view', async () => {
+    const s = sandbox();
+    const {ui} = startWizard(s, {credentials: credentialsOf(s.accounts.multi)});
+    await waitForFrame(ui, '› Acme Europe (41001)');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, '45 of 45 VPNs');
+    for (let i = 0; i < 20; i++) await press(ui, keys.down);
+    const frame = await waitForFrame(ui, '› Acme EU VPN 21');
+    expect(frame).toMatch(/↑ \d+ more/);
+    expect(frame).not.toContain('Acme EU VPN 01');
+    // Fits 24 rows.
+    expect(frame.split('\n').length).toBeLessThanOrEqual(24);
+  });
+
+  it('explains an uncovered country, then accepts a covered one', async () => {
+    const {ui} = startWizard(sandbox());
+    await waitForFrame(ui, '2 of 2 VPNs');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'In which country');
+    await type(ui, 'antarc');
+    await waitForFrame(ui, '› Antarctica (AQ)');
+    await press(ui, keys.enter);
+    let frame = await waitForFrame(ui, 'not available in Antarctica');
+    expect(frame).toMatch(/Business Talk Online\s+No/);
+    expect(frame.replace(/\s+/g, ' ')).toContain('Pick another country');
+    // Enter does not go on from an uncovered country: it goes back to the list.
+    await press(ui, keys.enter);
+    frame = await waitForFrame(ui, 'In which country');
+    expect(frame).toContain('not covered');
+    for (let i = 0; i < 6; i++) await press(ui, keys.backspace);
+    await type(ui, 'DE');
+    await waitForFrame(ui, '› Germany (DE)');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Business Talk Online is available in Germany');
+    await press(ui, keys.enter);
+    frame = await waitForFrame(ui, 'Name the site');
+    expect(frame).toContain('✓ Country: Germany (DE)');
+    expect(frame).toContain('VOICESITE_IN_GERMANY');
+  });
+
+  it('prefetches the highlighted country, so choosing it does not ask the server again', async () => {
+    const s = sandbox();
+    const {ui} = startWizard(s);
+    await waitForFrame(ui, '2 of 2 VPNs');
+    await press(ui, keys.enter);
+    await type(ui, 'spain');
+    // The list marks the highlighted country once its coverage arrived in the background.
+    await waitForFrame(ui, /› Spain \(ES\)\s+covered/);
+    expect(s.counters.byRoute['GET /countries/:iso2']).toBe(1);
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Business Talk Online is available in Spain');
+    expect(s.counters.byRoute['GET /countries/:iso2']).toBe(1);
+  });
+});
