@@ -1,0 +1,192 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {keys, press, type, waitForFrame} from '../helpers/ink.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import type {WizardUnderTest} from './wizard-harness.js';
+import {credentialsOf, startWizard} from './wizard-harness.js';
+import type {InkLike} from '../helpers/ink.js';
+
+afterEach(() => cleanup());
+
+/** From the VPN list to the review, accepting every default and France. */
+async function toReview(ui: InkLike): Promise<void> {
+  await waitForFrame(ui, '2 of 2 VPNs');
+  await press(ui, keys.enter);
+  await type(ui, 'FR');
+  await waitForFrame(ui, '› France (FR)');
+  await press(ui, keys.enter);
+  await waitForFrame(ui, 'Business Talk Online is available in France');
+  await press(ui, keys.enter);
+  await waitForFrame(ui, 'Name the site');
+  await press(ui, keys.enter);
+  await press(ui, keys.enter);
+  await press(ui, keys.enter);
+  await waitForFrame(ui, 'Review the order');
+}
+
+describe('wizard: going back, refusals and failures', () => {
+  const sandbox = useSandbox();
+
+  it('goes back with Esc step by step, keeping every answer, and forward again', async () => {
+    const s = sandbox();
+    const {ui} = startWizard(s);
+    await waitForFrame(ui, '2 of 2 VPNs');
+    await press(ui, keys.down);
+    await press(ui, keys.enter);
+    await type(ui, 'FR');
+    await waitForFrame(ui, '› France (FR)');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Business Talk Online is available in France');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Name the site');
+    // A label of our own: the technical name follows it.
+    await press(ui, '\u0015');
+    await type(ui, 'Lyon office');
+    let frame = await waitForFrame(ui, 'LYON_OFFICE');
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    frame = await waitForFrame(ui, 'Review the order');
+    expect(frame).toContain('My VPN 2 (id 3a45b33edf3)');
+
+    await press(ui, keys.escape);
+    frame = await waitForFrame(ui, 'Name the site');
+    expect(frame).toContain('Lyon office');
+    await press(ui, keys.escape);
+    frame = await waitForFrame(ui, 'In which country');
+    expect(frame).toContain('› France (FR)');
+    await press(ui, keys.escape);
+    frame = await waitForFrame(ui, 'Which VPN');
+    expect(frame).toContain('› My VPN 2');
+
+    // Forward again with Enter alone: every answer is still there.
+    await press(ui, keys.enter);
+    await waitForFrame(ui, '› France (FR)');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Business Talk Online is available in France');
+    await press(ui, keys.enter);
+    frame = await waitForFrame(ui, 'Name the site');
+    expect(frame).toContain('Lyon office');
+    expect(frame).toContain('LYON_OFFICE');
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    frame = await waitForFrame(ui, 'Review the order');
+    expect(frame).toContain('LYON_OFFICE');
+    expect(frame).toContain('My VPN 2 (id 3a45b33edf3)');
+    // France's coverage came from the cache the second time.
+    expect(s.counters.byRoute['GET /countries/:iso2']).toBe(1);
+    expect(s.counters.ordersCreated).toBe(0);
+  });
+
+  it('edits one step from the review and comes back to it with the other answers kept', async () => {
+    const {ui} = startWizard(sandbox());
+    await toReview(ui);
+    await press(ui, 'v');
+    await waitForFrame(ui, '› My VPN 1');
+    await press(ui, keys.down);
+    await press(ui, keys.enter);
+    await waitForFrame(ui, '› France (FR)');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Business Talk Online is available in France');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'VOICESITE_IN_FRANCE');
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    const frame = await waitForFrame(ui, 'Review the order');
+    expect(frame).toContain('My VPN 2 (id 3a45b33edf3)');
+    expect(frame).toContain('VOICESITE_IN_FRANCE');
+  });
+
+  it('stops a read-only key at the access step and says how to get one that can order', async () => {
+    const s = sandbox();
+    const w: WizardUnderTest = startWizard(s, {credentials: credentialsOf(s.accounts.demoReadonly)});
+    const frame = await waitForFrame(w.ui, 'read-only');
+    expect(frame).toContain('rights profile "readonly"');
+    expect(frame).toContain('Business Talk Online portal');
+    expect(frame).toContain('Developer tab');
+    expect(frame).toContain('Enter other credentials');
+    await press(w.ui, 'q');
+    const exit = await w.exited;
+    expect(exit.code).toBe(1);
+    expect(exit.reason).toContain('nothing was ordered');
+    expect(s.counters.ordersCreated).toBe(0);
+  });
+
+  it('shows the site when the order was created but its answer was lost, without ordering twice', async () => {
+    const s = sandbox();
+    const {ui} = startWizard(s);
+    await toReview(ui);
+    s.injectFault({route: 'POST /customers/:customerCode/orders', reset: 'after'});
+    await press(ui, keys.enter);
+    const frame = await waitForFrame(ui, /voiceSiteId\s+\S+/);
+    expect(frame).toContain('the site exists');
+    expect(frame).toContain('VOICESITE_IN_FRANCE');
+    await waitForFrame(ui, 'GET /voicesites lists the new site');
+    expect(s.counters.ordersCreated).toBe(1);
+  });
+
+  it('says the order was not created when the answer was lost and nothing was found, then sends again on request', async () => {
+    const s = sandbox();
+    const {ui} = startWizard(s);
+    await toReview(ui);
+    s.injectFault({route: 'POST /customers/:customerCode/orders', reset: 'before'});
+    await press(ui, keys.enter);
+    let frame = await waitForFrame(ui, 'The order did not go through');
+    expect(frame.replace(/\s+/g, ' ')).toContain('VOICESITE_IN_FRANCE was not found. The order was NOT created; sending it again is safe.');
+    expect(frame).toContain('Send the order again');
+    expect(s.counters.ordersCreated).toBe(0);
+    await press(ui, keys.enter);
+    frame = await waitForFrame(ui, /voiceSiteId\s+\S+/);
+    expect(s.counters.ordersCreated).toBe(1);
+  });
+
+  it('shows the API message, code and request id of a refused order, with retry, edit and quit', async () => {
+    const s = sandbox();
+    const {ui, exited} = startWizard(s);
+    await toReview(ui);
+    s.injectFault({route: 'POST /customers/:customerCode/orders', status: 400, json: {code: 27, message: 'Invalid body field', description: 'customerSiteLabel is refused'}});
+    await press(ui, keys.enter);
+    const frame = await waitForFrame(ui, 'The order did not go through');
+    expect(frame).toContain('code 27');
+    expect(frame).toContain('customerSiteLabel is refused');
+    expect(frame).toMatch(/Request id: \S+/);
+    expect(frame).toContain('Nothing was created for VOICESITE_IN_FRANCE');
+    expect(frame).not.toMatch(/at .*\.js:\d+/);
+    await press(ui, 'q');
+    expect((await exited).code).toBe(1);
+  });
+});
+
+describe('wizard: token expiry', () => {
+  // The emulator's clock moves on its own; the client still believes its token is fresh.
+  let serverNow = Date.now();
+  const sandbox = useSandbox(() => ({clock: () => serverNow, settings: {tokenLifetimeSeconds: 60}}));
+
+  it('keeps going when the access token expires in the middle', async () => {
+    serverNow = Date.now();
+    const s = sandbox();
+    const {ui} = startWizard(s);
+    await waitForFrame(ui, '2 of 2 VPNs');
+    const first = s.counters.tokenRequests;
+    serverNow += 5 * 60_000;
+    await press(ui, keys.enter);
+    await type(ui, 'FR');
+    await waitForFrame(ui, '› France (FR)');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Business Talk Online is available in France');
+    expect(s.counters.tokenRequests).toBe(first + 1);
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Name the site');
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Review the order');
+    serverNow += 5 * 60_000;
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'GET /voicesites lists the new site');
+    expect(s.counters.ordersCreated).toBe(1);
+    expect(s.counters.tokenRequests).toBe(first + 2);
+  });
+});
