@@ -1,0 +1,63 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {cleanup} from 'ink-testing-library';
+import {Command} from 'commander';
+import {registerWizard} from '../../src/commands/wizard.js';
+import {keys, press, waitForFrame} from '../helpers/ink.js';
+import {useSandbox} from '../helpers/sandbox.js';
+import {commandContext, testSessions} from '../helpers/session.js';
+import {startWizard} from './wizard-harness.js';
+
+afterEach(() => cleanup());
+
+describe('btalk (the wizard command)', () => {
+  it('does not start without a terminal: exit 2, naming btalk order and its flags', async () => {
+    const setup = await testSessions({interactive: false});
+    const ctx = commandContext(setup, {sandbox: true});
+    const program = new Command().exitOverride();
+    registerWizard(program, ctx);
+    await program.parseAsync([], {from: 'user'});
+    expect(ctx.exitCode()).toBe(2);
+    const err = setup.runtime.err();
+    expect(err).toContain('needs a terminal');
+    expect(err).toContain('btalk order');
+    for (const flag of ['--customer', '--vpn', '--country', '--site-name', '--label', '--reference', '--yes']) expect(err).toContain(flag);
+    expect(setup.runtime.out()).toBe('');
+  });
+});
+
+describe('wizard: Ctrl+C', () => {
+  const sandbox = useSandbox();
+
+  it('exits with 130 before the order, saying nothing was ordered', async () => {
+    const w = startWizard(sandbox());
+    await waitForFrame(w.ui, '2 of 2 VPNs');
+    await press(w.ui, keys.ctrlC);
+    const exit = await w.exited;
+    expect(exit.code).toBe(130);
+    expect(exit.reason).toBe('Interrupted: nothing was ordered.');
+  });
+
+  it('during the order POST, says the order was sent and may exist', async () => {
+    const s = sandbox();
+    const w = startWizard(s);
+    await waitForFrame(w.ui, '2 of 2 VPNs');
+    await press(w.ui, keys.enter);
+    await press(w.ui, 'F');
+    await press(w.ui, 'R');
+    await waitForFrame(w.ui, '› France (FR)');
+    await press(w.ui, keys.enter);
+    await waitForFrame(w.ui, 'available in France');
+    await press(w.ui, keys.enter);
+    await waitForFrame(w.ui, 'Name the site');
+    for (let i = 0; i < 3; i++) await press(w.ui, keys.enter);
+    await waitForFrame(w.ui, 'Review the order');
+    s.injectFault({route: 'POST /customers/:customerCode/orders', delayMs: 2_000});
+    await press(w.ui, keys.enter);
+    await waitForFrame(w.ui, 'Sending the order');
+    await press(w.ui, keys.ctrlC);
+    const exit = await w.exited;
+    expect(exit.code).toBe(130);
+    expect(exit.reason).toContain('the order WAS sent and may have been created');
+    expect(exit.reason).toContain('btalk voicesites');
+  });
+});
