@@ -37,6 +37,7 @@ export type Action =
   | {type: 'credentials-entered'; credentials: Credentials}
   | {type: 'other-credentials-requested'}
   | {type: 'retry-pressed'}
+  | {type: 'customer-highlighted'; customerCode: string}
   | {type: 'customer-chosen'; customer: Customer}
   | {type: 'vpn-chosen'; vpn: Vpn}
   | {type: 'country-highlighted'; iso2: string}

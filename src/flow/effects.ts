@@ -10,6 +10,9 @@ import {orderBody, type WizardState} from './state.js';
 /** How long the highlighted country must stay highlighted before its coverage is prefetched. */
 export const COVERAGE_PREFETCH_DELAY_MS = 250;
 
+/** The same for the VPNs of the highlighted customer. */
+export const VPN_PREFETCH_DELAY_MS = 150;
+
 export type Effect =
   | {type: 'load'; request: DataRequest; delayMs?: number}
   | {type: 'save-credentials'; credentials: Credentials}
@@ -59,6 +62,9 @@ export function effectsFor(state: WizardState): Effect[] {
   if (customerCode !== undefined && !data.vpns[customerCode]) load({kind: 'vpns', customerCode});
 
   switch (screen.kind) {
+    case 'customer':
+      if (screen.highlighted && !data.vpns[screen.highlighted]) load({kind: 'vpns', customerCode: screen.highlighted}, VPN_PREFETCH_DELAY_MS);
+      break;
     case 'country':
       if (screen.chosen && !data.countries[screen.chosen]) load({kind: 'country', iso2: screen.chosen});
       else if (screen.highlighted && !data.countries[screen.highlighted]) load({kind: 'country', iso2: screen.highlighted}, COVERAGE_PREFETCH_DELAY_MS);

@@ -132,6 +132,9 @@ export function reducer(state: WizardState, action: Action): WizardState {
       if (!request) return state;
       return {...state, data: setData(state.data, request, undefined)};
     }
+    case 'customer-highlighted':
+      if (screen.kind !== 'customer') return state;
+      return {...state, screen: {kind: 'customer', highlighted: action.customerCode}};
     case 'customer-chosen': {
       if (screen.kind !== 'customer') return state;
       const same = state.answers.customer?.customerCode === action.customer.customerCode;

@@ -45,7 +45,8 @@ export type Screen =
   | {kind: 'credentials'; rejected?: BtalkError}
   /** Token + GET /me: `me` in data.me. A read-only key stops here. */
   | {kind: 'access'}
-  | {kind: 'customer'}
+  /** `highlighted`: the customer whose VPNs are prefetched while the person looks. */
+  | {kind: 'customer'; highlighted?: string}
   | {kind: 'vpn'}
   /** `highlighted` is prefetched; `chosen` shows its coverage table (loading until known). */
   | {kind: 'country'; highlighted?: string; chosen?: string}

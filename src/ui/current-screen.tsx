@@ -48,7 +48,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
     case 'access':
       return <AccessScreen me={data.me} onRetry={retry} onOtherCredentials={() => dispatch({type: 'other-credentials-requested'})} onQuit={quit} />;
     case 'customer':
-      return <CustomerScreen customers={data.customers} initialCode={answers.customer?.customerCode} rows={rows} onChoose={(customer) => dispatch({type: 'customer-chosen', customer})} onRetry={retry} onQuit={quit} />;
+      return <CustomerScreen customers={data.customers} initialCode={answers.customer?.customerCode} rows={rows} onChoose={(customer) => dispatch({type: 'customer-chosen', customer})} onHighlight={(c) => dispatch({type: 'customer-highlighted', customerCode: c.customerCode})} onRetry={retry} onQuit={quit} />;
     case 'vpn': {
       const customer = answers.customer;
       if (!customer) return null;

@@ -23,6 +23,9 @@ describe('wizard: several customers, many VPNs, countries', () => {
     for (let i = 0; i < 4; i++) await press(ui, keys.backspace);
     await type(ui, 'europe');
     await waitForFrame(ui, '› Acme Europe (41001)');
+    // Its VPNs are fetched while it is highlighted, before Enter.
+    const vpnCalls = {lastFrame: () => String(s.counters.byRoute['GET /customers/:customerCode/vpns'] ?? 0)};
+    await waitForFrame(vpnCalls, (n) => Number(n) >= 1);
     await press(ui, keys.enter);
 
     frame = await waitForFrame(ui, '45 of 45 VPNs');

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {COVERAGE_PREFETCH_DELAY_MS, effectsFor} from '../../src/flow/effects.js';
+import {COVERAGE_PREFETCH_DELAY_MS, VPN_PREFETCH_DELAY_MS, effectsFor} from '../../src/flow/effects.js';
 import {initialState} from '../../src/flow/state.js';
 import {acme, at, creds, customer, run} from './fixtures.js';
 
@@ -53,5 +53,10 @@ describe('effectsFor', () => {
   it('loads the VPNs of a customer picked from several', () => {
     const s = run(at('customer', [customer, acme]), {type: 'customer-chosen', customer: acme});
     expect(effectsFor(s)).toContainEqual({type: 'load', request: {kind: 'vpns', customerCode: '41001'}});
+  });
+
+  it('prefetches the VPNs of the highlighted customer when there are several', () => {
+    const s = run(at('customer', [customer, acme]), {type: 'customer-highlighted', customerCode: '41001'});
+    expect(effectsFor(s)).toContainEqual({type: 'load', request: {kind: 'vpns', customerCode: '41001'}, delayMs: VPN_PREFETCH_DELAY_MS});
   });
 });

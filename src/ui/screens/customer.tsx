@@ -9,6 +9,7 @@ export interface CustomerScreenProps {
   initialCode?: string | undefined;
   rows: number;
   onChoose: (customer: Customer) => void;
+  onHighlight?: (customer: Customer) => void;
   onRetry: () => void;
   onQuit: () => void;
   isActive?: boolean;
@@ -43,6 +44,7 @@ export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
         rows: props.rows,
         initialKey: props.initialCode,
         onChoose: props.onChoose,
+        ...(props.onHighlight ? {onHighlight: props.onHighlight} : {}),
       }}
     />
   );
