@@ -115,6 +115,15 @@ describe('injected faults', () => {
     expect((await api(sandbox(), '/me', {token})).status).toBe(200);
   });
 
+  it('takes a route written with the base path, or the literal path of an unknown route', async () => {
+    const token = await tokenFor(sandbox());
+    sandbox().injectFault({route: 'GET /btalk/beta/v1/me', status: 500});
+    expect((await api(sandbox(), '/me', {token})).status).toBe(500);
+    sandbox().injectFault({route: 'POST /customer/9999/orders/voicesite', status: 418});
+    expect((await api(sandbox(), '/customer/9999/orders/voicesite', {token, json: {}})).status).toBe(418);
+    expect(() => sandbox().injectFault({route: 'GET /me', times: 0})).toThrow(/times/);
+  });
+
   it('clearFaults removes queued faults', async () => {
     const token = await tokenFor(sandbox());
     sandbox().injectFault({route: 'GET /me', status: 500, times: 5});

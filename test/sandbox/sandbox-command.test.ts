@@ -91,6 +91,18 @@ describe('btalk sandbox', () => {
     await expect(fetch(`${vars.BTALK_BASE_URL}/me`)).rejects.toThrow();
   });
 
+  it('--json prints one JSON object with the demo account instead of export lines', async () => {
+    const fake = fakeRuntime();
+    const running = runSandboxCommand(fake.runtime, {json: true});
+    while (!fake.out().includes('\n')) await new Promise((r) => setTimeout(r, 5));
+    const printed = JSON.parse(fake.out()) as Record<string, string>;
+    expect(printed).toMatchObject({clientId: SANDBOX_ACCOUNTS.demo.clientId, apiKey: SANDBOX_ACCOUNTS.demo.apiKey});
+    expect(printed['baseUrl']).toMatch(/\/btalk\/beta\/v1$/);
+    expect((await fetch(`${printed['baseUrl']}/me`)).status).toBe(401);
+    fake.pressCtrlC();
+    expect(await running).toBe(0);
+  });
+
   it('quotes values for POSIX shells, quotes included', () => {
     expect(shellQuote("it's $HOME `x`")).toBe(`'it'\\''s $HOME \`x\`'`);
     const output = execFileSync('sh', ['-c', `printf '%s' ${shellQuote("it's $HOME `x`")}`], {encoding: 'utf8'});
