@@ -1,0 +1,73 @@
+/**
+ * The command tree and the real services behind it (HTTP client, OS keychain, config file,
+ * embedded emulator). Given a Runtime, it reads nothing from the process itself, so tests can
+ * build the whole program with a runtime of their own.
+ */
+import {Command} from 'commander';
+import {createBusinessTalkApi} from './api/client.js';
+import type {CommandContext} from './commands/context.js';
+import {registerLogin} from './commands/login.js';
+import {registerLogout} from './commands/logout.js';
+import {registerOrder} from './commands/order.js';
+import {registerSandbox} from './commands/sandbox.js';
+import {registerStatus} from './commands/status.js';
+import {registerVoicesites} from './commands/voicesites.js';
+import {registerWizard} from './commands/wizard.js';
+import {createConfigStore, defaultConfigDir} from './config/config-store.js';
+import {EXIT_CODES} from './errors.js';
+import {withEnvDefaults, type GlobalOptions} from './global-options.js';
+import type {Runtime} from './runtime.js';
+import type {startSandbox as StartSandbox} from './sandbox/server.js';
+import {createKeychainStore} from './secrets/keychain-store.js';
+import {createSessionFactory} from './session.js';
+
+// The emulator is loaded only by the commands that run it.
+const startSandbox: typeof StartSandbox = async (options) => (await import('./sandbox/server.js')).startSandbox(options);
+
+export function buildProgram(runtime: Runtime): {program: Command; exitCode: () => number} {
+  let code: number = EXIT_CODES.ok;
+  const program = new Command();
+  program
+    .name('btalk')
+    .description('Provision Orange Business Talk voicesites, step by step.')
+    .version(runtime.version, '-V, --version')
+    .option('-p, --profile <name>', 'credentials profile (env BTALK_PROFILE)')
+    .option('--env <name>', 'environment: orange-sandbox or orange (env BTALK_ENV)')
+    .option('--base-url <url>', 'API base URL, overrides --env (env BTALK_BASE_URL)')
+    .option('--sandbox', 'use the embedded emulator and its demo account (env BTALK_SANDBOX=1)')
+    .option('--debug', 'one redacted stderr line per HTTP request (env BTALK_DEBUG=1)')
+    .option('--json', 'machine-readable output on stdout')
+    .configureHelp({showGlobalOptions: true})
+    .showHelpAfterError('(run "btalk --help" for usage)')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => runtime.stdout.write(s),
+      writeErr: (s) => runtime.stderr.write(s),
+    });
+
+  const globals = (): GlobalOptions => withEnvDefaults(program.opts<GlobalOptions>(), runtime.env);
+  const sessions = createSessionFactory({
+    runtime,
+    config: createConfigStore(defaultConfigDir(runtime.env, runtime.platform)),
+    keychain: () => createKeychainStore({platform: runtime.platform}),
+    createApi: createBusinessTalkApi,
+    startSandbox,
+    debugSink: (line: string) => runtime.stderr.write(`${line}\n`),
+  });
+  const ctx: CommandContext = {
+    runtime,
+    sessions,
+    globals,
+    setExitCode(n) {
+      code = n;
+    },
+  };
+  registerWizard(program, ctx);
+  registerLogin(program, ctx);
+  registerStatus(program, ctx);
+  registerLogout(program, ctx);
+  registerOrder(program, ctx);
+  registerVoicesites(program, ctx);
+  registerSandbox(program, ctx);
+  return {program, exitCode: () => code};
+}
