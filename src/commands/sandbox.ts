@@ -8,7 +8,6 @@ import type {Command} from 'commander';
 import {isLoopbackHost} from '../environments.js';
 import {BtalkError} from '../errors.js';
 import type {Runtime} from '../runtime.js';
-import {startSandbox} from '../sandbox/server.js';
 import type {RunningSandbox, SandboxAccount} from '../sandbox/types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
@@ -49,6 +48,8 @@ function accountLine(name: string, account: SandboxAccount): string {
 }
 
 async function listen(port: number, host: string): Promise<RunningSandbox> {
+  // Loaded here, not at the top: every other btalk command would pay for the emulator at start-up.
+  const {startSandbox} = await import('../sandbox/server.js');
   try {
     return await startSandbox({port, host});
   } catch (error) {

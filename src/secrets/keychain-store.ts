@@ -3,9 +3,11 @@
  * password, find credentials). On Linux every entry is pinned to the Secret Service: without the
  * pin the library may fall back to the kernel keyring, which silently loses everything on reboot.
  * Every call has a deadline, and every failure is a BtalkError of kind 'keychain'. There is no
- * plaintext fallback, by design.
+ * plaintext fallback, by design. The native library is imported on the first call, not when this
+ * module loads: runs that never touch the keychain (environment credentials, --sandbox, --help)
+ * do not pay for it, and a platform where it cannot load gets a keychain error, not a crash.
  */
-import {AsyncEntry, findCredentialsAsync, type EntryOptions} from '@napi-rs/keyring';
+import type {EntryOptions} from '@napi-rs/keyring';
 import {KEYCHAIN_SERVICE, type SecretStore} from './types.js';
 import {keychainError} from './keychain-errors.js';
 import {withDeadline} from './with-deadline.js';
@@ -22,12 +24,14 @@ export interface KeyringBackend {
 
 export function napiKeyringBackend(platform: NodeJS.Platform): KeyringBackend {
   const options: EntryOptions | undefined = platform === 'linux' ? {linux: {store: 'secret-service'}} : undefined;
-  const entry = (service: string, account: string) => new AsyncEntry(service, account, options);
+  let library: Promise<typeof import('@napi-rs/keyring')> | undefined;
+  const load = () => (library ??= import('@napi-rs/keyring'));
+  const entry = async (service: string, account: string) => new (await load()).AsyncEntry(service, account, options);
   return {
-    getPassword: (service, account, signal) => entry(service, account).getPassword(signal),
-    setPassword: (service, account, password, signal) => entry(service, account).setPassword(password, signal),
-    deletePassword: (service, account, signal) => entry(service, account).deletePassword(signal),
-    findCredentials: (service, signal) => findCredentialsAsync(service, undefined, signal),
+    getPassword: async (service, account, signal) => (await entry(service, account)).getPassword(signal),
+    setPassword: async (service, account, password, signal) => (await entry(service, account)).setPassword(password, signal),
+    deletePassword: async (service, account, signal) => (await entry(service, account)).deletePassword(signal),
+    findCredentials: async (service, signal) => (await load()).findCredentialsAsync(service, undefined, signal),
   };
 }
 
@@ -43,7 +47,7 @@ export function createKeychainStore(options: KeychainStoreOptions): SecretStore 
   const deadlineMs = options.deadlineMs ?? KEYCHAIN_DEADLINE_MS;
   const platform = options.platform;
   let backend = options.backend;
-  // Loaded lazily so that building the store costs nothing when no call is made.
+  // Built on the first call, so that building the store costs nothing when no call is made.
   const lib = () => (backend ??= napiKeyringBackend(platform));
 
   async function call<T>(operation: string, account: string | undefined, work: (b: KeyringBackend, signal: AbortSignal) => Promise<T>): Promise<T> {

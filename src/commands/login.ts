@@ -1,0 +1,95 @@
+/**
+ * `btalk login`: takes the three secrets (the Ink form in a terminal; environment variables or
+ * standard input otherwise, never argv), proves them (token + GET /me), shows the rights profile,
+ * and only then saves them in the OS keychain for the profile. Nothing is saved when they fail.
+ */
+import type {Command} from 'commander';
+import type {Credentials} from '../api/types.js';
+import {BtalkError} from '../errors.js';
+import {credentialProblems, CREDENTIAL_ENV_VARS, credentialsFromEnv} from '../secrets/env-credentials.js';
+import {proveCredentials, READONLY_WARNING} from '../secrets/prove-credentials.js';
+import {parseCredentialLines, readAll} from '../secrets/stdin-credentials.js';
+import type {Session} from '../session-types.js';
+import type {CommandContext} from './context.js';
+import {loginResult, type LoginResult} from './login-result.js';
+import {runCommand} from './run.js';
+
+export type {LoginResult} from './login-result.js';
+
+export function registerLogin(program: Command, ctx: CommandContext): void {
+  program
+    .command('login')
+    .description('Check credentials (token + GET /me) and save them in the OS keychain for a profile')
+    .addHelpText(
+      'after',
+      `
+In a terminal a form asks for the client id, client secret and API key.
+Without one, btalk reads them from ${Object.values(CREDENTIAL_ENV_VARS).join(', ')}, or from
+standard input: three lines (client id, client secret, API key) or KEY=VALUE lines, e.g.
+  printf '%s\\n' "$ID" "$SECRET" "$KEY" | btalk login --profile prod --env orange
+Secrets are never taken from the command line.`,
+    )
+    .action(async () => {
+      const globals = ctx.globals();
+      ctx.setExitCode(await runCommand(ctx.runtime, globals, () => login(ctx)));
+    });
+}
+
+export async function login(ctx: CommandContext): Promise<number> {
+  const globals = ctx.globals();
+  const session = await ctx.sessions.open(globals);
+  try {
+    const result = ctx.runtime.interactive && !globals.json ? await formLogin(ctx, session) : await plainLogin(ctx, session);
+    if (globals.json) ctx.runtime.stdout.write(JSON.stringify({ok: true, ...result}) + '\n');
+    return 0;
+  } finally {
+    await session.close();
+  }
+}
+
+async function plainLogin(ctx: CommandContext, session: Session): Promise<LoginResult> {
+  const {runtime} = ctx;
+  let given: Partial<Credentials> = credentialsFromEnv(runtime.env);
+  const complete = (c: Partial<Credentials>) => Boolean(c.clientId && c.clientSecret && c.apiKey);
+  if (!complete(given)) {
+    if (runtime.stdin.isTTY) {
+      // stdin is a terminal but stdout is not: a prompt nobody sees would look like a hang.
+      throw new BtalkError('usage', 'btalk login needs a terminal for its form, or the secrets from the environment or standard input.', {
+        hint: `Set ${Object.values(CREDENTIAL_ENV_VARS).join(', ')}, or pipe three lines (client id, client secret, API key) into btalk login.`,
+      });
+    }
+    // What is piped in wins over the environment: it is the more deliberate of the two.
+    given = {...given, ...parseCredentialLines(await readAll(runtime.stdin))};
+  }
+  const missing = (Object.keys(CREDENTIAL_ENV_VARS) as Array<keyof Credentials>).filter((k) => !given[k]);
+  if (missing.length > 0) {
+    throw new BtalkError('usage', `Missing ${missing.map((k) => CREDENTIAL_ENV_VARS[k]).join(', ')}: nothing was saved.`, {
+      hint: 'Pipe three lines (client id, client secret, API key) into btalk login, or set the environment variables.',
+    });
+  }
+  const credentials = given as Credentials;
+  const problems = credentialProblems(credentials);
+  if (Object.keys(problems).length > 0) {
+    throw new BtalkError('usage', 'These credentials cannot be right; nothing was sent or saved.', {
+      problems: Object.entries(problems).map(([field, message]) => ({field: CREDENTIAL_ENV_VARS[field as keyof Credentials], message: message!})),
+    });
+  }
+  const proof = await proveCredentials(session.api(credentials));
+  await session.saveCredentials(credentials);
+  const result = loginResult(session, proof);
+  if (!proof.canOrder) runtime.stderr.write(`Warning: ${READONLY_WARNING}\n`);
+  if (!ctx.globals().json) runtime.stdout.write(`${summaryLine(result)}\n`);
+  return result;
+}
+
+function summaryLine(r: LoginResult): string {
+  const where = r.savedIn === 'keychain' ? 'saved in the OS keychain' : 'kept in memory (sandbox)';
+  return `Logged in: profile "${r.profile}", ${r.environment} (${r.baseUrl}), rights profile "${r.rightsProfile}" (${r.canOrder ? 'can order' : 'read-only'}); ${where}.`;
+}
+
+/** The Ink form, loaded only now: Ink and React cost every other command ~0.5 s at start-up. */
+async function formLogin(ctx: CommandContext, session: Session): Promise<LoginResult> {
+  const {interactiveLogin} = await import('./login-form.js');
+  const initial = {...(session.credentials ? {clientId: session.credentials.clientId} : {}), ...credentialsFromEnv(ctx.runtime.env)};
+  return interactiveLogin(ctx.runtime, session, initial);
+}

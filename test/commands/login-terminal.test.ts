@@ -1,0 +1,44 @@
+/**
+ * `btalk login` in a real terminal through the built CLI: the form is loaded on demand (a dynamic
+ * import), so this is the test that it is still found, shown, and saves what was typed.
+ */
+import {existsSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
+import {builtCli, hasTmux, openTerminal, type Terminal} from '../helpers/terminal.js';
+
+const tmuxPresent = hasTmux();
+if (!tmuxPresent) console.warn('login-terminal.test.ts skipped: tmux is not installed (.ci/run installs it).');
+
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.close());
+
+describe.skipIf(!tmuxPresent)('btalk login in a real terminal (tmux)', () => {
+  it('shows the form, proves the typed secrets against the emulator and says where they were kept', async () => {
+    expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
+    const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-login-tmux-'));
+    const {clientSecret, apiKey} = SANDBOX_ACCOUNTS.demo;
+    terminal = openTerminal(`node ${JSON.stringify(builtCli)} --sandbox login; echo "EXIT=$?"; sleep 60`, {
+      CI: 'false',
+      NO_COLOR: '1',
+      BTALK_CONFIG_DIR: configDir,
+    });
+    // The sandbox's client id is filled in; the cursor waits on the secret.
+    let screen = await terminal.waitFor(/› Client secret/);
+    expect(screen).toContain(SANDBOX_ACCOUNTS.demo.clientId);
+    terminal.send(clientSecret, {literal: true});
+    terminal.send('Enter');
+    await terminal.waitFor(/› API key/);
+    terminal.send(apiKey, {literal: true});
+    await terminal.waitFor('40/40');
+    terminal.send('Enter');
+    screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('✓ Credentials work: rights profile "admin" (can order)');
+    expect(screen).toContain('✓ Kept in memory (sandbox)');
+    expect(screen).toContain('EXIT=0');
+    expect(screen).not.toContain(clientSecret);
+    expect(screen).not.toContain(apiKey);
+  });
+});

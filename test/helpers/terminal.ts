@@ -1,0 +1,59 @@
+/**
+ * The built CLI in a real terminal: a tmux server of the test's own (nothing of a developer's tmux
+ * is touched), one window per run, keys sent one by one and the screen read back. Needs
+ * `npm run build` first (the npm test script does it) and tmux (.ci/run installs it).
+ */
+import {execFileSync} from 'node:child_process';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const builtCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/cli.js');
+
+export function hasTmux(): boolean {
+  try {
+    execFileSync('tmux', ['-V'], {stdio: 'ignore'});
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export interface Terminal {
+  screen(): string;
+  /** Waits until the screen shows `text` (20 s at most), and returns it. */
+  waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** tmux key names (Enter, Escape, Tab) or, with literal, text typed as is. */
+  send(keys: string, options?: {literal?: boolean}): void;
+  close(): void;
+}
+
+/** Runs `shellCommand` in an 80x24 terminal with `env` added to tmux's environment. */
+export function openTerminal(shellCommand: string, env: Record<string, string> = {}): Terminal {
+  const socket = `btalk-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+  const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+  const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+  tmux('new-session', '-d', '-s', 'main', '-x', '80', '-y', '24', ...envArgs, shellCommand);
+  const screen = () => tmux('capture-pane', '-p', '-t', 'main');
+  return {
+    screen,
+    async waitFor(text, timeoutMs = 20_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const shown = screen();
+        if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
+        if (Date.now() > deadline) throw new Error(`The terminal never showed ${String(text)}. It shows:\n${shown}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    send(keys, options = {}) {
+      tmux('send-keys', '-t', 'main', ...(options.literal ? ['-l'] : []), keys);
+    },
+    close() {
+      try {
+        tmux('kill-server');
+      } catch {
+        // Already gone.
+      }
+    },
+  };
+}
