@@ -20,28 +20,47 @@ export interface TestRuntime extends Runtime {
   stdin: PassThrough & {isTTY?: boolean};
   out(): string;
   err(): string;
+  /** What a person sees for Ctrl+C: every handler registered through onInterrupt runs. */
+  interrupt(): void;
+  /** Handlers registered right now (a command must remove its own when it is done). */
+  interruptHandlers(): number;
 }
 
-export function testRuntime(env: Record<string, string | undefined> = {}, options: {interactive?: boolean; clock?: () => number} = {}): TestRuntime {
+export interface TestRuntimeOptions {
+  interactive?: boolean;
+  clock?: () => number;
+  cwd?: string;
+}
+
+/** A Runtime that captures stdout/stderr, takes stdin from a PassThrough and lets a test press Ctrl+C. */
+export function testRuntime(env: Record<string, string | undefined> = {}, options: TestRuntimeOptions = {}): TestRuntime {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
+  const handlers = new Set<() => void>();
   return {
     env,
     stdin: new PassThrough(),
     stdout,
     stderr,
     interactive: options.interactive ?? false,
-    cwd: process.cwd(),
+    cwd: options.cwd ?? process.cwd(),
     platform: process.platform,
     clock: options.clock ?? (() => Date.now()),
-    onInterrupt: () => () => {},
+    onInterrupt(handler) {
+      handlers.add(handler);
+      return () => {
+        handlers.delete(handler);
+      };
+    },
     version: '0.0.0-test',
     out: () => out,
     err: () => err,
+    interrupt: () => [...handlers].forEach((h) => h()),
+    interruptHandlers: () => handlers.size,
   };
 }
 
@@ -57,6 +76,8 @@ export interface TestSessionSetup {
 
 export async function testSessions(options: {
   env?: Record<string, string | undefined>;
+  /** A runtime of the test's own (its env wins over `env`). */
+  runtime?: TestRuntime;
   keychain?: MemorySecretStore;
   /** Replace the keychain factory entirely, e.g. with one that throws. */
   keychainFactory?: () => SecretStore;
@@ -65,8 +86,10 @@ export async function testSessions(options: {
   interactive?: boolean;
   configDir?: string;
   debugLines?: string[];
+  /** Where --debug lines go instead of debugLines, e.g. the runtime's stderr as in the CLI. */
+  debugSink?: (line: string) => void;
 }): Promise<TestSessionSetup> {
-  const runtime = testRuntime(options.env ?? {}, {interactive: options.interactive ?? false});
+  const runtime = options.runtime ?? testRuntime(options.env ?? {}, {interactive: options.interactive ?? false});
   const keychain = options.keychain ?? new MemorySecretStore();
   const configDir = options.configDir ?? (await mkdtemp(path.join(tmpdir(), 'btalk-session-')));
   const config = createConfigStore(configDir);
@@ -98,7 +121,7 @@ export async function testSessions(options: {
       (async () => {
         throw new Error('startSandbox not given to this test');
       }),
-    debugSink: (line) => options.debugLines?.push(line),
+    debugSink: options.debugSink ?? ((line) => options.debugLines?.push(line)),
   };
   return {runtime, keychain, config, configDir, keychainCalls: () => calls, deps, factory: createSessionFactory(deps)};
 }

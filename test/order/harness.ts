@@ -1,65 +1,23 @@
 /**
  * Runs `btalk order` / `btalk voicesites` in-process against the emulator: a commander program with
- * the root's global flags, the real SessionFactory (credentials from BTALK_* variables, a memory
- * store standing in for the keychain, a temp config dir) and the real API client. The Runtime
- * captures stdout/stderr, takes stdin answers and lets a test press Ctrl+C.
+ * the root's global flags, the real SessionFactory built by testSessions (credentials from BTALK_*
+ * variables, a memory store standing in for the keychain, a temp config dir) and the real API
+ * client. The runtime is testRuntime's: it captures stdout/stderr, takes stdin answers and lets a
+ * test press Ctrl+C.
  */
-import {mkdtemp} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {PassThrough} from 'node:stream';
 import {Command, CommanderError} from 'commander';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {CommandContext} from '../../src/commands/context.js';
 import {registerOrder} from '../../src/commands/order.js';
 import {registerVoicesites} from '../../src/commands/voicesites.js';
-import {createConfigStore} from '../../src/config/config-store.js';
 import {withEnvDefaults, type GlobalOptions} from '../../src/global-options.js';
 import type {BatchTuning} from '../../src/order/batch.js';
-import type {Runtime} from '../../src/runtime.js';
 import {startSandbox} from '../../src/sandbox/server.js';
 import type {RunningSandbox, SandboxAccount} from '../../src/sandbox/types.js';
-import {MemorySecretStore} from '../../src/secrets/memory-store.js';
-import {createSessionFactory} from '../../src/session.js';
+import {testRuntime, testSessions, type TestRuntime} from '../helpers/session.js';
 
-export interface Harness extends Runtime {
-  stdin: PassThrough;
-  out(): string;
-  err(): string;
-  /** What a person sees for Ctrl+C: every registered handler runs. */
-  interrupt(): void;
-  /** Handlers registered right now. */
-  interruptHandlers(): number;
-}
-
-export function harnessRuntime(env: Record<string, string | undefined>, options: {interactive?: boolean; cwd?: string} = {}): Harness {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const handlers = new Set<() => void>();
-  return {
-    env,
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    interactive: options.interactive ?? false,
-    cwd: options.cwd ?? process.cwd(),
-    platform: process.platform,
-    clock: () => Date.now(),
-    onInterrupt(handler) {
-      handlers.add(handler);
-      return () => handlers.delete(handler);
-    },
-    version: '0.0.0-test',
-    out: () => out,
-    err: () => err,
-    interrupt: () => [...handlers].forEach((h) => h()),
-    interruptHandlers: () => handlers.size,
-  };
-}
+/** The runtime a harness run used: output, stdin, and Ctrl+C (see test/helpers/session.ts). */
+export type Harness = TestRuntime;
 
 /** BTALK_CLIENT_ID/SECRET/API_KEY for an emulator account, so the keychain is never touched. */
 export function credentialEnv(account: Pick<SandboxAccount, 'clientId' | 'clientSecret' | 'apiKey'>): Record<string, string> {
@@ -86,13 +44,14 @@ export interface RunResult {
 
 /** Runs `btalk ARGS` in-process; the emulator's URL goes in via --base-url unless args say --sandbox. */
 export async function btalk(sandbox: RunningSandbox | undefined, args: string[], options: RunOptions = {}): Promise<RunResult> {
-  const runtime = harnessRuntime(options.env ?? {}, {
+  const runtime = testRuntime(options.env ?? {}, {
     ...(options.interactive === undefined ? {} : {interactive: options.interactive}),
     ...(options.cwd === undefined ? {} : {cwd: options.cwd}),
   });
   if (options.stdin !== undefined) runtime.stdin.write(options.stdin);
   options.onRuntime?.(runtime);
-  const configDir = await mkdtemp(path.join(tmpdir(), 'btalk-order-config-'));
+  // An empty memory store stands in for the OS keychain: credentials come from BTALK_* variables.
+  const setup = await testSessions({runtime, createApi: createBusinessTalkApi, startSandbox, debugSink: (line) => runtime.stderr.write(`${line}\n`)});
   const program = new Command()
     .name('btalk')
     .option('-p, --profile <name>')
@@ -106,16 +65,7 @@ export async function btalk(sandbox: RunningSandbox | undefined, args: string[],
   let code = 0;
   const ctx: CommandContext = {
     runtime,
-    sessions: createSessionFactory({
-      runtime,
-      config: createConfigStore(configDir),
-      // An empty store stands in for the OS keychain: credentials come from BTALK_* variables.
-      keychain: () => new MemorySecretStore(),
-      createApi: createBusinessTalkApi,
-      startSandbox,
-      debugSink: (line) => runtime.stderr.write(`${line}\n`),
-      memoryStore: () => new MemorySecretStore(),
-    }),
+    sessions: setup.factory,
     globals: () => withEnvDefaults(program.opts<GlobalOptions>(), runtime.env),
     setExitCode: (n) => {
       code = n;

@@ -1,51 +1,24 @@
 import {execFileSync} from 'node:child_process';
 import {createServer} from 'node:net';
-import {PassThrough} from 'node:stream';
 import {Command} from 'commander';
 import {describe, expect, it} from 'vitest';
 import type {CommandContext} from '../../src/commands/context.js';
 import {registerSandbox, runSandboxCommand, shellQuote} from '../../src/commands/sandbox.js';
 import {BtalkError} from '../../src/errors.js';
-import type {Runtime} from '../../src/runtime.js';
 import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
 import {basicAuth} from '../helpers/sandbox.js';
+import {testRuntime} from '../helpers/session.js';
 
-/** A Runtime whose Ctrl+C the test presses, and whose output it reads. */
+/** A test runtime (Ctrl+C pressed by the test, output read back) that can wait for the exports. */
 function fakeRuntime() {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (c: Buffer) => (out += c.toString()));
-  stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const handlers = new Set<() => void>();
-  const runtime: Runtime = {
-    env: {},
-    stdin: new PassThrough(),
-    stdout,
-    stderr,
-    interactive: false,
-    cwd: process.cwd(),
-    platform: process.platform,
-    clock: () => Date.now(),
-    onInterrupt(handler) {
-      handlers.add(handler);
-      return () => handlers.delete(handler);
-    },
-    version: '0.0.0-test',
-  };
-  return {
-    runtime,
-    out: () => out,
-    err: () => err,
-    handlers,
-    pressCtrlC: () => [...handlers].forEach((h) => h()),
+  const runtime = testRuntime();
+  return Object.assign(runtime, {
     /** Resolves once stdout has the four lines (the server is up by then). */
     async ready(): Promise<string> {
-      while (!out.includes('BTALK_API_KEY') && !err.includes('Error')) await new Promise((r) => setTimeout(r, 5));
-      return out;
+      while (!runtime.out().includes('BTALK_API_KEY') && !runtime.err().includes('Error')) await new Promise((r) => setTimeout(r, 5));
+      return runtime.out();
     },
-  };
+  });
 }
 
 /** Runs the printed lines through a real POSIX shell and reads the variables back. */
@@ -59,7 +32,7 @@ function evalInShell(lines: string): {BTALK_BASE_URL: string; BTALK_CLIENT_ID: s
 describe('btalk sandbox', () => {
   it('prints four single-quoted exports a shell can eval, serves them, and stops cleanly on Ctrl+C', async () => {
     const fake = fakeRuntime();
-    const running = runSandboxCommand(fake.runtime, {});
+    const running = runSandboxCommand(fake, {});
     const out = await fake.ready();
     const lines = out.trim().split('\n');
     expect(lines.map((l) => l.split('=')[0])).toEqual(['export BTALK_BASE_URL', 'export BTALK_CLIENT_ID', 'export BTALK_CLIENT_SECRET', 'export BTALK_API_KEY']);
@@ -84,22 +57,22 @@ describe('btalk sandbox', () => {
     const me = await fetch(`${vars.BTALK_BASE_URL}/me`, {headers: {authorization: `Bearer ${access_token}`, 'x-bt-api-key': vars.BTALK_API_KEY}});
     expect(await me.json()).toEqual({rightsProfile: 'admin'});
 
-    fake.pressCtrlC();
+    fake.interrupt();
     expect(await running).toBe(0);
-    expect(fake.handlers.size).toBe(0);
+    expect(fake.interruptHandlers()).toBe(0);
     expect(fake.err()).toMatch(/Sandbox stopped/);
     await expect(fetch(`${vars.BTALK_BASE_URL}/me`)).rejects.toThrow();
   });
 
   it('--json prints one JSON object with the demo account instead of export lines', async () => {
     const fake = fakeRuntime();
-    const running = runSandboxCommand(fake.runtime, {json: true});
+    const running = runSandboxCommand(fake, {json: true});
     while (!fake.out().includes('\n')) await new Promise((r) => setTimeout(r, 5));
     const printed = JSON.parse(fake.out()) as Record<string, string>;
     expect(printed).toMatchObject({clientId: SANDBOX_ACCOUNTS.demo.clientId, apiKey: SANDBOX_ACCOUNTS.demo.apiKey});
     expect(printed['baseUrl']).toMatch(/\/btalk\/beta\/v1$/);
     expect((await fetch(`${printed['baseUrl']}/me`)).status).toBe(401);
-    fake.pressCtrlC();
+    fake.interrupt();
     expect(await running).toBe(0);
   });
 
@@ -115,7 +88,7 @@ describe('btalk sandbox', () => {
     const port = (blocker.address() as {port: number}).port;
     try {
       const fake = fakeRuntime();
-      const error = await runSandboxCommand(fake.runtime, {port: String(port)}).catch((e: unknown) => e);
+      const error = await runSandboxCommand(fake, {port: String(port)}).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(BtalkError);
       expect((error as BtalkError).kind).toBe('usage');
       expect((error as BtalkError).message).toContain(String(port));
@@ -127,20 +100,20 @@ describe('btalk sandbox', () => {
 
   it('refuses a bad port and a non-loopback host', async () => {
     const fake = fakeRuntime();
-    await expect(runSandboxCommand(fake.runtime, {port: 'eighty'})).rejects.toMatchObject({kind: 'usage'});
-    await expect(runSandboxCommand(fake.runtime, {port: '70000'})).rejects.toMatchObject({kind: 'usage'});
-    await expect(runSandboxCommand(fake.runtime, {host: '0.0.0.0'})).rejects.toMatchObject({kind: 'usage', message: expect.stringContaining('loopback')});
+    await expect(runSandboxCommand(fake, {port: 'eighty'})).rejects.toMatchObject({kind: 'usage'});
+    await expect(runSandboxCommand(fake, {port: '70000'})).rejects.toMatchObject({kind: 'usage'});
+    await expect(runSandboxCommand(fake, {host: '0.0.0.0'})).rejects.toMatchObject({kind: 'usage', message: expect.stringContaining('loopback')});
   });
 
   it('is registered as `btalk sandbox --port` and exits 0 after Ctrl+C; --port in use exits 2', async () => {
     const fake = fakeRuntime();
     let exitCode = -1;
-    const ctx = {runtime: fake.runtime, globals: () => ({}), setExitCode: (n: number) => (exitCode = n)} as unknown as CommandContext;
+    const ctx = {runtime: fake, globals: () => ({}), setExitCode: (n: number) => (exitCode = n)} as unknown as CommandContext;
     const program = new Command().exitOverride();
     registerSandbox(program, ctx);
     const parsing = program.parseAsync(['node', 'btalk', 'sandbox', '--port', '0']);
     await fake.ready();
-    fake.pressCtrlC();
+    fake.interrupt();
     await parsing;
     expect(exitCode).toBe(0);
 
@@ -148,7 +121,7 @@ describe('btalk sandbox', () => {
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const port = (blocker.address() as {port: number}).port;
     const busy = fakeRuntime();
-    const ctx2 = {runtime: busy.runtime, globals: () => ({}), setExitCode: (n: number) => (exitCode = n)} as unknown as CommandContext;
+    const ctx2 = {runtime: busy, globals: () => ({}), setExitCode: (n: number) => (exitCode = n)} as unknown as CommandContext;
     const program2 = new Command().exitOverride();
     registerSandbox(program2, ctx2);
     await program2.parseAsync(['node', 'btalk', 'sandbox', '--port', String(port)]);
