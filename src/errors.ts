@@ -34,6 +34,8 @@ export interface BtalkErrorDetails {
   outcomeUnknown?: boolean;
   /** For invalid-input/usage: every problem at once, `field: reason`. */
   problems?: ReadonlyArray<{field: string; message: string}>;
+  /** For rate-limited: how long the server asked to wait (its Retry-After), in milliseconds. */
+  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -48,6 +50,7 @@ export class BtalkError extends Error {
   readonly requestId: string | undefined;
   readonly outcomeUnknown: boolean;
   readonly problems: ReadonlyArray<{field: string; message: string}>;
+  readonly retryAfterMs: number | undefined;
 
   constructor(kind: ErrorKind, message: string, details: BtalkErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : {cause: details.cause});
@@ -60,6 +63,7 @@ export class BtalkError extends Error {
     this.requestId = details.requestId;
     this.outcomeUnknown = details.outcomeUnknown ?? false;
     this.problems = details.problems ?? [];
+    this.retryAfterMs = details.retryAfterMs;
   }
 
   /** A plain object for `--json` output; never contains secrets because messages never do. */
@@ -75,6 +79,7 @@ export class BtalkError extends Error {
       ...(this.requestId === undefined ? {} : {requestId: this.requestId}),
       ...(this.outcomeUnknown ? {outcomeUnknown: true} : {}),
       ...(this.problems.length === 0 ? {} : {problems: this.problems}),
+      ...(this.retryAfterMs === undefined ? {} : {retryAfterMs: this.retryAfterMs}),
     };
   }
 }

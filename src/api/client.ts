@@ -68,6 +68,7 @@ function scrubbed(error: unknown, redactor: Redactor): BtalkError {
     ...(e.requestId === undefined ? {} : {requestId: e.requestId}),
     outcomeUnknown: e.outcomeUnknown,
     problems: e.problems.map((p) => ({field: p.field, message: redactor.redact(p.message)})),
+    ...(e.retryAfterMs === undefined ? {} : {retryAfterMs: e.retryAfterMs}),
   });
 }
 

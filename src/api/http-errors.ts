@@ -22,6 +22,8 @@ export interface RequestContext {
   proxy?: string;
   /** Why a rate-limited request was not retried, e.g. "the server asked to wait 120 s". */
   waitAsked?: string;
+  /** The answer's Retry-After, in milliseconds, when it had a readable one. */
+  retryAfterMs?: number;
 }
 
 export interface HttpAnswer {
@@ -58,6 +60,11 @@ function statusPhrase(status: number, body: ErrorBody): string {
   return body.apiCode === undefined ? `${status}` : `${status} code ${body.apiCode}`;
 }
 
+/** Orange says "too many requests" as 429 and as 403 code 53. */
+export function isRateLimitedAnswer(status: number, apiCode: number | undefined): boolean {
+  return status === 429 || (status === 403 && apiCode === 53);
+}
+
 function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: ErrorKind; message: string; hint: string} {
   const what = statusPhrase(status, body);
   const code = body.apiCode;
@@ -73,9 +80,11 @@ function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: 
     }
     return {kind: 'auth', message: `The API refused the credentials (${what}).`, hint: CREDENTIALS_HINT};
   }
-  if (status === 429 || (status === 403 && code === 53)) {
-    const after = ctx.waitAsked ? `; ${ctx.waitAsked}` : ctx.retries ? `, still refused after ${retriesText(ctx.retries)}` : '';
-    return {kind: 'rate-limited', message: `Too many requests (${what})${after}.`, hint: ctx.waitAsked ? 'Wait that long, then try again.' : 'Wait a minute, then try again.'};
+  if (isRateLimitedAnswer(status, code)) {
+    // A request that is not retried here (the order POST) still says what the server asked for.
+    const waitAsked = ctx.waitAsked ?? (ctx.retryAfterMs === undefined ? undefined : `the server asked to wait ${Math.ceil(ctx.retryAfterMs / 1000)} s`);
+    const after = waitAsked ? `; ${waitAsked}` : ctx.retries ? `, still refused after ${retriesText(ctx.retries)}` : '';
+    return {kind: 'rate-limited', message: `Too many requests (${what})${after}.`, hint: waitAsked ? 'Wait that long, then try again.' : 'Wait a minute, then try again.'};
   }
   if (status === 403) {
     if (code === 50) {
@@ -131,6 +140,7 @@ export function responseError(ctx: RequestContext, answer: HttpAnswer): BtalkErr
   };
   const requestId = requestIdOf(answer);
   if (requestId) details.requestId = requestId;
+  if (kind === 'rate-limited' && ctx.retryAfterMs !== undefined) details.retryAfterMs = ctx.retryAfterMs;
   return new BtalkError(kind, message, details);
 }
 

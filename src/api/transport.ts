@@ -13,7 +13,7 @@ import {parseErrorBody} from './error-body.js';
 import {failureCode, header, requestIdOf, transportError, type HttpAnswer, type RequestContext} from './http-errors.js';
 import {proxyAgentFor, type ProxyEnv} from './proxy.js';
 import type {Redactor} from './redact.js';
-import {decideRetry, isRetryableFailure, isRetryableStatus} from './retry-policy.js';
+import {decideRetry, isRetryableFailure, isRetryableStatus, parseRetryAfter} from './retry-policy.js';
 
 export interface TransportOptions {
   baseUrl: string;
@@ -130,6 +130,9 @@ export function createTransport(options: TransportOptions): Transport {
         const ms = performance.now() - started;
         const answer: HttpAnswer = {status: response.statusCode, headers: response.headers, body: response.body ?? ''};
         const requestId = requestIdOf(answer);
+        const retryAfterMs = parseRetryAfter(header(answer, 'retry-after'), options.clock());
+        if (retryAfterMs === undefined) delete context.retryAfterMs;
+        else context.retryAfterMs = retryAfterMs;
         const retryable = request.retry && response.statusCode >= 400 && isRetryableStatus(response.statusCode, parseErrorBody(answer.body).apiCode);
         const decision = retryable
           ? decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, retryAfter: header(answer, 'retry-after'), now: options.clock()})

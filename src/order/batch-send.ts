@@ -3,6 +3,12 @@
  * failure is checked, never blindly resent. A row is retried only when the API said it was rate
  * limited (429, or 403 code 53): the request was refused before it was processed. Rate limiting
  * pauses every worker, not just the one that was told, so the batch slows down as a whole.
+ *
+ * The pause is our own backoff or the server's Retry-After, whichever is longer: the server knows
+ * when it will take orders again, and asking earlier only spends a row's attempts. A Retry-After
+ * beyond `maxRetryAfterMs` (a quota for the day, not a burst) halts the batch instead of waiting
+ * for hours: that row fails with the server's answer, no new row is sent, and the results file
+ * says which rows to send again later.
  */
 import {toBtalkError, type BtalkError} from '../errors.js';
 import type {BusinessTalkApi} from '../api/types.js';
@@ -16,9 +22,11 @@ export interface BackoffSettings {
   maxMs: number;
   /** Attempts per row, the first one included. */
   maxAttempts: number;
+  /** The longest Retry-After the batch waits out; a longer one halts it (default 10 minutes). */
+  maxRetryAfterMs?: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffSettings = {baseMs: 1_000, maxMs: 30_000, maxAttempts: 6};
+export const DEFAULT_BACKOFF: BackoffSettings = {baseMs: 1_000, maxMs: 30_000, maxAttempts: 6, maxRetryAfterMs: 10 * 60_000};
 
 export interface SendOptions {
   api: BusinessTalkApi;
@@ -38,6 +46,8 @@ export interface BatchSender {
   /** Stops starting new rows (Ctrl+C). Rows in flight finish. */
   stop(): void;
   readonly stopped: boolean;
+  /** Why the batch stopped sending by itself (the server asked for a wait too long to sit out). */
+  readonly halted: string | undefined;
   inFlight(): number;
 }
 
@@ -48,8 +58,10 @@ export function isRateLimited(error: BtalkError): boolean {
 
 export function startBatch(options: SendOptions): BatchSender {
   const backoff = options.backoff ?? DEFAULT_BACKOFF;
+  const maxRetryAfterMs = backoff.maxRetryAfterMs ?? DEFAULT_BACKOFF.maxRetryAfterMs!;
   const results: RowResult[] = [];
   let stopped = false;
+  let halted: string | undefined;
   let next = 0;
   let inFlight = 0;
   let pausedUntil = 0;
@@ -75,7 +87,8 @@ export function startBatch(options: SendOptions): BatchSender {
   async function sendRow(item: PlannedRow): Promise<RowResult> {
     const name = item.order.technicalSiteName;
     for (let attempt = 1; ; attempt++) {
-      while (!stopped && Date.now() < pausedUntil) await sleep(pausedUntil - Date.now());
+      while (!stopped && !halted && Date.now() < pausedUntil) await sleep(pausedUntil - Date.now());
+      if (halted && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`};
       if (stopped && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: 'interrupted while waiting out a rate limit'};
       try {
         const placed = await placeOrder(options.api, item.order.customer.customerCode, item.order.request, {
@@ -84,11 +97,21 @@ export function startBatch(options: SendOptions): BatchSender {
         return {row: item.row, technicalSiteName: name, status: 'ok', voiceSiteId: placed.voiceSiteId, recovered: placed.recovered};
       } catch (thrown) {
         const error = toBtalkError(thrown);
-        if (isRateLimited(error) && attempt < backoff.maxAttempts && !stopped) {
-          const wait = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
-          pausedUntil = Math.max(pausedUntil, Date.now() + wait);
-          options.onRetry?.(item, Math.round(wait), error);
-          continue;
+        if (isRateLimited(error)) {
+          const asked = error.retryAfterMs;
+          if (asked !== undefined && asked > maxRetryAfterMs && !halted) {
+            // This row carries the server's answer (failed, exit 1); the others are simply not sent.
+            halted = `the API asked to wait ${Math.ceil(asked / 1000)} s before taking more orders`;
+            wakeAll();
+          } else if (halted) {
+            return {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`};
+          } else if (attempt < backoff.maxAttempts && !stopped) {
+            const ours = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+            const wait = Math.max(ours, asked ?? 0);
+            pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+            options.onRetry?.(item, Math.round(wait), error);
+            continue;
+          }
         }
         return {
           row: item.row,
@@ -101,8 +124,12 @@ export function startBatch(options: SendOptions): BatchSender {
     }
   }
 
+  function wakeAll(): void {
+    for (const wake of [...wakeSleepers]) wake();
+  }
+
   async function worker(): Promise<void> {
-    while (!stopped && next < options.rows.length) {
+    while (!stopped && !halted && next < options.rows.length) {
       const item = options.rows[next++]!;
       inFlight++;
       try {
@@ -117,7 +144,7 @@ export function startBatch(options: SendOptions): BatchSender {
   const done = Promise.all(workers).then(() => {
     // Rows never started go to the results file only: printing 150 "not sent" lines helps nobody.
     for (const item of options.rows.slice(next)) {
-      results.push({row: item.row, technicalSiteName: item.order.technicalSiteName, status: 'not-sent', error: 'interrupted before it was sent'});
+      results.push({row: item.row, technicalSiteName: item.order.technicalSiteName, status: 'not-sent', error: halted ? `not sent: ${halted}` : 'interrupted before it was sent'});
     }
     return results;
   });
@@ -126,10 +153,13 @@ export function startBatch(options: SendOptions): BatchSender {
     done,
     stop() {
       stopped = true;
-      for (const wake of [...wakeSleepers]) wake();
+      wakeAll();
     },
     get stopped() {
       return stopped;
+    },
+    get halted() {
+      return halted;
     },
     inFlight: () => inFlight,
   };

@@ -110,9 +110,10 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
         print(r);
         progress.update(counts);
       },
-      onRetry(row, waitMs) {
+      onRetry(row, waitMs, error) {
         progress.clear();
-        say(`row ${row.row}: rate limited, waiting ${(waitMs / 1000).toFixed(1)} s before trying again (not sent yet)`);
+        const asked = error.retryAfterMs === undefined ? '' : ` (the API asked for ${Math.ceil(error.retryAfterMs / 1000)} s)`;
+        say(`row ${row.row}: rate limited, waiting ${(waitMs / 1000).toFixed(1)} s${asked} before trying again (not sent yet)`);
         progress.update(counts);
       },
     });
@@ -140,6 +141,10 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       throw new BtalkError('cancelled', `Interrupted: ${notSent} rows were not sent.`, {
         hint: `Run the same command again to send the rest; rows already ordered are skipped.`,
       });
+    }
+    if (sender.halted) {
+      say(`Stopped sending: ${sender.halted}. Run the same command again after that; rows already ordered are skipped.`);
+      return 1;
     }
     if (failed > 0) {
       say(`Run the same command again to retry the ${failed} failed rows; rows already ordered are skipped.`);
