@@ -25,9 +25,15 @@ export function registerLogin(program: Command, ctx: CommandContext): void {
       `
 In a terminal a form asks for the client id, client secret and API key.
 Without one, btalk reads them from ${Object.values(CREDENTIAL_ENV_VARS).join(', ')}, or from
-standard input: three lines (client id, client secret, API key) or KEY=VALUE lines, e.g.
-  printf '%s\\n' "$ID" "$SECRET" "$KEY" | btalk login --profile prod --env orange
-Secrets are never taken from the command line.`,
+standard input: three lines (client id, client secret, API key) or KEY=VALUE lines.
+Secrets are never taken from the command line. Exit codes: 0 saved, 2 missing or malformed
+secrets, 4 rejected by the API (nothing saved), 1 keychain or network trouble.
+
+Examples:
+  $ btalk login                                     # the form, for the default profile
+  $ btalk login --profile prod --env orange         # a profile bound to Orange production
+  $ printf '%s\\n' "$ID" "$SECRET" "$KEY" | btalk login --profile lab --base-url https://lab.example/btalk/v1
+  $ btalk login --profile local --base-url http://127.0.0.1:8080/btalk/beta/v1 < creds.txt`,
     )
     .action(async () => {
       const globals = ctx.globals();

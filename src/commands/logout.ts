@@ -12,6 +12,16 @@ export function registerLogout(program: Command, ctx: CommandContext): void {
   program
     .command('logout')
     .description("Remove the profile's secrets and cached access token from the OS keychain")
+    .addHelpText(
+      'after',
+      `
+Removes the client id, client secret, API key and cached token of the profile, and the profile's
+entry in the config file. Environment variables (BTALK_CLIENT_ID, ...) are not touched.
+
+Examples:
+  $ btalk logout
+  $ btalk logout --profile prod`,
+    )
     .action(async () => {
       const globals = ctx.globals();
       ctx.setExitCode(await runCommand(ctx.runtime, globals, () => logout(ctx)));

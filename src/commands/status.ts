@@ -15,6 +15,17 @@ export function registerStatus(program: Command, ctx: CommandContext): void {
   program
     .command('status')
     .description('Show the profile, its environment, where each secret comes from and whether they work')
+    .addHelpText(
+      'after',
+      `
+It asks for a token and calls GET /me; it never prints a secret (at most the API key's last 4
+characters). Exit codes: 0 usable, 4 missing or rejected, 1 the check could not be made.
+
+Examples:
+  $ btalk status
+  $ btalk status --profile prod --json | jq .check
+  $ btalk status || btalk login                     # log in only when needed`,
+    )
     .action(async () => {
       const globals = ctx.globals();
       ctx.setExitCode(await runCommand(ctx.runtime, globals, () => status(ctx)));
