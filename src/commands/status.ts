@@ -6,7 +6,7 @@
 import type {Command} from 'commander';
 import {BtalkError, EXIT_CODES, formatError, toBtalkError} from '../errors.js';
 import {apiKeyProblem, CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
-import {apiKeyTail, proveCredentials, READONLY_WARNING, type Proof} from '../secrets/prove-credentials.js';
+import {apiKeyLast4, proveCredentials, READONLY_WARNING, type Proof} from '../secrets/prove-credentials.js';
 import type {CredentialSources, Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
@@ -39,6 +39,7 @@ export interface StatusReport {
   environment: string;
   baseUrl: string;
   sources: CredentialSources;
+  /** Exactly the key's last 4 characters (no ellipsis), for scripts; absent for a too-short key. */
   apiKeyLast4?: string;
   check: CheckState;
   rightsProfile?: string;
@@ -81,7 +82,8 @@ async function check(session: Session): Promise<{report: StatusReport; error?: B
     const problem = `missing ${missing.map((k) => LABELS[k]).join(', ')}: run "btalk login${session.profile === 'default' ? '' : ` --profile ${session.profile}`}" or set ${missing.map((k) => CREDENTIAL_ENV_VARS[k]).join(', ')}`;
     return {report: {...base, problem}};
   }
-  const withTail: StatusReport = {...base, apiKeyLast4: apiKeyTail(credentials.apiKey)};
+  const last4 = apiKeyLast4(credentials.apiKey);
+  const withTail: StatusReport = {...base, ...(last4 === undefined ? {} : {apiKeyLast4: last4})};
   const keyProblem = apiKeyProblem(credentials.apiKey);
   if (keyProblem) return {report: {...withTail, check: 'rejected', problem: `the API key (${session.sources.apiKey}) ${keyProblem}`}};
   let proof: Proof;
@@ -102,7 +104,7 @@ function humanReport(r: StatusReport): string[] {
   const source = (k: keyof CredentialSources) => {
     const s = r.sources[k];
     const where = s === 'environment' ? `environment (${CREDENTIAL_ENV_VARS[k]})` : s;
-    return k === 'apiKey' && r.apiKeyLast4 ? `${where}, ends ${r.apiKeyLast4}` : where;
+    return k === 'apiKey' && r.apiKeyLast4 ? `${where}, ends …${r.apiKeyLast4}` : where;
   };
   const lines = [
     `Profile:       ${r.profile}`,

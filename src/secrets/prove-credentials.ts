@@ -21,7 +21,10 @@ export async function proveCredentials(api: BusinessTalkApi, options: {signal?: 
 export const READONLY_WARNING =
   'This API key is read-only: it can look up customers, VPNs, countries and voicesites, but it cannot order a voicesite.';
 
-/** The last 4 characters of an API key, the most btalk ever shows of a secret. */
-export function apiKeyTail(apiKey: string): string {
-  return apiKey.length >= 8 ? `…${apiKey.slice(-4)}` : '…';
+/**
+ * The last 4 characters of an API key, the most btalk ever shows of a secret; undefined for a key
+ * so short that 4 characters would be most of it.
+ */
+export function apiKeyLast4(apiKey: string): string | undefined {
+  return apiKey.length >= 8 ? apiKey.slice(-4) : undefined;
 }
