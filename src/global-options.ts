@@ -15,7 +15,9 @@ export function withEnvDefaults(flags: GlobalOptions, env: Readonly<Record<strin
   return {
     profile: flags.profile ?? env['BTALK_PROFILE'] ?? 'default',
     env: flags.env ?? env['BTALK_ENV'],
-    baseUrl: flags.baseUrl ?? env['BTALK_BASE_URL'],
+    // A flag beats every variable: `--env orange` typed on the command line is not overridden by a
+    // BTALK_BASE_URL left in the shell (e.g. by `eval "$(btalk sandbox)"`).
+    baseUrl: flags.baseUrl ?? (flags.env === undefined ? env['BTALK_BASE_URL'] : undefined),
     sandbox: flags.sandbox ?? truthy(env['BTALK_SANDBOX']),
     debug: flags.debug ?? truthy(env['BTALK_DEBUG']),
     json: flags.json ?? false,
