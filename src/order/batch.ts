@@ -55,7 +55,9 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
   const file = parseBatchCsv(text, options.answers);
   const early = rowFieldProblems(file.problems);
   if (!options.yes && !options.dryRun && !runtime.interactive) early.push(YES_PROBLEM);
-  if (early.length > 0) throw usageError(early, `Nothing was sent: ${options.from} needs fixing`);
+  // Problems in the file are fixed in the file; a column it leaves out may come from a flag.
+  const fileHint = `Fix those rows in ${options.from} (a column the file leaves out may be given as a flag, e.g. --country FR), then run the same command again.`;
+  if (early.length > 0) throw usageError(early, `Nothing was sent: ${options.from} needs fixing`, file.problems.length > 0 ? fileHint : undefined);
 
   return withApi(deps.sessions, globals, async (api) => {
     const catalog = createOrderCatalog(api);
@@ -64,7 +66,7 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     const checked = await checkBatch(file.rows, catalog, new Date(runtime.clock()));
     if (checked.problems.length > 0) {
       const bad = new Set(checked.problems.map((p) => p.row)).size;
-      throw usageError(rowFieldProblems(checked.problems), `Nothing was sent: ${bad} of ${file.rows.length} rows need fixing`);
+      throw usageError(rowFieldProblems(checked.problems), `Nothing was sent: ${bad} of ${file.rows.length} rows need fixing`, fileHint);
     }
 
     const results: RowResult[] = [];

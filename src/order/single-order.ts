@@ -23,11 +23,10 @@ export interface OrderDeps {
 
 export const YES_PROBLEM = {field: '--yes (BTALK_YES=1)', message: 'required when stdin/stdout is not a terminal: nothing can be confirmed'};
 
-export function usageError(problems: Array<{field: string; message: string}>, what: string): BtalkError {
-  return new BtalkError('usage', `${what}: ${problems.length} ${problems.length === 1 ? 'answer needs' : 'answers need'} fixing.`, {
-    problems,
-    hint: 'Give each one as a flag or its environment variable; see "btalk order --help".',
-  });
+export const ANSWERS_HINT = 'Give each one as a flag or its environment variable; see "btalk order --help".';
+
+export function usageError(problems: Array<{field: string; message: string}>, what: string, hint = ANSWERS_HINT): BtalkError {
+  return new BtalkError('usage', `${what}: ${problems.length} ${problems.length === 1 ? 'answer needs' : 'answers need'} fixing.`, {problems, hint});
 }
 
 function toFieldProblems(problems: readonly AnswerProblem[]): Array<{field: string; message: string}> {

@@ -90,6 +90,7 @@ describe('btalk order --from', () => {
       expect(r.stderr).toContain(needle);
     }
     expect(r.stderr).toContain('5 of 6 rows need fixing');
+    expect(r.stderr).toContain('Next: Fix those rows in sites.csv');
     expect(sandbox().counters.byRoute[POST] ?? 0).toBe(0);
     expect(sandbox().counters.ordersCreated).toBe(0);
   });
