@@ -168,6 +168,30 @@ export function buildOrderRequest(o: Omit<ResolvedOrder, 'request'>): OrderReque
   };
 }
 
+/**
+ * What the API says about the answers that were given, while others are missing or invalid: an
+ * unknown VPN or an uncovered country then shows up in the same list instead of on the next run.
+ */
+export async function remoteProblemsOf(catalog: OrderCatalog, answers: Answers): Promise<AnswerProblem[]> {
+  const problems: AnswerProblem[] = [];
+  const country = answers.country === undefined ? undefined : resolveCountry(answers.country);
+  const [customers, countryInfo] = await Promise.all([catalog.customers(), country ? catalog.country(country.iso2) : undefined]);
+  const coverage = country ? coverageProblem(country, countryInfo) : undefined;
+  const customer = resolveCustomer(customers, answers.customer);
+  if (isProblem(customer)) problems.push(customer);
+  else if (answers.vpn !== undefined) {
+    const vpn = resolveVpn(await catalog.vpns(customer.customerCode), answers.vpn, customer.customerCode);
+    if (isProblem(vpn)) problems.push(vpn);
+  }
+  if (coverage) problems.push(coverage);
+  return problems;
+}
+
+/** True when some answer can only be checked against the API (worth a request before exit 2). */
+export function hasRemoteAnswers(answers: Answers): boolean {
+  return answers.vpn !== undefined || answers.customer !== undefined || (answers.country !== undefined && resolveCountry(answers.country) !== undefined);
+}
+
 /** Customer, VPN and coverage against the API (through the catalog's cache). */
 export async function resolveRemote(catalog: OrderCatalog, local: LocalOrder): Promise<Checked<ResolvedOrder>> {
   const problems: AnswerProblem[] = [];

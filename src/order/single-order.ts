@@ -11,7 +11,7 @@ import {confirm, declined} from './confirm.js';
 import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
 import {answerLabel, type OrderOptions} from './order-options.js';
 import {findSiteByName, placeOrder} from './place-order.js';
-import {checkLocalAnswers, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
+import {checkLocalAnswers, hasRemoteAnswers, remoteProblemsOf, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
 import {orderSummary, placedJson, plannedRequest, requestText, reviewLines} from './review.js';
 import {withApi} from './session-api.js';
 
@@ -33,6 +33,19 @@ function toFieldProblems(problems: readonly AnswerProblem[]): Array<{field: stri
   return problems.map((p) => ({field: answerLabel(p.answer), message: p.message}));
 }
 
+/**
+ * The API's view of the answers that were given, so that one run lists every problem. Best effort:
+ * without credentials, keychain or network the local problems alone are reported (exit 2 either
+ * way), and the real failure shows on the next run once the answers are complete.
+ */
+async function remoteProblemsIfPossible(deps: OrderDeps, answers: OrderOptions['answers']): Promise<AnswerProblem[]> {
+  try {
+    return await withApi(deps.sessions, deps.globals, (api) => remoteProblemsOf(createOrderCatalog(api), answers));
+  } catch {
+    return [];
+  }
+}
+
 export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Promise<number> {
   const {runtime, globals} = deps;
   const json = globals.json === true;
@@ -41,7 +54,10 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
   const local = checkLocalAnswers(options.answers, new Date(runtime.clock()));
   const problems = toFieldProblems(local.problems ?? []);
   if (!options.yes && !options.dryRun && !runtime.interactive) problems.push(YES_PROBLEM);
-  if (problems.length > 0 || !local.ok) throw usageError(problems, 'Cannot order');
+  if (problems.length > 0 || !local.ok) {
+    const more = hasRemoteAnswers(options.answers) ? await remoteProblemsIfPossible(deps, options.answers) : [];
+    throw usageError([...problems.filter((p) => p !== YES_PROBLEM), ...toFieldProblems(more), ...problems.filter((p) => p === YES_PROBLEM)], 'Cannot order');
+  }
 
   return withApi(deps.sessions, globals, async (api) => {
     const catalog = createOrderCatalog(api);
