@@ -1,0 +1,43 @@
+/**
+ * Renders the wizard with Ink until it exits, then leaves its last word (e.g. the voiceSiteId)
+ * printed. Loaded by `btalk` only when the wizard really starts (see src/commands/wizard.tsx), so
+ * other commands do not pay for Ink and React at startup.
+ */
+import {render} from 'ink';
+import React from 'react';
+import {EXIT_CODES} from '../errors.js';
+import type {Runtime} from '../runtime.js';
+import type {Session} from '../session-types.js';
+import {App} from './app.js';
+import {themeFor} from './theme.js';
+import type {WizardExit} from './wizard-deps.js';
+
+export async function runWizard(runtime: Runtime, session: Session): Promise<number> {
+  let resolveExit: (exit: WizardExit) => void = () => {};
+  const exited = new Promise<WizardExit>((resolve) => {
+    resolveExit = resolve;
+  });
+  const instance = render(
+    <App
+      session={session}
+      clock={runtime.clock}
+      theme={themeFor(runtime.env)}
+      onExit={resolveExit}
+      onInterrupt={(handler) => runtime.onInterrupt(handler)}
+    />,
+    {
+      stdin: runtime.stdin as NodeJS.ReadStream,
+      stdout: runtime.stdout as NodeJS.WriteStream,
+      stderr: runtime.stderr as NodeJS.WriteStream,
+      // Ctrl+C is a fact for the flow: while submitting it must say whether the order was sent.
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
+  );
+  const exit = await exited;
+  instance.unmount();
+  await instance.waitUntilExit().catch(() => undefined);
+  const stream = exit.stream === 'stdout' ? runtime.stdout : runtime.stderr;
+  if (exit.reason) stream.write(`${exit.reason}\n`);
+  return exit.code === 0 ? EXIT_CODES.ok : exit.code;
+}
