@@ -53,7 +53,8 @@ export type Action =
   | {type: 'interrupted'}
   // The runner
   | {type: 'load-started'; request: DataRequest}
-  | {type: 'load-failed'; request: DataRequest; error: BtalkError}
+  /** `stage: 'token'`: the access check failed at the token (client id/secret), not at GET /me. */
+  | {type: 'load-failed'; request: DataRequest; error: BtalkError; stage?: 'token'}
   | {type: 'access-checked'; me: Me}
   | {type: 'customers-loaded'; customers: Customer[]}
   | {type: 'vpns-loaded'; customerCode: string; vpns: Vpn[]}

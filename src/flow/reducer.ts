@@ -35,6 +35,15 @@ function setData(data: DataCache, request: DataRequest, value: Loadable<never> |
   }
 }
 
+/**
+ * A prefetch that failed in the background was never seen by the person: when they choose that
+ * item, it is asked again rather than answered with the old failure.
+ */
+function forgetFailure(data: DataCache, request: DataRequest): DataCache {
+  const entry = request.kind === 'vpns' ? data.vpns[request.customerCode] : request.kind === 'country' ? data.countries[request.iso2] : undefined;
+  return entry?.status === 'failed' ? setData(data, request, undefined) : data;
+}
+
 /** The fetch whose failure the current screen shows, so "retry" knows what to ask again. */
 function failedRequestOnScreen(state: WizardState): DataRequest | undefined {
   const {screen, data, answers} = state;
@@ -121,11 +130,17 @@ export function reducer(state: WizardState, action: Action): WizardState {
         unsavedCredentials: action.credentials,
         answers: {},
         data: {vpns: {}, countries: {}},
+        credentialsSaved: false,
         screen: {kind: 'access'},
       };
-    case 'other-credentials-requested':
+    case 'other-credentials-requested': {
       if (screen.kind !== 'access') return state;
-      return {...state, screen: {kind: 'credentials'}};
+      // A read-only key usually means the same app with another key: keep the client id and
+      // secret, start on the key.
+      const me = state.data.me;
+      const readOnly = me?.status === 'ready' && !canOrder(me.value);
+      return {...state, screen: state.credentials && readOnly ? {kind: 'credentials', typed: state.credentials, suspect: 'apiKey'} : {kind: 'credentials'}};
+    }
     case 'retry-pressed': {
       if (screen.kind === 'done' && screen.listed.status === 'failed') return {...state, screen: {...screen, listed: {status: 'loading'}}};
       const request = failedRequestOnScreen(state);
@@ -140,7 +155,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
       const same = state.answers.customer?.customerCode === action.customer.customerCode;
       const {vpn: _vpn, ...rest} = state.answers;
       const answers = same ? state.answers : rest;
-      return {...state, answers: {...answers, customer: action.customer, customerAutomatic: false}, screen: {kind: 'vpn'}};
+      const data = forgetFailure(state.data, {kind: 'vpns', customerCode: action.customer.customerCode});
+      return {...state, data, answers: {...answers, customer: action.customer, customerAutomatic: false}, screen: {kind: 'vpn'}};
     }
     case 'vpn-chosen':
       if (screen.kind !== 'vpn') return state;
@@ -150,7 +166,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return {...state, screen: {...screen, highlighted: action.iso2}};
     case 'country-chosen':
       if (screen.kind !== 'country') return state;
-      return {...state, screen: {kind: 'country', highlighted: action.iso2, chosen: action.iso2}};
+      return {...state, data: forgetFailure(state.data, {kind: 'country', iso2: action.iso2}), screen: {kind: 'country', highlighted: action.iso2, chosen: action.iso2}};
     case 'coverage-accepted': {
       if (screen.kind !== 'country' || !screen.chosen) return state;
       const entry = state.data.countries[screen.chosen];
@@ -191,8 +207,10 @@ export function reducer(state: WizardState, action: Action): WizardState {
       const next = {...state, data: setData(state.data, action.request, {status: 'failed', error: action.error})};
       // Typed credentials that the server refuses: back to the form, saying why.
       if (action.request.kind === 'me' && screen.kind === 'access' && state.unsavedCredentials && (action.error.kind === 'auth' || action.error.kind === 'forbidden')) {
-        const {credentials: _c, unsavedCredentials: _u, ...rest} = next;
-        return {...rest, screen: {kind: 'credentials', rejected: action.error}};
+        const {credentials: _c, unsavedCredentials: typed, ...rest} = next;
+        // The token refused: the client id or secret is wrong. GET /me refused: the API key.
+        const suspect = action.stage === 'token' ? 'clientSecret' : 'apiKey';
+        return {...rest, screen: {kind: 'credentials', rejected: action.error, typed, suspect}};
       }
       return next;
     }
@@ -213,7 +231,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return {...state, data: {...state.data, voicesites: {status: 'ready', value: action.voicesites}}};
     case 'credentials-saved': {
       const {unsavedCredentials: _u, ...rest} = state;
-      return rest;
+      return {...rest, credentialsSaved: true};
     }
     case 'credentials-save-failed': {
       const {unsavedCredentials: _u, ...rest} = state;

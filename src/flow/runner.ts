@@ -25,7 +25,11 @@ async function load(api: BusinessTalkApi, request: DataRequest, signal: AbortSig
   const options = {signal};
   switch (request.kind) {
     case 'me':
-      await api.token(options);
+      try {
+        await api.token(options);
+      } catch (error) {
+        return {type: 'load-failed', request, error: toBtalkError(error), stage: 'token'};
+      }
       return {type: 'access-checked', me: await api.me(options)};
     case 'customers':
       return {type: 'customers-loaded', customers: await api.customers(options)};
@@ -60,6 +64,13 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
     return apiFor.api;
   };
 
+  /** The same API, whose voicesites lookup also stops when the wizard stops. */
+  const stoppable = (client: BusinessTalkApi): BusinessTalkApi => {
+    const wrapped: BusinessTalkApi = Object.create(client) as BusinessTalkApi;
+    wrapped.voicesites = (options) => client.voicesites({...options, signal: aborter.signal});
+    return wrapped;
+  };
+
   async function execute(effect: Effect): Promise<Action> {
     switch (effect.type) {
       case 'load':
@@ -77,9 +88,12 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
         }
       case 'place-order':
         try {
-          // No abort signal: once sent, the answer matters more than quitting fast.
-          const placed = await placeOrder(api(), effect.customerCode, effect.body, {
+          // Aborted only when the wizard is gone (Ctrl+C): the person was already told the order
+          // was sent and may exist, and nobody is left to read the answer, so nothing should keep
+          // the terminal waiting for it (nor for the voicesites check after it).
+          const placed = await placeOrder(stoppable(api()), effect.customerCode, effect.body, {
             onChecking: () => dispatch({type: 'order-checking', attempt: effect.attempt}),
+            signal: aborter.signal,
           });
           return {type: 'order-placed', attempt: effect.attempt, placed};
         } catch (error) {

@@ -41,8 +41,11 @@ export interface DataCache {
 export type EditableStep = 'customer' | 'vpn' | 'country' | 'site';
 
 export type Screen =
-  /** No (complete) credentials: the form is shown. `rejected` explains why the last ones failed. */
-  | {kind: 'credentials'; rejected?: BtalkError}
+  /**
+   * No (complete) credentials: the form is shown. `rejected` explains why the last ones failed;
+   * `typed` keeps what was entered so only `suspect`, the field the failure points at, is retyped.
+   */
+  | {kind: 'credentials'; rejected?: BtalkError; typed?: Credentials; suspect?: keyof Credentials}
   /** Token + GET /me: `me` in data.me. A read-only key stops here. */
   | {kind: 'access'}
   /** `highlighted`: the customer whose VPNs are prefetched while the person looks. */
@@ -74,6 +77,8 @@ export interface WizardState {
   credentials?: Credentials;
   /** Typed credentials wait here until the access check proves them, then are saved. */
   unsavedCredentials?: Credentials;
+  /** Typed credentials were proven and saved: the path so far says so. */
+  credentialsSaved?: boolean;
   /** A warning that does not stop the flow (e.g. saving to the keychain failed). */
   notice?: string;
   /** Each order attempt gets a number, so a late answer from an old attempt is ignored. */

@@ -11,6 +11,7 @@ export function completedSteps(state: WizardState): CompletedStep[] {
   if (at === -1) return [];
   const {answers} = state;
   const steps: CompletedStep[] = [];
+  if (at > 1 && state.credentialsSaved) steps.push({step: 'Credentials', answer: 'checked and saved for this profile (next time they are not asked)'});
   if (at > 1 && answers.me) steps.push({step: 'Access', answer: `rights profile ${answers.me.rightsProfile} (can order)`});
   if (at > 2 && answers.customer) {
     steps.push({step: 'Customer', answer: `${answers.customer.name} (${answers.customer.customerCode})${answers.customerAutomatic ? ', the only customer of this key' : ''}`});

@@ -43,12 +43,23 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
   ];
 
   switch (screen.kind) {
-    case 'credentials':
-      return <CredentialsForm key={screen.rejected?.message ?? 'form'} onSubmit={(credentials) => dispatch({type: 'credentials-entered', credentials})} onCancel={quit} error={screen.rejected} />;
+    case 'credentials': {
+      // What was typed stays; only the field the rejection points at is emptied for retyping.
+      const initial = screen.typed && screen.suspect ? {...screen.typed, [screen.suspect]: ''} : screen.typed;
+      return (
+        <CredentialsForm
+          initial={initial}
+          initialFocus={screen.suspect}
+          onSubmit={(credentials) => dispatch({type: 'credentials-entered', credentials})}
+          onCancel={quit}
+          error={screen.rejected}
+        />
+      );
+    }
     case 'access':
       return <AccessScreen me={data.me} onRetry={retry} onOtherCredentials={() => dispatch({type: 'other-credentials-requested'})} onQuit={quit} />;
     case 'customer':
-      return <CustomerScreen customers={data.customers} initialCode={answers.customer?.customerCode} rows={rows} onChoose={(customer) => dispatch({type: 'customer-chosen', customer})} onHighlight={(c) => dispatch({type: 'customer-highlighted', customerCode: c.customerCode})} onRetry={retry} onQuit={quit} />;
+      return <CustomerScreen customers={data.customers} vpns={data.vpns} initialCode={answers.customer?.customerCode} rows={rows} onChoose={(customer) => dispatch({type: 'customer-chosen', customer})} onHighlight={(c) => dispatch({type: 'customer-highlighted', customerCode: c.customerCode})} onRetry={retry} onQuit={quit} />;
     case 'vpn': {
       const customer = answers.customer;
       if (!customer) return null;

@@ -5,10 +5,10 @@
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {createBusinessTalkApi} from '../../src/api/client.js';
-import type {Credentials} from '../../src/api/types.js';
+import type {BusinessTalkApi, Credentials} from '../../src/api/types.js';
 import type {RunningSandbox} from '../../src/sandbox/types.js';
 import {App} from '../../src/ui/app.js';
-import {themeFor} from '../../src/ui/theme.js';
+import {themeFor, type Theme} from '../../src/ui/theme.js';
 import type {WizardExit, WizardSession} from '../../src/ui/wizard-deps.js';
 
 export interface WizardUnderTest {
@@ -20,7 +20,16 @@ export interface WizardUnderTest {
   session: WizardSession;
 }
 
-export function startWizard(sandbox: RunningSandbox, options: {credentials?: Credentials | undefined; clock?: () => number} = {}): WizardUnderTest {
+export interface WizardOptions {
+  credentials?: Credentials | undefined;
+  clock?: () => number;
+  /** Defaults to NO_COLOR's theme, so frames are plain text. */
+  theme?: Theme;
+  /** Sees (and may record) every API client the wizard builds. */
+  wrapApi?: (api: BusinessTalkApi) => BusinessTalkApi;
+}
+
+export function startWizard(sandbox: RunningSandbox, options: WizardOptions = {}): WizardUnderTest {
   const saved: Credentials[] = [];
   const credentials = 'credentials' in options ? options.credentials : {clientId: sandbox.demo.clientId, clientSecret: sandbox.demo.clientSecret, apiKey: sandbox.demo.apiKey};
   const session: WizardSession = {
@@ -28,7 +37,7 @@ export function startWizard(sandbox: RunningSandbox, options: {credentials?: Cre
     environment: {name: 'sandbox', baseUrl: sandbox.baseUrl},
     sandbox: true,
     credentials,
-    api: (c) => createBusinessTalkApi({baseUrl: sandbox.baseUrl, credentials: c, maxRetryDelayMs: 10}),
+    api: (c) => (options.wrapApi ?? ((api) => api))(createBusinessTalkApi({baseUrl: sandbox.baseUrl, credentials: c, maxRetryDelayMs: 10})),
     saveCredentials: async (c) => {
       saved.push(c);
     },
@@ -37,7 +46,7 @@ export function startWizard(sandbox: RunningSandbox, options: {credentials?: Cre
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;
   });
-  const ui = render(<App session={session} clock={options.clock ?? (() => Date.now())} theme={themeFor({NO_COLOR: '1'})} onExit={resolveExit} />);
+  const ui = render(<App session={session} clock={options.clock ?? (() => Date.now())} theme={options.theme ?? themeFor({NO_COLOR: '1'})} onExit={resolveExit} />);
   return {ui, exited, saved, session};
 }
 

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
-import {keys, press, type, waitForFrame} from '../helpers/ink.js';
+import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import type {WizardUnderTest} from './wizard-harness.js';
 import {credentialsOf, startWizard} from './wizard-harness.js';
@@ -24,7 +24,7 @@ async function toReview(ui: InkLike): Promise<void> {
   await waitForFrame(ui, 'Review the order');
 }
 
-describe('wizard: going back, refusals and failures', () => {
+describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   const sandbox = useSandbox();
 
   it('goes back with Esc step by step, keeping every answer, and forward again', async () => {
@@ -159,7 +159,7 @@ describe('wizard: going back, refusals and failures', () => {
   });
 });
 
-describe('wizard: token expiry', () => {
+describe('wizard: token expiry', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   // The emulator's clock moves on its own; the client still believes its token is fresh.
   let serverNow = Date.now();
   const sandbox = useSandbox(() => ({clock: () => serverNow, settings: {tokenLifetimeSeconds: 60}}));

@@ -8,6 +8,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
+import {colourCodes, FRAME_DEADLINE_MS, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cli = path.join(root, 'dist', 'cli.js');
@@ -32,7 +33,12 @@ function pane(): string {
   return tmux('capture-pane', '-p', '-t', 'wizard');
 }
 
-async function waitForPane(text: string | RegExp, timeoutMs = 20_000): Promise<string> {
+/** The pane with its attributes and colours as escapes. */
+function paneWithEscapes(): string {
+  return tmux('capture-pane', '-p', '-e', '-t', 'wizard');
+}
+
+async function waitForPane(text: string | RegExp, timeoutMs = FRAME_DEADLINE_MS): Promise<string> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const screen = pane();
@@ -58,29 +64,43 @@ afterAll(() => {
   }
 });
 
-describe.skipIf(!tmuxPresent)('btalk --sandbox in a real terminal (tmux)', () => {
+describe.skipIf(!tmuxPresent)('btalk --sandbox in a real terminal (tmux)', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   it('reaches a voiceSiteId with arrows, typing and Enter, and leaves it printed', async () => {
     expect(existsSync(cli), `${cli} is missing: run "npm run build" first`).toBe(true);
     const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-tmux-'));
     const command = `node ${JSON.stringify(cli)} --sandbox; echo "EXIT=$?"; sleep 60`;
-    tmux('new-session', '-d', '-s', 'wizard', '-x', '80', '-y', '24', '-e', 'CI=false', '-e', 'NO_COLOR=1', '-e', `BTALK_CONFIG_DIR=${configDir}`, command);
+    // CI=false: Ink draws as in a terminal. chalk turns colour off whenever CI is set at all, so
+    // FORCE_COLOR=1 turns it back on: without it, NO_COLOR would be honoured whatever btalk did.
+    // (Node warns on stderr that it ignores NO_COLOR when FORCE_COLOR is set: not btalk's line.)
+    const env = ['CI=false', 'FORCE_COLOR=1', 'NO_COLOR=1', 'NODE_NO_WARNINGS=1', `BTALK_CONFIG_DIR=${configDir}`];
+    tmux('new-session', '-d', '-s', 'wizard', '-x', '80', '-y', '24', ...env.flatMap((e) => ['-e', e]), command);
+    const colours: string[] = [];
+    const look = () => colours.push(...colourCodes(paneWithEscapes()));
 
     let screen = await waitForPane('2 of 2 VPNs');
+    look();
     expect(screen).toContain('SANDBOX');
     expect(screen).toContain('✓ Customer: My Customer (9999)');
     await key('Down', '› My VPN 2');
     await key('Up', '› My VPN 1');
     await key('Enter', 'In which country');
     tmux('send-keys', '-t', 'wizard', '-l', 'france');
-    await waitForPane('› France (FR)');
+    await waitForPane(/› France \(FR\)\s+covered/);
+    look();
     screen = await key('Enter', 'Business Talk Online is available in France');
+    look();
     expect(screen).toMatch(/Business Talk Online\s+Yes/);
     await key('Enter', 'Name the site');
+    look();
     await key('Enter', /› Technical name/);
     await key('Enter', /› Order reference/);
     await key('Enter', 'Review the order');
+    look();
     screen = await key('Enter', /voiceSiteId\s+vs\w+/);
     await waitForPane('GET /voicesites lists the new site');
+    look();
+    // NO_COLOR: not one colour on any of these screens (bold and inverse remain).
+    expect(colours).toEqual([]);
     const id = /voiceSiteId\s+(\S+)/.exec(screen)?.[1];
     expect(id).toBeTruthy();
     // Everything fits the 80x24 screen: the header is still on top.

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {BtalkError} from '../../src/errors.js';
+import {effectsFor} from '../../src/flow/effects.js';
 import {reducer} from '../../src/flow/reducer.js';
 import {initialState, type WizardState} from '../../src/flow/state.js';
 import {acme, antarctica, at, creds, customer, france, networkError, run, site, vpn1, vpn2} from './fixtures.js';
@@ -17,11 +18,29 @@ describe('reducer: start and access', () => {
     expect(s.unsavedCredentials).toBe(creds);
   });
 
-  it('sends refused typed credentials back to the form with the reason', () => {
-    const refused = new BtalkError('auth', 'The client id or secret was refused.');
+  it('sends refused typed credentials back to the form with the reason, keeping what was typed', () => {
+    const refused = new BtalkError('auth', 'The API refused the credentials.');
     const s = run(initialState(undefined), {type: 'credentials-entered', credentials: creds}, {type: 'load-failed', request: {kind: 'me'}, error: refused});
-    expect(s.screen).toEqual({kind: 'credentials', rejected: refused});
+    // GET /me refused them, the token was fine: the API key is the field to retype.
+    expect(s.screen).toEqual({kind: 'credentials', rejected: refused, typed: creds, suspect: 'apiKey'});
     expect(s.credentials).toBeUndefined();
+  });
+
+  it('points at the client secret when the token itself was refused', () => {
+    const refused = new BtalkError('auth', 'The client id or client secret was refused.');
+    const s = run(initialState(undefined), {type: 'credentials-entered', credentials: creds}, {type: 'load-failed', request: {kind: 'me'}, error: refused, stage: 'token'});
+    expect(s.screen).toEqual({kind: 'credentials', rejected: refused, typed: creds, suspect: 'clientSecret'});
+  });
+
+  it('asks only for another API key after a read-only one, keeping the client id and secret', () => {
+    const s = run(initialState(creds), {type: 'access-checked', me: {rightsProfile: 'readonly'}}, {type: 'other-credentials-requested'});
+    expect(s.screen).toEqual({kind: 'credentials', typed: creds, suspect: 'apiKey'});
+  });
+
+  it('records that typed credentials were saved, and forgets it for the next ones', () => {
+    const s = run(initialState(undefined), {type: 'credentials-entered', credentials: creds}, {type: 'access-checked', me: {rightsProfile: 'admin'}}, {type: 'credentials-saved'});
+    expect(s.credentialsSaved).toBe(true);
+    expect(s.unsavedCredentials).toBeUndefined();
   });
 
   it('keeps stored credentials that fail on the access screen, with its failed look', () => {
@@ -181,6 +200,21 @@ describe('reducer: data', () => {
     const s = run(at('vpn', [customer, acme]), {type: 'vpns-loaded', customerCode: '41001', vpns: [vpn2]}, {type: 'country-loaded', iso2: 'AQ', country: antarctica});
     expect(s.data.vpns['41001']).toEqual({status: 'ready', value: [vpn2]});
     expect(s.data.countries['AQ']).toEqual({status: 'ready', value: antarctica});
+  });
+
+  it('asks again, on choosing it, for a country whose background prefetch failed', () => {
+    const s = run(at('country'), {type: 'country-highlighted', iso2: 'FR'}, {type: 'load-failed', request: {kind: 'country', iso2: 'FR'}, error: networkError()});
+    expect(s.data.countries['FR']?.status).toBe('failed');
+    const chosen = run(s, {type: 'country-chosen', iso2: 'FR'});
+    expect(chosen.data.countries['FR']).toBeUndefined();
+    expect(effectsFor(chosen)).toContainEqual({type: 'load', request: {kind: 'country', iso2: 'FR'}});
+  });
+
+  it('asks again for the VPNs of a customer whose prefetch failed, once it is chosen', () => {
+    const s = run(at('customer', [customer, acme]), {type: 'load-failed', request: {kind: 'vpns', customerCode: '41001'}, error: networkError()});
+    const chosen = run(s, {type: 'customer-chosen', customer: acme});
+    expect(chosen.data.vpns['41001']).toBeUndefined();
+    expect(effectsFor(chosen)).toContainEqual({type: 'load', request: {kind: 'vpns', customerCode: '41001'}});
   });
 
   it('retries the failed fetch of the screen on show', () => {

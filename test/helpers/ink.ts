@@ -27,6 +27,9 @@ export const keys = {
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 5));
 
+/** For describe(..., {timeout: WIZARD_TEST_TIMEOUT_MS}): a whole walk through the wizard under load. */
+export const WIZARD_TEST_TIMEOUT_MS = 180_000;
+
 /**
  * Writes `input` to the UI's stdin and waits for the render it causes. A key that changes nothing
  * renders nothing: after `quietMs` without a new frame the wait ends anyway.
@@ -55,9 +58,16 @@ function matches(frame: string, matcher: FrameMatcher): boolean {
   return matcher(frame);
 }
 
+/**
+ * How long a frame may take to show up. Generous on purpose: the deadline only bounds a test that
+ * is failing anyway, and a loaded machine (several test runs at once on two cores) can take
+ * seconds for what takes milliseconds when idle. Wizard tests set their own test timeout to fit.
+ */
+export const FRAME_DEADLINE_MS = 30_000;
+
 /** Polls lastFrame() until it matches; throws with the last frame seen when the deadline passes. */
 export async function waitForFrame(ui: Pick<InkLike, 'lastFrame'>, matcher: FrameMatcher, options: {timeoutMs?: number} = {}): Promise<string> {
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const deadline = Date.now() + (options.timeoutMs ?? FRAME_DEADLINE_MS);
   for (;;) {
     const frame = ui.lastFrame() ?? '';
     if (matches(frame, matcher)) return frame;
@@ -66,4 +76,20 @@ export async function waitForFrame(ui: Pick<InkLike, 'lastFrame'>, matcher: Fram
     }
     await tick();
   }
+}
+
+/**
+ * The colour-setting parameters (foreground 30-38, 90-97; background 40-48, 100-107) of every SGR
+ * escape in `text`. Bold, dim and inverse are not colours and NO_COLOR leaves them on; 39/49 only
+ * return to the terminal's default (tmux's capture-pane -e writes them on every line).
+ */
+export function colourCodes(text: string): string[] {
+  const found: string[] = [];
+  for (const [, params = ''] of text.matchAll(/\u001B\[([0-9;]*)m/g)) {
+    for (const p of params.split(';')) {
+      const n = Number(p);
+      if (p !== '' && ((n >= 30 && n <= 48 && n !== 39) || (n >= 90 && n <= 107))) found.push(p);
+    }
+  }
+  return found;
 }

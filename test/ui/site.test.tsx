@@ -50,6 +50,8 @@ describe('SiteScreen', () => {
     await type(ui, '1a');
     const frame = await waitForFrame(ui, 'Technical site name must be');
     expect(frame).toContain('1A');
+    // The whole rule is readable, wrapped rather than cut at the terminal's edge.
+    expect(frame.replace(/\s+/g, ' ')).toContain('capital letters, digits, "_" or "-", starting with a letter.');
     await press(ui, keys.tab);
     await press(ui, keys.enter);
     expect(submitted).toEqual([]);
@@ -63,7 +65,8 @@ describe('SiteScreen', () => {
     await press(ui, keys.tab);
     await press(ui, keys.backspace);
     await press(ui, keys.backspace);
-    await waitForFrame(ui, 'already exists (voiceSiteId vs-1)');
+    const frame = await waitForFrame(ui, 'already exists (voiceSiteId vs-1)');
+    expect(frame.replace(/\s+/g, ' ')).toContain('already exists (voiceSiteId vs-1): choose another name.');
   });
 
   it('keeps earlier answers and goes back with Esc', async () => {

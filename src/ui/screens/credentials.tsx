@@ -8,6 +8,8 @@ import Spinner from 'ink-spinner';
 import React, {useState} from 'react';
 import type {Credentials} from '../../api/types.js';
 import type {BtalkError} from '../../errors.js';
+import {ErrorBlock} from '../components/error-block.js';
+import {useTheme} from '../theme.js';
 
 export const API_KEY_LENGTH = 40;
 
@@ -23,6 +25,8 @@ export interface CredentialsFormProps {
   isActive?: boolean | undefined;
   /** The line shown while busy. */
   busyLabel?: string | undefined;
+  /** The field to start on (e.g. the one a rejection points at); else the first empty one. */
+  initialFocus?: keyof Credentials | undefined;
 }
 
 type Field = keyof Credentials;
@@ -52,7 +56,10 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
     clientSecret: initial?.clientSecret ?? '',
     apiKey: initial?.apiKey ?? '',
   });
+  const theme = useTheme();
   const [focus, setFocus] = useState(() => {
+    const asked = FIELDS.findIndex(({field}) => field === props.initialFocus);
+    if (asked !== -1) return asked;
     const firstEmpty = FIELDS.findIndex(({field}) => !(initial?.[field] ?? ''));
     return firstEmpty === -1 ? FIELDS.length - 1 : firstEmpty;
   });
@@ -109,7 +116,7 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
           const focused = index === focus && !busy;
           return (
             <Box key={field}>
-              <Text color={focused ? 'cyan' : undefined}>{focused ? '› ' : '  '}</Text>
+              <Text color={focused ? theme.accent : undefined}>{focused ? '› ' : '  '}</Text>
               <Box width={15}>
                 <Text bold={focused}>{label}</Text>
               </Box>
@@ -118,29 +125,27 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
                 {focused ? <Text inverse> </Text> : null}
               </Text>
               {field === 'apiKey' && value.length > 0 ? <Text dimColor>{`  ${value.trim().length}/${API_KEY_LENGTH}`}</Text> : null}
-              {problems[field] ? <Text color="red">{`  ${problems[field]}`}</Text> : null}
+              {problems[field] ? <Text color={theme.danger}>{`  ${problems[field]}`}</Text> : null}
             </Box>
           );
         })}
       </Box>
       {busy ? (
         <Box marginTop={1}>
-          <Text color="cyan">
+          <Text color={theme.accent}>
             <Spinner type="dots" />
           </Text>
           <Text>{` ${props.busyLabel ?? 'Checking the credentials (token, then GET /me)…'}`}</Text>
         </Box>
       ) : null}
       {error && !busy ? (
-        <Box flexDirection="column" marginTop={1}>
-          <Text color="red">{`✗ ${error.message}`}</Text>
-          {error.apiMessage || error.apiDescription ? <Text color="red">{`  API: ${[error.apiCode === undefined ? undefined : `code ${error.apiCode}`, error.apiMessage, error.apiDescription !== error.apiMessage ? error.apiDescription : undefined].filter(Boolean).join(' - ')}`}</Text> : null}
-          {error.hint ? <Text dimColor>{`  ${error.hint}`}</Text> : null}
+        <Box marginTop={1}>
+          <ErrorBlock error={error} />
         </Box>
       ) : null}
       {!busy ? (
         <Box marginTop={1}>
-          <Text dimColor>Tab/↓ next field · Shift+Tab/↑ previous · Enter on the last field to check · Esc to cancel</Text>
+          <Text dimColor wrap="truncate-end">Tab/↓ next · ↑ previous · Enter on the last: check · Ctrl+U clear · Esc cancel</Text>
         </Box>
       ) : null}
     </Box>

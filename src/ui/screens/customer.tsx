@@ -10,6 +10,8 @@ export interface CustomerScreenProps {
   rows: number;
   onChoose: (customer: Customer) => void;
   onHighlight?: (customer: Customer) => void;
+  /** VPNs already fetched per customer code: the list says how many, so a person sees it is ready. */
+  vpns?: Readonly<Record<string, Loadable<unknown[]>>>;
   onRetry: () => void;
   onQuit: () => void;
   isActive?: boolean;
@@ -44,6 +46,10 @@ export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
         rows: props.rows,
         initialKey: props.initialCode,
         onChoose: props.onChoose,
+        note: (c) => {
+          const entry = props.vpns?.[c.customerCode];
+          return entry?.status === 'ready' ? (entry.value.length === 1 ? '1 VPN' : `${entry.value.length} VPNs`) : undefined;
+        },
         ...(props.onHighlight ? {onHighlight: props.onHighlight} : {}),
       }}
     />

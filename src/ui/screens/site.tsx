@@ -122,7 +122,12 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
               </Text>
               {problem === undefined ? <Text color={theme.success}> ✓</Text> : null}
             </Box>
-            {problem !== undefined && (on || values[field] !== '') ? <Text color={theme.danger} wrap="truncate-end">{`    ✗ ${problem}`}</Text> : null}
+            {problem !== undefined && (on || values[field] !== '') ? (
+              // Wrapped, not cut: the rule or the taken name's voiceSiteId is the point of the line.
+              <Box paddingLeft={4}>
+                <Text color={theme.danger}>{`✗ ${problem}`}</Text>
+              </Box>
+            ) : null}
           </Box>
         );
       })}

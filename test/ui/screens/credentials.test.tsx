@@ -1,10 +1,12 @@
+import chalk from 'chalk';
 import {render} from 'ink-testing-library';
 import React from 'react';
-import {describe, expect, it} from 'vitest';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Credentials} from '../../../src/api/types.js';
 import {BtalkError} from '../../../src/errors.js';
 import {CredentialsForm} from '../../../src/ui/screens/credentials.js';
-import {keys, press, type, waitForFrame} from '../../helpers/ink.js';
+import {ThemeProvider, themeFor, type Theme} from '../../../src/ui/theme.js';
+import {colourCodes, keys, press, type, waitForFrame} from '../../helpers/ink.js';
 
 const KEY = 'K'.repeat(36) + 'tail';
 
@@ -56,5 +58,41 @@ describe('CredentialsForm', () => {
     ui.rerender(<CredentialsForm onSubmit={() => {}} onCancel={() => {}} busy />);
     await waitForFrame(ui, 'Checking the credentials');
     ui.unmount();
+  });
+});
+
+describe('CredentialsForm colours', () => {
+  // Ink colours text through chalk, which stays silent when stdout is not a terminal (as in
+  // tests): turn it on, so a colour the form prints shows up in the frames.
+  let level: typeof chalk.level;
+  beforeAll(() => {
+    level = chalk.level;
+    chalk.level = 1;
+  });
+  afterAll(() => {
+    chalk.level = level;
+  });
+
+  async function framesWith(theme: Theme): Promise<string> {
+    const error = new BtalkError('auth', 'The API refused the credentials.', {apiCode: 41, apiMessage: 'Invalid credentials', requestId: 'req-9'});
+    const ui = render(
+      <ThemeProvider theme={theme}>
+        <CredentialsForm onSubmit={() => {}} onCancel={() => {}} error={error} initial={{clientId: 'id', clientSecret: 's'}} />
+      </ThemeProvider>,
+    );
+    await type(ui, 'abc');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'must be exactly 40 characters');
+    ui.unmount();
+    return ui.frames.join('\n');
+  }
+
+  it('uses no colour at all under NO_COLOR, and the theme colours otherwise', async () => {
+    expect(colourCodes(await framesWith(themeFor({NO_COLOR: '1'})))).toEqual([]);
+    expect(colourCodes(await framesWith(themeFor({})))).not.toEqual([]);
+  });
+
+  it('shows the request id of a refusal, to quote to support', async () => {
+    expect(await framesWith(themeFor({NO_COLOR: '1'}))).toContain('Request id: req-9');
   });
 });
