@@ -3,13 +3,13 @@
  * password, find credentials). On Linux every entry is pinned to the Secret Service: without the
  * pin the library may fall back to the kernel keyring, which silently loses everything on reboot.
  * Every call has a deadline, and every failure is a BtalkError of kind 'keychain'. There is no
- * plaintext fallback, by design. The native library is imported on the first call, not when this
- * module loads: runs that never touch the keychain (environment credentials, --sandbox, --help)
- * do not pay for it, and a platform where it cannot load gets a keychain error, not a crash.
+ * plaintext fallback, by design. The library runs in a child process started on the first call
+ * (keyring-process.ts): runs that never touch the keychain do not pay for it, and a call stuck
+ * past its deadline is killed with the child instead of keeping btalk from exiting.
  */
-import type {EntryOptions} from '@napi-rs/keyring';
-import {KEYCHAIN_SERVICE, type SecretStore} from './types.js';
 import {keychainError} from './keychain-errors.js';
+import {processKeyringBackend} from './keyring-process.js';
+import {KEYCHAIN_SERVICE, type SecretStore} from './types.js';
 import {withDeadline} from './with-deadline.js';
 
 export const KEYCHAIN_DEADLINE_MS = 3000;
@@ -19,20 +19,8 @@ export interface KeyringBackend {
   getPassword(service: string, account: string, signal: AbortSignal): Promise<string | null>;
   setPassword(service: string, account: string, password: string, signal: AbortSignal): Promise<void>;
   deletePassword(service: string, account: string, signal: AbortSignal): Promise<boolean>;
-  findCredentials(service: string, signal: AbortSignal): Promise<Array<{account: string; password: string}>>;
-}
-
-export function napiKeyringBackend(platform: NodeJS.Platform): KeyringBackend {
-  const options: EntryOptions | undefined = platform === 'linux' ? {linux: {store: 'secret-service'}} : undefined;
-  let library: Promise<typeof import('@napi-rs/keyring')> | undefined;
-  const load = () => (library ??= import('@napi-rs/keyring'));
-  const entry = async (service: string, account: string) => new (await load()).AsyncEntry(service, account, options);
-  return {
-    getPassword: async (service, account, signal) => (await entry(service, account)).getPassword(signal),
-    setPassword: async (service, account, password, signal) => (await entry(service, account)).setPassword(password, signal),
-    deletePassword: async (service, account, signal) => (await entry(service, account)).deletePassword(signal),
-    findCredentials: async (service, signal) => (await load()).findCredentialsAsync(service, undefined, signal),
-  };
+  /** Account names only: listing has no reason to carry every secret across. */
+  findAccounts(service: string, signal: AbortSignal): Promise<string[]>;
 }
 
 export interface KeychainStoreOptions {
@@ -48,7 +36,7 @@ export function createKeychainStore(options: KeychainStoreOptions): SecretStore 
   const platform = options.platform;
   let backend = options.backend;
   // Built on the first call, so that building the store costs nothing when no call is made.
-  const lib = () => (backend ??= napiKeyringBackend(platform));
+  const lib = () => (backend ??= processKeyringBackend({platform}));
 
   async function call<T>(operation: string, account: string | undefined, work: (b: KeyringBackend, signal: AbortSignal) => Promise<T>): Promise<T> {
     try {
@@ -70,8 +58,8 @@ export function createKeychainStore(options: KeychainStoreOptions): SecretStore 
       return call('delete', account, (b, signal) => b.deletePassword(service, account, signal));
     },
     async list() {
-      const found = await call('list', undefined, (b, signal) => b.findCredentials(service, signal));
-      return [...new Set(found.map((c) => c.account))].sort();
+      const found = await call('list', undefined, (b, signal) => b.findAccounts(service, signal));
+      return [...new Set(found)].sort();
     },
   };
 }

@@ -15,8 +15,10 @@ export async function withDeadline<T>(ms: number, work: (signal: AbortSignal) =>
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
-      controller.abort();
+      // Deadline first: aborting may fail the work at once (the keyring child is killed), and the
+      // person should read "did not answer within 3 s", not the side effect of ending it.
       reject(new DeadlineExceeded(ms));
+      controller.abort();
     }, ms);
     // A pending keychain call must not keep the process alive after the command is done.
     timer.unref();

@@ -7,7 +7,7 @@ const silentBackend: KeyringBackend = {
   getPassword: () => new Promise(() => {}),
   setPassword: () => new Promise(() => {}),
   deletePassword: () => new Promise(() => {}),
-  findCredentials: () => new Promise(() => {}),
+  findAccounts: () => new Promise(() => {}),
 };
 
 function fakeBackend(): KeyringBackend & {items: Map<string, string>} {
@@ -24,8 +24,8 @@ function fakeBackend(): KeyringBackend & {items: Map<string, string>} {
     async deletePassword(s, a) {
       return items.delete(key(s, a));
     },
-    async findCredentials(s) {
-      return [...items].filter(([k]) => k.startsWith(`${s}\n`)).map(([k, password]) => ({account: k.split('\n')[1]!, password}));
+    async findAccounts(s) {
+      return [...items.keys()].filter((k) => k.startsWith(`${s}\n`)).map((k) => k.split('\n')[1]!);
     },
   };
 }

@@ -1,0 +1,150 @@
+/**
+ * The native keyring library, run in a child process of its own. Why: a Secret Service call that
+ * waits for an unlock prompt nobody will answer blocks one of libuv's worker threads, and Node's
+ * exit joins those threads, so a btalk that gave up on the keychain after its 3 s deadline would
+ * still never exit (seen with a locked gnome-keyring: the error printed, then the process hung).
+ * A child can be killed: on a deadline or cancel the child goes, with whatever it was stuck in,
+ * and the next call starts a fresh one. Secrets travel over the child's stdin/stdout pipes, never
+ * argv or files. The child dies with the pipe when btalk exits.
+ */
+import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process';
+import {createRequire} from 'node:module';
+import {createInterface} from 'node:readline';
+import type {KeyringBackend} from './keychain-store.js';
+
+/** Runs in the child: one JSON request per stdin line, one JSON answer per stdout line. */
+const CHILD = `
+import {createInterface} from 'node:readline';
+import {pathToFileURL} from 'node:url';
+const [modulePath, platform] = process.argv.slice(1);
+// Killed rather than exited: a normal exit would wait for a stuck call, which is the whole point.
+const die = () => process.kill(process.pid, 'SIGKILL');
+const send = (m) => process.stdout.write(JSON.stringify(m) + '\\n');
+let lib;
+try {
+  lib = await import(pathToFileURL(modulePath).href);
+} catch (e) {
+  send({id: 0, ok: false, message: 'cannot load the keyring library: ' + (e && e.message ? e.message : String(e))});
+  die();
+}
+const options = platform === 'linux' ? {linux: {store: 'secret-service'}} : undefined;
+createInterface({input: process.stdin}).on('line', async (line) => {
+  const r = JSON.parse(line);
+  try {
+    let value = null;
+    if (r.op === 'list') value = [...new Set((await lib.findCredentialsAsync(r.service)).map((c) => c.account))];
+    else {
+      const entry = new lib.AsyncEntry(r.service, r.account, options);
+      if (r.op === 'get') value = (await entry.getPassword()) ?? null;
+      else if (r.op === 'set') await entry.setPassword(r.password);
+      else value = await entry.deletePassword();
+    }
+    send({id: r.id, ok: true, value});
+  } catch (e) {
+    send({id: r.id, ok: false, message: e && e.message ? e.message : String(e)});
+  }
+}).on('close', die);
+`;
+
+type Request = {op: 'get'; service: string; account: string} | {op: 'set'; service: string; account: string; password: string} | {op: 'delete'; service: string; account: string} | {op: 'list'; service: string};
+
+interface Pending {
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}
+
+export interface KeyringProcessOptions {
+  platform: NodeJS.Platform;
+  /** The module the child imports; tests point it at a fake keyring. */
+  modulePath?: string;
+  /** The Node binary; the one running btalk by default. */
+  execPath?: string;
+}
+
+/** The keyring library's main file, resolved from here so the child finds it wherever btalk runs. */
+function keyringModulePath(): string {
+  return createRequire(import.meta.url).resolve('@napi-rs/keyring');
+}
+
+export interface ProcessKeyringBackend extends KeyringBackend {
+  /** The child's pid while one runs (tests check that a stuck one was killed). */
+  pid(): number | undefined;
+}
+
+export function processKeyringBackend(options: KeyringProcessOptions): ProcessKeyringBackend {
+  let child: ChildProcessWithoutNullStreams | undefined;
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let childError = '';
+
+  function kill(reason: string): void {
+    const current = child;
+    child = undefined;
+    if (!current) return;
+    current.kill('SIGKILL');
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject(new Error(reason));
+    }
+  }
+
+  // Idle, the child must not keep btalk alive; busy, it must (the deadline timer is unref'd).
+  function holdOpen(busy: boolean): void {
+    const method = busy ? 'ref' : 'unref';
+    if (!child) return;
+    child[method]();
+    for (const stream of [child.stdin, child.stdout, child.stderr]) (stream as unknown as {[k: string]: (() => void) | undefined})[method]?.();
+  }
+
+  function start(): ChildProcessWithoutNullStreams {
+    const spawned = spawn(options.execPath ?? process.execPath, ['--input-type=module', '-e', CHILD, options.modulePath ?? keyringModulePath(), options.platform], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    childError = '';
+    spawned.stderr.on('data', (c: Buffer) => (childError = (childError + c.toString()).slice(-500)));
+    spawned.on('error', (e) => kill(`the keyring helper could not start: ${e.message}`));
+    spawned.on('close', () => {
+      if (child === spawned) kill(`the keyring helper stopped${childError.trim() ? `: ${childError.trim().split('\n').pop()}` : ''}`);
+    });
+    createInterface({input: spawned.stdout}).on('line', (line) => {
+      let answer: {id: number; ok: boolean; value?: unknown; message?: string};
+      try {
+        answer = JSON.parse(line) as typeof answer;
+      } catch {
+        return;
+      }
+      if (answer.id === 0) {
+        childError = answer.message ?? childError;
+        return;
+      }
+      const p = pending.get(answer.id);
+      if (!p) return;
+      pending.delete(answer.id);
+      if (pending.size === 0) holdOpen(false);
+      if (answer.ok) p.resolve(answer.value);
+      else p.reject(new Error(answer.message ?? 'keyring error'));
+    });
+    return spawned;
+  }
+
+  function call<T>(request: Request, signal: AbortSignal): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      if (signal.aborted) return reject(new Error('cancelled'));
+      child ??= start();
+      const id = nextId++;
+      pending.set(id, {resolve: resolve as (v: unknown) => void, reject});
+      holdOpen(true);
+      // A call past its deadline is stuck in the library: end the child, and the call with it.
+      signal.addEventListener('abort', () => kill('the keyring helper was stopped after its deadline'), {once: true});
+      child.stdin.write(JSON.stringify({id, ...request}) + '\n');
+    });
+  }
+
+  return {
+    getPassword: (service, account, signal) => call<string | null>({op: 'get', service, account}, signal),
+    setPassword: (service, account, password, signal) => call<void>({op: 'set', service, account, password}, signal),
+    deletePassword: (service, account, signal) => call<boolean>({op: 'delete', service, account}, signal),
+    findAccounts: (service, signal) => call<string[]>({op: 'list', service}, signal),
+    pid: () => child?.pid,
+  };
+}

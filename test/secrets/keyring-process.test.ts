@@ -1,0 +1,102 @@
+/**
+ * The keyring runs in a child process so that a call stuck in the native library (a Secret Service
+ * waiting for an unlock prompt) can be ended: in-process, such a call blocks a libuv worker thread
+ * and Node's exit waits for it forever. A fake keyring module stands in for the library here; it
+ * blocks a worker thread the same way (opening a FIFO nobody writes to).
+ */
+import {execFile, execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {BtalkError} from '../../src/errors.js';
+import {createKeychainStore} from '../../src/secrets/keychain-store.js';
+import {processKeyringBackend} from '../../src/secrets/keyring-process.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const FAKE = path.join(here, '../helpers/fake-keyring.mjs');
+const root = path.resolve(here, '../..');
+
+function fifo(): string {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'btalk-fifo-')), 'prompt');
+  execFileSync('mkfifo', [file]);
+  return file;
+}
+
+function alive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('the keyring child process', () => {
+  it('saves, reads, lists and deletes through the child, under service btalk', async () => {
+    const backend = processKeyringBackend({platform: 'linux', modulePath: FAKE});
+    const store = createKeychainStore({platform: 'linux', backend});
+    await store.set('default:client-id', 'id-1');
+    await store.set('default:api-key', 'k'.repeat(40));
+    expect(await store.get('default:client-id')).toBe('id-1');
+    expect(await store.get('default:client-secret')).toBeUndefined();
+    expect(await store.list()).toEqual(['default:api-key', 'default:client-id']);
+    expect(await store.delete('default:api-key')).toBe(true);
+    expect(await store.delete('default:api-key')).toBe(false);
+  });
+
+  it("passes the library's error text on as a keychain error with the way out", async () => {
+    const store = createKeychainStore({platform: 'linux', backend: processKeyringBackend({platform: 'linux', modulePath: FAKE})});
+    const error = (await store.get("fail:Couldn't access platform storage: Secret Service: no result found").catch((e: unknown) => e)) as BtalkError;
+    expect(error).toBeInstanceOf(BtalkError);
+    expect(error.kind).toBe('keychain');
+    expect(error.message).toContain('no usable keyring');
+    expect(error.hint).toContain('BTALK_CLIENT_ID');
+  });
+
+  it('ends the child with a call stuck past its deadline; the next call gets a fresh child', async () => {
+    const backend = processKeyringBackend({platform: 'linux', modulePath: FAKE});
+    const store = createKeychainStore({platform: 'linux', backend, deadlineMs: 300});
+    await store.set('default:client-id', 'id-1');
+    const stuckChild = backend.pid();
+    expect(alive(stuckChild)).toBe(true);
+    const error = (await store.get(`stuck:${fifo()}`).catch((e: unknown) => e)) as BtalkError;
+    expect(error.kind).toBe('keychain');
+    expect(error.message).toContain('did not answer within 0.3 s');
+    await expect.poll(() => alive(stuckChild)).toBe(false);
+    // A new child, which knows nothing of the first one's memory (the real keyring would).
+    expect(await store.get('default:client-id')).toBeUndefined();
+    expect(backend.pid()).not.toBe(stuckChild);
+  });
+
+  it('a module that cannot load gives a keychain error naming it, not a crash', async () => {
+    const store = createKeychainStore({platform: 'linux', backend: processKeyringBackend({platform: 'linux', modulePath: '/nonexistent/keyring.js'})});
+    const error = (await store.get('default:client-id').catch((e: unknown) => e)) as BtalkError;
+    expect(error.kind).toBe('keychain');
+    expect(error.message).toContain('cannot load the keyring library');
+  });
+
+  it('a btalk process whose keychain call got stuck still exits, with its own exit code (built code)', async () => {
+    const dist = path.join(root, 'dist', 'secrets');
+    expect(existsSync(path.join(dist, 'keychain-store.js')), 'run "npm run build" first').toBe(true);
+    const script = `
+      import {createKeychainStore} from ${JSON.stringify(path.join(dist, 'keychain-store.js'))};
+      import {processKeyringBackend} from ${JSON.stringify(path.join(dist, 'keyring-process.js'))};
+      const backend = processKeyringBackend({platform: 'linux', modulePath: ${JSON.stringify(FAKE)}});
+      const store = createKeychainStore({platform: 'linux', backend, deadlineMs: 300});
+      const error = await store.get(${JSON.stringify(`stuck:${fifo()}`)}).catch((e) => e);
+      console.log(error.kind);
+      process.exitCode = 7;`;
+    // No exit within 20 s means the stuck call held the process: the hang this design prevents.
+    const result = await new Promise<{code: number | null; stdout: string; killed: boolean}>((resolve) => {
+      const child = execFile(process.execPath, ['--input-type=module', '-e', script], {timeout: 20_000}, (error, stdout) =>
+        resolve({code: child.exitCode, stdout, killed: error?.killed ?? false}),
+      );
+    });
+    expect(result.killed).toBe(false);
+    expect(result.stdout.trim()).toBe('keychain');
+    expect(result.code).toBe(7);
+  });
+});
