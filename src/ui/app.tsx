@@ -2,7 +2,7 @@
  * The wizard: picks the screen for the flow state and wires its callbacks to facts for the
  * reducer. The store and runner live here; screens only get props.
  */
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Box, Text, useStdout} from 'ink';
 import React, {useEffect, useState, useSyncExternalStore} from 'react';
 import type {Action} from '../flow/actions.js';
 import {startRunner} from '../flow/runner.js';
@@ -14,6 +14,7 @@ import {completedSteps} from './completed.js';
 import {CurrentScreen} from './current-screen.js';
 import {ThemeProvider, useTheme} from './theme.js';
 import type {WizardDeps, WizardExit} from './wizard-deps.js';
+import {useKeys} from './use-keys.js';
 
 export interface AppProps extends WizardDeps {
   onExit: (exit: WizardExit) => void;
@@ -52,7 +53,7 @@ function Wizard(props: AppProps): React.JSX.Element {
   }, [exit, onExit]);
 
   // Ctrl+C belongs to no screen: it works everywhere, including while submitting.
-  useInput((input, key) => {
+  useKeys((input, key) => {
     if (key.ctrl && input === 'c') dispatch({type: 'interrupted'});
   });
 

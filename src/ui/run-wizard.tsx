@@ -7,16 +7,19 @@ import {render} from 'ink';
 import React from 'react';
 import {EXIT_CODES} from '../errors.js';
 import type {Runtime} from '../runtime.js';
-import type {Session} from '../session-types.js';
+import type {WizardSession} from './wizard-deps.js';
 import {App} from './app.js';
+import {keyPacedStdin} from './key-paced-stdin.js';
 import {themeFor} from './theme.js';
 import type {WizardExit} from './wizard-deps.js';
 
-export async function runWizard(runtime: Runtime, session: Session): Promise<number> {
+export async function runWizard(runtime: Runtime, session: WizardSession): Promise<number> {
   let resolveExit: (exit: WizardExit) => void = () => {};
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;
   });
+  // One key at a time, however fast they come (see key-paced-stdin.ts).
+  const stdin = keyPacedStdin(runtime.stdin);
   const instance = render(
     <App
       session={session}
@@ -26,7 +29,7 @@ export async function runWizard(runtime: Runtime, session: Session): Promise<num
       onInterrupt={(handler) => runtime.onInterrupt(handler)}
     />,
     {
-      stdin: runtime.stdin as NodeJS.ReadStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
       stdout: runtime.stdout as NodeJS.WriteStream,
       stderr: runtime.stderr as NodeJS.WriteStream,
       // Ctrl+C is a fact for the flow: while submitting it must say whether the order was sent.
@@ -37,6 +40,7 @@ export async function runWizard(runtime: Runtime, session: Session): Promise<num
   const exit = await exited;
   instance.unmount();
   await instance.waitUntilExit().catch(() => undefined);
+  stdin.dispose();
   const stream = exit.stream === 'stdout' ? runtime.stdout : runtime.stderr;
   if (exit.reason) stream.write(`${exit.reason}\n`);
   return exit.code === 0 ? EXIT_CODES.ok : exit.code;

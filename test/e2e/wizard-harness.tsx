@@ -29,10 +29,10 @@ export interface WizardOptions {
   wrapApi?: (api: BusinessTalkApi) => BusinessTalkApi;
 }
 
-export function startWizard(sandbox: RunningSandbox, options: WizardOptions = {}): WizardUnderTest {
-  const saved: Credentials[] = [];
+/** A session on the emulator with the real HTTP client; `saved` collects what it was asked to save. */
+export function sandboxSession(sandbox: RunningSandbox, options: Pick<WizardOptions, 'credentials' | 'wrapApi'> = {}, saved: Credentials[] = []): WizardSession {
   const credentials = 'credentials' in options ? options.credentials : {clientId: sandbox.demo.clientId, clientSecret: sandbox.demo.clientSecret, apiKey: sandbox.demo.apiKey};
-  const session: WizardSession = {
+  return {
     profile: 'default',
     environment: {name: 'sandbox', baseUrl: sandbox.baseUrl},
     sandbox: true,
@@ -42,6 +42,11 @@ export function startWizard(sandbox: RunningSandbox, options: WizardOptions = {}
       saved.push(c);
     },
   };
+}
+
+export function startWizard(sandbox: RunningSandbox, options: WizardOptions = {}): WizardUnderTest {
+  const saved: Credentials[] = [];
+  const session = sandboxSession(sandbox, options, saved);
   let resolveExit: (exit: WizardExit) => void = () => {};
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;

@@ -2,9 +2,10 @@
  * A list you narrow by typing: used for customers, VPNs and countries. Shows "n of total", keeps
  * the highlighted row in view, and scrolls within `rows` lines so long lists fit the terminal.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useState} from 'react';
 import {useTheme} from '../theme.js';
+import {useKeys} from '../use-keys.js';
 
 export interface FilterListProps<T> {
   items: readonly T[];
@@ -42,7 +43,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [highlightedKey]);
 
-  useInput(
+  useKeys(
     (input, key) => {
       const last = shown.length - 1;
       if (key.upArrow) return setIndex(Math.max(0, cursor - 1));

@@ -2,9 +2,10 @@
  * A vertical list of actions: ↑/↓ and Enter, or the item's hotkey. Also answers Esc (onBack) so
  * a screen made of a menu needs no second input handler.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React, {useState} from 'react';
 import {useTheme} from '../theme.js';
+import {useKeys} from '../use-keys.js';
 
 export interface MenuItem<V extends string> {
   value: V;
@@ -27,7 +28,7 @@ export function Menu<V extends string>(props: MenuProps<V>): React.JSX.Element {
   const [index, setIndex] = useState(() => Math.max(0, items.findIndex((i) => i.value === props.initial)));
   const current = Math.min(index, items.length - 1);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.upArrow) return setIndex((i) => (Math.min(i, items.length - 1) - 1 + items.length) % items.length);
       if (key.downArrow || key.tab) return setIndex((i) => (Math.min(i, items.length - 1) + 1) % items.length);

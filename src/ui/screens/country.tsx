@@ -2,7 +2,7 @@
  * Step 5: the country. Every ISO 3166 country, filtered as you type; choosing one shows its
  * coverage (GET /countries/{iso2}); an uncovered one is explained and another can be picked.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
 import {isCovered} from '../../api/schemas.js';
 import type {Country} from '../../api/types.js';
@@ -14,6 +14,7 @@ import {ErrorBlock} from '../components/error-block.js';
 import {FilterList} from '../components/filter-list.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
+import {useKeys} from '../use-keys.js';
 
 export interface CountryScreenProps {
   highlighted?: string | undefined;
@@ -76,7 +77,7 @@ function Coverage(props: CountryScreenProps & {chosen: string; isActive: boolean
   const name = entry?.status === 'ready' ? entry.value.name : (countryName(props.chosen) ?? props.chosen);
   const covered = entry?.status === 'ready' && isCovered(entry.value);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.escape) return props.onBack();
       if (entry?.status === 'failed') {

@@ -3,13 +3,14 @@
  * characters, checked here before any call). Used by `btalk login` and as the wizard's first step.
  * A view: props in, callbacks out, one useInput that is off while busy or inactive.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React, {useState} from 'react';
 import type {Credentials} from '../../api/types.js';
 import type {BtalkError} from '../../errors.js';
 import {ErrorBlock} from '../components/error-block.js';
 import {useTheme} from '../theme.js';
+import {useKeys} from '../use-keys.js';
 
 export const API_KEY_LENGTH = 40;
 
@@ -80,7 +81,7 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
     onSubmit(trimmed);
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.escape) return onCancel();
       if (key.tab) return move(key.shift ? -1 : 1);

@@ -2,13 +2,14 @@
  * Step 9: the delivered voiceSiteId, large and alone on its line so it is easy to copy, the order
  * details, and whether GET /voicesites lists the new site.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React from 'react';
 import type {Loadable} from '../../flow/state.js';
 import type {PlacedOrder} from '../../order/place-order.js';
 import {Busy} from '../components/busy.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
+import {useKeys} from '../use-keys.js';
 
 export interface DoneScreenProps {
   placed: PlacedOrder;
@@ -24,7 +25,7 @@ const SHOWN_ORDER_FIELDS = [['orderId', 'Order id'], ['status', 'Order status']]
 export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
   const theme = useTheme();
   const {placed, listed} = props;
-  useInput(
+  useKeys(
     (input, key) => {
       // Not Enter: a second Enter typed after "submit" must not make the id vanish unread.
       if (key.escape || input === 'q') return props.onExit();

@@ -3,13 +3,14 @@
  * emulator enforces (src/domain/site-rules.ts). Defaults make Enter enough: a label from the
  * country, a technical name derived from the label (until edited), a reference from the date.
  */
-import {Box, Text, useInput} from 'ink';
+import {Box, Text} from 'ink';
 import React, {useMemo, useState} from 'react';
 import type {VoiceSite} from '../../api/types.js';
 import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName} from '../../domain/site-rules.js';
 import type {Loadable, SiteDetails} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
+import {useKeys} from '../use-keys.js';
 
 export interface SiteScreenProps {
   countryName: string;
@@ -83,7 +84,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
     else setFocus(firstBad);
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (key.escape) return props.onBack();
       if ((key.tab && key.shift) || key.upArrow) return setFocus((f) => Math.max(0, f - 1));
