@@ -55,7 +55,9 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
   const problems = toFieldProblems(local.problems ?? []);
   if (!options.yes && !options.dryRun && !runtime.interactive) problems.push(YES_PROBLEM);
   if (problems.length > 0 || !local.ok) {
-    const more = hasRemoteAnswers(options.answers) ? await remoteProblemsIfPossible(deps, options.answers) : [];
+    // Only when answers need fixing anyway: a run refused for --yes alone sends no request at all.
+    const answersWrong = (local.problems?.length ?? 0) > 0;
+    const more = answersWrong && hasRemoteAnswers(options.answers) ? await remoteProblemsIfPossible(deps, options.answers) : [];
     throw usageError([...problems.filter((p) => p !== YES_PROBLEM), ...toFieldProblems(more), ...problems.filter((p) => p === YES_PROBLEM)], 'Cannot order');
   }
 

@@ -33,6 +33,15 @@ describe('btalk order with several wrong answers', () => {
     expect(r.stderr).toMatch(/--customer \(BTALK_CUSTOMER\): missing: this key has 3 customers, choose one of 41001/);
   });
 
+  it('refused for --yes alone (answers all fine locally), it sends no request at all', async () => {
+    const r = await btalk(sandbox(), ['order', '--vpn', 'No such VPN', '--country', 'FR', '--label', 'Lyon'], {env: credentialEnv(SANDBOX_ACCOUNTS.demo)});
+    expect(r.code).toBe(2);
+    expect(r.stderr.split('\n').filter((l) => l.startsWith('  - '))).toEqual([
+      '  - --yes (BTALK_YES=1): required when stdin/stdout is not a terminal: nothing can be confirmed',
+    ]);
+    expect(sandbox().counters.requests).toBe(0);
+  });
+
   it('without credentials still lists what it can check alone, exit 2 rather than 4', async () => {
     const r = await btalk(sandbox(), ['order', '--vpn', 'No such VPN', '--country', 'FR', '--yes'], {env: {}});
     expect(r.code).toBe(2);
