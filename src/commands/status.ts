@@ -93,7 +93,13 @@ async function check(session: Session): Promise<{report: StatusReport; error?: B
     const error = toBtalkError(thrown);
     const rejected = error.kind === 'auth' || error.kind === 'forbidden';
     return {
-      report: {...withTail, check: rejected ? 'rejected' : 'error', problem: rejected ? 'the API rejected these credentials' : 'the check could not be made', error: error.toJSON()},
+      report: {
+        ...withTail,
+        check: rejected ? 'rejected' : 'error',
+        // The API's answer says which secret it refused (client id/secret at the token, or the key).
+        problem: rejected ? `the API rejected these credentials: ${error.message}` : 'the check could not be made',
+        error: error.toJSON(),
+      },
       error,
     };
   }

@@ -65,7 +65,17 @@ describe('btalk status', () => {
     const s = await setup({keychain: saved({...sandbox().demo, apiKey: 'Q'.repeat(40)})});
     expect(await s.run()).toBe(4);
     expect(s.runtime.out()).toContain('✗ the API rejected these credentials');
+    expect(s.runtime.out()).toContain('the API key is probably wrong or revoked');
     expect(s.runtime.err()).toContain('code 41');
+  });
+
+  it('exits 4 naming the client id or secret when the token endpoint refuses them (--json too)', async () => {
+    const s = await setup({keychain: saved({...sandbox().demo, clientSecret: 'not-the-secret'}), json: true});
+    expect(await s.run()).toBe(4);
+    const report = JSON.parse(s.runtime.out()) as {check: string; problem: string};
+    expect(report.check).toBe('rejected');
+    expect(report.problem).toContain('The client id or client secret was refused');
+    expect(report.problem).not.toContain('API key');
   });
 
   it('exits 1 when the server cannot be reached', async () => {
