@@ -48,6 +48,14 @@ async function main(): Promise<number> {
   }
 }
 
+// `btalk voicesites --json | head` closes the pipe early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_CODES.ok);
+    throw error;
+  });
+}
+
 const code = await main();
 process.exitCode = code;
 // A native keychain call stuck past its deadline must not keep the process alive once the command

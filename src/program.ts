@@ -69,5 +69,33 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
   registerOrder(program, ctx);
   registerVoicesites(program, ctx);
   registerSandbox(program, ctx);
+
+  // The wizard is the root action, so a mistyped command would otherwise read as "too many
+  // arguments". Set after the subcommands are registered: they keep refusing extra arguments.
+  program.allowExcessArguments(true);
+  program.hook('preAction', (_root, actionCommand) => {
+    const [first] = program.args;
+    if (actionCommand === program && first !== undefined) {
+      const names = program.commands.map((c) => c.name());
+      program.error(`error: unknown command '${first}'. Commands: ${names.join(', ')}.`, {
+        exitCode: EXIT_CODES.usage,
+        code: 'commander.unknownCommand',
+      });
+    }
+  });
+  program.addHelpText(
+    'after',
+    `
+Examples:
+  $ btalk --sandbox                          try the wizard against the embedded emulator
+  $ btalk login --env orange-sandbox         save credentials for the Orange beta sandbox
+  $ btalk                                    the wizard with the saved credentials
+  $ btalk order --vpn "My VPN 1" --country FR --label "Paris office" --yes
+  $ btalk order --from sites.csv --yes       a batch; run it again to resume
+  $ btalk voicesites --json
+
+Exit codes: 0 ok, 1 error, 2 usage, 4 credentials missing or rejected, 130 interrupted.
+Docs: README.md in the btalk repository.`,
+  );
   return {program, exitCode: () => code};
 }
