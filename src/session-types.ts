@@ -5,6 +5,7 @@
  */
 import type {BusinessTalkApi, Credentials} from './api/types.js';
 import type {ResolvedEnvironment} from './environments.js';
+import type {BtalkError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
 import type {SecretStore} from './secrets/types.js';
 
@@ -22,11 +23,20 @@ export interface Session {
   /** Undefined when any of the three secrets is missing; see `sources`. */
   credentials: Credentials | undefined;
   sources: CredentialSources;
+  /**
+   * Set when the OS keychain could not be read as the session opened (no D-Bus on an SSH box, a
+   * locked keyring): the session still opened, with what the environment gave and the rest
+   * 'missing'. Saving then fails at once with the same cause; nothing is written anywhere else.
+   */
+  keychainProblem?: BtalkError | undefined;
   /** The store this session saves to: the OS keychain, or memory for --sandbox. */
   secrets: SecretStore;
   /** A client for these (or other, e.g. just typed) credentials, with the profile's token cache. */
   api(credentials: Credentials): BusinessTalkApi;
-  /** Saves the three secrets (and the profile's environment) after they were proven. */
+  /**
+   * Saves the three secrets (and the profile's environment) after they were proven. Throws a
+   * BtalkError of kind 'keychain' when the keychain cannot take them (see keychainProblem).
+   */
   saveCredentials(credentials: Credentials): Promise<void>;
   /** Removes the profile's secrets and cached token; returns the accounts removed. */
   forget(): Promise<string[]>;

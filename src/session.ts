@@ -8,10 +8,11 @@
 import type {BusinessTalkApi, ClientOptions, Credentials, TokenCache} from './api/types.js';
 import type {ConfigStore, ProfileSettings} from './config/config-store.js';
 import {resolveEnvironment, type ResolvedEnvironment} from './environments.js';
-import {BtalkError} from './errors.js';
+import {BtalkError, toBtalkError} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
 import type {Runtime} from './runtime.js';
 import {apiKeyProblem, credentialsFromEnv} from './secrets/env-credentials.js';
+import {keychainUnavailable} from './secrets/keychain-errors.js';
 import {MemorySecretStore} from './secrets/memory-store.js';
 import {createMemoryTokenCache, createStoredTokenCache} from './secrets/token-cache.js';
 import {accountFor, type SecretField, type SecretStore} from './secrets/types.js';
@@ -83,6 +84,10 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
   const fromEnv = credentialsFromEnv(deps.runtime.env);
   const sources: CredentialSources = {clientId: 'missing', clientSecret: 'missing', apiKey: 'missing'};
   const found: Partial<Credentials> = {};
+  // A keychain that cannot be read (no Secret Service on an SSH box, a locked keyring) does not
+  // stop the run: the environment may hold the rest, the wizard can take typed credentials for
+  // this run, and `btalk login` can still check them. The first failure is kept to explain it.
+  let keychainProblem: BtalkError | undefined;
   // In parallel: a slow keychain then costs one deadline, not three.
   await Promise.all(
     CREDENTIAL_FIELDS.map(async ([key, field]) => {
@@ -93,7 +98,15 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
         return;
       }
       const account = accountFor(profile, field);
-      const stored = (await secrets.get(account))?.trim();
+      let stored: string | undefined;
+      try {
+        stored = (await secrets.get(account))?.trim();
+      } catch (thrown) {
+        const error = toBtalkError(thrown);
+        if (error.kind !== 'keychain') throw error;
+        keychainProblem ??= error;
+        return;
+      }
       if (!stored) return;
       const problem = key === 'apiKey' ? apiKeyProblem(stored) : undefined;
       if (problem !== undefined) {
@@ -128,10 +141,14 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     environment,
     credentials: complete(found) ? found : undefined,
     sources,
+    ...(keychainProblem ? {keychainProblem} : {}),
     secrets,
     sandbox: false,
     api: (c) => buildApi(deps, globals, environment, c, tokenCacheFor(c)),
     async saveCredentials(c) {
+      // Asking a keychain that already failed again would cost another deadline for the same
+      // answer; and nothing (not even the environment binding) is written for unsaved secrets.
+      if (keychainProblem) throw keychainUnavailable(keychainProblem);
       // The profile's environment first: secrets saved under the wrong environment would be worse
       // than an environment saved without secrets.
       await deps.config.setProfile(profile, settingsFor(environment));

@@ -1,4 +1,7 @@
 /** What `btalk login` reports once the credentials were proven and saved (text, --json, the form). */
+import {BtalkError} from '../errors.js';
+import {CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
+import {keychainFix} from '../secrets/keychain-errors.js';
 import type {Proof} from '../secrets/prove-credentials.js';
 import type {Session} from '../session-types.js';
 
@@ -20,4 +23,22 @@ export function loginResult(session: Session, proof: Proof): LoginResult {
     canOrder: proof.canOrder,
     savedIn: session.sandbox ? 'memory' : 'keychain',
   };
+}
+
+export function rightsText(proof: Proof): string {
+  return `rights profile "${proof.rightsProfile}", ${proof.canOrder ? 'can order' : 'read-only'}`;
+}
+
+/**
+ * Proven credentials the keychain would not take (none on an SSH box, locked): the failure is the
+ * keychain's, so the message says the credentials themselves work and how to use them anyway.
+ */
+export function notSavedError(proof: Proof, error: BtalkError, platform: NodeJS.Platform): BtalkError {
+  const vars = Object.values(CREDENTIAL_ENV_VARS).join(', ');
+  return new BtalkError('keychain', `The credentials work (${rightsText(proof)}), but were not saved: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, {
+    hint:
+      `Use them without a keychain: set ${vars} in the environment of each btalk run (btalk reads them and never saves them). ` +
+      `Or, to save them: ${keychainFix(platform)}, then run btalk login again.`,
+    cause: error,
+  });
 }

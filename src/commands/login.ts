@@ -5,13 +5,13 @@
  */
 import type {Command} from 'commander';
 import type {Credentials} from '../api/types.js';
-import {BtalkError} from '../errors.js';
+import {BtalkError, toBtalkError} from '../errors.js';
 import {credentialProblems, CREDENTIAL_ENV_VARS, credentialsFromEnv} from '../secrets/env-credentials.js';
 import {proveCredentials, READONLY_WARNING} from '../secrets/prove-credentials.js';
 import {parseCredentialLines, readAll} from '../secrets/stdin-credentials.js';
 import type {Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
-import {loginResult, type LoginResult} from './login-result.js';
+import {loginResult, notSavedError, type LoginResult} from './login-result.js';
 import {runCommand} from './run.js';
 
 export type {LoginResult} from './login-result.js';
@@ -27,7 +27,9 @@ In a terminal a form asks for the client id, client secret and API key.
 Without one, btalk reads them from ${Object.values(CREDENTIAL_ENV_VARS).join(', ')}, or from
 standard input: three lines (client id, client secret, API key) or KEY=VALUE lines.
 Secrets are never taken from the command line. Exit codes: 0 saved, 2 missing or malformed
-secrets, 4 rejected by the API (nothing saved), 1 keychain or network trouble.
+secrets, 4 rejected by the API (nothing saved), 1 keychain or network trouble. Without a usable
+keychain the credentials are still checked, then btalk login exits 1 saying whether they work;
+working credentials can be used without a keychain through the environment variables above.
 
 Examples:
   $ btalk login                                     # the form, for the default profile
@@ -81,7 +83,13 @@ async function plainLogin(ctx: CommandContext, session: Session): Promise<LoginR
     });
   }
   const proof = await proveCredentials(session.api(credentials));
-  await session.saveCredentials(credentials);
+  try {
+    await session.saveCredentials(credentials);
+  } catch (thrown) {
+    const error = toBtalkError(thrown);
+    // No keychain (an SSH box): the check above still tells the person their credentials work.
+    throw error.kind === 'keychain' ? notSavedError(proof, error, runtime.platform) : error;
+  }
   const result = loginResult(session, proof);
   if (!proof.canOrder) runtime.stderr.write(`Warning: ${READONLY_WARNING}\n`);
   if (!ctx.globals().json) runtime.stdout.write(`${summaryLine(result)}\n`);

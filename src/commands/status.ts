@@ -6,6 +6,7 @@
 import type {Command} from 'commander';
 import {BtalkError, EXIT_CODES, formatError, toBtalkError} from '../errors.js';
 import {apiKeyProblem, CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
+import {keychainReason} from '../secrets/keychain-errors.js';
 import {apiKeyLast4, proveCredentials, READONLY_WARNING, type Proof} from '../secrets/prove-credentials.js';
 import type {CredentialSources, Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
@@ -79,7 +80,14 @@ async function check(session: Session): Promise<{report: StatusReport; error?: B
   const credentials = session.credentials;
   if (!credentials) {
     const missing = (Object.keys(LABELS) as Array<keyof CredentialSources>).filter((k) => session.sources[k] === 'missing');
-    const problem = `missing ${missing.map((k) => LABELS[k]).join(', ')}: run "btalk login${session.profile === 'default' ? '' : ` --profile ${session.profile}`}" or set ${missing.map((k) => CREDENTIAL_ENV_VARS[k]).join(', ')}`;
+    const vars = missing.map((k) => CREDENTIAL_ENV_VARS[k]).join(', ');
+    const keychain = session.keychainProblem;
+    if (keychain) {
+      // "btalk login" cannot help without a keychain: the environment can, or a keychain (the hint).
+      const problem = `missing ${missing.map((k) => LABELS[k]).join(', ')}: the OS keychain could not be read (${keychainReason(keychain)}); set ${vars}`;
+      return {report: {...base, problem, error: keychain.toJSON()}, error: keychain};
+    }
+    const problem = `missing ${missing.map((k) => LABELS[k]).join(', ')}: run "btalk login${session.profile === 'default' ? '' : ` --profile ${session.profile}`}" or set ${vars}`;
     return {report: {...base, problem}};
   }
   const last4 = apiKeyLast4(credentials.apiKey);

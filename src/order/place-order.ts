@@ -26,6 +26,17 @@ export function findSiteByName(sites: readonly VoiceSite[], customerCode: string
   );
 }
 
+/**
+ * What the failed POST got, without the "may have been created" the client adds to it: by the
+ * time this is said, the voicesites were checked and that doubt is settled.
+ */
+function whatHappened(postError: BtalkError): string {
+  const said = postError.message
+    .replace(/[:.]?\s*(the order|it) may have been created\.?$/i, '')
+    .replace(/\.$/, '');
+  return `${said.charAt(0).toLowerCase()}${said.slice(1)}`;
+}
+
 export async function placeOrder(
   api: BusinessTalkApi,
   customerCode: string,
@@ -67,8 +78,8 @@ export async function placeOrder(
   const site = findSiteByName(sites, customerCode, name);
   if (site) return {voiceSiteId: String(site.voiceSiteId), recovered: true, site};
 
-  throw new BtalkError(postError.kind, `The order for ${name} was NOT created (${postError.message}).`, {
-    hint: `No voicesite named ${name} exists, so it is safe to send the order again.`,
+  throw new BtalkError(postError.kind, `The order for ${name} was NOT created: ${whatHappened(postError)}, and GET /voicesites, checked afterwards, lists no site named ${name}.`, {
+    hint: `Nothing was created, so it is safe to send the order again.`,
     ...(postError.status === undefined ? {} : {status: postError.status}),
     ...(postError.apiCode === undefined ? {} : {apiCode: postError.apiCode}),
     ...(postError.apiMessage === undefined ? {} : {apiMessage: postError.apiMessage}),

@@ -7,18 +7,20 @@ import {DeadlineExceeded} from './with-deadline.js';
 
 export const ENV_WAY_OUT = 'set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY in the environment instead';
 
-function headlessLinuxHint(): string {
-  return (
-    `Start a Secret Service (e.g. \`dbus-run-session -- bash\`, then ` +
-    '`echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets`; see README "Headless Linux"), ' +
-    `or ${ENV_WAY_OUT}.`
-  );
+/** How to get a working keychain on this platform, without the environment way out. */
+export function keychainFix(platform: NodeJS.Platform): string {
+  if (platform === 'linux' || platform === 'freebsd') {
+    return (
+      'Start a Secret Service (e.g. `dbus-run-session -- bash`, then ' +
+      '`echo -n PASSWORD | gnome-keyring-daemon --unlock --components=secrets`; see README "Headless Linux")'
+    );
+  }
+  if (platform === 'darwin') return 'Unlock the login keychain (Keychain Access)';
+  return 'Check that the Windows Credential Manager is available';
 }
 
 export function hintFor(platform: NodeJS.Platform): string {
-  if (platform === 'linux' || platform === 'freebsd') return headlessLinuxHint();
-  if (platform === 'darwin') return `Unlock the login keychain (Keychain Access), or ${ENV_WAY_OUT}.`;
-  return `Check that the Windows Credential Manager is available, or ${ENV_WAY_OUT}.`;
+  return `${keychainFix(platform)}, or ${ENV_WAY_OUT}.`;
 }
 
 function describe(raw: string): string {
@@ -32,6 +34,46 @@ function describe(raw: string): string {
   if (text.includes('locked')) return 'the keyring is locked';
   if (text.includes('no storage access') || text.includes('platform storage')) return 'the keychain could not be accessed';
   return 'the keychain refused the request';
+}
+
+/** The few words of `describe`, for a one-line notice on a screen (80 columns). */
+function shortReason(raw: string): string {
+  const text = raw.toLowerCase();
+  if (text.includes('dbus') || text.includes('d-bus') || text.includes('zbus') || text.includes('failed to connect')) return 'no D-Bus session';
+  if (text.includes('no result found') || text.includes('no such object') || text.includes('serviceunknown')) return 'no usable keyring';
+  if (text.includes('locked')) return 'the keyring is locked';
+  if (text.includes('no storage access') || text.includes('platform storage')) return 'no access to it';
+  return 'it refused the request';
+}
+
+/**
+ * Why the keychain failed, in a few words (e.g. "no D-Bus session"), from a BtalkError made by
+ * keychainError: its cause is what the library threw.
+ */
+export function keychainReason(error: BtalkError): string {
+  const cause = error.cause;
+  if (cause instanceof DeadlineExceeded) return `no answer within ${cause.ms / 1000} s`;
+  if (cause === undefined) return error.message.replace(/\.$/, '');
+  return shortReason(cause instanceof Error ? cause.message : String(cause));
+}
+
+/**
+ * The one line a form shows when the keychain could not be read as btalk started: what is typed
+ * works for this run, nothing is written anywhere (there is no plaintext fallback).
+ */
+export function keychainNotice(problem: BtalkError): string {
+  return `No OS keychain (${keychainReason(problem)}): the credentials are used for this run only.`;
+}
+
+/**
+ * What saving gives when the keychain could not be read at start: the same cause and way out,
+ * said as a save, without asking the keychain again (which would cost another deadline).
+ */
+export function keychainUnavailable(problem: BtalkError): BtalkError {
+  return new BtalkError('keychain', `No OS keychain to save to (${keychainReason(problem)}).`, {
+    ...(problem.hint === undefined ? {} : {hint: problem.hint}),
+    cause: problem,
+  });
 }
 
 export function keychainError(operation: string, account: string | undefined, thrown: unknown, platform: NodeJS.Platform): BtalkError {

@@ -42,9 +42,24 @@ describe('placeOrder', () => {
     expect(error).toBeInstanceOf(BtalkError);
     expect((error as BtalkError).message).toContain('NOT created');
     expect((error as BtalkError).hint).toContain('safe to send the order again');
+    // One clear story: what the server answered, what was checked, what that means.
+    expect((error as BtalkError).message).toBe(
+      'The order for LILLE_01 was NOT created: the server answered 503 to the order, and GET /voicesites, checked afterwards, lists no site named LILLE_01.',
+    );
+    expect((error as BtalkError).message).not.toContain('may have been created');
+    expect((error as BtalkError).apiMessage).toBe('Service unavailable');
     expect((error as BtalkError).outcomeUnknown).toBe(false);
     expect(sandbox().counters.ordersCreated).toBe(0);
     expect(sandbox().counters.byRoute[ROUTE]).toBe(1);
+  });
+
+  it('after a reset before the server acted, says no answer came, the voicesites were checked, and nothing was created', async () => {
+    sandbox().injectFault({route: ROUTE, reset: 'before'});
+    const error = (await placeOrder(api(), '9999', order).catch((e: unknown) => e)) as BtalkError;
+    expect(error.message).toMatch(/^The order for LILLE_01 was NOT created: no answer to the order from 127\.0\.0\.1:\d+: the connection was reset, and GET \/voicesites, checked afterwards, lists no site named LILLE_01\.$/);
+    expect(error.hint).toBe('Nothing was created, so it is safe to send the order again.');
+    expect(error.outcomeUnknown).toBe(false);
+    expect(sandbox().counters.ordersCreated).toBe(0);
   });
 
   it('when the check fails too, says the outcome is unknown and how to look before retrying', async () => {

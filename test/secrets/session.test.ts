@@ -1,10 +1,26 @@
 import {describe, expect, it} from 'vitest';
 import type {BusinessTalkApi, ClientOptions} from '../../src/api/types.js';
+import {BtalkError} from '../../src/errors.js';
+import {createKeychainStore, type KeyringBackend} from '../../src/secrets/keychain-store.js';
+import {keychainNotice} from '../../src/secrets/keychain-errors.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {testSessions} from '../helpers/session.js';
 
 const KEY_A = 'a'.repeat(40);
 const KEY_B = 'b'.repeat(40);
+
+/** The real keychain store over a backend that fails as the library does on a box without D-Bus. */
+function keychainOf(backend: Partial<KeyringBackend>, deadlineMs = 3000) {
+  const noDbus = async (): Promise<never> => {
+    throw new Error('Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead');
+  };
+  return createKeychainStore({
+    platform: 'linux',
+    deadlineMs,
+    backend: {getPassword: noDbus, setPassword: noDbus, deletePassword: noDbus, findAccounts: noDbus, ...backend},
+  });
+}
+const noDbusKeychain = () => keychainOf({});
 
 /** A createApi that records the options it was built with (no HTTP in these tests). */
 function recordingApi() {
@@ -102,19 +118,37 @@ describe('session resolution', () => {
     expect(built[1]!.debug).toBeUndefined();
   });
 
-  it('keeps the keychain error when the keychain cannot be read', async () => {
-    const {BtalkError} = await import('../../src/errors.js');
+  it('keeps the keychain error when the keychain cannot be read, and still opens with what the environment gives', async () => {
+    const {factory, keychainCalls, config} = await testSessions({env: {BTALK_API_KEY: KEY_A}, keychainFactory: noDbusKeychain});
+    const session = await factory.open({profile: 'ssh'});
+    expect(session.keychainProblem).toMatchObject({kind: 'keychain'});
+    expect(session.keychainProblem?.message).toContain('no D-Bus session is reachable');
+    expect(session.keychainProblem?.hint).toContain('BTALK_CLIENT_ID');
+    expect(session.credentials).toBeUndefined();
+    expect(session.sources).toEqual({clientId: 'missing', clientSecret: 'missing', apiKey: 'environment'});
+    expect(keychainNotice(session.keychainProblem!)).toBe('No OS keychain (no D-Bus session): the credentials are used for this run only.');
+    // Saving says why at once, without asking the keychain again, and writes nothing anywhere.
+    const calls = keychainCalls();
+    const saving = await session.saveCredentials({clientId: 'id', clientSecret: 'secret', apiKey: KEY_A}).catch((e: unknown) => e);
+    expect(saving).toMatchObject({kind: 'keychain', message: 'No OS keychain to save to (no D-Bus session).'});
+    expect((saving as BtalkError).hint).toContain('dbus-run-session');
+    expect(keychainCalls()).toBe(calls);
+    expect(await config.profile('ssh')).toBeUndefined();
+    expect(session.credentials).toBeUndefined();
+  });
+
+  it('still fails on an error that is not the keychain\'s', async () => {
     const {factory} = await testSessions({
-      keychainFactory: () => ({
-        get: async () => {
-          throw new BtalkError('keychain', 'Could not use the OS keychain.', {hint: 'set BTALK_API_KEY'});
-        },
-        set: async () => {},
-        delete: async () => false,
-        list: async () => [],
-      }),
+      keychainFactory: () => ({get: async () => Promise.reject(new Error('boom')), set: async () => {}, delete: async () => false, list: async () => []}),
     });
-    await expect(factory.open({})).rejects.toMatchObject({kind: 'keychain'});
+    await expect(factory.open({})).rejects.toMatchObject({kind: 'bug'});
+  });
+
+  it('says a keychain that did not answer in time in a few words too', async () => {
+    const {factory} = await testSessions({keychainFactory: () => keychainOf({getPassword: () => new Promise(() => {})}, 50)});
+    const session = await factory.open({});
+    expect(session.keychainProblem?.message).toContain('did not answer within 0.05 s');
+    expect(keychainNotice(session.keychainProblem!)).toBe('No OS keychain (no answer within 0.05 s): the credentials are used for this run only.');
   });
 });
 

@@ -7,12 +7,14 @@ import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
 import React, {useState} from 'react';
 import type {Credentials} from '../../api/types.js';
+import {API_KEY_LENGTH, credentialProblems} from '../../domain/credential-rules.js';
 import type {BtalkError} from '../../errors.js';
 import {ErrorBlock} from '../components/error-block.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 
-export const API_KEY_LENGTH = 40;
+// The same rules as piped or environment credentials (btalk login without a terminal).
+export {API_KEY_LENGTH, credentialProblems};
 
 export interface CredentialsFormProps {
   initial?: Partial<Credentials> | undefined;
@@ -28,6 +30,8 @@ export interface CredentialsFormProps {
   busyLabel?: string | undefined;
   /** The field to start on (e.g. the one a rejection points at); else the first empty one. */
   initialFocus?: keyof Credentials | undefined;
+  /** One line above the fields, e.g. that there is no keychain and nothing will be saved. */
+  notice?: string | undefined;
 }
 
 type Field = keyof Credentials;
@@ -36,17 +40,6 @@ const FIELDS: ReadonlyArray<{field: Field; label: string; masked: boolean}> = [
   {field: 'clientSecret', label: 'Client secret', masked: true},
   {field: 'apiKey', label: 'API key', masked: true},
 ];
-
-/** What is wrong with the typed values, per field; empty when they may be sent. */
-export function credentialProblems(values: Credentials): Partial<Record<Field, string>> {
-  const problems: Partial<Record<Field, string>> = {};
-  if (values.clientId.trim() === '') problems.clientId = 'required';
-  if (values.clientSecret.trim() === '') problems.clientSecret = 'required';
-  const key = values.apiKey.trim();
-  if (key === '') problems.apiKey = 'required';
-  else if (key.length !== API_KEY_LENGTH) problems.apiKey = `must be exactly ${API_KEY_LENGTH} characters (now ${key.length})`;
-  return problems;
-}
 
 const MASK = '•';
 
@@ -110,6 +103,7 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
     <Box flexDirection="column">
       <Text bold>Business Talk credentials</Text>
       <Text dimColor>From the Orange Developer dashboard (client id and secret) and your Business Talk API key.</Text>
+      {props.notice ? <Text color={theme.warning}>{`⚠ ${props.notice}`}</Text> : null}
       <Box flexDirection="column" marginTop={1}>
         {FIELDS.map(({field, label, masked}, index) => {
           const value = values[field];

@@ -4,7 +4,8 @@ import React from 'react';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import type {Credentials} from '../../../src/api/types.js';
 import {BtalkError} from '../../../src/errors.js';
-import {CredentialsForm} from '../../../src/ui/screens/credentials.js';
+import {credentialProblems as pipedCredentialProblems} from '../../../src/secrets/env-credentials.js';
+import {CredentialsForm, credentialProblems} from '../../../src/ui/screens/credentials.js';
 import {ThemeProvider, themeFor, type Theme} from '../../../src/ui/theme.js';
 import {colourCodes, keys, press, type, waitForFrame} from '../../helpers/ink.js';
 
@@ -57,6 +58,21 @@ describe('CredentialsForm', () => {
     await waitForFrame(ui, 'API: code 41 - Invalid credentials');
     ui.rerender(<CredentialsForm onSubmit={() => {}} onCancel={() => {}} busy />);
     await waitForFrame(ui, 'Checking the credentials');
+    ui.unmount();
+  });
+});
+
+describe('CredentialsForm rules and notice', () => {
+  it('checks typed secrets with the very rules used for piped ones (one function, one wording)', () => {
+    expect(credentialProblems).toBe(pipedCredentialProblems);
+    expect(credentialProblems({clientId: ' ', clientSecret: 's', apiKey: 'abc'})).toEqual({clientId: 'required', apiKey: 'must be exactly 40 characters (now 3)'});
+  });
+
+  it('shows a notice above the fields, e.g. that nothing will be saved', async () => {
+    const {ui} = setup({notice: 'No OS keychain (no D-Bus session): the credentials are used for this run only.'});
+    const frame = await waitForFrame(ui, 'Client ID');
+    expect(frame).toContain('⚠ No OS keychain (no D-Bus session): the credentials are used for this run only.');
+    expect(frame.indexOf('No OS keychain')).toBeLessThan(frame.indexOf('Client ID'));
     ui.unmount();
   });
 });
