@@ -1,26 +1,13 @@
 import {describe, expect, it} from 'vitest';
 import type {BusinessTalkApi, ClientOptions} from '../../src/api/types.js';
 import {BtalkError} from '../../src/errors.js';
-import {createKeychainStore, type KeyringBackend} from '../../src/secrets/keychain-store.js';
 import {keychainNotice} from '../../src/secrets/keychain-errors.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {testSessions} from '../helpers/session.js';
+import {keychainOf, noDbusKeychain} from './no-dbus-keychain.js';
 
 const KEY_A = 'a'.repeat(40);
 const KEY_B = 'b'.repeat(40);
-
-/** The real keychain store over a backend that fails as the library does on a box without D-Bus. */
-function keychainOf(backend: Partial<KeyringBackend>, deadlineMs = 3000) {
-  const noDbus = async (): Promise<never> => {
-    throw new Error('Platform failure: DBus error: Using X11 for dbus-daemon autolaunch was disabled at compile time, set your DBUS_SESSION_BUS_ADDRESS instead');
-  };
-  return createKeychainStore({
-    platform: 'linux',
-    deadlineMs,
-    backend: {getPassword: noDbus, setPassword: noDbus, deletePassword: noDbus, findAccounts: noDbus, ...backend},
-  });
-}
-const noDbusKeychain = () => keychainOf({});
 
 /** A createApi that records the options it was built with (no HTTP in these tests). */
 function recordingApi() {
