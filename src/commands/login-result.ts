@@ -35,10 +35,14 @@ export function rightsText(proof: Proof): string {
  */
 export function notSavedError(proof: Proof, error: BtalkError, platform: NodeJS.Platform): BtalkError {
   const vars = Object.values(CREDENTIAL_ENV_VARS).join(', ');
-  return new BtalkError('keychain', `The credentials work (${rightsText(proof)}), but were not saved: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`, {
+  return new BtalkError('keychain', `The credentials work (${rightsText(proof)}), but were not saved: ${lowerFirst(error.message)}`, {
     hint:
       `Use them without a keychain: set ${vars} in the environment of each btalk run (btalk reads them and never saves them). ` +
-      `Or, to save them: ${keychainFix(platform)}, then run btalk login again.`,
+      `Or, to save them: ${lowerFirst(keychainFix(platform))}, then run btalk login again.`,
     cause: error,
   });
+}
+
+function lowerFirst(text: string): string {
+  return `${text.charAt(0).toLowerCase()}${text.slice(1)}`;
 }

@@ -66,6 +66,21 @@ describe('btalk login form in a terminal', () => {
     expect(terminal.written()).not.toContain(clientSecret);
   });
 
+  it('takes Tab and the next field\'s text in two reads right after each other (tmux send-keys, a fast typist)', async () => {
+    const {terminal, runtime, keychain, session} = await setup({NO_COLOR: '1'});
+    const {clientId, clientSecret, apiKey} = sandbox().demo;
+    const done = interactiveLogin(runtime, session, {});
+    await waitForFrame(terminal, '› Client ID');
+    for (const read of [clientId, '\t', clientSecret, '\r', apiKey, '\r']) {
+      terminal.stdin.write(read);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await done;
+    expect(await keychain.get('default:client-id')).toBe(clientId);
+    expect(await keychain.get('default:client-secret')).toBe(clientSecret);
+    expect(await keychain.get('default:api-key')).toBe(apiKey);
+  });
+
   /** The whole run, keys one at a time: what was printed, escapes included. */
   async function printedWith(env: Record<string, string>): Promise<string> {
     const {terminal, runtime, session} = await setup(env);

@@ -5,7 +5,7 @@
  */
 import {Box, Text} from 'ink';
 import Spinner from 'ink-spinner';
-import React, {useState} from 'react';
+import React, {useReducer, useRef} from 'react';
 import type {Credentials} from '../../api/types.js';
 import {API_KEY_LENGTH, credentialProblems} from '../../domain/credential-rules.js';
 import type {BtalkError} from '../../errors.js';
@@ -43,35 +43,55 @@ const FIELDS: ReadonlyArray<{field: Field; label: string; masked: boolean}> = [
 
 const MASK = '•';
 
+/** The field asked for (e.g. the one a rejection points at), else the first empty one. */
+function firstFocus(initial: Partial<Credentials> | undefined, asked: Field | undefined): number {
+  const index = FIELDS.findIndex(({field}) => field === asked);
+  if (index !== -1) return index;
+  const firstEmpty = FIELDS.findIndex(({field}) => !(initial?.[field] ?? ''));
+  return firstEmpty === -1 ? FIELDS.length - 1 : firstEmpty;
+}
+
+interface FormState {
+  values: Credentials;
+  focus: number;
+  problems: Partial<Record<Field, string>>;
+}
+
 export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element {
   const {initial, onSubmit, onCancel, error, busy = false, isActive = true} = props;
-  const [values, setValues] = useState<Credentials>({
-    clientId: initial?.clientId ?? '',
-    clientSecret: initial?.clientSecret ?? '',
-    apiKey: initial?.apiKey ?? '',
-  });
   const theme = useTheme();
-  const [focus, setFocus] = useState(() => {
-    const asked = FIELDS.findIndex(({field}) => field === props.initialFocus);
-    if (asked !== -1) return asked;
-    const firstEmpty = FIELDS.findIndex(({field}) => !(initial?.[field] ?? ''));
-    return firstEmpty === -1 ? FIELDS.length - 1 : firstEmpty;
-  });
-  const [problems, setProblems] = useState<Partial<Record<Field, string>>>({});
+  // The form's state lives in a ref that each key updates at once, and a render follows. A key
+  // must act on what the previous key did even when it arrives before React rendered it (Tab and
+  // the next field's first character in two reads a moment apart: seen in tmux, the character
+  // landed in the field being left).
+  const form = useRef<FormState | undefined>(undefined);
+  form.current ??= {
+    values: {clientId: initial?.clientId ?? '', clientSecret: initial?.clientSecret ?? '', apiKey: initial?.apiKey ?? ''},
+    focus: firstFocus(initial, props.initialFocus),
+    problems: {},
+  };
+  const [, repaint] = useReducer((n: number) => n + 1, 0);
+  const state = (): FormState => form.current!;
+  const change = (next: Partial<FormState>) => {
+    form.current = {...state(), ...next};
+    repaint();
+  };
+  const {values, focus, problems} = state();
 
-  const current = FIELDS[focus]!.field;
-  const move = (delta: number) => setFocus((f) => Math.min(FIELDS.length - 1, Math.max(0, f + delta)));
+  const move = (delta: number) => change({focus: Math.min(FIELDS.length - 1, Math.max(0, state().focus + delta))});
+  const edit = (update: (value: string) => string) => {
+    const {values: v, focus: f, problems: p} = state();
+    const field = FIELDS[f]!.field;
+    change({values: {...v, [field]: update(v[field])}, problems: {...p, [field]: undefined}});
+  };
 
   const submit = () => {
-    const trimmed: Credentials = {clientId: values.clientId.trim(), clientSecret: values.clientSecret.trim(), apiKey: values.apiKey.trim()};
+    const v = state().values;
+    const trimmed: Credentials = {clientId: v.clientId.trim(), clientSecret: v.clientSecret.trim(), apiKey: v.apiKey.trim()};
     const found = credentialProblems(trimmed);
-    setProblems(found);
     const firstBad = FIELDS.findIndex(({field}) => found[field] !== undefined);
-    if (firstBad !== -1) {
-      setFocus(firstBad);
-      return;
-    }
-    onSubmit(trimmed);
+    change({problems: found, ...(firstBad === -1 ? {} : {focus: firstBad})});
+    if (firstBad === -1) onSubmit(trimmed);
   };
 
   useKeys(
@@ -80,21 +100,14 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
       if (key.tab) return move(key.shift ? -1 : 1);
       if (key.upArrow) return move(-1);
       if (key.downArrow) return move(1);
-      if (key.return) return focus === FIELDS.length - 1 ? submit() : move(1);
-      if (key.backspace || key.delete) {
-        setValues((v) => ({...v, [current]: v[current].slice(0, -1)}));
-        return;
-      }
-      if (key.ctrl && input === 'u') {
-        setValues((v) => ({...v, [current]: ''}));
-        return;
-      }
+      if (key.return) return state().focus === FIELDS.length - 1 ? submit() : move(1);
+      if (key.backspace || key.delete) return edit((value) => value.slice(0, -1));
+      if (key.ctrl && input === 'u') return edit(() => '');
       if (key.ctrl || key.meta || input === '') return;
       // Pasted text arrives in one chunk; line breaks inside it are not part of a secret.
       const text = input.replace(/[\r\n]/g, '');
       if (text === '') return;
-      setValues((v) => ({...v, [current]: v[current] + text}));
-      setProblems((p) => ({...p, [current]: undefined}));
+      edit((value) => value + text);
     },
     {isActive: isActive && !busy},
   );

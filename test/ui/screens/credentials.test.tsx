@@ -62,6 +62,23 @@ describe('CredentialsForm', () => {
   });
 });
 
+describe('CredentialsForm with keys faster than renders', () => {
+  it('puts a character typed right after Tab into the next field, even before the Tab was rendered', async () => {
+    const {ui, submitted} = setup({initial: {clientId: 'my-client'}, initialFocus: 'clientId'});
+    await waitForFrame(ui, 'my-client');
+    // Back to back, with no chance for a render in between: each key must see the one before.
+    ui.stdin.write(keys.tab);
+    ui.stdin.write('h');
+    ui.stdin.write('i');
+    ui.stdin.write(keys.enter);
+    ui.stdin.write(KEY);
+    ui.stdin.write(keys.enter);
+    await waitForFrame({lastFrame: () => (submitted.length > 0 ? 'submitted' : JSON.stringify(ui.lastFrame()))}, 'submitted', {timeoutMs: 10_000});
+    expect(submitted).toEqual([{clientId: 'my-client', clientSecret: 'hi', apiKey: KEY}]);
+    ui.unmount();
+  });
+});
+
 describe('CredentialsForm rules and notice', () => {
   it('checks typed secrets with the very rules used for piped ones (one function, one wording)', () => {
     expect(credentialProblems).toBe(pipedCredentialProblems);
