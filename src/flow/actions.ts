@@ -48,6 +48,8 @@ export type Action =
   | {type: 'edit-requested'; step: EditableStep}
   | {type: 'submit-pressed'}
   | {type: 'recheck-pressed'}
+  /** On the done screen: one more site with the same customer, VPN and country. */
+  | {type: 'another-order-requested'}
   | {type: 'back-pressed'}
   | {type: 'quit-pressed'}
   | {type: 'interrupted'}

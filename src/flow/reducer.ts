@@ -3,10 +3,10 @@
  * screen are ignored (a second Enter while submitting, a late answer from an old attempt).
  */
 import {canOrder} from '../api/schemas.js';
-import {BtalkError, exitCodeFor} from '../errors.js';
 import type {Action, DataRequest} from './actions.js';
+import {interrupted, quit} from './leaving.js';
 import {goBack, goToCustomer, goToStep} from './navigation.js';
-import {orderBody, summaryLine, type DataCache, type Loadable, type WizardState} from './state.js';
+import {orderBody, orderedInThisRun, summaryLine, type DataCache, type Loadable, type WizardState} from './state.js';
 
 function setData(data: DataCache, request: DataRequest, value: Loadable<never> | Loadable<unknown> | undefined): DataCache {
   switch (request.kind) {
@@ -60,60 +60,6 @@ function failedRequestOnScreen(state: WizardState): DataRequest | undefined {
       return data.voicesites?.status === 'failed' ? {kind: 'voicesites'} : undefined;
     default:
       return undefined;
-  }
-}
-
-function exitState(state: WizardState, code: number, reason: string, stream: 'stdout' | 'stderr' = 'stderr'): WizardState {
-  return {...state, screen: {kind: 'exit', code, reason, stream}};
-}
-
-function orderNotDoneText(state: WizardState, error: BtalkError): string {
-  const name = state.answers.site?.technicalSiteName ?? 'the site';
-  return error.outcomeUnknown
-    ? `The order for ${name} may have been created: run "btalk voicesites" and look for ${name} before ordering again.`
-    : `The order for ${name} was not created.`;
-}
-
-function interrupted(state: WizardState): WizardState {
-  const {screen} = state;
-  const name = state.answers.site?.technicalSiteName ?? 'the site';
-  switch (screen.kind) {
-    case 'exit':
-      return state;
-    case 'done':
-      return exitState(state, 0, summaryLine(state, screen.placed.voiceSiteId), 'stdout');
-    case 'submitting':
-      return exitState(
-        state,
-        130,
-        `Interrupted while the order for ${name} was being sent: the order WAS sent and may have been created. Run "btalk voicesites" and look for ${name} before ordering again.`,
-      );
-    case 'order-failed':
-      return exitState(state, 130, `Interrupted. ${orderNotDoneText(state, screen.error)}`);
-    default:
-      return exitState(state, 130, 'Interrupted: nothing was ordered.');
-  }
-}
-
-function quit(state: WizardState): WizardState {
-  const {screen} = state;
-  switch (screen.kind) {
-    case 'done':
-      return exitState(state, 0, summaryLine(state, screen.placed.voiceSiteId), 'stdout');
-    case 'order-failed':
-      return exitState(state, exitCodeFor(screen.error), orderNotDoneText(state, screen.error));
-    case 'submitting':
-      return state;
-    case 'access': {
-      const me = state.data.me;
-      if (me?.status === 'ready' && !canOrder(me.value)) {
-        return exitState(state, 1, `The API key of this profile is read-only (rights profile "${me.value.rightsProfile}"): nothing was ordered.`);
-      }
-      if (me?.status === 'failed') return exitState(state, exitCodeFor(me.error), `${me.error.message} Nothing was ordered.`);
-      return exitState(state, 130, 'Cancelled: nothing was ordered.');
-    }
-    default:
-      return exitState(state, 130, 'Cancelled: nothing was ordered.');
   }
 }
 
@@ -185,7 +131,10 @@ export function reducer(state: WizardState, action: Action): WizardState {
     case 'submit-pressed': {
       // Submitting ignores this: a second Enter can never send a second order.
       if (screen.kind !== 'review' && !(screen.kind === 'order-failed' && !screen.error.outcomeUnknown)) return state;
-      if (!orderBody(state.answers)) return state;
+      const order = orderBody(state.answers);
+      if (!order) return state;
+      // A name this run already ordered is never sent again (the site step refuses it too).
+      if (orderedInThisRun(state, order.customerCode, order.body.parameters.technicalSiteName)) return state;
       const attempt = state.attempts + 1;
       return {...state, attempts: attempt, screen: {kind: 'submitting', attempt, mode: 'send', checking: false}};
     }
@@ -193,6 +142,13 @@ export function reducer(state: WizardState, action: Action): WizardState {
       if (screen.kind !== 'order-failed' || !screen.error.outcomeUnknown) return state;
       const attempt = state.attempts + 1;
       return {...state, attempts: attempt, screen: {kind: 'submitting', attempt, mode: 'find', checking: true}};
+    }
+    case 'another-order-requested': {
+      if (screen.kind !== 'done') return state;
+      // Same customer, VPN and country; the names and reference are new (the site step offers
+      // defaults that are free). Nothing of the delivered order can be sent again from here.
+      const {site: _site, ...answers} = state.answers;
+      return {...state, answers, screen: {kind: 'site'}};
     }
     case 'back-pressed':
       return goBack(state);
@@ -242,9 +198,22 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return {...state, screen: {...screen, checking: true}};
     case 'order-placed': {
       if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;
-      // The cached list no longer tells which names are taken.
+      // The cached list no longer tells which names are taken: it is fetched again.
       const {voicesites: _v, ...data} = state.data;
-      return {...state, data: {...data, vpns: state.data.vpns, countries: state.data.countries}, screen: {kind: 'done', placed: action.placed, listed: {status: 'loading'}}};
+      const order = orderBody(state.answers);
+      const ordered = order
+        ? [
+            ...state.ordered,
+            {
+              voiceSiteId: action.placed.voiceSiteId,
+              customerCode: order.customerCode,
+              technicalSiteName: order.body.parameters.technicalSiteName,
+              customerOrderReference: order.body.customerOrderReference,
+              summary: summaryLine(state, action.placed.voiceSiteId),
+            },
+          ]
+        : state.ordered;
+      return {...state, ordered, data: {...data, vpns: state.data.vpns, countries: state.data.countries}, screen: {kind: 'done', placed: action.placed, listed: {status: 'loading'}}};
     }
     case 'order-failed':
       if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;

@@ -64,10 +64,23 @@ export type Screen =
   | {kind: 'order-failed'; error: BtalkError; checked: boolean; attempt: number}
   /** `listed`: does GET /voicesites list the new site? */
   | {kind: 'done'; placed: PlacedOrder; listed: Loadable<boolean>}
-  /** The person left: `reason` is what to print after the UI closes. */
-  | {kind: 'exit'; code: number; reason: string; stream: 'stdout' | 'stderr'};
+  /**
+   * The person left: `reason` is what to print after the UI closes. `summary`: the sites ordered
+   * earlier in this run, printed on stdout before a reason that goes to stderr (absent when none).
+   */
+  | {kind: 'exit'; code: number; reason: string; stream: 'stdout' | 'stderr'; summary?: string[]};
 
 export type ScreenKind = Screen['kind'];
+
+/** A site delivered in this run (support staff order several in one sitting). */
+export interface OrderedSite {
+  voiceSiteId: string;
+  customerCode: string;
+  technicalSiteName: string;
+  customerOrderReference: string;
+  /** The line left in the terminal for it (see summaryLine). */
+  summary: string;
+}
 
 export interface WizardState {
   screen: Screen;
@@ -81,8 +94,13 @@ export interface WizardState {
   credentialsSaved?: boolean;
   /** A warning that does not stop the flow (e.g. saving to the keychain failed). */
   notice?: string;
-  /** Each order attempt gets a number, so a late answer from an old attempt is ignored. */
+  /**
+   * Each order attempt gets a number, so a late answer from an old attempt is ignored. It keeps
+   * counting across the orders of a run: a second order never shares an attempt with the first.
+   */
   attempts: number;
+  /** Every site ordered in this run, oldest first. */
+  ordered: readonly OrderedSite[];
 }
 
 export function initialState(credentials: Credentials | undefined): WizardState {
@@ -92,6 +110,7 @@ export function initialState(credentials: Credentials | undefined): WizardState 
     data: {vpns: {}, countries: {}},
     ...(credentials ? {credentials} : {}),
     attempts: 0,
+    ordered: [],
   };
 }
 
@@ -118,4 +137,13 @@ export function summaryLine(state: WizardState, voiceSiteId: string): string {
   const {customer, vpn, country, site} = state.answers;
   const parts = [site?.technicalSiteName, country?.iso2, vpn?.name, customer ? `customer ${customer.customerCode}` : undefined].filter(Boolean);
   return `voiceSiteId: ${voiceSiteId}  (${parts.join(', ')})`;
+}
+
+/**
+ * Whether this technical name was already ordered in this run for this customer. Such an order
+ * must not be sent: it would be refused at best, and after a lost answer the lookup by name would
+ * "find" the earlier site and report it as this order.
+ */
+export function orderedInThisRun(state: WizardState, customerCode: string, technicalSiteName: string): OrderedSite | undefined {
+  return state.ordered.find((o) => o.customerCode === customerCode && o.technicalSiteName === technicalSiteName);
 }

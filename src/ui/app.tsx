@@ -49,7 +49,7 @@ function Wizard(props: AppProps): React.JSX.Element {
 
   const exit = state.screen.kind === 'exit' ? state.screen : undefined;
   useEffect(() => {
-    if (exit) onExit({code: exit.code, reason: exit.reason, stream: exit.stream});
+    if (exit) onExit({code: exit.code, reason: exit.reason, stream: exit.stream, ...(exit.summary ? {summary: exit.summary} : {})});
   }, [exit, onExit]);
 
   // Ctrl+C belongs to no screen: it works everywhere, including while submitting.

@@ -13,6 +13,10 @@ export function completedSteps(state: WizardState): CompletedStep[] {
   const steps: CompletedStep[] = [];
   if (at > 1 && state.credentialsSaved) steps.push({step: 'Credentials', answer: 'checked and saved for this profile (next time they are not asked)'});
   if (at > 1 && answers.me) steps.push({step: 'Access', answer: `rights profile ${answers.me.rightsProfile} (can order)`});
+  if (at > 1 && state.ordered.length > 0) {
+    const names = state.ordered.map((o) => `${o.technicalSiteName} (${o.voiceSiteId})`).join(', ');
+    steps.push({step: 'Ordered in this run', answer: `${state.ordered.length === 1 ? '1 site' : `${state.ordered.length} sites`}: ${names}`});
+  }
   if (at > 2 && answers.customer) {
     steps.push({step: 'Customer', answer: `${answers.customer.name} (${answers.customer.customerCode})${answers.customerAutomatic ? ', the only customer of this key' : ''}`});
   }

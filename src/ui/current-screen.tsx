@@ -102,6 +102,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           customerCode={answers.customer.customerCode}
           initial={site}
           voicesites={data.voicesites}
+          ordered={state.ordered}
           now={props.now}
           onSubmit={(value) => dispatch({type: 'site-entered', site: value})}
           onBack={back}
@@ -143,7 +144,17 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
         />
       );
     case 'done':
-      return <DoneScreen placed={screen.placed} listed={screen.listed} details={details()} onExit={quit} onRecheck={retry} />;
+      return (
+        <DoneScreen
+          placed={screen.placed}
+          listed={screen.listed}
+          details={details()}
+          orderedCount={state.ordered.length}
+          onExit={quit}
+          onRecheck={retry}
+          onAnother={() => dispatch({type: 'another-order-requested'})}
+        />
+      );
     case 'exit':
       return null;
     default: {

@@ -41,6 +41,8 @@ export async function runWizard(runtime: Runtime, session: WizardSession): Promi
   instance.unmount();
   await instance.waitUntilExit().catch(() => undefined);
   stdin.dispose();
+  // The sites ordered before, say, a cancelled next order stay printed like any delivered one.
+  for (const line of exit.summary ?? []) runtime.stdout.write(`${line}\n`);
   const stream = exit.stream === 'stdout' ? runtime.stdout : runtime.stderr;
   if (exit.reason) stream.write(`${exit.reason}\n`);
   return exit.code === 0 ? EXIT_CODES.ok : exit.code;

@@ -17,6 +17,8 @@ export interface WizardExit {
   /** One line to leave in the terminal after the UI is gone. */
   reason: string;
   stream: 'stdout' | 'stderr';
+  /** Sites ordered earlier in the run, one line each, printed on stdout before `reason`. */
+  summary?: string[];
 }
 
 export interface WizardDeps {

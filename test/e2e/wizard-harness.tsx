@@ -9,6 +9,7 @@ import type {BusinessTalkApi, Credentials} from '../../src/api/types.js';
 import type {RunningSandbox} from '../../src/sandbox/types.js';
 import {App} from '../../src/ui/app.js';
 import {themeFor, type Theme} from '../../src/ui/theme.js';
+import {keys, press, type, waitForFrame, type InkLike} from '../helpers/ink.js';
 import type {WizardExit, WizardSession} from '../../src/ui/wizard-deps.js';
 
 export interface WizardUnderTest {
@@ -58,4 +59,35 @@ export function startWizard(sandbox: RunningSandbox, options: WizardOptions = {}
 /** The account's three secrets as Credentials. */
 export function credentialsOf(account: {clientId: string; clientSecret: string; apiKey: string}): Credentials {
   return {clientId: account.clientId, clientSecret: account.clientSecret, apiKey: account.apiKey};
+}
+
+/** On the country list: types `code`, takes the country and its coverage, and waits for the names. */
+export async function chooseCountry(ui: InkLike, code: string, name: string): Promise<string> {
+  await type(ui, code);
+  await waitForFrame(ui, `› ${name} (${code})`);
+  await press(ui, keys.enter);
+  await waitForFrame(ui, `Business Talk Online is available in ${name}`);
+  await press(ui, keys.enter);
+  return waitForFrame(ui, 'Name the site');
+}
+
+/** On the names: Enter on each of the three fields, then the review. */
+export async function acceptSiteFields(ui: InkLike): Promise<string> {
+  await press(ui, keys.enter);
+  await press(ui, keys.enter);
+  await press(ui, keys.enter);
+  return waitForFrame(ui, 'Review the order');
+}
+
+/** From the demo account's VPN list to the review: the first VPN, France, every default. */
+export async function toReview(ui: InkLike): Promise<string> {
+  await waitForFrame(ui, '2 of 2 VPNs');
+  await press(ui, keys.enter);
+  await chooseCountry(ui, 'FR', 'France');
+  return acceptSiteFields(ui);
+}
+
+/** The voiceSiteId on a done screen. */
+export function shownId(frame: string): string | undefined {
+  return /voiceSiteId\s+(vs\S+)/.exec(frame)?.[1];
 }

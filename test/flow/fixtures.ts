@@ -20,7 +20,7 @@ export function run(state: WizardState, ...actions: Action[]): WizardState {
 }
 
 /** The wizard at a step, having walked there like a person would. */
-export function at(step: 'access' | 'vpn' | 'customer' | 'country' | 'site' | 'review' | 'submitting', customers: Customer[] = [customer]): WizardState {
+export function at(step: 'access' | 'vpn' | 'customer' | 'country' | 'site' | 'review' | 'submitting' | 'done', customers: Customer[] = [customer]): WizardState {
   let s = run(initialState(creds), {type: 'load-started', request: {kind: 'me'}}, {type: 'customers-loaded', customers}, {type: 'access-checked', me: {rightsProfile: 'admin'}});
   if (step === 'access') return run(initialState(creds));
   if (step === 'customer') return s;
@@ -32,5 +32,12 @@ export function at(step: 'access' | 'vpn' | 'customer' | 'country' | 'site' | 'r
   if (step === 'site') return s;
   s = run(s, {type: 'site-entered', site});
   if (step === 'review') return s;
-  return run(s, {type: 'submit-pressed'});
+  s = run(s, {type: 'submit-pressed'});
+  if (step === 'submitting') return s;
+  return run(s, {type: 'order-placed', attempt: 1, placed: placed('vs1')});
+}
+
+/** What the order POST answered for a delivered site. */
+export function placed(voiceSiteId: string) {
+  return {voiceSiteId, recovered: false as const, order: {voiceSiteId}};
 }

@@ -121,8 +121,10 @@ describe('DoneScreen', () => {
         placed={{voiceSiteId: 'vs123', recovered: false, order: {voiceSiteId: 'vs123', orderId: 'o-9', status: 'completed'}}}
         listed={{status: 'ready', value: true}}
         details={[['Technical name', 'MY_SITE']]}
+        orderedCount={1}
         onExit={() => calls.push('exit')}
         onRecheck={() => calls.push('recheck')}
+        onAnother={() => calls.push('another')}
       />,
     );
     const frame = await waitForFrame(ui, 'voiceSiteId  vs123');
@@ -133,6 +135,27 @@ describe('DoneScreen', () => {
     expect(calls).toEqual([]);
     await press(ui, 'q');
     expect(calls).toEqual(['exit']);
+  });
+
+  it('says how many sites this run ordered, and orders another with n', async () => {
+    const calls: string[] = [];
+    const ui = render(
+      <DoneScreen
+        placed={{voiceSiteId: 'vs124', recovered: false, order: {voiceSiteId: 'vs124'}}}
+        listed={{status: 'loading'}}
+        details={[['Technical name', 'MY_SITE_2']]}
+        orderedCount={2}
+        onExit={() => calls.push('exit')}
+        onRecheck={() => calls.push('recheck')}
+        onAnother={() => calls.push('another')}
+      />,
+    );
+    const frame = await waitForFrame(ui, 'voiceSiteId  vs124');
+    expect(frame).toContain('2 sites ordered in this run');
+    expect(frame).toContain('n order another site');
+    expect(frame).toContain('the ids stay printed');
+    await press(ui, 'n');
+    expect(calls).toEqual(['another']);
   });
 });
 

@@ -2,13 +2,13 @@ import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {VoiceSite} from '../../src/api/types.js';
-import type {SiteDetails} from '../../src/flow/state.js';
+import type {Loadable, OrderedSite, SiteDetails} from '../../src/flow/state.js';
 import {SiteScreen} from '../../src/ui/screens/site.js';
 import {keys, press, type, waitForFrame} from '../helpers/ink.js';
 
 afterEach(() => cleanup());
 
-function setup(options: {sites?: VoiceSite[]; initial?: SiteDetails} = {}) {
+function setup(options: {sites?: VoiceSite[]; initial?: SiteDetails; voicesites?: Loadable<VoiceSite[]>; ordered?: OrderedSite[]} = {}) {
   const submitted: SiteDetails[] = [];
   let backs = 0;
   const ui = render(
@@ -16,7 +16,8 @@ function setup(options: {sites?: VoiceSite[]; initial?: SiteDetails} = {}) {
       countryName="France"
       customerCode="9999"
       initial={options.initial}
-      voicesites={{status: 'ready', value: options.sites ?? []}}
+      voicesites={options.voicesites ?? {status: 'ready', value: options.sites ?? []}}
+      ordered={options.ordered}
       now={new Date(2026, 10, 29, 14, 32)}
       onSubmit={(s) => submitted.push(s)}
       onBack={() => backs++}
@@ -75,5 +76,27 @@ describe('SiteScreen', () => {
     expect(ui.lastFrame()).toContain('LYON_MAIN');
     await press(ui, keys.escape);
     expect(backs()).toBe(1);
+  });
+
+  it('counts a site ordered in this run as taken before the list shows it, and gives a new reference', async () => {
+    const first: OrderedSite = {voiceSiteId: 'vs-1', customerCode: '9999', technicalSiteName: 'VOICESITE_IN_FRANCE', customerOrderReference: 'btalk-20261129-1432', summary: ''};
+    const {ui, submitted} = setup({voicesites: {status: 'loading'}, ordered: [first]});
+    const frame = await waitForFrame(ui, 'VOICESITE_IN_FRANCE_2');
+    expect(frame).toContain('btalk-20261129-1432-2');
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    expect(submitted).toEqual([{customerSiteLabel: 'Voicesite in France 2', technicalSiteName: 'VOICESITE_IN_FRANCE_2', customerOrderReference: 'btalk-20261129-1432-2'}]);
+  });
+
+  it('moves its defaults off a name the list shows once it arrives, until the person types', async () => {
+    const props = {countryName: 'France', customerCode: '9999', now: new Date(2026, 10, 29, 14, 32), onSubmit: () => {}, onBack: () => {}};
+    const ui = render(<SiteScreen {...props} voicesites={{status: 'loading'}} />);
+    await waitForFrame(ui, 'Checking existing voicesite names');
+    expect(ui.lastFrame()).toContain('VOICESITE_IN_FRANCE ');
+    const taken: VoiceSite = {voiceSiteId: 'vs-1', technicalSiteName: 'VOICESITE_IN_FRANCE', customerCode: '9999'};
+    ui.rerender(<SiteScreen {...props} voicesites={{status: 'ready', value: [taken]}} />);
+    const frame = await waitForFrame(ui, 'VOICESITE_IN_FRANCE_2');
+    expect(frame).not.toContain('already exists');
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Step 9: the delivered voiceSiteId, large and alone on its line so it is easy to copy, the order
- * details, and whether GET /voicesites lists the new site.
+ * details, and whether GET /voicesites lists the new site. "n" starts one more site with the same
+ * customer, VPN and country (support staff order many in a sitting).
  */
 import {Box, Text} from 'ink';
 import React from 'react';
@@ -15,8 +16,11 @@ export interface DoneScreenProps {
   placed: PlacedOrder;
   listed: Loadable<boolean>;
   details: ReadonlyArray<readonly [string, string]>;
+  /** Sites ordered in this run, this one included. */
+  orderedCount: number;
   onExit: () => void;
   onRecheck: () => void;
+  onAnother: () => void;
   isActive?: boolean;
 }
 
@@ -29,6 +33,7 @@ export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
     (input, key) => {
       // Not Enter: a second Enter typed after "submit" must not make the id vanish unread.
       if (key.escape || input === 'q') return props.onExit();
+      if (input === 'n') return props.onAnother();
       if (input === 'r' && listed.status === 'failed') return props.onRecheck();
     },
     {isActive: props.isActive ?? true},
@@ -70,7 +75,14 @@ export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
         {listed.status === 'ready' && !listed.value ? <Text color={theme.warning}>GET /voicesites does not list it yet: delivery can take a moment; run "btalk voicesites" later.</Text> : null}
         {listed.status === 'failed' ? <Text color={theme.warning}>{`Could not check GET /voicesites: ${listed.error.message}`}</Text> : null}
       </Box>
-      <Footer hints={[['q/Esc', 'exit (the id stays printed)'], ...(listed.status === 'failed' ? [['r', 'check again'] as const] : [])]} />
+      <Text dimColor>{props.orderedCount === 1 ? '1 site ordered in this run.' : `${props.orderedCount} sites ordered in this run (all listed when you exit).`}</Text>
+      <Footer
+        hints={[
+          ['n', 'order another site'],
+          ['q/Esc', props.orderedCount === 1 ? 'exit (the id stays printed)' : 'exit (the ids stay printed)'],
+          ...(listed.status === 'failed' ? [['r', 'check again'] as const] : []),
+        ]}
+      />
     </Box>
   );
 }

@@ -2,12 +2,14 @@
  * Step 6: the site's names and the order reference, checked as you type by the same rules the
  * emulator enforces (src/domain/site-rules.ts). Defaults make Enter enough: a label from the
  * country, a technical name derived from the label (until edited), a reference from the date.
+ * The defaults avoid every name known to be taken (the voicesites, and the sites ordered in this
+ * run even before the list shows them) and follow the list as it arrives, until the person types.
  */
 import {Box, Text} from 'ink';
 import React, {useMemo, useState} from 'react';
 import type {VoiceSite} from '../../api/types.js';
 import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName} from '../../domain/site-rules.js';
-import type {Loadable, SiteDetails} from '../../flow/state.js';
+import type {Loadable, OrderedSite, SiteDetails} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
@@ -18,6 +20,8 @@ export interface SiteScreenProps {
   initial?: SiteDetails | undefined;
   /** The account's voicesites, to warn about a technical name that is taken. */
   voicesites: Loadable<VoiceSite[]> | undefined;
+  /** Sites ordered earlier in this run: taken, whether or not the list shows them yet. */
+  ordered?: readonly OrderedSite[] | undefined;
   now: Date;
   onSubmit: (site: SiteDetails) => void;
   onBack: () => void;
@@ -25,6 +29,7 @@ export interface SiteScreenProps {
 }
 
 type Field = keyof SiteDetails;
+const NONE: readonly OrderedSite[] = [];
 const FIELDS: ReadonlyArray<{field: Field; label: string}> = [
   {field: 'customerSiteLabel', label: 'Site label'},
   {field: 'technicalSiteName', label: 'Technical name'},
@@ -45,15 +50,38 @@ export function defaultLabel(countryName: string, sites: readonly VoiceSite[], c
   return base;
 }
 
+/** The dated reference, with "-2", "-3"... when this run already used it (two orders a minute). */
+export function defaultReference(now: Date, used: readonly string[]): string {
+  const base = defaultOrderReference(now);
+  for (let n = 1; n < 100; n++) {
+    const reference = n === 1 ? base : `${base}-${n}`;
+    if (!used.includes(reference)) return reference;
+  }
+  return base;
+}
+
 export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
   const theme = useTheme();
   const {isActive = true} = props;
-  const sites = props.voicesites?.status === 'ready' ? props.voicesites.value : [];
-  const [values, setValues] = useState<SiteDetails>(() => {
-    if (props.initial) return props.initial;
+  const listed = props.voicesites?.status === 'ready' ? props.voicesites.value : undefined;
+  const ordered = props.ordered ?? NONE;
+  // The clock is read once: a reference that changes while the person looks would be a surprise.
+  const [now] = useState(props.now);
+  const sites = useMemo(
+    () => [
+      ...(listed ?? []),
+      ...ordered.map((o): VoiceSite => ({voiceSiteId: o.voiceSiteId, technicalSiteName: o.technicalSiteName, customerCode: o.customerCode})),
+    ],
+    [listed, ordered],
+  );
+  const defaults = useMemo((): SiteDetails => {
     const label = defaultLabel(props.countryName, sites, props.customerCode);
-    return {customerSiteLabel: label, technicalSiteName: deriveTechnicalSiteName(label), customerOrderReference: defaultOrderReference(props.now)};
-  });
+    const references = ordered.map((o) => o.customerOrderReference);
+    return {customerSiteLabel: label, technicalSiteName: deriveTechnicalSiteName(label), customerOrderReference: defaultReference(now, references)};
+  }, [props.countryName, sites, props.customerCode, ordered, now]);
+  // Until the person types, the values are the defaults (which follow the voicesites list).
+  const [typed, setTyped] = useState<SiteDetails | undefined>(props.initial);
+  const values = typed ?? defaults;
   // The technical name follows the label until the person edits it.
   const [nameEdited, setNameEdited] = useState(props.initial !== undefined);
   const [focus, setFocus] = useState(0);
@@ -71,7 +99,8 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
 
   const current = FIELDS[focus]!.field;
   const edit = (change: (value: string) => string) => {
-    setValues((v) => {
+    setTyped((t) => {
+      const v = t ?? defaults;
       const next = {...v, [current]: change(v[current])};
       if (current === 'customerSiteLabel' && !nameEdited) next.technicalSiteName = deriveTechnicalSiteName(next.customerSiteLabel);
       return next;

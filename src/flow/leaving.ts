@@ -1,0 +1,75 @@
+/**
+ * How the wizard ends: q, Esc on the done screen, Cancel, or Ctrl+C. Each exit says what was and
+ * was not ordered; the sites ordered earlier in the run are always listed, whatever ends it.
+ */
+import {canOrder} from '../api/schemas.js';
+import {exitCodeFor, type BtalkError} from '../errors.js';
+import type {WizardState} from './state.js';
+
+function exitState(state: WizardState, code: number, reason: string, stream: 'stdout' | 'stderr' = 'stderr'): WizardState {
+  const earlier = state.ordered.map((o) => o.summary);
+  // A reason on stderr is not the summary: the earlier orders' lines still go to stdout.
+  const summary = stream === 'stderr' && earlier.length > 0 ? {summary: earlier} : {};
+  return {...state, screen: {kind: 'exit', code, reason, stream, ...summary}};
+}
+
+/** "nothing was ordered", or "nothing more" once a site of this run was. */
+function nothingOrdered(state: WizardState): string {
+  return state.ordered.length > 0 ? 'nothing more was ordered' : 'nothing was ordered';
+}
+
+function orderNotDoneText(state: WizardState, error: BtalkError): string {
+  const name = state.answers.site?.technicalSiteName ?? 'the site';
+  return error.outcomeUnknown
+    ? `The order for ${name} may have been created: run "btalk voicesites" and look for ${name} before ordering again.`
+    : `The order for ${name} was not created.`;
+}
+
+/** Every site of the run, one line each: what stays printed after a run that ended well. */
+function allOrdered(state: WizardState): WizardState {
+  return exitState(state, 0, state.ordered.map((o) => o.summary).join('\n'), 'stdout');
+}
+
+export function interrupted(state: WizardState): WizardState {
+  const {screen} = state;
+  const name = state.answers.site?.technicalSiteName ?? 'the site';
+  switch (screen.kind) {
+    case 'exit':
+      return state;
+    case 'done':
+      return allOrdered(state);
+    case 'submitting':
+      return exitState(
+        state,
+        130,
+        `Interrupted while the order for ${name} was being sent: the order WAS sent and may have been created. Run "btalk voicesites" and look for ${name} before ordering again.`,
+      );
+    case 'order-failed':
+      return exitState(state, 130, `Interrupted. ${orderNotDoneText(state, screen.error)}`);
+    default:
+      return exitState(state, 130, `Interrupted: ${nothingOrdered(state)}.`);
+  }
+}
+
+export function quit(state: WizardState): WizardState {
+  const {screen} = state;
+  switch (screen.kind) {
+    case 'done':
+      return allOrdered(state);
+    case 'order-failed':
+      return exitState(state, exitCodeFor(screen.error), orderNotDoneText(state, screen.error));
+    case 'submitting':
+      return state;
+    case 'access': {
+      const me = state.data.me;
+      if (me?.status === 'ready' && !canOrder(me.value)) {
+        return exitState(state, 1, `The API key of this profile is read-only (rights profile "${me.value.rightsProfile}"): nothing was ordered.`);
+      }
+      if (me?.status === 'failed') return exitState(state, exitCodeFor(me.error), `${me.error.message} Nothing was ordered.`);
+      return exitState(state, 130, 'Cancelled: nothing was ordered.');
+    }
+    default:
+      // Cancelling one more site after others were delivered is a choice, not a failure of the run.
+      return exitState(state, state.ordered.length > 0 ? 0 : 130, `Cancelled: ${nothingOrdered(state)}.`);
+  }
+}
