@@ -2,6 +2,7 @@
 import {countryName} from '../domain/countries.js';
 import type {WizardState} from '../flow/state.js';
 import type {CompletedStep} from './components/completed-steps.js';
+import {count} from './plural.js';
 
 const ORDER = ['credentials', 'access', 'customer', 'vpn', 'country', 'site'] as const;
 
@@ -15,7 +16,7 @@ export function completedSteps(state: WizardState): CompletedStep[] {
   if (at > 1 && answers.me) steps.push({step: 'Access', answer: `rights profile ${answers.me.rightsProfile} (can order)`});
   if (at > 1 && state.ordered.length > 0) {
     const names = state.ordered.map((o) => `${o.technicalSiteName} (${o.voiceSiteId})`).join(', ');
-    steps.push({step: 'Ordered in this run', answer: `${state.ordered.length === 1 ? '1 site' : `${state.ordered.length} sites`}: ${names}`});
+    steps.push({step: 'Ordered in this run', answer: `${count(state.ordered.length, 'site', 'sites')}: ${names}`});
   }
   if (at > 2 && answers.customer) {
     steps.push({step: 'Customer', answer: `${answers.customer.name} (${answers.customer.customerCode})${answers.customerAutomatic ? ', the only customer of this key' : ''}`});

@@ -18,7 +18,7 @@ function setup(extra: {initialKey?: string} = {}) {
       itemKey={(i) => i}
       label={(i) => i}
       filter={filter}
-      noun="things"
+      noun={['thing', 'things']}
       rows={8}
       onChoose={(i) => chosen.push(i)}
       onBack={() => backs++}

@@ -1,4 +1,5 @@
 import {cleanup, render} from 'ink-testing-library';
+import {Box} from 'ink';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {BtalkError} from '../../src/errors.js';
@@ -16,26 +17,46 @@ const body = {
   parameters: {technicalSiteName: 'MY_VOICESITE', customerSiteLabel: 'My Voicesite in France', country: 'FR', vpnId: 'aa76e66dfc63'},
 };
 
-function review(showJson = false) {
-  const calls: string[] = [];
-  const ui = render(
-    <ReviewScreen
-      target="default · sandbox (http://127.0.0.1:1234/btalk/beta/v1)"
-      customer="My Customer (9999)"
-      vpn="My VPN 1 (id aa76e66dfc63)"
-      country="France (FR)"
-      customerCode="9999"
-      body={body}
-      showJson={showJson}
-      customerEditable={false}
-      onSubmit={() => calls.push('submit')}
-      onEdit={(step) => calls.push(`edit ${step}`)}
-      onToggleJson={() => calls.push('json')}
-      onCancel={() => calls.push('cancel')}
-      onBack={() => calls.push('back')}
-    />,
+interface ReviewOptions {
+  body?: typeof body;
+  customerEditable?: boolean;
+}
+
+/** The review in an 80-column terminal. */
+function reviewIn80(showJson: boolean, options: ReviewOptions, calls: string[]) {
+  return (
+    <Box width={80}>
+      <ReviewScreen
+        target="default · sandbox (http://127.0.0.1:1234/btalk/beta/v1)"
+        customer="My Customer (9999)"
+        vpn="My VPN 1 (id aa76e66dfc63)"
+        country="France (FR)"
+        customerCode="9999"
+        body={options.body ?? body}
+        showJson={showJson}
+        customerEditable={options.customerEditable ?? false}
+        onSubmit={() => calls.push('submit')}
+        onEdit={(step) => calls.push(`edit ${step}`)}
+        onToggleJson={() => calls.push('json')}
+        onCancel={() => calls.push('cancel')}
+        onBack={() => calls.push('back')}
+      />
+    </Box>
   );
-  return {ui, calls};
+}
+
+function review(showJson = false, options: ReviewOptions = {}) {
+  const calls: string[] = [];
+  const ui = render(reviewIn80(showJson, options, calls));
+  /** What the flow does on "json": the same screen, the other view. */
+  const show = (json: boolean) => ui.rerender(reviewIn80(json, options, calls));
+  return {ui, calls, show};
+}
+
+/** The longest names the rules allow: an 80-character label, a 30-character name, a 40-character reference. */
+function longest(label: string) {
+  expect(label).toHaveLength(80);
+  return {customerOrderReference: 'R'.repeat(40), parameters: {technicalSiteName: 'T'.repeat(30), customerSiteLabel: label, country: 'FR', vpnId: 'aa76e66dfc63'}};
 }
 
 describe('ReviewScreen', () => {
@@ -51,6 +72,48 @@ describe('ReviewScreen', () => {
     const frame = review(true).ui.lastFrame() ?? '';
     expect(frame).toContain('POST /customers/9999/orders');
     expect(frame).toContain(JSON.stringify(body, null, 2).split('\n')[3]!);
+  });
+
+  it.each([
+    ['words', 'Headquarters of the Lyon Part-Dieu business district, third floor, east wing ABC'],
+    ['one word', 'W'.repeat(80)],
+  ])('fits 80x24 with the longest label (%s), in the summary and in the JSON view, every character shown', (_name, label) => {
+    // 24 rows less the header's two: nothing may scroll the header away.
+    for (const showJson of [false, true]) {
+      const frame = review(showJson, {body: longest(label), customerEditable: true}).ui.lastFrame() ?? '';
+      expect(frame.split('\n').length, frame).toBeLessThanOrEqual(22);
+      // Wrapped, never cut: every character is there (white space aside, where lines break).
+      expect(frame.replace(/\s+/g, '')).toContain(label.replace(/\s+/g, ''));
+      expect(frame).toContain('Submit the order');
+    }
+  });
+
+  it('keeps the cursor on its item across the JSON view, and off Submit when the view lacks it', async () => {
+    const {ui, calls, show} = review();
+    // j with the cursor on Submit: Enter in the JSON view still submits (as the footer says).
+    await press(ui, 'j');
+    show(true);
+    expect(await waitForFrame(ui, 'exact body')).toContain('› Submit the order');
+    show(false);
+    // On "Edit VPN", which the JSON view does not list: the cursor waits on "Hide", not on Submit.
+    await press(ui, keys.down);
+    await waitForFrame(ui, '› Edit VPN');
+    await press(ui, 'j');
+    show(true);
+    await waitForFrame(ui, '› Hide the JSON body');
+    await press(ui, keys.enter);
+    show(false);
+    expect(await waitForFrame(ui, 'Profile · env')).toContain('› Edit VPN');
+    expect(calls).toEqual(['json', 'json', 'json']);
+  });
+
+  it('moves the cursor once per key even when the keys come before a render', async () => {
+    const {ui, calls} = review();
+    ui.stdin.write(keys.tab);
+    ui.stdin.write(keys.tab);
+    ui.stdin.write(keys.enter);
+    await waitForFrame(ui, () => calls.length > 0);
+    expect(calls).toEqual(['edit country']);
   });
 
   it('submits with Enter; j, v, q and Esc do what the footer says', async () => {

@@ -1,4 +1,5 @@
 import {cleanup, render} from 'ink-testing-library';
+import {Box} from 'ink';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import type {VoiceSite} from '../../src/api/types.js';
@@ -98,5 +99,30 @@ describe('SiteScreen', () => {
     ui.rerender(<SiteScreen {...props} voicesites={{status: 'ready', value: [taken]}} />);
     const frame = await waitForFrame(ui, 'VOICESITE_IN_FRANCE_2');
     expect(frame).not.toContain('already exists');
+  });
+
+  it('shows every character of an 80-character label in 80 columns, the columns kept aligned', () => {
+    const label = 'Headquarters of the Lyon Part-Dieu business district, third floor, east wing ABC';
+    const initial = {customerSiteLabel: label, technicalSiteName: 'HQ_LYON', customerOrderReference: 'r1'};
+    const ui = render(
+      <Box width={80}>
+        <SiteScreen countryName="France" customerCode="9999" initial={initial} voicesites={{status: 'ready', value: []}} now={new Date()} onSubmit={() => {}} onBack={() => {}} />
+      </Box>,
+    );
+    const frame = ui.lastFrame() ?? '';
+    expect(frame.replace(/\s+/g, '')).toContain(label.replace(/\s+/g, ''));
+    const lines = frame.split('\n');
+    const column = (text: string) => lines.find((l) => l.includes(text))!.indexOf(text);
+    expect(column("Headquarters")).toBe(column("HQ_LYON"));
+  });
+
+  it('takes three Enters that come before it had time to render (a busy machine), and submits', async () => {
+    const {ui, submitted} = setup();
+    // One after the other, no render in between: each key must see what the previous one did.
+    ui.stdin.write(keys.enter);
+    ui.stdin.write(keys.enter);
+    ui.stdin.write(keys.enter);
+    await waitForFrame(ui, () => submitted.length > 0);
+    expect(submitted).toEqual([{customerSiteLabel: 'Voicesite in France', technicalSiteName: 'VOICESITE_IN_FRANCE', customerOrderReference: 'btalk-20261129-1432'}]);
   });
 });

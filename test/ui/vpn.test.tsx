@@ -60,6 +60,13 @@ describe('VpnScreen', () => {
     expect(calls).toEqual(['choose 3a45b33edf3', 'back']);
   });
 
+  it('counts one VPN in the singular', async () => {
+    const {ui} = setup({status: 'ready', value: [vpns[0]!]});
+    expect(ui.lastFrame()).toMatch(/1 of 1 VPN$/m);
+    await type(ui, 'zz');
+    await waitForFrame(ui, /0 of 1 VPN$/m);
+  });
+
   it('does not offer Esc when there is no step to go back to', async () => {
     const {ui, calls} = setup({status: 'ready', value: vpns}, false);
     expect(ui.lastFrame()).not.toContain('Esc back');

@@ -4,6 +4,7 @@
  */
 import {Box, Text} from 'ink';
 import React, {useEffect, useMemo, useState} from 'react';
+import {count} from '../plural.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 
@@ -13,8 +14,8 @@ export interface FilterListProps<T> {
   label: (item: T) => string;
   /** Items matching the typed text, in display order. */
   filter: (items: readonly T[], text: string) => readonly T[];
-  /** Plural noun for the count line, e.g. "VPNs". */
-  noun: string;
+  /** The noun for the count line, singular and plural: ['VPN', 'VPNs'] ("1 of 1 VPN", "3 of 45 VPNs"). */
+  noun: readonly [one: string, many: string];
   /** Rows of items shown at once. */
   rows: number;
   initialKey?: string | undefined;
@@ -85,10 +86,10 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
           <Text bold>{text}</Text>
           {isActive ? <Text inverse> </Text> : null}
         </Text>
-        <Text dimColor>{`${shown.length} of ${items.length} ${noun}`}</Text>
+        <Text dimColor>{`${shown.length} of ${count(items.length, ...noun)}`}</Text>
       </Box>
       <Text dimColor>{above > 0 ? `  ↑ ${above} more` : ' '}</Text>
-      {windowItems.length === 0 ? <Text color={theme.warning}>{`  No ${noun} match "${text}". Backspace to widen the filter.`}</Text> : null}
+      {windowItems.length === 0 ? <Text color={theme.warning}>{`  No ${noun[1]} match "${text}". Backspace to widen the filter.`}</Text> : null}
       {windowItems.map((item) => {
         const on = item === highlighted;
         const extra = note?.(item);

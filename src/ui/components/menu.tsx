@@ -3,8 +3,9 @@
  * a screen made of a menu needs no second input handler.
  */
 import {Box, Text} from 'ink';
-import React, {useState} from 'react';
+import React from 'react';
 import {useTheme} from '../theme.js';
+import {useCurrentState} from '../use-current-state.js';
 import {useKeys} from '../use-keys.js';
 
 export interface MenuItem<V extends string> {
@@ -18,6 +19,8 @@ export interface MenuProps<V extends string> {
   items: ReadonlyArray<MenuItem<V>>;
   onSelect: (value: V) => void;
   onBack?: (() => void) | undefined;
+  /** Told where the cursor is, so a screen that swaps its items can keep the cursor in place. */
+  onHighlight?: (value: V) => void;
   isActive?: boolean;
   initial?: V;
 }
@@ -25,13 +28,20 @@ export interface MenuProps<V extends string> {
 export function Menu<V extends string>(props: MenuProps<V>): React.JSX.Element {
   const theme = useTheme();
   const {items, onSelect, onBack, isActive = true} = props;
-  const [index, setIndex] = useState(() => Math.max(0, items.findIndex((i) => i.value === props.initial)));
+  // Read by the key handler as it is now, not as it was at its render (see use-current-state.ts).
+  const [index, getIndex, setIndex] = useCurrentState(Math.max(0, items.findIndex((i) => i.value === props.initial)));
   const current = Math.min(index, items.length - 1);
+  const moveTo = (next: number) => {
+    setIndex(next);
+    const item = items[next];
+    if (item) props.onHighlight?.(item.value);
+  };
 
   useKeys(
     (input, key) => {
-      if (key.upArrow) return setIndex((i) => (Math.min(i, items.length - 1) - 1 + items.length) % items.length);
-      if (key.downArrow || key.tab) return setIndex((i) => (Math.min(i, items.length - 1) + 1) % items.length);
+      const current = Math.min(getIndex(), items.length - 1);
+      if (key.upArrow) return moveTo((current - 1 + items.length) % items.length);
+      if (key.downArrow || key.tab) return moveTo((current + 1) % items.length);
       if (key.return) {
         const item = items[current];
         if (item) onSelect(item.value);

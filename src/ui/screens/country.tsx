@@ -57,7 +57,7 @@ export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
         itemKey={(c) => c.iso2}
         label={(c) => `${c.name} (${c.iso2})`}
         filter={rankedCountries}
-        noun="countries"
+        noun={['country', 'countries']}
         rows={props.rows}
         initialKey={props.highlighted}
         note={note}

@@ -2,6 +2,7 @@
 import React from 'react';
 import type {Customer} from '../../api/types.js';
 import type {Loadable} from '../../flow/state.js';
+import {count} from '../plural.js';
 import {ListScreen} from './list-screen.js';
 
 export interface CustomerScreenProps {
@@ -42,13 +43,13 @@ export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
         itemKey: (c) => c.customerCode,
         label: customerLabel,
         filter: filterCustomers,
-        noun: 'customers',
+        noun: ['customer', 'customers'],
         rows: props.rows,
         initialKey: props.initialCode,
         onChoose: props.onChoose,
         note: (c) => {
           const entry = props.vpns?.[c.customerCode];
-          return entry?.status === 'ready' ? (entry.value.length === 1 ? '1 VPN' : `${entry.value.length} VPNs`) : undefined;
+          return entry?.status === 'ready' ? count(entry.value.length, 'VPN', 'VPNs') : undefined;
         },
         ...(props.onHighlight ? {onHighlight: props.onHighlight} : {}),
       }}

@@ -9,6 +9,7 @@ import type {Loadable} from '../../flow/state.js';
 import type {PlacedOrder} from '../../order/place-order.js';
 import {Busy} from '../components/busy.js';
 import {Footer} from '../components/footer.js';
+import {count} from '../plural.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 
@@ -75,7 +76,7 @@ export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
         {listed.status === 'ready' && !listed.value ? <Text color={theme.warning}>GET /voicesites does not list it yet: delivery can take a moment; run "btalk voicesites" later.</Text> : null}
         {listed.status === 'failed' ? <Text color={theme.warning}>{`Could not check GET /voicesites: ${listed.error.message}`}</Text> : null}
       </Box>
-      <Text dimColor>{props.orderedCount === 1 ? '1 site ordered in this run.' : `${props.orderedCount} sites ordered in this run (all listed when you exit).`}</Text>
+      <Text dimColor>{`${count(props.orderedCount, 'site', 'sites')} ordered in this run${props.orderedCount > 1 ? ' (all listed when you exit)' : ''}.`}</Text>
       <Footer
         hints={[
           ['n', 'order another site'],

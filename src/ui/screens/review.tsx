@@ -1,9 +1,10 @@
 /**
  * Step 7: everything that will be sent, before anything is. Submit, edit any step (answers kept),
- * cancel, or look at the exact JSON body.
+ * cancel, or look at the exact JSON body. The JSON view replaces the summary and keeps only
+ * submit, hide and cancel in its menu: a body with an 80-character label still fits 80x24.
  */
 import {Box, Text} from 'ink';
-import React from 'react';
+import React, {useState} from 'react';
 import type {OrderRequest} from '../../api/types.js';
 import type {EditableStep} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
@@ -33,25 +34,36 @@ type Choice = 'submit' | `edit-${EditableStep}` | 'json' | 'cancel';
 function Row(props: {label: string; value: string}): React.JSX.Element {
   return (
     <Box>
-      <Box width={18}>
+      <Box width={18} flexShrink={0}>
         <Text dimColor>{props.label}</Text>
       </Box>
-      <Text wrap="truncate-end">{props.value}</Text>
+      {/* Wrapped, not cut: the review is where the person reads every character sent. */}
+      <Text>{props.value}</Text>
     </Box>
   );
 }
 
 export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
   const {body} = props;
-  const items: Array<MenuItem<Choice>> = [
-    {value: 'submit', label: 'Submit the order', hotkey: 's'},
-    ...(props.customerEditable ? [{value: 'edit-customer' as const, label: 'Edit customer', hotkey: 'c'}] : []),
-    {value: 'edit-vpn', label: 'Edit VPN', hotkey: 'v'},
-    {value: 'edit-country', label: 'Edit country', hotkey: 'o'},
-    {value: 'edit-site', label: 'Edit names and reference', hotkey: 'n'},
-    {value: 'json', label: props.showJson ? 'Hide the JSON body' : 'Show the JSON body', hotkey: 'j'},
-    {value: 'cancel', label: 'Cancel (nothing is ordered)', hotkey: 'q'},
-  ];
+  const items: Array<MenuItem<Choice>> = props.showJson
+    ? [
+        {value: 'submit', label: 'Submit the order', hotkey: 's'},
+        {value: 'json', label: 'Hide the JSON body (back to the summary and the edits)', hotkey: 'j'},
+        {value: 'cancel', label: 'Cancel (nothing is ordered)', hotkey: 'q'},
+      ]
+    : [
+        {value: 'submit', label: 'Submit the order', hotkey: 's'},
+        ...(props.customerEditable ? [{value: 'edit-customer' as const, label: 'Edit customer', hotkey: 'c'}] : []),
+        {value: 'edit-vpn', label: 'Edit VPN', hotkey: 'v'},
+        {value: 'edit-country', label: 'Edit country', hotkey: 'o'},
+        {value: 'edit-site', label: 'Edit names and reference', hotkey: 'n'},
+        {value: 'json', label: 'Show the JSON body', hotkey: 'j'},
+        {value: 'cancel', label: 'Cancel (nothing is ordered)', hotkey: 'q'},
+      ];
+  // The cursor stays on its item across the swap; an item the other view lacks (an edit) leaves
+  // it on "JSON", never on Submit, so an Enter that follows sends nothing by surprise.
+  const [cursor, setCursor] = useState<Choice>('submit');
+  const initial = items.some((i) => i.value === cursor) ? cursor : 'json';
   const select = (choice: Choice) => {
     if (choice === 'submit') return props.onSubmit();
     if (choice === 'json') return props.onToggleJson();
@@ -60,14 +72,17 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
   };
   return (
     <Box flexDirection="column">
-      <Text bold>Review the order</Text>
       {props.showJson ? (
         <Box flexDirection="column">
-          <Text dimColor>{`POST /customers/${props.customerCode}/orders`}</Text>
+          <Text>
+            <Text bold>Review the order</Text>
+            <Text dimColor>{` · the exact body of POST /customers/${props.customerCode}/orders`}</Text>
+          </Text>
           <Text>{JSON.stringify(body, null, 2)}</Text>
         </Box>
       ) : (
         <Box flexDirection="column">
+          <Text bold>Review the order</Text>
           <Row label="Profile · env" value={props.target} />
           <Row label="Customer" value={props.customer} />
           <Row label="VPN" value={props.vpn} />
@@ -78,9 +93,17 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
         </Box>
       )}
       <Box marginTop={1}>
-        <Menu<Choice> items={items} onSelect={select} onBack={props.onBack} isActive={props.isActive ?? true} />
+        <Menu<Choice>
+          key={props.showJson ? 'json' : 'summary'}
+          items={items}
+          initial={initial}
+          onHighlight={setCursor}
+          onSelect={select}
+          onBack={props.onBack}
+          isActive={props.isActive ?? true}
+        />
       </Box>
-      <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ['s', 'submit'], ['j', 'JSON'], ['Esc', 'back'], ['q', 'cancel']]} />
+      <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ['s', 'submit'], ['j', props.showJson ? 'summary' : 'JSON'], ['Esc', 'back'], ['q', 'cancel']]} />
     </Box>
   );
 }

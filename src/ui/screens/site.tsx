@@ -12,6 +12,7 @@ import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrde
 import type {Loadable, OrderedSite, SiteDetails} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
+import {useCurrentState} from '../use-current-state.js';
 import {useKeys} from '../use-keys.js';
 
 export interface SiteScreenProps {
@@ -60,6 +61,18 @@ export function defaultReference(now: Date, used: readonly string[]): string {
   return base;
 }
 
+/** What is wrong with each field (undefined: nothing), by the emulator's rules and the taken names. */
+function siteProblems(values: SiteDetails, sites: readonly VoiceSite[], customerCode: string): Record<Field, string | undefined> {
+  const taken = takenBy(sites, customerCode, values.technicalSiteName);
+  return {
+    customerSiteLabel: checkSiteLabel(values.customerSiteLabel),
+    technicalSiteName:
+      checkTechnicalSiteName(values.technicalSiteName) ??
+      (taken ? `A voicesite named ${values.technicalSiteName} already exists (voiceSiteId ${String(taken.voiceSiteId)}): choose another name.` : undefined),
+    customerOrderReference: checkOrderReference(values.customerOrderReference),
+  };
+}
+
 export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
   const theme = useTheme();
   const {isActive = true} = props;
@@ -79,48 +92,38 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
     const references = ordered.map((o) => o.customerOrderReference);
     return {customerSiteLabel: label, technicalSiteName: deriveTechnicalSiteName(label), customerOrderReference: defaultReference(now, references)};
   }, [props.countryName, sites, props.customerCode, ordered, now]);
-  // Until the person types, the values are the defaults (which follow the voicesites list).
-  const [typed, setTyped] = useState<SiteDetails | undefined>(props.initial);
+  // Until the person types, the values are the defaults (which follow the voicesites list). The
+  // key handler reads the current state, not its render's (see use-current-state.ts).
+  const [typed, getTyped, setTyped] = useCurrentState<SiteDetails | undefined>(props.initial);
   const values = typed ?? defaults;
   // The technical name follows the label until the person edits it.
-  const [nameEdited, setNameEdited] = useState(props.initial !== undefined);
-  const [focus, setFocus] = useState(0);
-
-  const problems = useMemo(() => {
-    const taken = takenBy(sites, props.customerCode, values.technicalSiteName);
-    return {
-      customerSiteLabel: checkSiteLabel(values.customerSiteLabel),
-      technicalSiteName:
-        checkTechnicalSiteName(values.technicalSiteName) ??
-        (taken ? `A voicesite named ${values.technicalSiteName} already exists (voiceSiteId ${String(taken.voiceSiteId)}): choose another name.` : undefined),
-      customerOrderReference: checkOrderReference(values.customerOrderReference),
-    } satisfies Record<Field, string | undefined>;
-  }, [values, sites, props.customerCode]);
-
-  const current = FIELDS[focus]!.field;
-  const edit = (change: (value: string) => string) => {
-    setTyped((t) => {
-      const v = t ?? defaults;
-      const next = {...v, [current]: change(v[current])};
-      if (current === 'customerSiteLabel' && !nameEdited) next.technicalSiteName = deriveTechnicalSiteName(next.customerSiteLabel);
-      return next;
-    });
-    if (current === 'technicalSiteName') setNameEdited(true);
-  };
-  const submit = () => {
-    const firstBad = FIELDS.findIndex(({field}) => problems[field] !== undefined);
-    if (firstBad === -1) props.onSubmit(values);
-    else setFocus(firstBad);
-  };
+  const [, getNameEdited, setNameEdited] = useCurrentState(props.initial !== undefined);
+  const [focus, getFocus, setFocus] = useCurrentState(0);
+  const problems = useMemo(() => siteProblems(values, sites, props.customerCode), [values, sites, props.customerCode]);
 
   useKeys(
     (input, key) => {
+      const at = getFocus();
+      const field = FIELDS[at]!.field;
+      const shown = getTyped() ?? defaults;
+      const edit = (change: (value: string) => string) => {
+        const next = {...shown, [field]: change(shown[field])};
+        if (field === 'customerSiteLabel' && !getNameEdited()) next.technicalSiteName = deriveTechnicalSiteName(next.customerSiteLabel);
+        if (field === 'technicalSiteName') setNameEdited(true);
+        setTyped(next);
+      };
       if (key.escape) return props.onBack();
-      if ((key.tab && key.shift) || key.upArrow) return setFocus((f) => Math.max(0, f - 1));
-      if (key.tab || key.downArrow) return setFocus((f) => Math.min(FIELDS.length - 1, f + 1));
+      if ((key.tab && key.shift) || key.upArrow) return setFocus(Math.max(0, at - 1));
+      if (key.tab || key.downArrow) return setFocus(Math.min(FIELDS.length - 1, at + 1));
       if (key.return) {
-        if (focus === FIELDS.length - 1) return submit();
-        if (problems[current] === undefined) setFocus(focus + 1);
+        const found = siteProblems(shown, sites, props.customerCode);
+        if (at < FIELDS.length - 1) {
+          if (found[field] === undefined) setFocus(at + 1);
+          return;
+        }
+        const firstBad = FIELDS.findIndex((f) => found[f.field] !== undefined);
+        if (firstBad === -1) props.onSubmit(shown);
+        else setFocus(firstBad);
         return;
       }
       if (key.backspace || key.delete) return edit((v) => v.slice(0, -1));
@@ -128,7 +131,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
       if (key.ctrl || key.meta || input === '') return;
       const text = input.replace(/[\r\n\t]/g, '');
       // Technical names are capitals only: typing lower case just works.
-      edit((v) => v + (current === 'technicalSiteName' ? text.toUpperCase() : text));
+      edit((v) => v + (field === 'technicalSiteName' ? text.toUpperCase() : text));
     },
     {isActive},
   );
@@ -142,15 +145,18 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
         return (
           <Box key={field} flexDirection="column">
             <Box>
-              <Text color={on ? theme.accent : undefined}>{on ? '› ' : '  '}</Text>
-              <Box width={17}>
+              <Box width={2} flexShrink={0}>
+                <Text color={on ? theme.accent : undefined}>{on ? '›' : ' '}</Text>
+              </Box>
+              <Box width={17} flexShrink={0}>
                 <Text bold={on}>{label}</Text>
               </Box>
-              <Text wrap="truncate-end">
+              {/* Wrapped, not cut: the end of a long label is where the person is typing. */}
+              <Text>
                 {values[field]}
                 {on && isActive ? <Text inverse> </Text> : null}
+                {problem === undefined ? <Text color={theme.success}> ✓</Text> : null}
               </Text>
-              {problem === undefined ? <Text color={theme.success}> ✓</Text> : null}
             </Box>
             {problem !== undefined && (on || values[field] !== '') ? (
               // Wrapped, not cut: the rule or the taken name's voiceSiteId is the point of the line.

@@ -42,7 +42,7 @@ export function VpnScreen(props: VpnScreenProps): React.JSX.Element {
         itemKey: (v) => v.vpnId,
         label: vpnLabel,
         filter: filterVpns,
-        noun: 'VPNs',
+        noun: ['VPN', 'VPNs'],
         rows: props.rows,
         initialKey: props.initialId,
         onChoose: props.onChoose,
