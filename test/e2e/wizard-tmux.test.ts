@@ -2,116 +2,118 @@
  * The built CLI in a real terminal (tmux, 80x24), driven with keys to a voiceSiteId: what a person
  * sees after `npm start`. Needs `npm run build` first (the npm test script does it).
  */
-import {execFileSync} from 'node:child_process';
 import {existsSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {afterAll, describe, expect, it} from 'vitest';
-import {colourCodes, FRAME_DEADLINE_MS, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const cli = path.join(root, 'dist', 'cli.js');
-
-function hasTmux(): boolean {
-  try {
-    execFileSync('tmux', ['-V'], {stdio: 'ignore'});
-    return true;
-  } catch {
-    return false;
-  }
-}
+import {afterEach, describe, expect, it} from 'vitest';
+import {colourCodes, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
+import {builtCli, hasTmux, openTerminal, type Terminal} from '../helpers/terminal.js';
 
 const tmuxPresent = hasTmux();
 if (!tmuxPresent) console.warn('wizard-tmux.test.ts skipped: tmux is not installed (.ci/run installs it).');
 
-// A tmux server of our own, so nothing of a developer's tmux is touched.
-const socket = `btalk-test-${process.pid}`;
-const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
+let terminal: Terminal | undefined;
+afterEach(() => terminal?.close());
 
-function pane(): string {
-  return tmux('capture-pane', '-p', '-t', 'wizard');
+/** `btalk --sandbox` in a fresh terminal, with a config dir of its own; the shell says its exit code. */
+function openWizard(env: Record<string, string> = {}): Terminal {
+  expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
+  const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-tmux-'));
+  terminal = openTerminal(`node ${JSON.stringify(builtCli)} --sandbox; echo "EXIT=$?"; sleep 60`, {CI: 'false', BTALK_CONFIG_DIR: configDir, ...env});
+  return terminal;
 }
-
-/** The pane with its attributes and colours as escapes. */
-function paneWithEscapes(): string {
-  return tmux('capture-pane', '-p', '-e', '-t', 'wizard');
-}
-
-async function waitForPane(text: string | RegExp, timeoutMs = FRAME_DEADLINE_MS): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const screen = pane();
-    if (typeof text === 'string' ? screen.includes(text) : text.test(screen)) return screen;
-    if (Date.now() > deadline) throw new Error(`The terminal never showed ${String(text)}. It shows:\n${screen}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
-/** Sends one key, then waits until the screen shows what it should lead to. */
-async function key(name: string, expected: string | RegExp): Promise<string> {
-  tmux('send-keys', '-t', 'wizard', name);
-  return waitForPane(expected);
-}
-
-afterAll(() => {
-  if (tmuxPresent) {
-    try {
-      tmux('kill-server');
-    } catch {
-      // Already gone.
-    }
-  }
-});
 
 describe.skipIf(!tmuxPresent)('btalk --sandbox in a real terminal (tmux)', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   it('reaches a voiceSiteId with arrows, typing and Enter, and leaves it printed', async () => {
-    expect(existsSync(cli), `${cli} is missing: run "npm run build" first`).toBe(true);
-    const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-tmux-'));
-    const command = `node ${JSON.stringify(cli)} --sandbox; echo "EXIT=$?"; sleep 60`;
     // CI=false: Ink draws as in a terminal. chalk turns colour off whenever CI is set at all, so
     // FORCE_COLOR=1 turns it back on: without it, NO_COLOR would be honoured whatever btalk did.
     // (Node warns on stderr that it ignores NO_COLOR when FORCE_COLOR is set: not btalk's line.)
-    const env = ['CI=false', 'FORCE_COLOR=1', 'NO_COLOR=1', 'NODE_NO_WARNINGS=1', `BTALK_CONFIG_DIR=${configDir}`];
-    tmux('new-session', '-d', '-s', 'wizard', '-x', '80', '-y', '24', ...env.flatMap((e) => ['-e', e]), command);
+    const t = openWizard({FORCE_COLOR: '1', NO_COLOR: '1', NODE_NO_WARNINGS: '1'});
     const colours: string[] = [];
-    const look = () => colours.push(...colourCodes(paneWithEscapes()));
+    const look = () => colours.push(...colourCodes(t.screenWithEscapes()));
 
-    let screen = await waitForPane('2 of 2 VPNs');
+    let screen = await t.waitFor('2 of 2 VPNs');
     look();
     expect(screen).toContain('SANDBOX');
     expect(screen).toContain('✓ Customer: My Customer (9999)');
-    await key('Down', '› My VPN 2');
-    await key('Up', '› My VPN 1');
-    await key('Enter', 'In which country');
-    tmux('send-keys', '-t', 'wizard', '-l', 'france');
-    await waitForPane(/› France \(FR\)\s+covered/);
+    await t.key('Down', '› My VPN 2');
+    await t.key('Up', '› My VPN 1');
+    await t.key('Enter', 'In which country');
+    t.send('france', {literal: true});
+    await t.waitFor(/› France \(FR\)\s+covered/);
     look();
-    screen = await key('Enter', 'Business Talk Online is available in France');
+    screen = await t.key('Enter', 'Business Talk Online is available in France');
     look();
     expect(screen).toMatch(/Business Talk Online\s+Yes/);
-    await key('Enter', 'Name the site');
+    await t.key('Enter', 'Name the site');
     look();
     // Keys sent in one go reach btalk in one read, as from a quick hand or a slow SSH link: each
     // one counts, across screens too. Enter, Enter, Esc: back to the countries, France kept...
-    tmux('send-keys', '-t', 'wizard', 'Enter', 'Enter', 'Escape');
-    await waitForPane(/In which country[\s\S]*› France \(FR\)/);
+    t.send(['Enter', 'Enter', 'Escape']);
+    await t.waitFor(/In which country[\s\S]*› France \(FR\)/);
     // ...then Enter five times: coverage, names, and the three fields accepted.
-    tmux('send-keys', '-t', 'wizard', 'Enter', 'Enter', 'Enter', 'Enter', 'Enter');
-    await waitForPane('Review the order');
+    t.send(['Enter', 'Enter', 'Enter', 'Enter', 'Enter']);
+    await t.waitFor('Review the order');
     look();
-    screen = await key('Enter', /voiceSiteId\s+vs\w+/);
-    await waitForPane('GET /voicesites lists the new site');
+    screen = await t.key('Enter', /voiceSiteId\s+vs\w+/);
+    await t.waitFor('GET /voicesites lists the new site');
     look();
     // NO_COLOR: not one colour on any of these screens (bold and inverse remain).
     expect(colours).toEqual([]);
     const id = /voiceSiteId\s+(\S+)/.exec(screen)?.[1];
     expect(id).toBeTruthy();
     // Everything fits the 80x24 screen: the header is still on top.
-    expect(pane().split('\n')[0]).toContain('SANDBOX');
+    expect(t.screen().split('\n')[0]).toContain('SANDBOX');
 
-    screen = await key('q', 'EXIT=');
+    screen = await t.key('q', 'EXIT=');
     expect(screen).toContain(`voiceSiteId: ${id}  (VOICESITE_IN_FRANCE, FR, My VPN 1, customer 9999)`);
+    expect(screen).toContain('EXIT=0');
+  });
+
+  it('orders two sites in one run with "n", the second with the longest label, and leaves both lines', async () => {
+    const t = openWizard({NO_COLOR: '1'});
+    await t.waitFor('2 of 2 VPNs');
+    await t.key('Enter', 'In which country');
+    t.send('fr', {literal: true});
+    await t.waitFor(/› France \(FR\)\s+covered/);
+    await t.key('Enter', 'Business Talk Online is available in France');
+    await t.key('Enter', 'Name the site');
+    t.send(['Enter', 'Enter', 'Enter']);
+    await t.waitFor('Review the order');
+    await t.key('s', 'GET /voicesites lists the new site');
+    const first = /voiceSiteId\s+(vs\w+)/.exec(t.screen())?.[1];
+    expect(first).toBeTruthy();
+
+    let screen = await t.key('n', 'VOICESITE_IN_FRANCE_2');
+    expect(screen).toContain('Name the site');
+    expect(screen).toContain('✓ Country: France (FR)');
+    // The longest label the rules allow: 80 characters.
+    const label = 'Headquarters of the Lyon Part-Dieu business district, third floor, east wing ABC';
+    expect(label).toHaveLength(80);
+    t.send('C-u');
+    t.send(label, {literal: true});
+    await t.waitFor('HEADQUARTERS_OF_THE_LYON_PART');
+    t.send(['Enter', 'Enter', 'Enter']);
+    await t.waitFor('Review the order');
+    // Summary and JSON view both fit 80x24: the header stays on the first line, nothing is cut.
+    for (const view of ['summary', 'json']) {
+      if (view === 'json') await t.key('j', 'exact body');
+      screen = t.screen();
+      expect(screen.split('\n')[0], screen).toContain('SANDBOX');
+      expect(screen.replace(/\s+/g, '')).toContain(label.replace(/\s+/g, ''));
+      expect(screen).toContain('Submit the order (s)');
+    }
+    await t.key('s', '2 sites ordered in this run');
+    screen = await t.waitFor('GET /voicesites lists the new site');
+    expect(screen.split('\n')[0]).toContain('SANDBOX');
+    const second = /voiceSiteId\s+(vs\w+)/.exec(screen)?.[1];
+    expect(second).toBeTruthy();
+    expect(second).not.toBe(first);
+
+    await t.key('q', 'EXIT=');
+    // A summary line longer than 80 columns is wrapped by the terminal: read it whole.
+    screen = t.screen({joinWrapped: true});
+    expect(screen).toContain(`voiceSiteId: ${first}  (VOICESITE_IN_FRANCE, FR, My VPN 1, customer 9999)\nvoiceSiteId: ${second}  (HEADQUARTERS_OF_THE_LYON_PART, FR, My VPN 1, customer 9999)`);
     expect(screen).toContain('EXIT=0');
   });
 });

@@ -6,6 +6,7 @@
 import {execFileSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {FRAME_DEADLINE_MS} from './ink.js';
 
 export const builtCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/cli.js');
 
@@ -19,11 +20,19 @@ export function hasTmux(): boolean {
 }
 
 export interface Terminal {
-  screen(): string;
-  /** Waits until the screen shows `text` (20 s at most), and returns it. */
+  /** What the terminal shows; with joinWrapped, a line the terminal wrapped comes back whole. */
+  screen(options?: {joinWrapped?: boolean}): string;
+  /** The screen with its attributes and colours as escapes. */
+  screenWithEscapes(): string;
+  /** Waits until the screen shows `text` (FRAME_DEADLINE_MS at most), and returns it. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
-  /** tmux key names (Enter, Escape, Tab) or, with literal, text typed as is. */
-  send(keys: string, options?: {literal?: boolean}): void;
+  /**
+   * tmux key names (Enter, Escape, Tab, C-u) or, with literal, text typed as is. Several keys in
+   * one call reach the program in one read, as from a quick hand or a slow SSH link.
+   */
+  send(keys: string | readonly string[], options?: {literal?: boolean}): void;
+  /** Sends one key, then waits until the screen shows what it should lead to. */
+  key(name: string, expected: string | RegExp): Promise<string>;
   close(): void;
 }
 
@@ -33,10 +42,11 @@ export function openTerminal(shellCommand: string, env: Record<string, string> =
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
   const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
   tmux('new-session', '-d', '-s', 'main', '-x', '80', '-y', '24', ...envArgs, shellCommand);
-  const screen = () => tmux('capture-pane', '-p', '-t', 'main');
-  return {
+  const screen = (options: {joinWrapped?: boolean} = {}) => tmux('capture-pane', '-p', ...(options.joinWrapped ? ['-J'] : []), '-t', 'main');
+  const terminal: Terminal = {
     screen,
-    async waitFor(text, timeoutMs = 20_000) {
+    screenWithEscapes: () => tmux('capture-pane', '-p', '-e', '-t', 'main'),
+    async waitFor(text, timeoutMs = FRAME_DEADLINE_MS) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
         const shown = screen();
@@ -46,7 +56,11 @@ export function openTerminal(shellCommand: string, env: Record<string, string> =
       }
     },
     send(keys, options = {}) {
-      tmux('send-keys', '-t', 'main', ...(options.literal ? ['-l'] : []), keys);
+      tmux('send-keys', '-t', 'main', ...(options.literal ? ['-l'] : []), ...(typeof keys === 'string' ? [keys] : keys));
+    },
+    key(name, expected) {
+      terminal.send(name);
+      return terminal.waitFor(expected);
     },
     close() {
       try {
@@ -56,4 +70,5 @@ export function openTerminal(shellCommand: string, env: Record<string, string> =
       }
     },
   };
+  return terminal;
 }
