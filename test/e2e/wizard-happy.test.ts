@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {startWizard} from './wizard-harness.js';
+import {acceptSiteFields, startWizard} from './wizard-harness.js';
 
 afterEach(() => cleanup());
 
@@ -27,10 +27,7 @@ describe('wizard against the emulator: one customer', {timeout: WIZARD_TEST_TIME
     await press(ui, keys.enter);
     frame = await waitForFrame(ui, 'Name the site');
     expect(frame).toContain('VOICESITE_IN_FRANCE');
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    frame = await waitForFrame(ui, 'Review the order');
+    frame = await acceptSiteFields(ui);
     expect(frame).toContain('My VPN 1 (id aa76e66dfc63)');
     expect(frame).toContain('France (FR)');
     await press(ui, 'j');

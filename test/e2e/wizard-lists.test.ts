@@ -2,7 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {credentialsOf, startWizard} from './wizard-harness.js';
+import {chooseCountry, credentialsOf, startWizard} from './wizard-harness.js';
 
 afterEach(() => cleanup());
 
@@ -71,12 +71,7 @@ describe('wizard: several customers, many VPNs, countries', {timeout: WIZARD_TES
     frame = await waitForFrame(ui, 'In which country');
     expect(frame).toContain('not covered');
     for (let i = 0; i < 6; i++) await press(ui, keys.backspace);
-    await type(ui, 'DE');
-    await waitForFrame(ui, '› Germany (DE)');
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Business Talk Online is available in Germany');
-    await press(ui, keys.enter);
-    frame = await waitForFrame(ui, 'Name the site');
+    frame = await chooseCountry(ui, 'DE', 'Germany');
     expect(frame).toContain('✓ Country: Germany (DE)');
     expect(frame).toContain('VOICESITE_IN_GERMANY');
   });

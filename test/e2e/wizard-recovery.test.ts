@@ -1,28 +1,12 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
+import type {FaultSpec} from '../../src/sandbox/types.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import type {WizardUnderTest} from './wizard-harness.js';
-import {credentialsOf, startWizard} from './wizard-harness.js';
-import type {InkLike} from '../helpers/ink.js';
+import {acceptSiteFields, chooseCountry, credentialsOf, startWizard, toReview} from './wizard-harness.js';
 
 afterEach(() => cleanup());
-
-/** From the VPN list to the review, accepting every default and France. */
-async function toReview(ui: InkLike): Promise<void> {
-  await waitForFrame(ui, '2 of 2 VPNs');
-  await press(ui, keys.enter);
-  await type(ui, 'FR');
-  await waitForFrame(ui, '› France (FR)');
-  await press(ui, keys.enter);
-  await waitForFrame(ui, 'Business Talk Online is available in France');
-  await press(ui, keys.enter);
-  await waitForFrame(ui, 'Name the site');
-  await press(ui, keys.enter);
-  await press(ui, keys.enter);
-  await press(ui, keys.enter);
-  await waitForFrame(ui, 'Review the order');
-}
 
 describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   const sandbox = useSandbox();
@@ -33,20 +17,12 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
     await waitForFrame(ui, '2 of 2 VPNs');
     await press(ui, keys.down);
     await press(ui, keys.enter);
-    await type(ui, 'FR');
-    await waitForFrame(ui, '› France (FR)');
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Business Talk Online is available in France');
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Name the site');
+    await chooseCountry(ui, 'FR', 'France');
     // A label of our own: the technical name follows it.
     await press(ui, '\u0015');
     await type(ui, 'Lyon office');
-    let frame = await waitForFrame(ui, 'LYON_OFFICE');
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    frame = await waitForFrame(ui, 'Review the order');
+    await waitForFrame(ui, 'LYON_OFFICE');
+    let frame = await acceptSiteFields(ui);
     expect(frame).toContain('My VPN 2 (id 3a45b33edf3)');
 
     await press(ui, keys.escape);
@@ -68,10 +44,7 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
     frame = await waitForFrame(ui, 'Name the site');
     expect(frame).toContain('Lyon office');
     expect(frame).toContain('LYON_OFFICE');
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    frame = await waitForFrame(ui, 'Review the order');
+    frame = await acceptSiteFields(ui);
     expect(frame).toContain('LYON_OFFICE');
     expect(frame).toContain('My VPN 2 (id 3a45b33edf3)');
     // France's coverage came from the cache the second time.
@@ -91,10 +64,7 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
     await waitForFrame(ui, 'Business Talk Online is available in France');
     await press(ui, keys.enter);
     await waitForFrame(ui, 'VOICESITE_IN_FRANCE');
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    const frame = await waitForFrame(ui, 'Review the order');
+    const frame = await acceptSiteFields(ui);
     expect(frame).toContain('My VPN 2 (id 3a45b33edf3)');
     expect(frame).toContain('VOICESITE_IN_FRANCE');
   });
@@ -114,12 +84,18 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
     expect(s.counters.ordersCreated).toBe(0);
   });
 
-  it('shows the site when the order was created but its answer was lost, without ordering twice', async () => {
+  /** To the review on the demo account, then Enter, with `fault` on the order POST. */
+  async function submitWith(fault: Omit<FaultSpec, 'route'>) {
     const s = sandbox();
-    const {ui} = startWizard(s);
-    await toReview(ui);
-    s.injectFault({route: 'POST /customers/:customerCode/orders', reset: 'after'});
-    await press(ui, keys.enter);
+    const wizard = startWizard(s);
+    await toReview(wizard.ui);
+    s.injectFault({route: 'POST /customers/:customerCode/orders', ...fault});
+    await press(wizard.ui, keys.enter);
+    return {s, ...wizard};
+  }
+
+  it('shows the site when the order was created but its answer was lost, without ordering twice', async () => {
+    const {s, ui} = await submitWith({reset: 'after'});
     const frame = await waitForFrame(ui, /voiceSiteId\s+\S+/);
     expect(frame).toContain('the site exists');
     expect(frame).toContain('VOICESITE_IN_FRANCE');
@@ -128,11 +104,7 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
   });
 
   it('says the order was not created when the answer was lost and nothing was found, then sends again on request', async () => {
-    const s = sandbox();
-    const {ui} = startWizard(s);
-    await toReview(ui);
-    s.injectFault({route: 'POST /customers/:customerCode/orders', reset: 'before'});
-    await press(ui, keys.enter);
+    const {s, ui} = await submitWith({reset: 'before'});
     let frame = await waitForFrame(ui, 'The order did not go through');
     expect(frame.replace(/\s+/g, ' ')).toContain('VOICESITE_IN_FRANCE was not found. The order was NOT created; sending it again is safe.');
     expect(frame).toContain('Send the order again');
@@ -143,11 +115,7 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
   });
 
   it('shows the API message, code and request id of a refused order, with retry, edit and quit', async () => {
-    const s = sandbox();
-    const {ui, exited} = startWizard(s);
-    await toReview(ui);
-    s.injectFault({route: 'POST /customers/:customerCode/orders', status: 400, json: {code: 27, message: 'Invalid body field', description: 'customerSiteLabel is refused'}});
-    await press(ui, keys.enter);
+    const {ui, exited} = await submitWith({status: 400, json: {code: 27, message: 'Invalid body field', description: 'customerSiteLabel is refused'}});
     const frame = await waitForFrame(ui, 'The order did not go through');
     expect(frame).toContain('code 27');
     expect(frame).toContain('customerSiteLabel is refused');
@@ -172,17 +140,9 @@ describe('wizard: token expiry', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
     const first = s.counters.tokenRequests;
     serverNow += 5 * 60_000;
     await press(ui, keys.enter);
-    await type(ui, 'FR');
-    await waitForFrame(ui, '› France (FR)');
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Business Talk Online is available in France');
+    await chooseCountry(ui, 'FR', 'France');
     expect(s.counters.tokenRequests).toBe(first + 1);
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Name the site');
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Review the order');
+    await acceptSiteFields(ui);
     serverNow += 5 * 60_000;
     await press(ui, keys.enter);
     await waitForFrame(ui, 'GET /voicesites lists the new site');

@@ -177,19 +177,19 @@ describe('OrderFailedScreen', () => {
 });
 
 describe('DoneScreen', () => {
-  it('shows the id in a box, the details, the listing check, and exits with q but not Enter', async () => {
+  function done(props: Pick<React.ComponentProps<typeof DoneScreen>, 'placed' | 'listed' | 'details' | 'orderedCount'>) {
     const calls: string[] = [];
-    const ui = render(
-      <DoneScreen
-        placed={{voiceSiteId: 'vs123', recovered: false, order: {voiceSiteId: 'vs123', orderId: 'o-9', status: 'completed'}}}
-        listed={{status: 'ready', value: true}}
-        details={[['Technical name', 'MY_SITE']]}
-        orderedCount={1}
-        onExit={() => calls.push('exit')}
-        onRecheck={() => calls.push('recheck')}
-        onAnother={() => calls.push('another')}
-      />,
-    );
+    const ui = render(<DoneScreen {...props} onExit={() => calls.push('exit')} onRecheck={() => calls.push('recheck')} onAnother={() => calls.push('another')} />);
+    return {ui, calls};
+  }
+
+  it('shows the id in a box, the details, the listing check, and exits with q but not Enter', async () => {
+    const {ui, calls} = done({
+      placed: {voiceSiteId: 'vs123', recovered: false, order: {voiceSiteId: 'vs123', orderId: 'o-9', status: 'completed'}},
+      listed: {status: 'ready', value: true},
+      details: [['Technical name', 'MY_SITE']],
+      orderedCount: 1,
+    });
     const frame = await waitForFrame(ui, 'voiceSiteId  vs123');
     expect(frame).toContain('╭');
     expect(frame).toMatch(/Order id\s+o-9/);
@@ -201,18 +201,7 @@ describe('DoneScreen', () => {
   });
 
   it('says how many sites this run ordered, and orders another with n', async () => {
-    const calls: string[] = [];
-    const ui = render(
-      <DoneScreen
-        placed={{voiceSiteId: 'vs124', recovered: false, order: {voiceSiteId: 'vs124'}}}
-        listed={{status: 'loading'}}
-        details={[['Technical name', 'MY_SITE_2']]}
-        orderedCount={2}
-        onExit={() => calls.push('exit')}
-        onRecheck={() => calls.push('recheck')}
-        onAnother={() => calls.push('another')}
-      />,
-    );
+    const {ui, calls} = done({placed: {voiceSiteId: 'vs124', recovered: false, order: {voiceSiteId: 'vs124'}}, listed: {status: 'loading'}, details: [['Technical name', 'MY_SITE_2']], orderedCount: 2});
     const frame = await waitForFrame(ui, 'voiceSiteId  vs124');
     expect(frame).toContain('2 sites ordered in this run');
     expect(frame).toContain('n order another site');

@@ -10,7 +10,7 @@ import type {Loadable} from '../../flow/state.js';
 import {Busy} from '../components/busy.js';
 import {ErrorBlock} from '../components/error-block.js';
 import {Footer} from '../components/footer.js';
-import {Menu} from '../components/menu.js';
+import {Menu, type MenuItem} from '../components/menu.js';
 import {useTheme} from '../theme.js';
 
 export interface AccessScreenProps {
@@ -22,6 +22,25 @@ export interface AccessScreenProps {
 }
 
 type Choice = 'retry' | 'credentials' | 'quit';
+
+const RETRY = {value: 'retry', label: 'Try again', hotkey: 'r'} as const;
+
+/** The choices after a failed check (retry first) or a read-only key (nothing to retry), with their keys. */
+function Choices(props: {retry: boolean; isActive: boolean; onSelect: (choice: Choice) => void}): React.JSX.Element {
+  const items: Array<MenuItem<Choice>> = [
+    ...(props.retry ? [RETRY] : []),
+    {value: 'credentials', label: 'Enter other credentials', hotkey: 'c'},
+    {value: 'quit', label: 'Quit', hotkey: 'q'},
+  ];
+  return (
+    <>
+      <Box marginTop={1}>
+        <Menu<Choice> isActive={props.isActive} items={items} onSelect={props.onSelect} />
+      </Box>
+      <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ...items.map((i) => [i.hotkey!, i.value] as const)]} />
+    </>
+  );
+}
 
 export function AccessScreen(props: AccessScreenProps): React.JSX.Element {
   const theme = useTheme();
@@ -40,18 +59,7 @@ export function AccessScreen(props: AccessScreenProps): React.JSX.Element {
     return (
       <Box flexDirection="column">
         <ErrorBlock title="The access check failed" error={me.error} />
-        <Box marginTop={1}>
-          <Menu<Choice>
-            isActive={isActive}
-            items={[
-              {value: 'retry', label: 'Try again', hotkey: 'r'},
-              {value: 'credentials', label: 'Enter other credentials', hotkey: 'c'},
-              {value: 'quit', label: 'Quit', hotkey: 'q'},
-            ]}
-            onSelect={select}
-          />
-        </Box>
-        <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ['r', 'retry'], ['c', 'credentials'], ['q', 'quit']]} />
+        <Choices retry isActive={isActive} onSelect={select} />
       </Box>
     );
   }
@@ -65,17 +73,7 @@ export function AccessScreen(props: AccessScreenProps): React.JSX.Element {
           <Text>{'  2. Open the Developer tab and create an API key with ordering rights.'}</Text>
           <Text>{'  3. Come back and enter it here (or run "btalk login").'}</Text>
         </Box>
-        <Box marginTop={1}>
-          <Menu<Choice>
-            isActive={isActive}
-            items={[
-              {value: 'credentials', label: 'Enter other credentials', hotkey: 'c'},
-              {value: 'quit', label: 'Quit', hotkey: 'q'},
-            ]}
-            onSelect={select}
-          />
-        </Box>
-        <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ['c', 'credentials'], ['q', 'quit']]} />
+        <Choices retry={false} isActive={isActive} onSelect={select} />
       </Box>
     );
   }

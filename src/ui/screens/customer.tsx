@@ -3,7 +3,7 @@ import React from 'react';
 import type {Customer} from '../../api/types.js';
 import type {Loadable} from '../../flow/state.js';
 import {count} from '../plural.js';
-import {ListScreen} from './list-screen.js';
+import {ListScreen, matchingAny} from './list-screen.js';
 
 export interface CustomerScreenProps {
   customers: Loadable<Customer[]> | undefined;
@@ -22,11 +22,7 @@ export function customerLabel(c: Customer): string {
   return `${c.name} (${c.customerCode})${c.type ? ` · ${c.type}` : ''}`;
 }
 
-function filterCustomers(items: readonly Customer[], text: string): readonly Customer[] {
-  const wanted = text.trim().toLowerCase();
-  if (wanted === '') return items;
-  return items.filter((c) => c.name.toLowerCase().includes(wanted) || c.customerCode.toLowerCase().includes(wanted));
-}
+const filterCustomers = matchingAny<Customer>((c) => [c.name, c.customerCode]);
 
 export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
   return (

@@ -12,6 +12,15 @@ import {Footer} from '../components/footer.js';
 import {Menu} from '../components/menu.js';
 import {useTheme} from '../theme.js';
 
+/** A filter for FilterList: the items with a field containing the typed text (any case). */
+export function matchingAny<T>(fields: (item: T) => ReadonlyArray<string | undefined>): (items: readonly T[], text: string) => readonly T[] {
+  return (items, text) => {
+    const wanted = text.trim().toLowerCase();
+    if (wanted === '') return items;
+    return items.filter((item) => fields(item).some((field) => field !== undefined && field.toLowerCase().includes(wanted)));
+  };
+}
+
 export interface ListScreenProps<T> {
   title: string;
   loadingLabel: string;

@@ -2,7 +2,7 @@
 import React from 'react';
 import type {Vpn} from '../../api/types.js';
 import type {Loadable} from '../../flow/state.js';
-import {ListScreen} from './list-screen.js';
+import {ListScreen, matchingAny} from './list-screen.js';
 
 export interface VpnScreenProps {
   customerName: string;
@@ -21,11 +21,7 @@ export function vpnLabel(v: Vpn): string {
   return `${v.name}  ·  id ${v.vpnId}${v.vpnCode ? `  ·  code ${v.vpnCode}` : ''}`;
 }
 
-function filterVpns(items: readonly Vpn[], text: string): readonly Vpn[] {
-  const wanted = text.trim().toLowerCase();
-  if (wanted === '') return items;
-  return items.filter((v) => [v.name, v.vpnId, v.vpnCode ?? ''].some((field) => field.toLowerCase().includes(wanted)));
-}
+const filterVpns = matchingAny<Vpn>((v) => [v.name, v.vpnId, v.vpnCode]);
 
 export function VpnScreen(props: VpnScreenProps): React.JSX.Element {
   return (
