@@ -106,6 +106,8 @@ describe.skipIf(!tmuxPresent)('btalk --sandbox in a real terminal (tmux)', {time
     await t.key('s', '2 sites ordered in this run');
     screen = await t.waitFor('GET /voicesites lists the new site');
     expect(screen.split('\n')[0]).toContain('SANDBOX');
+    expect(screen.replace(/\s+/g, '')).toContain(label.replace(/\s+/g, ''));
+    expect(screen).toContain('n order another site');
     const second = /voiceSiteId\s+(vs\w+)/.exec(screen)?.[1];
     expect(second).toBeTruthy();
     expect(second).not.toBe(first);

@@ -179,7 +179,12 @@ describe('OrderFailedScreen', () => {
 describe('DoneScreen', () => {
   function done(props: Pick<React.ComponentProps<typeof DoneScreen>, 'placed' | 'listed' | 'details' | 'orderedCount'>) {
     const calls: string[] = [];
-    const ui = render(<DoneScreen {...props} onExit={() => calls.push('exit')} onRecheck={() => calls.push('recheck')} onAnother={() => calls.push('another')} />);
+    const ui = render(
+      // An 80-column terminal.
+      <Box width={80}>
+        <DoneScreen {...props} onExit={() => calls.push('exit')} onRecheck={() => calls.push('recheck')} onAnother={() => calls.push('another')} />
+      </Box>,
+    );
     return {ui, calls};
   }
 
@@ -198,6 +203,16 @@ describe('DoneScreen', () => {
     expect(calls).toEqual([]);
     await press(ui, 'q');
     expect(calls).toEqual(['exit']);
+  });
+
+  it('shows an 80-character label whole in 80 columns, aligned with the other details', () => {
+    const label = 'Headquarters of the Lyon Part-Dieu business district, third floor, east wing ABC';
+    const {ui} = done({placed: {voiceSiteId: 'vs125', recovered: false, order: {voiceSiteId: 'vs125'}}, listed: {status: 'ready', value: true}, details: [['Technical name', 'HQ_LYON'], ['Site label', label]], orderedCount: 1});
+    const frame = ui.lastFrame() ?? '';
+    expect(frame.replace(/\s+/g, '')).toContain(label.replace(/\s+/g, ''));
+    const lines = frame.split('\n');
+    const column = (text: string) => lines.find((l) => l.includes(text))!.indexOf(text);
+    expect(column('Headquarters')).toBe(column('HQ_LYON'));
   });
 
   it('says how many sites this run ordered, and orders another with n', async () => {

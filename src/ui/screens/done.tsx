@@ -63,10 +63,11 @@ export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
       <Box flexDirection="column">
         {[...props.details, ...orderFields].map(([label, value]) => (
           <Box key={label}>
-            <Box width={24}>
+            <Box width={24} flexShrink={0}>
               <Text dimColor>{label}</Text>
             </Box>
-            <Text wrap="truncate-end">{value}</Text>
+            {/* Wrapped, not cut: the order details are a record of what was sent. */}
+            <Text>{value}</Text>
           </Box>
         ))}
       </Box>
