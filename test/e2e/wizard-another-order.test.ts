@@ -108,4 +108,20 @@ describe('wizard: several sites in one run', {timeout: WIZARD_TEST_TIMEOUT_MS}, 
     expect(shownId(frame)).not.toBe(first);
     expect(s.counters.ordersCreated).toBe(2);
   });
+
+  it('Ctrl+C during the next site exits 130 and still leaves the delivered one listed', async () => {
+    const {ui, exited} = startWizard(sandbox(), {clock});
+    await toReview(ui);
+    await press(ui, 's');
+    const first = shownId(await waitForFrame(ui, /voiceSiteId\s+vs\S+/));
+    await press(ui, 'n');
+    await waitForFrame(ui, 'Name the site');
+    await press(ui, keys.ctrlC);
+    expect(await exited).toEqual({
+      code: 130,
+      stream: 'stderr',
+      reason: 'Interrupted: nothing more was ordered.',
+      summary: [`voiceSiteId: ${first}  (VOICESITE_IN_FRANCE, FR, My VPN 1, customer 9999)`],
+    });
+  });
 });

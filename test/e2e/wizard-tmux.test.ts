@@ -118,4 +118,22 @@ describe.skipIf(!tmuxPresent)('btalk --sandbox in a real terminal (tmux)', {time
     expect(screen).toContain(`voiceSiteId: ${first}  (VOICESITE_IN_FRANCE, FR, My VPN 1, customer 9999)\nvoiceSiteId: ${second}  (HEADQUARTERS_OF_THE_LYON_PART, FR, My VPN 1, customer 9999)`);
     expect(screen).toContain('EXIT=0');
   });
+
+  it('Ctrl+C on the next site: exit 130, the delivered site still printed on stdout', async () => {
+    const t = openWizard({NO_COLOR: '1'});
+    await t.waitFor('2 of 2 VPNs');
+    await t.key('Enter', 'In which country');
+    t.send('fr', {literal: true});
+    await t.waitFor(/› France \(FR\)\s+covered/);
+    await t.key('Enter', 'Business Talk Online is available in France');
+    await t.key('Enter', 'Name the site');
+    t.send(['Enter', 'Enter', 'Enter']);
+    await t.waitFor('Review the order');
+    await t.key('s', 'GET /voicesites lists the new site');
+    const first = /voiceSiteId\s+(vs\w+)/.exec(t.screen())?.[1];
+    await t.key('n', 'VOICESITE_IN_FRANCE_2');
+    const screen = await t.key('C-c', 'EXIT=');
+    expect(screen).toContain(`voiceSiteId: ${first}  (VOICESITE_IN_FRANCE, FR, My VPN 1, customer 9999)\nInterrupted: nothing more was ordered.`);
+    expect(screen).toContain('EXIT=130');
+  });
 });
