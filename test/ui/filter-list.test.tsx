@@ -72,6 +72,16 @@ describe('FilterList', () => {
     expect(backs()).toBe(1);
   });
 
+  it('chooses what the typed text shows even when Enter comes before a render', async () => {
+    const {ui, chosen} = setup();
+    // "15⏎" in one go, as from a quick hand on a busy machine.
+    ui.stdin.write('1');
+    ui.stdin.write('5');
+    ui.stdin.write(keys.enter);
+    await waitForFrame(ui, () => chosen.length > 0);
+    expect(chosen).toEqual(['Item 15']);
+  });
+
   it('starts on the item chosen before', () => {
     const {ui} = setup({initialKey: 'Item 30'});
     expect(ui.lastFrame()).toContain('› Item 30');

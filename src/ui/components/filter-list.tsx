@@ -3,9 +3,10 @@
  * the highlighted row in view, and scrolls within `rows` lines so long lists fit the terminal.
  */
 import {Box, Text} from 'ink';
-import React, {useEffect, useMemo, useState} from 'react';
+import React, {useEffect, useMemo} from 'react';
 import {count} from '../plural.js';
 import {useTheme} from '../theme.js';
+import {useCurrentState} from '../use-current-state.js';
 import {useKeys} from '../use-keys.js';
 
 export interface FilterListProps<T> {
@@ -31,10 +32,12 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
   const theme = useTheme();
   const {items, itemKey, label, filter, noun, onChoose, onHighlight, onBack, note, isActive = true} = props;
   const rows = Math.max(3, props.rows);
-  const [text, setText] = useState('');
+  // The key handler reads these as they are now, not as at its render (see use-current-state.ts).
+  const [text, getText, setText] = useCurrentState('');
   const shown = useMemo(() => filter(items, text), [items, filter, text]);
-  const [index, setIndex] = useState(() => Math.max(0, items.findIndex((i) => itemKey(i) === props.initialKey)));
-  const cursor = Math.min(index, Math.max(0, shown.length - 1));
+  const [index, getIndex, setIndex] = useCurrentState(Math.max(0, items.findIndex((i) => itemKey(i) === props.initialKey)));
+  const cursorIn = (list: readonly T[], at: number) => Math.min(at, Math.max(0, list.length - 1));
+  const cursor = cursorIn(shown, index);
   const highlighted = shown[cursor];
   const highlightedKey = highlighted === undefined ? undefined : itemKey(highlighted);
 
@@ -46,7 +49,10 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
 
   useKeys(
     (input, key) => {
-      const last = shown.length - 1;
+      const list = getText() === text ? shown : filter(items, getText());
+      const cursor = cursorIn(list, getIndex());
+      const highlighted = list[cursor];
+      const last = list.length - 1;
       if (key.upArrow) return setIndex(Math.max(0, cursor - 1));
       if (key.downArrow) return setIndex(Math.min(last, cursor + 1));
       if (key.pageUp) return setIndex(Math.max(0, cursor - rows));
@@ -57,7 +63,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
       }
       if (key.escape) return onBack?.();
       if (key.backspace || key.delete) {
-        setText((t) => t.slice(0, -1));
+        setText(getText().slice(0, -1));
         setIndex(0);
         return;
       }
@@ -66,7 +72,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
         return;
       }
       if (key.ctrl || key.meta || key.tab || input === '') return;
-      setText((t) => t + input.replace(/[\r\n\t]/g, ''));
+      setText(getText() + input.replace(/[\r\n\t]/g, ''));
       setIndex(0);
     },
     {isActive},
