@@ -4,6 +4,7 @@ import {countryName} from '../domain/countries.js';
 import type {Action} from '../flow/actions.js';
 import {canGoBack} from '../flow/navigation.js';
 import {orderBody, type WizardState} from '../flow/state.js';
+import {keychainNotice} from '../secrets/keychain-errors.js';
 import {AccessScreen} from './screens/access.js';
 import {CountryScreen} from './screens/country.js';
 import {CredentialsForm} from './screens/credentials.js';
@@ -53,6 +54,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           onSubmit={(credentials) => dispatch({type: 'credentials-entered', credentials})}
           onCancel={quit}
           error={screen.rejected}
+          notice={props.session.keychainProblem ? keychainNotice(props.session.keychainProblem) : undefined}
         />
       );
     }

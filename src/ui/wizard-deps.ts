@@ -1,5 +1,6 @@
 /** What the wizard UI needs from outside: plain values and functions, so tests pass their own. */
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
+import type {BtalkError} from '../errors.js';
 import type {Theme} from './theme.js';
 
 /** The parts of a Session the wizard uses (src/session-types.ts). */
@@ -10,6 +11,8 @@ export interface WizardSession {
   credentials: Credentials | undefined;
   api(credentials: Credentials): BusinessTalkApi;
   saveCredentials(credentials: Credentials): Promise<void>;
+  /** Set when the OS keychain could not be read: typed credentials then serve this run only. */
+  keychainProblem?: BtalkError | undefined;
 }
 
 export interface WizardExit {

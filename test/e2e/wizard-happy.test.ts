@@ -2,7 +2,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {useSandbox} from '../helpers/sandbox.js';
-import {acceptSiteFields, startWizard} from './wizard-harness.js';
+import {BtalkError} from '../../src/errors.js';
+import {acceptSiteFields, shownId, startWizard, toReview} from './wizard-harness.js';
 
 afterEach(() => cleanup());
 
@@ -79,5 +80,29 @@ describe('wizard against the emulator: one customer', {timeout: WIZARD_TEST_TIME
     expect(w.saved).toEqual([{clientId: s.demo.clientId, clientSecret: s.demo.clientSecret, apiKey: s.demo.apiKey}]);
     expect(frame).not.toContain(s.demo.clientSecret);
     expect(frame).toContain('✓ Credentials: checked and saved');
+  });
+
+  it('without a keychain, says typed credentials serve this run only, then still reaches a voiceSiteId', async () => {
+    const s = sandbox();
+    const keychainProblem = new BtalkError('keychain', 'The OS keychain could not be read (no D-Bus session).', {
+      hint: 'Set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY, or start a Secret Service.',
+    });
+    const w = startWizard(s, {credentials: undefined, keychainProblem});
+    let frame = await waitForFrame(w.ui, 'Client ID');
+    expect(frame).toMatch(/No OS keychain .*: the credentials are used\s+for\s+this\s+run\s+only/s);
+    await type(w.ui, s.demo.clientId);
+    await press(w.ui, keys.enter);
+    await type(w.ui, s.demo.clientSecret);
+    await press(w.ui, keys.enter);
+    await press(w.ui, s.demo.apiKey);
+    await press(w.ui, keys.enter);
+    frame = await waitForFrame(w.ui, 'Which VPN of My Customer');
+    expect(w.saved).toEqual([]);
+    expect(frame).toMatch(/Could not save the credentials .*they\s+are\s+used\s+for\s+this\s+run\s+only/s);
+    await toReview(w.ui);
+    await press(w.ui, 's');
+    frame = await waitForFrame(w.ui, 'voiceSiteId');
+    expect(shownId(frame)).toMatch(/^vs/);
+    expect(s.counters.ordersCreated).toBe(1);
   });
 });

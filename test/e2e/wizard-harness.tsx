@@ -6,6 +6,7 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {BusinessTalkApi, Credentials} from '../../src/api/types.js';
+import type {BtalkError} from '../../src/errors.js';
 import type {RunningSandbox} from '../../src/sandbox/types.js';
 import {App} from '../../src/ui/app.js';
 import {themeFor, type Theme} from '../../src/ui/theme.js';
@@ -28,10 +29,12 @@ export interface WizardOptions {
   theme?: Theme;
   /** Sees (and may record) every API client the wizard builds. */
   wrapApi?: (api: BusinessTalkApi) => BusinessTalkApi;
+  /** The session's keychain could not be read (see Session.keychainProblem). */
+  keychainProblem?: BtalkError;
 }
 
 /** A session on the emulator with the real HTTP client; `saved` collects what it was asked to save. */
-export function sandboxSession(sandbox: RunningSandbox, options: Pick<WizardOptions, 'credentials' | 'wrapApi'> = {}, saved: Credentials[] = []): WizardSession {
+export function sandboxSession(sandbox: RunningSandbox, options: Pick<WizardOptions, 'credentials' | 'wrapApi' | 'keychainProblem'> = {}, saved: Credentials[] = []): WizardSession {
   const credentials = 'credentials' in options ? options.credentials : {clientId: sandbox.demo.clientId, clientSecret: sandbox.demo.clientSecret, apiKey: sandbox.demo.apiKey};
   return {
     profile: 'default',
@@ -40,8 +43,10 @@ export function sandboxSession(sandbox: RunningSandbox, options: Pick<WizardOpti
     credentials,
     api: (c) => (options.wrapApi ?? ((api) => api))(createBusinessTalkApi({baseUrl: sandbox.baseUrl, credentials: c, maxRetryDelayMs: 10})),
     saveCredentials: async (c) => {
+      if (options.keychainProblem) throw options.keychainProblem;
       saved.push(c);
     },
+    ...(options.keychainProblem ? {keychainProblem: options.keychainProblem} : {}),
   };
 }
 
