@@ -66,6 +66,4 @@ export type Action =
   | {type: 'credentials-save-failed'; error: BtalkError}
   | {type: 'order-checking'; attempt: number}
   | {type: 'order-placed'; attempt: number; placed: PlacedOrder}
-  | {type: 'order-failed'; attempt: number; error: BtalkError}
-  | {type: 'listing-checked'; voiceSiteId: string; listed: boolean}
-  | {type: 'listing-failed'; voiceSiteId: string; error: BtalkError};
+  | {type: 'order-failed'; attempt: number; error: BtalkError};

@@ -17,8 +17,7 @@ export type Effect =
   | {type: 'load'; request: DataRequest; delayMs?: number}
   | {type: 'save-credentials'; credentials: Credentials}
   | {type: 'place-order'; attempt: number; customerCode: string; body: OrderRequest}
-  | {type: 'find-order'; attempt: number; customerCode: string; technicalSiteName: string}
-  | {type: 'check-listing'; voiceSiteId: string};
+  | {type: 'find-order'; attempt: number; customerCode: string; technicalSiteName: string};
 
 /** Effects with the same key are the same work. */
 export function effectKey(effect: Effect): string {
@@ -31,8 +30,6 @@ export function effectKey(effect: Effect): string {
       return `place-order:${effect.attempt}`;
     case 'find-order':
       return `find-order:${effect.attempt}`;
-    case 'check-listing':
-      return `check-listing:${effect.voiceSiteId}`;
     default: {
       const never: never = effect;
       return never;
@@ -79,9 +76,6 @@ export function effectsFor(state: WizardState): Effect[] {
       }
       break;
     }
-    case 'done':
-      if (screen.listed.status === 'loading') effects.push({type: 'check-listing', voiceSiteId: screen.placed.voiceSiteId});
-      break;
     default:
       break;
   }

@@ -57,6 +57,7 @@ function failedRequestOnScreen(state: WizardState): DataRequest | undefined {
     case 'country':
       return screen.chosen ? {kind: 'country', iso2: screen.chosen} : undefined;
     case 'site':
+    case 'done':
       return data.voicesites?.status === 'failed' ? {kind: 'voicesites'} : undefined;
     default:
       return undefined;
@@ -88,7 +89,6 @@ export function reducer(state: WizardState, action: Action): WizardState {
       return {...state, screen: state.credentials && readOnly ? {kind: 'credentials', typed: state.credentials, suspect: 'apiKey'} : {kind: 'credentials'}};
     }
     case 'retry-pressed': {
-      if (screen.kind === 'done' && screen.listed.status === 'failed') return {...state, screen: {...screen, listed: {status: 'loading'}}};
       const request = failedRequestOnScreen(state);
       if (!request) return state;
       return {...state, data: setData(state.data, request, undefined)};
@@ -213,17 +213,11 @@ export function reducer(state: WizardState, action: Action): WizardState {
             },
           ]
         : state.ordered;
-      return {...state, ordered, data: {...data, vpns: state.data.vpns, countries: state.data.countries}, screen: {kind: 'done', placed: action.placed, listed: {status: 'loading'}}};
+      return {...state, ordered, data: {...data, vpns: state.data.vpns, countries: state.data.countries}, screen: {kind: 'done', placed: action.placed}};
     }
     case 'order-failed':
       if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;
       return {...state, screen: {kind: 'order-failed', error: action.error, checked: screen.checking, attempt: action.attempt}};
-    case 'listing-checked':
-      if (screen.kind !== 'done' || screen.placed.voiceSiteId !== action.voiceSiteId) return state;
-      return {...state, screen: {...screen, listed: {status: 'ready', value: action.listed}}};
-    case 'listing-failed':
-      if (screen.kind !== 'done' || screen.placed.voiceSiteId !== action.voiceSiteId) return state;
-      return {...state, screen: {...screen, listed: {status: 'failed', error: action.error}}};
     default: {
       const never: never = action;
       return never;

@@ -119,13 +119,6 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
           return {type: 'order-failed', attempt: effect.attempt, error};
         }
       }
-      case 'check-listing':
-        try {
-          const sites = await api().voicesites({signal: aborter.signal});
-          return {type: 'listing-checked', voiceSiteId: effect.voiceSiteId, listed: sites.some((s) => String(s.voiceSiteId) === effect.voiceSiteId)};
-        } catch (error) {
-          return {type: 'listing-failed', voiceSiteId: effect.voiceSiteId, error: toBtalkError(error)};
-        }
       default: {
         const never: never = effect;
         return never;

@@ -27,6 +27,17 @@ export interface Answers {
   site?: SiteDetails;
 }
 
+/**
+ * Does GET /voicesites list the placed site? The list is dropped when an order is placed and
+ * fetched again (it also tells the next site which names are taken), so one GET answers both.
+ */
+export function placedListed(data: DataCache, voiceSiteId: string): Loadable<boolean> {
+  const sites = data.voicesites;
+  if (!sites || sites.status === 'loading') return {status: 'loading'};
+  if (sites.status === 'failed') return sites;
+  return {status: 'ready', value: sites.value.some((s) => String(s.voiceSiteId) === voiceSiteId)};
+}
+
 export interface DataCache {
   me?: Loadable<Me>;
   customers?: Loadable<Customer[]>;
@@ -62,8 +73,8 @@ export type Screen =
   | {kind: 'submitting'; attempt: number; mode: 'send' | 'find'; checking: boolean}
   /** The order failed; `checked` when the voicesites were searched and the site was not found. */
   | {kind: 'order-failed'; error: BtalkError; checked: boolean; attempt: number}
-  /** `listed`: does GET /voicesites list the new site? */
-  | {kind: 'done'; placed: PlacedOrder; listed: Loadable<boolean>}
+  /** Whether GET /voicesites lists the new site is read from data.voicesites (see placedListed). */
+  | {kind: 'done'; placed: PlacedOrder}
   /**
    * The person left: `reason` is what to print after the UI closes. `summary`: the sites ordered
    * earlier in this run, printed on stdout before a reason that goes to stderr (absent when none).

@@ -3,7 +3,7 @@ import React from 'react';
 import {countryName} from '../domain/countries.js';
 import type {Action} from '../flow/actions.js';
 import {canGoBack} from '../flow/navigation.js';
-import {orderBody, type WizardState} from '../flow/state.js';
+import {orderBody, placedListed, type WizardState} from '../flow/state.js';
 import {keychainNotice} from '../secrets/keychain-errors.js';
 import {AccessScreen} from './screens/access.js';
 import {CountryScreen} from './screens/country.js';
@@ -149,7 +149,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
       return (
         <DoneScreen
           placed={screen.placed}
-          listed={screen.listed}
+          listed={placedListed(state.data, screen.placed.voiceSiteId)}
           details={details()}
           orderedCount={state.ordered.length}
           onExit={quit}

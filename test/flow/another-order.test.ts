@@ -68,7 +68,6 @@ describe('reducer: a second order never resends the first', () => {
     expect(orders).toHaveLength(1);
     expect(orders[0]).toMatchObject({attempt: 2, body: {customerOrderReference: 'ref-1-2', parameters: {technicalSiteName: 'VOICESITE_IN_FRANCE_2'}}});
     expect(run(sending, {type: 'order-placed', attempt: 1, placed: placed('vs1')})).toBe(sending);
-    expect(run(sending, {type: 'listing-checked', voiceSiteId: 'vs1', listed: true})).toBe(sending);
   });
 
   it('after a lost answer on the second order, looks for the second name, not the first', () => {

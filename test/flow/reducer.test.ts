@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {BtalkError} from '../../src/errors.js';
 import {effectsFor} from '../../src/flow/effects.js';
 import {reducer} from '../../src/flow/reducer.js';
-import {initialState, type WizardState} from '../../src/flow/state.js';
+import {initialState, placedListed, type WizardState} from '../../src/flow/state.js';
 import {acme, antarctica, at, creds, customer, france, networkError, run, site, vpn1, vpn2} from './fixtures.js';
 
 describe('reducer: start and access', () => {
@@ -165,8 +165,12 @@ describe('reducer: submitting', () => {
 
   it('shows the placed order and checks the listing', () => {
     const s = run(at('submitting'), {type: 'order-placed', attempt: 1, placed: {voiceSiteId: 'vs1', recovered: false, order: {voiceSiteId: 'vs1'}}});
-    expect(s.screen).toMatchObject({kind: 'done', listed: {status: 'loading'}});
-    expect(run(s, {type: 'listing-checked', voiceSiteId: 'vs1', listed: true}).screen).toMatchObject({listed: {status: 'ready', value: true}});
+    expect(s.screen).toMatchObject({kind: 'done'});
+    // The list is fetched again, once: it answers the listing check and the next site's names.
+    expect(effectsFor(s).filter((e) => e.type === 'load' && e.request.kind === 'voicesites')).toHaveLength(1);
+    expect(placedListed(s.data, 'vs1')).toEqual({status: 'loading'});
+    const listed = run(s, {type: 'voicesites-loaded', voicesites: [{voiceSiteId: 'vs1', technicalSiteName: 'MY_SITE'}]});
+    expect(placedListed(listed.data, 'vs1')).toEqual({status: 'ready', value: true});
   });
 });
 
