@@ -3,6 +3,7 @@
  * in the platform's config folder. Secrets never go here. Writes are atomic (temp file + rename)
  * with mode 0600; a file we cannot parse is refused with its path and left exactly as it is.
  */
+import {randomUUID} from 'node:crypto';
 import {mkdir, readFile, rename, writeFile, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import envPaths from 'env-paths';
@@ -70,7 +71,7 @@ export function createConfigStore(dir: string): ConfigStore {
 
   async function write(config: BtalkConfig): Promise<void> {
     await mkdir(dir, {recursive: true, mode: 0o700});
-    const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+    const temp = `${file}.${randomUUID()}.tmp`;
     try {
       await writeFile(temp, JSON.stringify(config, null, 2) + '\n', {mode: 0o600, flag: 'wx'});
       await rename(temp, file);
