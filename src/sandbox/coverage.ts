@@ -106,9 +106,5 @@ export function countryFor(code: string): CountryBody | undefined {
   return {name, coverage, iso2, ...(dial === undefined ? {} : {countryCode: dial})};
 }
 
-export function isCoveredCountry(iso2: string): boolean {
-  return countryFor(iso2)?.coverage.businessTalkOnline === 'Yes';
-}
-
 /** The covered countries' codes, for docs and tests. */
 export const COVERED_COUNTRIES: readonly string[] = Object.keys(COVERED);
