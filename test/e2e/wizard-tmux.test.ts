@@ -23,6 +23,20 @@ function openWizard(env: Record<string, string> = {}): Terminal {
   return terminal;
 }
 
+/** France and the default names, to the done screen: the first site's voiceSiteId. */
+async function orderFirstSite(t: Terminal): Promise<string | undefined> {
+  await t.waitFor('2 of 2 VPNs');
+  await t.key('Enter', 'In which country');
+  t.send('fr', {literal: true});
+  await t.waitFor(/› France \(FR\)\s+covered/);
+  await t.key('Enter', 'Business Talk Online is available in France');
+  await t.key('Enter', 'Name the site');
+  t.send(['Enter', 'Enter', 'Enter']);
+  await t.waitFor('Review the order');
+  await t.key('s', 'GET /voicesites lists the new site');
+  return /voiceSiteId\s+(vs\w+)/.exec(t.screen())?.[1];
+}
+
 describe.skipIf(!tmuxPresent)('btalk --sandbox in a real terminal (tmux)', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   it('reaches a voiceSiteId with arrows, typing and Enter, and leaves it printed', async () => {
     // CI=false: Ink draws as in a terminal. chalk turns colour off whenever CI is set at all, so
@@ -72,16 +86,7 @@ describe.skipIf(!tmuxPresent)('btalk --sandbox in a real terminal (tmux)', {time
 
   it('orders two sites in one run with "n", the second with the longest label, and leaves both lines', async () => {
     const t = openWizard({NO_COLOR: '1'});
-    await t.waitFor('2 of 2 VPNs');
-    await t.key('Enter', 'In which country');
-    t.send('fr', {literal: true});
-    await t.waitFor(/› France \(FR\)\s+covered/);
-    await t.key('Enter', 'Business Talk Online is available in France');
-    await t.key('Enter', 'Name the site');
-    t.send(['Enter', 'Enter', 'Enter']);
-    await t.waitFor('Review the order');
-    await t.key('s', 'GET /voicesites lists the new site');
-    const first = /voiceSiteId\s+(vs\w+)/.exec(t.screen())?.[1];
+    const first = await orderFirstSite(t);
     expect(first).toBeTruthy();
 
     let screen = await t.key('n', 'VOICESITE_IN_FRANCE_2');
@@ -121,16 +126,7 @@ describe.skipIf(!tmuxPresent)('btalk --sandbox in a real terminal (tmux)', {time
 
   it('Ctrl+C on the next site: exit 130, the delivered site still printed on stdout', async () => {
     const t = openWizard({NO_COLOR: '1'});
-    await t.waitFor('2 of 2 VPNs');
-    await t.key('Enter', 'In which country');
-    t.send('fr', {literal: true});
-    await t.waitFor(/› France \(FR\)\s+covered/);
-    await t.key('Enter', 'Business Talk Online is available in France');
-    await t.key('Enter', 'Name the site');
-    t.send(['Enter', 'Enter', 'Enter']);
-    await t.waitFor('Review the order');
-    await t.key('s', 'GET /voicesites lists the new site');
-    const first = /voiceSiteId\s+(vs\w+)/.exec(t.screen())?.[1];
+    const first = await orderFirstSite(t);
     await t.key('n', 'VOICESITE_IN_FRANCE_2');
     const screen = await t.key('C-c', 'EXIT=');
     expect(screen).toContain(`voiceSiteId: ${first}  (VOICESITE_IN_FRANCE, FR, My VPN 1, customer 9999)\nInterrupted: nothing more was ordered.`);
