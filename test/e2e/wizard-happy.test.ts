@@ -45,6 +45,9 @@ describe('wizard against the emulator: one customer', {timeout: WIZARD_TEST_TIME
     const id = /voiceSiteId\s+(\S+)/.exec(frame)?.[1];
     expect(id).toBeTruthy();
     expect(sandbox().counters.ordersCreated).toBe(1);
+    // One GET /voicesites at start (names taken) and one after the order, which both tells that
+    // the site is listed and refreshes the taken names.
+    expect(sandbox().counters.byRoute['GET /voicesites']).toBe(2);
 
     await press(ui, 'q');
     const exit = await exited;
