@@ -4,7 +4,7 @@
  */
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
 import {BtalkError, toBtalkError} from '../errors.js';
-import {findSiteByName, placeOrder as realPlaceOrder} from '../order/place-order.js';
+import {placeOrder as realPlaceOrder, recoveredOrder} from '../order/place-order.js';
 import type {Action, DataRequest} from './actions.js';
 import {effectKey, effectsFor, type Effect} from './effects.js';
 import type {WizardStore} from './store.js';
@@ -102,8 +102,8 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
       case 'find-order': {
         const name = effect.technicalSiteName;
         try {
-          const site = findSiteByName(await api().voicesites(), effect.customerCode, name);
-          if (site) return {type: 'order-placed', attempt: effect.attempt, placed: {voiceSiteId: String(site.voiceSiteId), recovered: true, site}};
+          const placed = recoveredOrder(await api().voicesites(), effect.customerCode, name);
+          if (placed) return {type: 'order-placed', attempt: effect.attempt, placed};
           const error = new BtalkError('not-found', `The order for ${name} was NOT created: no voicesite has that name.`, {
             hint: 'It is safe to send the order again.',
           });

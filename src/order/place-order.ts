@@ -26,6 +26,12 @@ export function findSiteByName(sites: readonly VoiceSite[], customerCode: string
   );
 }
 
+/** The order as found in the voicesites after its answer was lost, if the site is there. */
+export function recoveredOrder(sites: readonly VoiceSite[], customerCode: string, technicalSiteName: string): PlacedOrder | undefined {
+  const site = findSiteByName(sites, customerCode, technicalSiteName);
+  return site ? {voiceSiteId: String(site.voiceSiteId), recovered: true, site} : undefined;
+}
+
 /**
  * What the failed POST got, without the "may have been created" the client adds to it: by the
  * time this is said, the voicesites were checked and that doubt is settled.
@@ -75,8 +81,8 @@ export async function placeOrder(
     );
   }
 
-  const site = findSiteByName(sites, customerCode, name);
-  if (site) return {voiceSiteId: String(site.voiceSiteId), recovered: true, site};
+  const found = recoveredOrder(sites, customerCode, name);
+  if (found) return found;
 
   throw new BtalkError(postError.kind, `The order for ${name} was NOT created: ${whatHappened(postError)}, and GET /voicesites, checked afterwards, lists no site named ${name}.`, {
     hint: `Nothing was created, so it is safe to send the order again.`,
