@@ -4,11 +4,10 @@
  * pasted secret then Enter, a slow SSH link) each count.
  */
 import {PassThrough, Writable} from 'node:stream';
-import chalk from 'chalk';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {interactiveLogin} from '../../src/commands/login-form.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
-import {colourCodes, waitForFrame} from '../helpers/ink.js';
+import {colourCodes, withChalkColours, waitForFrame} from '../helpers/ink.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {commandContext, realClient, testRuntime, testSessions} from '../helpers/session.js';
 
@@ -41,16 +40,7 @@ async function setup(env: Record<string, string>) {
 }
 
 describe('btalk login form in a terminal', () => {
-  // Ink colours through chalk, silent when stdout is not a terminal (as in tests): turn it on, so
-  // a colour the form prints would show.
-  let level: typeof chalk.level;
-  beforeAll(() => {
-    level = chalk.level;
-    chalk.level = 1;
-  });
-  afterAll(() => {
-    chalk.level = level;
-  });
+  withChalkColours();
 
   it('takes a secret, Enter, the API key and Enter sent in one read, as typed', async () => {
     const {terminal, runtime, keychain, session} = await setup({NO_COLOR: '1'});

@@ -2,11 +2,10 @@
  * NO_COLOR (https://no-color.org): not one colour escape on any screen of a whole walk, from the
  * credentials form (with a refusal) to the voiceSiteId. With colours allowed, the same walk has them.
  */
-import chalk from 'chalk';
 import {cleanup} from 'ink-testing-library';
-import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest';
+import {afterEach, describe, expect, it} from 'vitest';
 import {themeFor, type Theme} from '../../src/ui/theme.js';
-import {colourCodes, keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
+import {colourCodes, withChalkColours, keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {useSandbox} from '../helpers/sandbox.js';
 import {startWizard} from './wizard-harness.js';
 
@@ -14,15 +13,7 @@ afterEach(() => cleanup());
 
 describe('wizard colours', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   const sandbox = useSandbox();
-  // Ink colours through chalk, which is off when stdout is not a terminal (as in tests): turn it on.
-  let level: typeof chalk.level;
-  beforeAll(() => {
-    level = chalk.level;
-    chalk.level = 1;
-  });
-  afterAll(() => {
-    chalk.level = level;
-  });
+  withChalkColours();
 
   async function walk(theme: Theme): Promise<string> {
     const s = sandbox();

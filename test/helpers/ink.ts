@@ -3,6 +3,8 @@
  * writes a key and waits until a new frame was rendered (bounded, since some keys change nothing),
  * and waitForFrame() polls lastFrame() until it matches or a generous deadline passes.
  */
+import chalk from 'chalk';
+import {afterAll, beforeAll} from 'vitest';
 
 export interface InkLike {
   lastFrame(): string | undefined;
@@ -92,4 +94,19 @@ export function colourCodes(text: string): string[] {
     }
   }
   return found;
+}
+
+/**
+ * Ink colours text through chalk, which stays silent when stdout is not a terminal (as in tests).
+ * Call inside a describe block: chalk is on for its tests, so a colour a screen prints would show.
+ */
+export function withChalkColours(): void {
+  let level: typeof chalk.level;
+  beforeAll(() => {
+    level = chalk.level;
+    chalk.level = 1;
+  });
+  afterAll(() => {
+    chalk.level = level;
+  });
 }

@@ -1,13 +1,12 @@
-import chalk from 'chalk';
 import {render} from 'ink-testing-library';
 import React from 'react';
-import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import type {Credentials} from '../../../src/api/types.js';
 import {BtalkError} from '../../../src/errors.js';
 import {credentialProblems as pipedCredentialProblems} from '../../../src/secrets/env-credentials.js';
 import {CredentialsForm, credentialProblems} from '../../../src/ui/screens/credentials.js';
 import {ThemeProvider, themeFor, type Theme} from '../../../src/ui/theme.js';
-import {colourCodes, keys, press, type, waitForFrame} from '../../helpers/ink.js';
+import {colourCodes, withChalkColours, keys, press, type, waitForFrame} from '../../helpers/ink.js';
 
 const KEY = 'K'.repeat(36) + 'tail';
 
@@ -95,16 +94,7 @@ describe('CredentialsForm rules and notice', () => {
 });
 
 describe('CredentialsForm colours', () => {
-  // Ink colours text through chalk, which stays silent when stdout is not a terminal (as in
-  // tests): turn it on, so a colour the form prints shows up in the frames.
-  let level: typeof chalk.level;
-  beforeAll(() => {
-    level = chalk.level;
-    chalk.level = 1;
-  });
-  afterAll(() => {
-    chalk.level = level;
-  });
+  withChalkColours();
 
   async function framesWith(theme: Theme): Promise<string> {
     const error = new BtalkError('auth', 'The API refused the credentials.', {apiCode: 41, apiMessage: 'Invalid credentials', requestId: 'req-9'});
