@@ -17,12 +17,12 @@ import {createConfigStore, defaultConfigDir} from './config/config-store.js';
 import {EXIT_CODES} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
 import type {Runtime} from './runtime.js';
-import type {startSandbox as StartSandbox} from './sandbox/server.js';
+import type {startEmulator as StartEmulator} from './emulator/server.js';
 import {createKeychainStore} from './secrets/keychain-store.js';
 import {createSessionFactory} from './session.js';
 
 // The emulator is loaded only by the commands that run it.
-const startSandbox: typeof StartSandbox = async (options) => (await import('./sandbox/server.js')).startSandbox(options);
+const startEmulator: typeof StartEmulator = async (options) => (await import('./emulator/server.js')).startEmulator(options);
 
 export function buildProgram(runtime: Runtime): {program: Command; exitCode: () => number} {
   let code: number = EXIT_CODES.ok;
@@ -51,7 +51,7 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
     config: createConfigStore(defaultConfigDir(runtime.env, runtime.platform)),
     keychain: () => createKeychainStore({platform: runtime.platform}),
     createApi: createBusinessTalkApi,
-    startSandbox,
+    startEmulator,
     debugSink: (line: string) => runtime.stderr.write(`${line}\n`),
   });
   const ctx: CommandContext = {

@@ -18,8 +18,8 @@ import {createMemoryTokenCache, createStoredTokenCache} from './secrets/token-ca
 import {accountFor, type SecretField, type SecretStore} from './secrets/types.js';
 import type {CredentialSources, Session, SessionFactory} from './session-types.js';
 
-/** What the session needs from the emulator (structurally what src/sandbox/server.ts returns). */
-export interface EmbeddedSandbox {
+/** What the session needs from the emulator (structurally what src/emulator/server.ts returns). */
+export interface EmbeddedEmulator {
   baseUrl: string;
   demo: Credentials;
   close(): Promise<void>;
@@ -31,7 +31,7 @@ export interface SessionDeps {
   /** Builds the OS keychain store; called only when a keychain call is about to be made. */
   keychain: () => SecretStore;
   createApi: (options: ClientOptions) => BusinessTalkApi;
-  startSandbox: (options?: {port?: number}) => Promise<EmbeddedSandbox>;
+  startEmulator: (options?: {port?: number}) => Promise<EmbeddedEmulator>;
   debugSink: (line: string) => void;
   memoryStore?: () => SecretStore;
 }
@@ -75,7 +75,7 @@ export function createSessionFactory(deps: SessionDeps): SessionFactory {
 }
 
 async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<Session> {
-  if (globals.sandbox) return openSandboxSession(deps, globals);
+  if (globals.sandbox) return openEmulatorSession(deps, globals);
   const profile = checkProfileName(globals.profile ?? 'default');
   const environment = await environmentFor(deps.config, profile, globals);
   const secrets = lazyStore(deps.keychain);
@@ -197,8 +197,8 @@ function buildApi(deps: SessionDeps, globals: GlobalOptions, environment: Resolv
   });
 }
 
-async function openSandboxSession(deps: SessionDeps, globals: GlobalOptions): Promise<Session> {
-  const sandbox = await deps.startSandbox({port: 0});
+async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): Promise<Session> {
+  const sandbox = await deps.startEmulator({port: 0});
   const store = deps.memoryStore?.() ?? new MemorySecretStore();
   const profile = checkProfileName(globals.profile ?? 'default');
   const environment: ResolvedEnvironment = {name: 'sandbox', baseUrl: sandbox.baseUrl};

@@ -12,7 +12,7 @@ import {createConfigStore} from '../config/config-store.js';
 import {runBatch} from '../order/batch.js';
 import {mergeOrderOptions} from '../order/order-options.js';
 import type {Runtime} from '../runtime.js';
-import {startSandbox} from '../sandbox/server.js';
+import {startEmulator} from '../emulator/server.js';
 import {MemorySecretStore} from '../secrets/memory-store.js';
 import {createSessionFactory} from '../session.js';
 
@@ -37,7 +37,7 @@ export interface BatchBenchResult {
 }
 
 export async function benchBatch(concurrency: number): Promise<BatchBenchResult> {
-  const sandbox = await startSandbox({settings: {latencyMs: LATENCY_MS}});
+  const sandbox = await startEmulator({settings: {latencyMs: LATENCY_MS}});
   const dir = await mkdtemp(path.join(tmpdir(), 'btalk-bench-'));
   try {
     await writeFile(path.join(dir, 'sites.csv'), csvText(ROWS));
@@ -59,7 +59,7 @@ export async function benchBatch(concurrency: number): Promise<BatchBenchResult>
       config: createConfigStore(dir),
       keychain: () => new MemorySecretStore(),
       createApi: createBusinessTalkApi,
-      startSandbox,
+      startEmulator,
       debugSink: () => {},
     });
     const options = mergeOrderOptions({from: 'sites.csv', yes: true, concurrency: String(concurrency)}, {});

@@ -7,7 +7,7 @@
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {fileURLToPath} from 'node:url';
-import {startSandbox} from '../sandbox/server.js';
+import {startEmulator} from '../emulator/server.js';
 
 const RUNS = 9;
 const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
@@ -31,7 +31,7 @@ async function timeRuns(args: string[], env: NodeJS.ProcessEnv): Promise<{median
 }
 
 export async function runStartupBench(): Promise<void> {
-  const sandbox = await startSandbox({port: 0});
+  const sandbox = await startEmulator({port: 0});
   try {
     const env = {
       PATH: process.env['PATH'],

@@ -8,7 +8,7 @@ import type {Command} from 'commander';
 import {isLoopbackHost} from '../environments.js';
 import {BtalkError} from '../errors.js';
 import type {Runtime} from '../runtime.js';
-import type {RunningSandbox, SandboxAccount} from '../sandbox/types.js';
+import type {RunningEmulator, EmulatorAccount} from '../emulator/types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 
@@ -23,7 +23,7 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export function exportLines(sandbox: RunningSandbox): string[] {
+export function exportLines(sandbox: RunningEmulator): string[] {
   const vars: Array<[string, string]> = [
     ['BTALK_BASE_URL', sandbox.baseUrl],
     ['BTALK_CLIENT_ID', sandbox.demo.clientId],
@@ -43,15 +43,15 @@ function parsePort(raw: string | number | undefined): number {
   return port;
 }
 
-function accountLine(name: string, account: SandboxAccount): string {
+function accountLine(name: string, account: EmulatorAccount): string {
   return `  ${name.padEnd(13)} ${account.description}\n                client ${account.clientId}, key ${account.apiKey}`;
 }
 
-async function listen(port: number, host: string): Promise<RunningSandbox> {
+async function listen(port: number, host: string): Promise<RunningEmulator> {
   // Loaded here, not at the top: every other btalk command would pay for the emulator at start-up.
-  const {startSandbox} = await import('../sandbox/server.js');
+  const {startEmulator} = await import('../emulator/server.js');
   try {
-    return await startSandbox({port, host});
+    return await startEmulator({port, host});
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {

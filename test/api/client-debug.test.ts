@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {basicAuthorization} from '../../src/api/basic-auth.js';
 import {formatError} from '../../src/errors.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, credentialsOf, failure, memoryTokenCache, order} from './client-fixture.js';
 
 describe('--debug lines', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('writes one line per request with method, path, status, time and request id', async () => {
     const s = sandbox();

@@ -1,9 +1,9 @@
 import {describe, expect, it} from 'vitest';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, credentialsOf, failure, order} from './client-fixture.js';
 
 describe('client against the emulator: every endpoint', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('reads me, customers, VPNs and a country as the getting-started page shows them', async () => {
     const api = clientFor(sandbox());

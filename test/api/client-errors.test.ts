@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import {formatError} from '../../src/errors.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, failure, order} from './client-fixture.js';
 
 describe('error bodies', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('reads an Orange error object: code, message, description and request id', async () => {
     const s = sandbox();
@@ -100,7 +100,7 @@ describe('base URL rules', () => {
 });
 
 describe('cancellation and a failing token cache', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('turns an aborted call into a cancelled error', async () => {
     const s = sandbox();

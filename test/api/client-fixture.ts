@@ -6,10 +6,10 @@ import {expect} from 'vitest';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {BusinessTalkApi, CachedToken, ClientOptions, Credentials, TokenCache} from '../../src/api/types.js';
 import {BtalkError} from '../../src/errors.js';
-import type {RunningSandbox} from '../../src/sandbox/types.js';
+import type {RunningEmulator} from '../../src/emulator/types.js';
 
 /** Retries stay on, with waits short enough for a test run. */
-export function clientFor(sandbox: RunningSandbox, overrides: Partial<ClientOptions> = {}, credentials: Credentials = sandbox.demo): BusinessTalkApi {
+export function clientFor(sandbox: RunningEmulator, overrides: Partial<ClientOptions> = {}, credentials: Credentials = sandbox.demo): BusinessTalkApi {
   return createBusinessTalkApi({baseUrl: sandbox.baseUrl, credentials, maxRetryDelayMs: 40, ...overrides});
 }
 

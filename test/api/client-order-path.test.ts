@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, failure, order} from './client-fixture.js';
 
 const ORDERS = 'POST /customers/:customerCode/orders';
@@ -7,7 +7,7 @@ const ORDERS_VOICESITE = 'POST /customers/:customerCode/orders/voicesite';
 const NOT_FOUND = {code: 60, message: 'Resource not found', description: 'The requested URI or the requested resource does not exist.'};
 
 describe('order path fallback', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('posts to /orders/voicesite when /orders answers 404 code 60, and goes straight there next time', async () => {
     const s = sandbox();

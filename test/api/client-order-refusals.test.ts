@@ -6,14 +6,14 @@
  * carries the server's Retry-After for the batch to honour.
  */
 import {describe, expect, it} from 'vitest';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, failure, order} from './client-fixture.js';
 
 const POST = 'POST /customers/:customerCode/orders';
 const FALLBACK = 'POST /customers/:customerCode/orders/voicesite';
 
 describe('a refused order', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it.each([
     ['code 27 (the emulator: invalid body field)', {json: {code: 27, message: 'Invalid body field', description: 'parameters.vpnId is unknown.'}}],

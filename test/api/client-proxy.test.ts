@@ -2,7 +2,7 @@ import {once} from 'node:events';
 import {createServer, type Server, type Socket} from 'node:net';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
 import {createBusinessTalkApi} from '../../src/api/client.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, failure} from './client-fixture.js';
 
 const CREDENTIALS = {clientId: 'proxy-test-id', clientSecret: 'proxy-test-secret', apiKey: 'p'.repeat(40)};
@@ -80,7 +80,7 @@ describe('proxy settings', () => {
   });
 
   describe('with the emulator', () => {
-    const sandbox = useSandbox();
+    const sandbox = useEmulator();
 
     it('never sends loopback requests through the proxy', async () => {
       const me = await clientFor(sandbox(), {proxyEnv: {HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, ALL_PROXY: proxy.url}}).me();

@@ -1,12 +1,12 @@
 import {describe, expect, it} from 'vitest';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, failure, order} from './client-fixture.js';
 
 const UNAVAILABLE = {code: 5, message: 'Service unavailable', description: 'Try again later.'};
 const TOO_MANY = {code: 53, message: 'Too many requests', description: 'The application has made too many calls.'};
 
 describe('client retries', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('retries a GET after 503 and returns the data', async () => {
     const s = sandbox();
@@ -62,7 +62,7 @@ describe('client retries', () => {
 });
 
 describe('the order POST is never retried', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('does not re-POST after a reset once the order exists, and says the outcome is unknown', async () => {
     const s = sandbox();

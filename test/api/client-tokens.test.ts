@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, failure, memoryTokenCache} from './client-fixture.js';
 
 const EXPIRED = {code: 42, message: 'Expired credentials', description: 'The requested service needs credentials, and the ones provided were out-of-date.'};
 
 describe('client tokens', () => {
-  const sandbox = useSandbox({tokenLifetimeSeconds: 600});
+  const sandbox = useEmulator({tokenLifetimeSeconds: 600});
 
   it('reuses the token until shortly before expires_in, then fetches a new one (injected clock)', async () => {
     let now = 1_000_000;
@@ -116,7 +116,7 @@ describe('client tokens', () => {
 
 describe('client tokens against a server whose clock moves on', () => {
   let serverNow = Date.UTC(2030, 0, 1);
-  const sandbox = useSandbox(() => ({settings: {tokenLifetimeSeconds: 120}, clock: () => serverNow}));
+  const sandbox = useEmulator(() => ({settings: {tokenLifetimeSeconds: 120}, clock: () => serverNow}));
 
   it('recovers when the server expires the token earlier than the client expected', async () => {
     const s = sandbox();

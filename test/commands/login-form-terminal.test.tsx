@@ -8,10 +8,10 @@ import {describe, expect, it} from 'vitest';
 import {interactiveLogin} from '../../src/commands/login-form.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {colourCodes, withChalkColours, waitForFrame} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testRuntime, testSessions} from '../helpers/session.js';
 
-const sandbox = useSandbox();
+const sandbox = useEmulator();
 
 /** A terminal of our own: everything Ink writes, and keys in as raw bytes. */
 function fakeTerminal() {

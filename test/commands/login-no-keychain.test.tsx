@@ -12,11 +12,11 @@ import {LoginFlow, type LoginOutcome} from '../../src/commands/login-form.js';
 import {login} from '../../src/commands/login.js';
 import {runCommand} from '../../src/commands/run.js';
 import {keys, press, waitForFrame} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
 import {noDbusKeychain} from '../secrets/no-dbus-keychain.js';
 
-const sandbox = useSandbox();
+const sandbox = useEmulator();
 
 async function setup(env: Record<string, string> = {}) {
   const s = await testSessions({keychainFactory: noDbusKeychain, env, ...realClient()});

@@ -6,7 +6,7 @@ import {existsSync, mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
 import {builtCli, hasTmux, openTerminal, type Terminal} from '../helpers/terminal.js';
 
 const tmuxPresent = hasTmux();
@@ -19,7 +19,7 @@ describe.skipIf(!tmuxPresent)('btalk login in a real terminal (tmux)', () => {
   it('shows the form, proves the typed secrets against the emulator and says where they were kept', async () => {
     expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
     const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-login-tmux-'));
-    const {clientSecret, apiKey} = SANDBOX_ACCOUNTS.demo;
+    const {clientSecret, apiKey} = EMULATOR_ACCOUNTS.demo;
     terminal = openTerminal(`node ${JSON.stringify(builtCli)} --sandbox login; echo "EXIT=$?"; sleep 60`, {
       CI: 'false',
       NO_COLOR: '1',
@@ -27,7 +27,7 @@ describe.skipIf(!tmuxPresent)('btalk login in a real terminal (tmux)', () => {
     });
     // The sandbox's client id is filled in; the cursor waits on the secret.
     let screen = await terminal.waitFor(/› Client secret/);
-    expect(screen).toContain(SANDBOX_ACCOUNTS.demo.clientId);
+    expect(screen).toContain(EMULATOR_ACCOUNTS.demo.clientId);
     terminal.send(clientSecret, {literal: true});
     terminal.send('Enter');
     await terminal.waitFor(/› API key/);

@@ -6,10 +6,10 @@ import {login} from '../../src/commands/login.js';
 import {runCommand} from '../../src/commands/run.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {keys, press, type, waitForFrame} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
 
-const sandbox = useSandbox();
+const sandbox = useEmulator();
 
 async function setup(env: Record<string, string> = {}) {
   const keychain = new MemorySecretStore();

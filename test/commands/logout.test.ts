@@ -3,10 +3,10 @@ import {logout} from '../../src/commands/logout.js';
 import {runCommand} from '../../src/commands/run.js';
 import {status} from '../../src/commands/status.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
 
-const sandbox = useSandbox();
+const sandbox = useEmulator();
 
 describe('btalk logout', () => {
   it("removes the profile's secrets and cached token, keeps other profiles, and status then exits 4", async () => {

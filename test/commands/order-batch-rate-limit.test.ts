@@ -8,8 +8,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {btalk, credentialEnv, type RunOptions} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
@@ -23,13 +23,13 @@ function csvOf(count: number): string {
 }
 
 describe('btalk order --from under rate limiting', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
   let dir: string;
   beforeEach(async () => {
     dir = await mkdtemp(path.join(tmpdir(), 'btalk-batch-rl-'));
   });
   const run = (args: string[], options: RunOptions = {}) =>
-    btalk(sandbox(), args, {env: credentialEnv(SANDBOX_ACCOUNTS.demo), cwd: dir, tuning: FAST_BACKOFF, ...options});
+    btalk(sandbox(), args, {env: credentialEnv(EMULATOR_ACCOUNTS.demo), cwd: dir, tuning: FAST_BACKOFF, ...options});
   const results = async () => parse(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'), {columns: true}) as Array<Record<string, string>>;
 
   it("waits as long as the server's Retry-After asks (not its own shorter backoff), says so, then orders every row once", async () => {

@@ -3,8 +3,8 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {useSandbox, type RunningSandbox} from '../helpers/sandbox.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {useEmulator, type RunningEmulator} from '../helpers/emulator.js';
 import {btalk, credentialEnv, type RunOptions} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
@@ -23,8 +23,8 @@ function batchCsv(count: number): string {
   return ['vpn,country,site-name,label,reference', ...rows].join('\r\n') + '\r\n';
 }
 
-async function batchSites(sandbox: RunningSandbox): Promise<string[]> {
-  const r = await btalk(sandbox, ['--json', 'voicesites', '--filter', 'SITE_'], {env: credentialEnv(SANDBOX_ACCOUNTS.demo)});
+async function batchSites(sandbox: RunningEmulator): Promise<string[]> {
+  const r = await btalk(sandbox, ['--json', 'voicesites', '--filter', 'SITE_'], {env: credentialEnv(EMULATOR_ACCOUNTS.demo)});
   return (JSON.parse(r.stdout) as Array<{technicalSiteName: string}>).map((s) => s.technicalSiteName);
 }
 
@@ -33,7 +33,7 @@ function readResults(text: string): Array<Record<string, string>> {
 }
 
 describe('btalk order --from', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
   let dir: string;
   let csv: string;
   beforeEach(async () => {
@@ -41,7 +41,7 @@ describe('btalk order --from', () => {
     csv = path.join(dir, 'sites.csv');
   });
   const run = (args: string[], options: RunOptions = {}) =>
-    btalk(sandbox(), args, {env: credentialEnv(SANDBOX_ACCOUNTS.demo), cwd: dir, tuning: FAST_BACKOFF, ...options});
+    btalk(sandbox(), args, {env: credentialEnv(EMULATOR_ACCOUNTS.demo), cwd: dir, tuning: FAST_BACKOFF, ...options});
 
   it('orders 200 rows with failures injected, then a second run finishes the job without duplicates', async () => {
     await writeFile(csv, batchCsv(200));
@@ -143,7 +143,7 @@ describe('btalk order --from', () => {
       [3, 'B_SITE', 'ok'],
     ]);
     expect(rows.every((x) => typeof x['voiceSiteId'] === 'string')).toBe(true);
-    const list = await btalk(sandbox(), ['--json', 'voicesites', '--filter', '_SITE'], {env: credentialEnv(SANDBOX_ACCOUNTS.demo)});
+    const list = await btalk(sandbox(), ['--json', 'voicesites', '--filter', '_SITE'], {env: credentialEnv(EMULATOR_ACCOUNTS.demo)});
     expect(JSON.parse(list.stdout)).toEqual(
       expect.arrayContaining([expect.objectContaining({technicalSiteName: 'A_SITE', country: 'ES', vpnId: '3a45b33edf3'})]),
     );
@@ -173,7 +173,7 @@ describe('btalk order --from', () => {
 
   it('with several customers, skips a row only when its own customer has that site name', async () => {
     await writeFile(csv, 'customer,vpn,country,site-name,label\n41002,Acme Americas VPN 01,US,NEW_YORK_OFFICE,New York office\n41001,Acme EU VPN 45,FR,NEW_YORK_OFFICE,New York desk\n');
-    const r = await run(['--json', 'order', '--from', 'sites.csv', '--yes'], {env: credentialEnv(SANDBOX_ACCOUNTS.multi)});
+    const r = await run(['--json', 'order', '--from', 'sites.csv', '--yes'], {env: credentialEnv(EMULATOR_ACCOUNTS.multi)});
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as {row: number; status: string; voiceSiteId: string});
     expect(rows.find((x) => x.row === 2)).toMatchObject({status: 'skipped', voiceSiteId: 'vs81b07d4e55'});

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
@@ -45,7 +45,7 @@ function runCli(args: string[], env: Record<string, string>, options: {cwd: stri
 }
 
 describe('btalk order (built CLI)', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
   let dir: string;
   beforeEach(async () => {
     expect(existsSync(CLI), 'run "npm run build" first').toBe(true);

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {btalk, credentialEnv, orderFlags} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
 
 describe('btalk order', () => {
-  const sandbox = useSandbox();
-  const demoEnv = () => credentialEnv(SANDBOX_ACCOUNTS.demo);
+  const sandbox = useEmulator();
+  const demoEnv = () => credentialEnv(EMULATOR_ACCOUNTS.demo);
 
   it('--json --yes prints one JSON object with the voiceSiteId and everything that was ordered', async () => {
     const r = await btalk(sandbox(), ['--json', 'order', ...orderFlags(), '--yes'], {env: demoEnv()});
@@ -131,7 +131,7 @@ describe('btalk order', () => {
   });
 
   it('a read-only key cannot order: exit 1 with what to do', async () => {
-    const r = await btalk(sandbox(), ['order', ...orderFlags(), '--yes'], {env: credentialEnv(SANDBOX_ACCOUNTS.demoReadonly)});
+    const r = await btalk(sandbox(), ['order', ...orderFlags(), '--yes'], {env: credentialEnv(EMULATOR_ACCOUNTS.demoReadonly)});
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('read-only');
     expect(r.stderr).toContain('Next:');
@@ -158,7 +158,7 @@ describe('btalk order', () => {
   });
 
   it('with several customers, asks for --customer listing them; a VPN on the second page is found by name', async () => {
-    const env = credentialEnv(SANDBOX_ACCOUNTS.multi);
+    const env = credentialEnv(EMULATOR_ACCOUNTS.multi);
     const none = await btalk(sandbox(), ['order', ...orderFlags({'--vpn': 'Acme EU VPN 45'}), '--yes'], {env});
     expect(none.code).toBe(2);
     expect(none.stderr).toContain('41001 (Acme Europe)');

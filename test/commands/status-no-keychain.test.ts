@@ -6,11 +6,11 @@
 import {describe, expect, it} from 'vitest';
 import {runCommand} from '../../src/commands/run.js';
 import {status} from '../../src/commands/status.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
 import {noDbusKeychain} from '../secrets/no-dbus-keychain.js';
 
-const sandbox = useSandbox();
+const sandbox = useEmulator();
 
 async function setup(env: Record<string, string>, json = false) {
   const s = await testSessions({keychainFactory: noDbusKeychain, env, ...realClient()});

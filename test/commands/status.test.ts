@@ -2,10 +2,10 @@ import {describe, expect, it} from 'vitest';
 import {runCommand} from '../../src/commands/run.js';
 import {status} from '../../src/commands/status.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
 
-const sandbox = useSandbox();
+const sandbox = useEmulator();
 
 async function setup(options: {keychain?: Record<string, string>; env?: Record<string, string>; json?: boolean} = {}) {
   const keychain = new MemorySecretStore(options.keychain);

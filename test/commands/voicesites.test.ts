@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {btalk, credentialEnv, orderFlags} from '../order/harness.js';
 
 describe('btalk voicesites', () => {
-  const sandbox = useSandbox();
-  const env = () => credentialEnv(SANDBOX_ACCOUNTS.demo);
+  const sandbox = useEmulator();
+  const env = () => credentialEnv(EMULATOR_ACCOUNTS.demo);
 
   it('shows a table with id, technical name, label, country and VPN name', async () => {
     const r = await btalk(sandbox(), ['voicesites'], {env: env()});

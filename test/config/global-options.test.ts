@@ -3,30 +3,30 @@ import {describe, expect, it} from 'vitest';
 import {withEnvDefaults} from '../../src/global-options.js';
 import {commandContext, testSessions} from '../helpers/session.js';
 
-const SANDBOX_URL = 'http://127.0.0.1:8080/btalk/beta/v1';
+const EMULATOR_URL = 'http://127.0.0.1:8080/btalk/beta/v1';
 
 describe('global options and their variables', () => {
   it('--env typed on the command line beats a BTALK_BASE_URL left in the shell', () => {
-    expect(withEnvDefaults({env: 'orange'}, {BTALK_BASE_URL: SANDBOX_URL})).toMatchObject({env: 'orange', baseUrl: undefined});
+    expect(withEnvDefaults({env: 'orange'}, {BTALK_BASE_URL: EMULATOR_URL})).toMatchObject({env: 'orange', baseUrl: undefined});
   });
 
   it('BTALK_BASE_URL still beats BTALK_ENV, and --base-url beats both', () => {
-    expect(withEnvDefaults({}, {BTALK_ENV: 'orange', BTALK_BASE_URL: SANDBOX_URL})).toMatchObject({env: 'orange', baseUrl: SANDBOX_URL});
-    expect(withEnvDefaults({baseUrl: 'https://lab.example/btalk/v1'}, {BTALK_ENV: 'orange', BTALK_BASE_URL: SANDBOX_URL})).toMatchObject({
+    expect(withEnvDefaults({}, {BTALK_ENV: 'orange', BTALK_BASE_URL: EMULATOR_URL})).toMatchObject({env: 'orange', baseUrl: EMULATOR_URL});
+    expect(withEnvDefaults({baseUrl: 'https://lab.example/btalk/v1'}, {BTALK_ENV: 'orange', BTALK_BASE_URL: EMULATOR_URL})).toMatchObject({
       baseUrl: 'https://lab.example/btalk/v1',
     });
   });
 
   it('applying the defaults twice (command, then session) changes nothing', () => {
-    const once = withEnvDefaults({env: 'orange'}, {BTALK_BASE_URL: SANDBOX_URL, BTALK_PROFILE: 'p'});
-    expect(withEnvDefaults(once, {BTALK_BASE_URL: SANDBOX_URL, BTALK_PROFILE: 'p'})).toEqual(once);
+    const once = withEnvDefaults({env: 'orange'}, {BTALK_BASE_URL: EMULATOR_URL, BTALK_PROFILE: 'p'});
+    expect(withEnvDefaults(once, {BTALK_BASE_URL: EMULATOR_URL, BTALK_PROFILE: 'p'})).toEqual(once);
   });
 
   it('a session opened with --env orange talks to Orange production, not to the URL in BTALK_BASE_URL', async () => {
-    const setup = await testSessions({env: {BTALK_BASE_URL: SANDBOX_URL}});
+    const setup = await testSessions({env: {BTALK_BASE_URL: EMULATOR_URL}});
     const session = await setup.factory.open(commandContext(setup, {env: 'orange'}).globals());
     expect(session.environment).toEqual({name: 'orange', baseUrl: 'https://api.orange.com/btalk/v1'});
     const plain = await setup.factory.open(commandContext(setup).globals());
-    expect(plain.environment).toEqual({name: 'custom', baseUrl: SANDBOX_URL});
+    expect(plain.environment).toEqual({name: 'custom', baseUrl: EMULATOR_URL});
   });
 });

@@ -6,7 +6,7 @@
 import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {keys, press, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {acceptSiteFields, chooseCountry, shownId, startWizard, toReview} from './wizard-harness.js';
 
 afterEach(() => cleanup());
@@ -15,7 +15,7 @@ afterEach(() => cleanup());
 const clock = () => new Date(2026, 10, 29, 14, 32).getTime();
 
 describe('wizard: several sites in one run', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('orders a second site with "n" and Enter alone: free names, a new reference, both listed on exit', async () => {
     const s = sandbox();

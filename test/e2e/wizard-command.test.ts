@@ -3,7 +3,7 @@ import {cleanup} from 'ink-testing-library';
 import {Command} from 'commander';
 import {registerWizard} from '../../src/commands/wizard.js';
 import {keys, press, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, testSessions} from '../helpers/session.js';
 import {startWizard} from './wizard-harness.js';
 
@@ -27,7 +27,7 @@ describe('btalk (the wizard command)', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => 
 });
 
 describe('wizard: Ctrl+C', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('exits with 130 before the order, saying nothing was ordered', async () => {
     const w = startWizard(sandbox());

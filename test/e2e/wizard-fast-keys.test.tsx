@@ -11,8 +11,8 @@ import {keyPacedStdin, splitKeys, type PacedStdin} from '../../src/ui/key-paced-
 import {App} from '../../src/ui/app.js';
 import {themeFor} from '../../src/ui/theme.js';
 import {keys, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
-import {sandboxSession} from './wizard-harness.js';
+import {useEmulator} from '../helpers/emulator.js';
+import {emulatorSession} from './wizard-harness.js';
 
 describe('splitKeys', () => {
   it('splits a read into keys, keeping escape sequences whole', () => {
@@ -42,13 +42,13 @@ function fakeTerminal() {
 }
 
 describe('wizard: keys that arrive together', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
   let stop: (() => void) | undefined;
   afterEach(() => stop?.());
 
   it('takes "france⏎" and three Enters in one read each, as a person typed them, up to the review', async () => {
     const s = sandbox();
-    const session = sandboxSession(s);
+    const session = emulatorSession(s);
     const terminal = fakeTerminal();
     const stdin: PacedStdin = keyPacedStdin(terminal.input);
     const instance = render(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={() => {}} />, {

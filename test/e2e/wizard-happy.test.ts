@@ -1,14 +1,14 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {BtalkError} from '../../src/errors.js';
 import {acceptSiteFields, shownId, startWizard, toReview} from './wizard-harness.js';
 
 afterEach(() => cleanup());
 
 describe('wizard against the emulator: one customer', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
-  const sandbox = useSandbox({latencyMs: 20});
+  const sandbox = useEmulator({latencyMs: 20});
 
   it('reaches a voiceSiteId with Enter and typing alone, and leaves a summary line', async () => {
     const {ui, exited} = startWizard(sandbox());

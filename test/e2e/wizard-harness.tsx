@@ -7,7 +7,7 @@ import React from 'react';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {BusinessTalkApi, Credentials} from '../../src/api/types.js';
 import type {BtalkError} from '../../src/errors.js';
-import type {RunningSandbox} from '../../src/sandbox/types.js';
+import type {RunningEmulator} from '../../src/emulator/types.js';
 import {App} from '../../src/ui/app.js';
 import {themeFor, type Theme} from '../../src/ui/theme.js';
 import {keys, press, type, waitForFrame, type InkLike} from '../helpers/ink.js';
@@ -34,7 +34,7 @@ export interface WizardOptions {
 }
 
 /** A session on the emulator with the real HTTP client; `saved` collects what it was asked to save. */
-export function sandboxSession(sandbox: RunningSandbox, options: Pick<WizardOptions, 'credentials' | 'wrapApi' | 'keychainProblem'> = {}, saved: Credentials[] = []): WizardSession {
+export function emulatorSession(sandbox: RunningEmulator, options: Pick<WizardOptions, 'credentials' | 'wrapApi' | 'keychainProblem'> = {}, saved: Credentials[] = []): WizardSession {
   const credentials = 'credentials' in options ? options.credentials : {clientId: sandbox.demo.clientId, clientSecret: sandbox.demo.clientSecret, apiKey: sandbox.demo.apiKey};
   return {
     profile: 'default',
@@ -50,9 +50,9 @@ export function sandboxSession(sandbox: RunningSandbox, options: Pick<WizardOpti
   };
 }
 
-export function startWizard(sandbox: RunningSandbox, options: WizardOptions = {}): WizardUnderTest {
+export function startWizard(sandbox: RunningEmulator, options: WizardOptions = {}): WizardUnderTest {
   const saved: Credentials[] = [];
-  const session = sandboxSession(sandbox, options, saved);
+  const session = emulatorSession(sandbox, options, saved);
   let resolveExit: (exit: WizardExit) => void = () => {};
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;

@@ -1,13 +1,13 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {chooseCountry, credentialsOf, startWizard} from './wizard-harness.js';
 
 afterEach(() => cleanup());
 
 describe('wizard: several customers, many VPNs, countries', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('lists several customers with type-to-filter, then every one of 45 VPNs with a filter', async () => {
     const s = sandbox();

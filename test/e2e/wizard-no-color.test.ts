@@ -6,13 +6,13 @@ import {cleanup} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
 import {themeFor, type Theme} from '../../src/ui/theme.js';
 import {colourCodes, withChalkColours, keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {startWizard} from './wizard-harness.js';
 
 afterEach(() => cleanup());
 
 describe('wizard colours', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
   withChalkColours();
 
   async function walk(theme: Theme): Promise<string> {

@@ -1,15 +1,15 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import type {FaultSpec} from '../../src/sandbox/types.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import type {FaultSpec} from '../../src/emulator/types.js';
+import {useEmulator} from '../helpers/emulator.js';
 import type {WizardUnderTest} from './wizard-harness.js';
 import {acceptSiteFields, chooseCountry, credentialsOf, startWizard, toReview} from './wizard-harness.js';
 
 afterEach(() => cleanup());
 
 describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('goes back with Esc step by step, keeping every answer, and forward again', async () => {
     const s = sandbox();
@@ -130,7 +130,7 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
 describe('wizard: token expiry', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   // The emulator's clock moves on its own; the client still believes its token is fresh.
   let serverNow = Date.now();
-  const sandbox = useSandbox(() => ({clock: () => serverNow, settings: {tokenLifetimeSeconds: 60}}));
+  const sandbox = useEmulator(() => ({clock: () => serverNow, settings: {tokenLifetimeSeconds: 60}}));
 
   it('keeps going when the access token expires in the middle', async () => {
     serverNow = Date.now();

@@ -82,7 +82,7 @@ export async function testSessions(options: {
   /** Replace the keychain factory entirely, e.g. with one that throws. */
   keychainFactory?: () => SecretStore;
   createApi?: (o: ClientOptions) => BusinessTalkApi;
-  startSandbox?: SessionDeps['startSandbox'];
+  startEmulator?: SessionDeps['startEmulator'];
   interactive?: boolean;
   configDir?: string;
   debugLines?: string[];
@@ -116,10 +116,10 @@ export async function testSessions(options: {
       (() => {
         throw new Error('createApi not given to this test');
       }),
-    startSandbox:
-      options.startSandbox ??
+    startEmulator:
+      options.startEmulator ??
       (async () => {
-        throw new Error('startSandbox not given to this test');
+        throw new Error('startEmulator not given to this test');
       }),
     debugSink: options.debugSink ?? ((line) => options.debugLines?.push(line)),
   };

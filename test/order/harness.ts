@@ -12,15 +12,15 @@ import {registerOrder} from '../../src/commands/order.js';
 import {registerVoicesites} from '../../src/commands/voicesites.js';
 import {withEnvDefaults, type GlobalOptions} from '../../src/global-options.js';
 import type {BatchTuning} from '../../src/order/batch.js';
-import {startSandbox} from '../../src/sandbox/server.js';
-import type {RunningSandbox, SandboxAccount} from '../../src/sandbox/types.js';
+import {startEmulator} from '../../src/emulator/server.js';
+import type {RunningEmulator, EmulatorAccount} from '../../src/emulator/types.js';
 import {testRuntime, testSessions, type TestRuntime} from '../helpers/session.js';
 
 /** The runtime a harness run used: output, stdin, and Ctrl+C (see test/helpers/session.ts). */
 export type Harness = TestRuntime;
 
 /** BTALK_CLIENT_ID/SECRET/API_KEY for an emulator account, so the keychain is never touched. */
-export function credentialEnv(account: Pick<SandboxAccount, 'clientId' | 'clientSecret' | 'apiKey'>): Record<string, string> {
+export function credentialEnv(account: Pick<EmulatorAccount, 'clientId' | 'clientSecret' | 'apiKey'>): Record<string, string> {
   return {BTALK_CLIENT_ID: account.clientId, BTALK_CLIENT_SECRET: account.clientSecret, BTALK_API_KEY: account.apiKey};
 }
 
@@ -43,7 +43,7 @@ export interface RunResult {
 }
 
 /** Runs `btalk ARGS` in-process; the emulator's URL goes in via --base-url unless args say --sandbox. */
-export async function btalk(sandbox: RunningSandbox | undefined, args: string[], options: RunOptions = {}): Promise<RunResult> {
+export async function btalk(sandbox: RunningEmulator | undefined, args: string[], options: RunOptions = {}): Promise<RunResult> {
   const runtime = testRuntime(options.env ?? {}, {
     ...(options.interactive === undefined ? {} : {interactive: options.interactive}),
     ...(options.cwd === undefined ? {} : {cwd: options.cwd}),
@@ -51,7 +51,7 @@ export async function btalk(sandbox: RunningSandbox | undefined, args: string[],
   if (options.stdin !== undefined) runtime.stdin.write(options.stdin);
   options.onRuntime?.(runtime);
   // An empty memory store stands in for the OS keychain: credentials come from BTALK_* variables.
-  const setup = await testSessions({runtime, createApi: createBusinessTalkApi, startSandbox, debugSink: (line) => runtime.stderr.write(`${line}\n`)});
+  const setup = await testSessions({runtime, createApi: createBusinessTalkApi, startEmulator, debugSink: (line) => runtime.stderr.write(`${line}\n`)});
   const program = new Command()
     .name('btalk')
     .option('-p, --profile <name>')

@@ -3,7 +3,7 @@ import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {OrderRequest} from '../../src/api/types.js';
 import {BtalkError} from '../../src/errors.js';
 import {placeOrder} from '../../src/order/place-order.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 
 const ROUTE = 'POST /customers/:customerCode/orders';
 const order: OrderRequest = {
@@ -12,7 +12,7 @@ const order: OrderRequest = {
 };
 
 describe('placeOrder', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
   const api = () => createBusinessTalkApi({baseUrl: sandbox().baseUrl, credentials: sandbox().demo, maxRetryDelayMs: 20, timeoutMs: 5_000});
 
   it('returns the delivered voiceSiteId and the order details', async () => {

@@ -13,7 +13,7 @@ import {runCommand} from '../../src/commands/run.js';
 import {status} from '../../src/commands/status.js';
 import {createKeychainStore} from '../../src/secrets/keychain-store.js';
 import {accountsIn, filesContaining, probeKeychain, secretToolSearch} from '../helpers/keychain.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
 
 const probe = await probeKeychain();
@@ -32,7 +32,7 @@ describe('real OS keychain', () => {
     return;
   }
 
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
   const store = () => createKeychainStore({platform: process.platform});
   const unique = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 

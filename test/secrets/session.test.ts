@@ -147,7 +147,7 @@ describe('sandbox session', () => {
       keychainFactory: () => {
         throw new Error('the keychain must not be used');
       },
-      startSandbox: async () => ({baseUrl: 'http://127.0.0.1:1234/btalk/beta/v1', demo, close: async () => void (closed += 1)}),
+      startEmulator: async () => ({baseUrl: 'http://127.0.0.1:1234/btalk/beta/v1', demo, close: async () => void (closed += 1)}),
       ...recordingApi(),
     });
     const session = await factory.open({sandbox: true});

@@ -3,10 +3,10 @@ import {BtalkError} from '../../src/errors.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {createStoredTokenCache} from '../../src/secrets/token-cache.js';
 import type {SecretStore} from '../../src/secrets/types.js';
-import {useSandbox} from '../helpers/sandbox.js';
+import {useEmulator} from '../helpers/emulator.js';
 import {realClient, testSessions} from '../helpers/session.js';
 
-const sandbox = useSandbox();
+const sandbox = useEmulator();
 
 function savedDemo() {
   const demo = sandbox().demo;

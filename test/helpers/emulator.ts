@@ -1,29 +1,29 @@
 /**
- * Test helpers for the emulator: `useSandbox()` starts one on port 0 before each test and closes it
+ * Test helpers for the emulator: `useEmulator()` starts one on port 0 before each test and closes it
  * after, so every test gets fresh state; the raw-fetch helpers talk to it over real HTTP without
  * btalk's client, for tests of the emulator itself.
  */
 import {afterEach, beforeEach} from 'vitest';
-import {startSandbox} from '../../src/sandbox/server.js';
-import type {RunningSandbox, SandboxAccount, SandboxSettings, StartSandboxOptions} from '../../src/sandbox/types.js';
+import {startEmulator} from '../../src/emulator/server.js';
+import type {RunningEmulator, EmulatorAccount, EmulatorSettings, StartEmulatorOptions} from '../../src/emulator/types.js';
 
-export type {RunningSandbox} from '../../src/sandbox/types.js';
+export type {RunningEmulator} from '../../src/emulator/types.js';
 
 /**
  * Call at the top of a describe block (or file): returns an accessor for the current test's
  * sandbox. `options` may be settings alone or full start options (e.g. an injected clock).
  */
-export function useSandbox(options: Partial<SandboxSettings> | (() => StartSandboxOptions) = {}): () => RunningSandbox {
-  let current: RunningSandbox | undefined;
+export function useEmulator(options: Partial<EmulatorSettings> | (() => StartEmulatorOptions) = {}): () => RunningEmulator {
+  let current: RunningEmulator | undefined;
   beforeEach(async () => {
-    current = await startSandbox(typeof options === 'function' ? options() : {settings: options});
+    current = await startEmulator(typeof options === 'function' ? options() : {settings: options});
   });
   afterEach(async () => {
     await current?.close();
     current = undefined;
   });
   return () => {
-    if (current === undefined) throw new Error('useSandbox(): the sandbox only exists inside a test');
+    if (current === undefined) throw new Error('useEmulator(): the sandbox only exists inside a test');
     return current;
   };
 }
@@ -35,7 +35,7 @@ export function basicAuth(clientId: string, clientSecret: string): string {
 }
 
 /** Raw token request; returns the fetch Response. */
-export function requestToken(sandbox: RunningSandbox, account: Pick<SandboxAccount, 'clientId' | 'clientSecret'>, body = 'grant_type=client_credentials'): Promise<Response> {
+export function requestToken(sandbox: RunningEmulator, account: Pick<EmulatorAccount, 'clientId' | 'clientSecret'>, body = 'grant_type=client_credentials'): Promise<Response> {
   return fetch(sandbox.tokenUrl, {
     method: 'POST',
     headers: {authorization: basicAuth(account.clientId, account.clientSecret), 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json'},
@@ -44,7 +44,7 @@ export function requestToken(sandbox: RunningSandbox, account: Pick<SandboxAccou
 }
 
 /** An access token for the account (throws if the sandbox refuses). */
-export async function tokenFor(sandbox: RunningSandbox, account: Pick<SandboxAccount, 'clientId' | 'clientSecret'> = sandbox.demo): Promise<string> {
+export async function tokenFor(sandbox: RunningEmulator, account: Pick<EmulatorAccount, 'clientId' | 'clientSecret'> = sandbox.demo): Promise<string> {
   const res = await requestToken(sandbox, account);
   if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);
   return ((await res.json()) as {access_token: string}).access_token;
@@ -63,7 +63,7 @@ export interface ApiRequest {
 }
 
 /** A request to `sandbox.baseUrl + path` with the Business Talk headers. */
-export async function api(sandbox: RunningSandbox, path: string, request: ApiRequest = {}): Promise<Response> {
+export async function api(sandbox: RunningEmulator, path: string, request: ApiRequest = {}): Promise<Response> {
   const headers: Record<string, string> = {accept: 'application/json'};
   const token = request.token === undefined ? await tokenFor(sandbox) : request.token;
   if (token !== null) headers['authorization'] = `Bearer ${token}`;

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {startSandbox} from '../../src/sandbox/server.js';
-import {api, orderBody, tokenFor, useSandbox} from '../helpers/sandbox.js';
+import {startEmulator} from '../../src/emulator/server.js';
+import {api, orderBody, tokenFor, useEmulator} from '../helpers/emulator.js';
 
 /** The error a fetch ends with when the server drops the connection. */
 async function socketError(promise: Promise<Response>): Promise<string> {
@@ -14,7 +14,7 @@ async function socketError(promise: Promise<Response>): Promise<string> {
 }
 
 describe('injected faults', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('answers a status with a JSON body and headers (e.g. 503 with Retry-After), then recovers', async () => {
     const token = await tokenFor(sandbox());
@@ -133,7 +133,7 @@ describe('injected faults', () => {
 });
 
 describe('counters and lifecycle', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('counts requests per route pattern and resets', async () => {
     const token = await tokenFor(sandbox());
@@ -154,7 +154,7 @@ describe('counters and lifecycle', () => {
   });
 
   it('close() ends requests still in flight instead of hanging', async () => {
-    const own = await startSandbox();
+    const own = await startEmulator();
     own.injectFault({route: 'GET /me', delayMs: 60_000});
     const pending = fetch(`${own.baseUrl}/me`).then(
       () => 'answered',

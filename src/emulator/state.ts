@@ -1,16 +1,16 @@
 /**
- * One emulator's mutable world: issued tokens and the voicesites orders created. Each startSandbox
+ * One emulator's mutable world: issued tokens and the voicesites orders created. Each startEmulator
  * gets its own copy, so tests never see each other's orders.
  */
 import {randomBytes} from 'node:crypto';
-import {CUSTOMERS, INITIAL_VOICESITES, SANDBOX_ACCOUNTS, VPNS_BY_CUSTOMER, type SandboxCustomer, type SandboxVoiceSite, type SandboxVpn} from './fixtures.js';
-import type {SandboxAccount} from './types.js';
+import {CUSTOMERS, INITIAL_VOICESITES, EMULATOR_ACCOUNTS, VPNS_BY_CUSTOMER, type EmulatorCustomer, type EmulatorVoiceSite, type EmulatorVpn} from './fixtures.js';
+import type {EmulatorAccount} from './types.js';
 
 export type TokenCheck = 'valid' | 'unknown' | 'expired';
 
-export class SandboxState {
+export class EmulatorState {
   private readonly tokens = new Map<string, number>();
-  readonly voicesites: SandboxVoiceSite[] = INITIAL_VOICESITES.map((site) => ({...site}));
+  readonly voicesites: EmulatorVoiceSite[] = INITIAL_VOICESITES.map((site) => ({...site}));
 
   constructor(private readonly clock: () => number) {}
 
@@ -19,12 +19,12 @@ export class SandboxState {
   }
 
   findClient(clientId: string, clientSecret: string): boolean {
-    return Object.values(SANDBOX_ACCOUNTS).some((a) => a.clientId === clientId && a.clientSecret === clientSecret);
+    return Object.values(EMULATOR_ACCOUNTS).some((a) => a.clientId === clientId && a.clientSecret === clientSecret);
   }
 
-  accountForKey(apiKey: string | undefined): SandboxAccount | undefined {
+  accountForKey(apiKey: string | undefined): EmulatorAccount | undefined {
     if (apiKey === undefined) return undefined;
-    return Object.values(SANDBOX_ACCOUNTS).find((a) => a.apiKey === apiKey);
+    return Object.values(EMULATOR_ACCOUNTS).find((a) => a.apiKey === apiKey);
   }
 
   /** An opaque bearer token valid for `lifetimeSeconds` by the server's clock. */
@@ -40,15 +40,15 @@ export class SandboxState {
     return this.clock() >= expiresAt ? 'expired' : 'valid';
   }
 
-  customersOf(account: SandboxAccount): SandboxCustomer[] {
+  customersOf(account: EmulatorAccount): EmulatorCustomer[] {
     return CUSTOMERS.filter((c) => account.customerCodes.includes(c.customerCode));
   }
 
-  vpnsOf(customerCode: string): readonly SandboxVpn[] {
+  vpnsOf(customerCode: string): readonly EmulatorVpn[] {
     return VPNS_BY_CUSTOMER[customerCode] ?? [];
   }
 
-  voicesitesOf(account: SandboxAccount): SandboxVoiceSite[] {
+  voicesitesOf(account: EmulatorAccount): EmulatorVoiceSite[] {
     return this.voicesites.filter((s) => account.customerCodes.includes(s.customerCode));
   }
 
@@ -56,8 +56,8 @@ export class SandboxState {
     return this.voicesites.some((s) => s.customerCode === customerCode && s.technicalSiteName === technicalSiteName);
   }
 
-  addVoicesite(site: Omit<SandboxVoiceSite, 'voiceSiteId' | 'status' | 'creationDate'>): SandboxVoiceSite {
-    const created: SandboxVoiceSite = {
+  addVoicesite(site: Omit<EmulatorVoiceSite, 'voiceSiteId' | 'status' | 'creationDate'>): EmulatorVoiceSite {
+    const created: EmulatorVoiceSite = {
       voiceSiteId: `vs${randomBytes(5).toString('hex')}`,
       ...site,
       status: 'active',

@@ -11,20 +11,20 @@ import {EMULATOR_BASE_PATH} from '../environments.js';
 import {API_ROUTES} from './api-routes.js';
 import {authenticate} from './auth.js';
 import {answersItself, FaultBook, faultReply} from './faults.js';
-import {SANDBOX_ACCOUNTS} from './fixtures.js';
+import {EMULATOR_ACCOUNTS} from './fixtures.js';
 import {handleToken} from './oauth.js';
 import {apiError, type Reply} from './replies.js';
-import {SandboxState} from './state.js';
-import {DEFAULT_SETTINGS, type RunningSandbox, type SandboxCounters, type StartSandboxOptions} from './types.js';
+import {EmulatorState} from './state.js';
+import {DEFAULT_SETTINGS, type RunningEmulator, type EmulatorCounters, type StartEmulatorOptions} from './types.js';
 
-export type {FaultSpec, RunningSandbox, SandboxAccount, SandboxAccounts, SandboxCounters, SandboxSettings, StartSandboxOptions} from './types.js';
-export {SANDBOX_ACCOUNTS} from './fixtures.js';
+export type {FaultSpec, RunningEmulator, EmulatorAccount, EmulatorAccounts, EmulatorCounters, EmulatorSettings, StartEmulatorOptions} from './types.js';
+export {EMULATOR_ACCOUNTS} from './fixtures.js';
 
 export const TOKEN_PATH = '/oauth/v3/token';
 const TOKEN_ROUTE = `POST ${TOKEN_PATH}`;
 const MAX_BODY_BYTES = 1024 * 1024;
 
-function freshCounters(): SandboxCounters {
+function freshCounters(): EmulatorCounters {
   return {tokenRequests: 0, ordersCreated: 0, requests: 0, byRoute: {}};
 }
 
@@ -45,9 +45,9 @@ function dropConnection(socket: Socket): void {
   else socket.destroy();
 }
 
-export async function startSandbox(options: StartSandboxOptions = {}): Promise<RunningSandbox> {
+export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const settings = {...DEFAULT_SETTINGS, ...options.settings};
-  const state = new SandboxState(options.clock ?? Date.now);
+  const state = new EmulatorState(options.clock ?? Date.now);
   const faults = new FaultBook();
   const sockets = new Set<Socket>();
   const stopping = new AbortController();
@@ -153,8 +153,8 @@ export async function startSandbox(options: StartSandboxOptions = {}): Promise<R
     url,
     baseUrl: url + EMULATOR_BASE_PATH,
     tokenUrl: url + TOKEN_PATH,
-    demo: {clientId: SANDBOX_ACCOUNTS.demo.clientId, clientSecret: SANDBOX_ACCOUNTS.demo.clientSecret, apiKey: SANDBOX_ACCOUNTS.demo.apiKey},
-    accounts: SANDBOX_ACCOUNTS,
+    demo: {clientId: EMULATOR_ACCOUNTS.demo.clientId, clientSecret: EMULATOR_ACCOUNTS.demo.clientSecret, apiKey: EMULATOR_ACCOUNTS.demo.apiKey},
+    accounts: EMULATOR_ACCOUNTS,
     settings,
     injectFault: (spec) => faults.add(spec),
     clearFaults: () => faults.clear(),

@@ -8,16 +8,16 @@ import {placeOrder} from './orders.js';
 import {paginate} from './pagination.js';
 import {apiError, json, type Reply} from './replies.js';
 import {Router} from './router.js';
-import type {SandboxState} from './state.js';
-import type {SandboxAccount} from './types.js';
+import type {EmulatorState} from './state.js';
+import type {EmulatorAccount} from './types.js';
 
 export interface ApiCall {
-  account: SandboxAccount;
+  account: EmulatorAccount;
   params: Record<string, string>;
   query: URLSearchParams;
   headers: IncomingHttpHeaders;
   body: Buffer;
-  state: SandboxState;
+  state: EmulatorState;
   onOrderCreated: () => void;
 }
 

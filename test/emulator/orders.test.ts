@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {api, orderBody, tokenFor, useSandbox} from '../helpers/sandbox.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {api, orderBody, tokenFor, useEmulator} from '../helpers/emulator.js';
 
 type ApiErr = {code: number; message: string; description: string};
 
 describe('POST /customers/{code}/orders', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('creates a voicesite, answers 201 with the order, and GET /voicesites then lists it', async () => {
     const res = await api(sandbox(), '/customers/9999/orders', {json: orderBody()});
@@ -47,7 +47,7 @@ describe('POST /customers/{code}/orders', () => {
   });
 
   it('lists a new site only for the key that owns the customer', async () => {
-    const multi = SANDBOX_ACCOUNTS.multi;
+    const multi = EMULATOR_ACCOUNTS.multi;
     const token = await tokenFor(sandbox(), multi);
     const vpns = (await (await api(sandbox(), '/customers/41003/vpns', {token, apiKey: multi.apiKey})).json()) as Array<{vpnId: string}>;
     const res = await api(sandbox(), '/customers/41003/orders', {
@@ -76,7 +76,7 @@ describe('POST /customers/{code}/orders', () => {
   });
 
   it('refuses the read-only key with 403 code 52 saying it is read-only', async () => {
-    const res = await api(sandbox(), '/customers/9999/orders', {apiKey: SANDBOX_ACCOUNTS.demoReadonly.apiKey, json: orderBody()});
+    const res = await api(sandbox(), '/customers/9999/orders', {apiKey: EMULATOR_ACCOUNTS.demoReadonly.apiKey, json: orderBody()});
     expect(res.status).toBe(403);
     const body = (await res.json()) as ApiErr;
     expect(body.code).toBe(52);

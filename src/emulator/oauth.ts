@@ -6,7 +6,7 @@
  */
 import type {IncomingHttpHeaders} from 'node:http';
 import {json, oauthError, type Reply} from './replies.js';
-import type {SandboxState} from './state.js';
+import type {EmulatorState} from './state.js';
 
 export interface TokenRequest {
   headers: IncomingHttpHeaders;
@@ -32,7 +32,7 @@ export function decodeBasic(header: string | undefined): {clientId: string; clie
   }
 }
 
-export function handleToken(request: TokenRequest, state: SandboxState, lifetimeSeconds: number): Reply {
+export function handleToken(request: TokenRequest, state: EmulatorState, lifetimeSeconds: number): Reply {
   const credentials = decodeBasic(request.headers.authorization);
   if (typeof credentials === 'string') return oauthError(401, 'invalid_client', credentials);
   if (!state.findClient(credentials.clientId, credentials.clientSecret)) {

@@ -6,9 +6,9 @@
  * outside the emulator.
  */
 import {createHash} from 'node:crypto';
-import type {SandboxAccounts} from './types.js';
+import type {EmulatorAccounts} from './types.js';
 
-export interface SandboxCustomer {
+export interface EmulatorCustomer {
   name: string;
   customerCode: string;
   contractNumber: string;
@@ -17,13 +17,13 @@ export interface SandboxCustomer {
   type: string;
 }
 
-export interface SandboxVpn {
+export interface EmulatorVpn {
   vpnId: string;
   name: string;
   vpnCode: string;
 }
 
-export interface SandboxVoiceSite {
+export interface EmulatorVoiceSite {
   voiceSiteId: string;
   technicalSiteName: string;
   customerSiteLabel: string;
@@ -41,7 +41,7 @@ const DEMO_CLIENT = {
   clientSecret: 'demo-secret-2f7c91e4b8a6',
 };
 
-export const SANDBOX_ACCOUNTS: SandboxAccounts = {
+export const EMULATOR_ACCOUNTS: EmulatorAccounts = {
   demo: {
     ...DEMO_CLIENT,
     apiKey: 'a84be884cd6e4f0a9b1c2d3e4f5a6b7c8d9e99dd',
@@ -67,7 +67,7 @@ export const SANDBOX_ACCOUNTS: SandboxAccounts = {
   },
 };
 
-export const CUSTOMERS: readonly SandboxCustomer[] = [
+export const CUSTOMERS: readonly EmulatorCustomer[] = [
   {
     name: 'My Customer',
     customerCode: '9999',
@@ -107,7 +107,7 @@ function vpnId(seed: string): string {
   return createHash('sha256').update(seed).digest('hex').slice(0, 12);
 }
 
-function numbered(customer: string, prefix: string, count: number): SandboxVpn[] {
+function numbered(customer: string, prefix: string, count: number): EmulatorVpn[] {
   return Array.from({length: count}, (_, i) => ({
     vpnId: vpnId(`${customer}-${i + 1}`),
     name: `${prefix} ${String(i + 1).padStart(2, '0')}`,
@@ -115,7 +115,7 @@ function numbered(customer: string, prefix: string, count: number): SandboxVpn[]
   }));
 }
 
-export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly SandboxVpn[]>> = {
+export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly EmulatorVpn[]>> = {
   '9999': [
     {vpnId: 'aa76e66dfc63', name: 'My VPN 1', vpnCode: '1'},
     {vpnId: '3a45b33edf3', name: 'My VPN 2', vpnCode: '2'},
@@ -126,7 +126,7 @@ export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly SandboxVpn[]>> =
 };
 
 /** Sites that exist before any order: one for the demo customer, so lists are never empty at first. */
-export const INITIAL_VOICESITES: readonly SandboxVoiceSite[] = [
+export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [
   {
     voiceSiteId: 'vs3c9e1a7f02',
     technicalSiteName: 'PARIS_HQ',

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {allCountries} from '../../src/domain/countries.js';
-import {COVERED_COUNTRIES} from '../../src/sandbox/coverage.js';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {api, tokenFor, useSandbox} from '../helpers/sandbox.js';
+import {COVERED_COUNTRIES} from '../../src/emulator/coverage.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {api, tokenFor, useEmulator} from '../helpers/emulator.js';
 
 // The getting-started page's example answers, verbatim.
 const PAGE_CUSTOMERS = [
@@ -37,7 +37,7 @@ const PAGE_FRANCE = {
 };
 
 describe('Business Talk endpoints, as the getting-started page shows them', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('GET /me answers the rights profile of the demo key', async () => {
     const res = await api(sandbox(), '/me');
@@ -96,7 +96,7 @@ describe('Business Talk endpoints, as the getting-started page shows them', () =
   });
 
   it('45 VPNs come in two pages of 40 and 5, with X-Total-Count 45', async () => {
-    const multi = SANDBOX_ACCOUNTS.multi;
+    const multi = EMULATOR_ACCOUNTS.multi;
     const token = await tokenFor(sandbox(), multi);
     const first = await api(sandbox(), '/customers/41001/vpns', {token, apiKey: multi.apiKey});
     const page1 = (await first.json()) as Array<{vpnId: string}>;
@@ -127,7 +127,7 @@ describe('Business Talk endpoints, as the getting-started page shows them', () =
   });
 
   it('the multi key sees its three customers; a customer of another key is 403 code 52', async () => {
-    const multi = SANDBOX_ACCOUNTS.multi;
+    const multi = EMULATOR_ACCOUNTS.multi;
     const token = await tokenFor(sandbox(), multi);
     const customers = (await (await api(sandbox(), '/customers', {token, apiKey: multi.apiKey})).json()) as Array<{customerCode: string}>;
     expect(customers.map((c) => c.customerCode)).toEqual(['41001', '41002', '41003']);

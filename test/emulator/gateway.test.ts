@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {api, tokenFor, useSandbox} from '../helpers/sandbox.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {api, tokenFor, useEmulator} from '../helpers/emulator.js';
 
 async function errorOf(res: Response): Promise<{code: number; message: string; description: string}> {
   return (await res.json()) as {code: number; message: string; description: string};
@@ -8,7 +8,7 @@ async function errorOf(res: Response): Promise<{code: number; message: string; d
 
 describe('gateway checks on /btalk/beta/v1', () => {
   let now = Date.parse('2026-01-01T10:00:00Z');
-  const sandbox = useSandbox(() => ({clock: () => now}));
+  const sandbox = useEmulator(() => ({clock: () => now}));
 
   it('401 code 40 without a bearer token, 41 for an unknown one', async () => {
     const missing = await api(sandbox(), '/me', {token: null});
@@ -103,7 +103,7 @@ describe('gateway checks on /btalk/beta/v1', () => {
   });
 
   it('the read-only key reads but its profile says readonly', async () => {
-    const me = await api(sandbox(), '/me', {apiKey: SANDBOX_ACCOUNTS.demoReadonly.apiKey});
+    const me = await api(sandbox(), '/me', {apiKey: EMULATOR_ACCOUNTS.demoReadonly.apiKey});
     expect(await me.json()).toEqual({rightsProfile: 'readonly'});
   });
 });

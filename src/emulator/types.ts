@@ -3,7 +3,7 @@
  */
 import type {Credentials} from '../api/types.js';
 
-export interface SandboxSettings {
+export interface EmulatorSettings {
   /** Lifetime of issued access tokens (expires_in); 3600 by default, like Orange. */
   tokenLifetimeSeconds: number;
   /** Added before every answer, token endpoint included. */
@@ -12,7 +12,7 @@ export interface SandboxSettings {
   apiKeyError: 401 | 403;
 }
 
-export const DEFAULT_SETTINGS: SandboxSettings = {
+export const DEFAULT_SETTINGS: EmulatorSettings = {
   tokenLifetimeSeconds: 3600,
   latencyMs: 0,
   apiKeyError: 401,
@@ -38,7 +38,7 @@ export interface FaultSpec {
   reset?: 'before' | 'after';
 }
 
-export interface SandboxCounters {
+export interface EmulatorCounters {
   /** Every request to POST /oauth/v3/token, failed ones included. */
   tokenRequests: number;
   /** Voicesites created by orders (a reset after the order still counts). */
@@ -50,7 +50,7 @@ export interface SandboxCounters {
 }
 
 /** A sandbox account: the three secrets plus what the emulator serves for them. */
-export interface SandboxAccount extends Credentials {
+export interface EmulatorAccount extends Credentials {
   /** What GET /me answers for this key. */
   rightsProfile: string;
   /** Customers this key manages. */
@@ -59,16 +59,16 @@ export interface SandboxAccount extends Credentials {
   description: string;
 }
 
-export interface SandboxAccounts {
+export interface EmulatorAccounts {
   /** Order-capable key, customer 9999 "My Customer", the getting-started page's data. */
-  demo: SandboxAccount;
+  demo: EmulatorAccount;
   /** Same customer, rightsProfile "readonly": cannot order. */
-  demoReadonly: SandboxAccount;
+  demoReadonly: EmulatorAccount;
   /** Order-capable key with three customers; one of them has 45 VPNs (more than one page). */
-  multi: SandboxAccount;
+  multi: EmulatorAccount;
 }
 
-export interface RunningSandbox {
+export interface RunningEmulator {
   /** http://127.0.0.1:PORT */
   url: string;
   /** url + '/btalk/beta/v1' */
@@ -77,23 +77,23 @@ export interface RunningSandbox {
   tokenUrl: string;
   /** Order-capable account, one customer 9999. */
   demo: Credentials;
-  accounts: SandboxAccounts;
+  accounts: EmulatorAccounts;
   /** Live and mutable: changes apply to the next request. */
-  settings: SandboxSettings;
+  settings: EmulatorSettings;
   injectFault(spec: FaultSpec): void;
   clearFaults(): void;
-  counters: SandboxCounters;
+  counters: EmulatorCounters;
   resetCounters(): void;
   /** Stops listening and destroys open sockets, so nothing hangs. */
   close(): Promise<void>;
 }
 
-export interface StartSandboxOptions {
+export interface StartEmulatorOptions {
   /** 0 (default) picks a free port. */
   port?: number;
   /** 127.0.0.1 by default. */
   host?: string;
-  settings?: Partial<SandboxSettings>;
+  settings?: Partial<EmulatorSettings>;
   /** The server's clock for token expiry (epoch ms); Date.now by default. */
   clock?: () => number;
 }

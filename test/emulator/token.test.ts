@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {api, basicAuth, requestToken, useSandbox} from '../helpers/sandbox.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {api, basicAuth, requestToken, useEmulator} from '../helpers/emulator.js';
 
 describe('POST /oauth/v3/token', () => {
-  const sandbox = useSandbox();
+  const sandbox = useEmulator();
 
   it('issues a Bearer token with expires_in from the settings', async () => {
     sandbox().settings.tokenLifetimeSeconds = 120;
-    const res = await requestToken(sandbox(), SANDBOX_ACCOUNTS.demo);
+    const res = await requestToken(sandbox(), EMULATOR_ACCOUNTS.demo);
     expect(res.status).toBe(200);
     expect(res.headers.get('x-oapi-request-id')).toBeTruthy();
     const body = (await res.json()) as Record<string, unknown>;
@@ -19,7 +19,7 @@ describe('POST /oauth/v3/token', () => {
   });
 
   it('decodes Basic per RFC 6749 2.3.1: a secret with + % : / and a space works when form-encoded', async () => {
-    const multi = SANDBOX_ACCOUNTS.multi;
+    const multi = EMULATOR_ACCOUNTS.multi;
     expect(multi.clientSecret).toMatch(/\+/);
     expect(multi.clientSecret).toMatch(/%/);
     expect(multi.clientSecret).toMatch(/:/);
@@ -40,16 +40,16 @@ describe('POST /oauth/v3/token', () => {
   });
 
   it('a token from the multi account works on the API with the multi key', async () => {
-    const res = await requestToken(sandbox(), SANDBOX_ACCOUNTS.multi);
+    const res = await requestToken(sandbox(), EMULATOR_ACCOUNTS.multi);
     const {access_token} = (await res.json()) as {access_token: string};
-    const me = await api(sandbox(), '/customers', {token: access_token, apiKey: SANDBOX_ACCOUNTS.multi.apiKey});
+    const me = await api(sandbox(), '/customers', {token: access_token, apiKey: EMULATOR_ACCOUNTS.multi.apiKey});
     expect(me.status).toBe(200);
     expect(((await me.json()) as unknown[]).length).toBe(3);
   });
 
   it.each([
-    ['a wrong secret', basicAuth(SANDBOX_ACCOUNTS.demo.clientId, 'nope')],
-    ['an unknown client', basicAuth('someone-else', SANDBOX_ACCOUNTS.demo.clientSecret)],
+    ['a wrong secret', basicAuth(EMULATOR_ACCOUNTS.demo.clientId, 'nope')],
+    ['an unknown client', basicAuth('someone-else', EMULATOR_ACCOUNTS.demo.clientSecret)],
     ['no Authorization header', undefined],
     ['a Bearer instead of Basic', 'Bearer abc'],
     ['undecodable base64', 'Basic ***'],
@@ -68,10 +68,10 @@ describe('POST /oauth/v3/token', () => {
   });
 
   it('answers 400 unsupported_grant_type for another grant, invalid_request when it is missing', async () => {
-    const other = await requestToken(sandbox(), SANDBOX_ACCOUNTS.demo, 'grant_type=password');
+    const other = await requestToken(sandbox(), EMULATOR_ACCOUNTS.demo, 'grant_type=password');
     expect(other.status).toBe(400);
     expect(((await other.json()) as {error: string}).error).toBe('unsupported_grant_type');
-    const missing = await requestToken(sandbox(), SANDBOX_ACCOUNTS.demo, 'scope=x');
+    const missing = await requestToken(sandbox(), EMULATOR_ACCOUNTS.demo, 'scope=x');
     expect(missing.status).toBe(400);
     expect(((await missing.json()) as {error: string}).error).toBe('invalid_request');
   });
@@ -79,7 +79,7 @@ describe('POST /oauth/v3/token', () => {
   it('wants a form-urlencoded body', async () => {
     const res = await fetch(sandbox().tokenUrl, {
       method: 'POST',
-      headers: {authorization: basicAuth(SANDBOX_ACCOUNTS.demo.clientId, SANDBOX_ACCOUNTS.demo.clientSecret), 'content-type': 'application/json'},
+      headers: {authorization: basicAuth(EMULATOR_ACCOUNTS.demo.clientId, EMULATOR_ACCOUNTS.demo.clientSecret), 'content-type': 'application/json'},
       body: JSON.stringify({grant_type: 'client_credentials'}),
     });
     expect(res.status).toBe(400);
@@ -87,7 +87,7 @@ describe('POST /oauth/v3/token', () => {
   });
 
   it('counts every token request, refused ones included, and GET is not allowed', async () => {
-    await requestToken(sandbox(), SANDBOX_ACCOUNTS.demo);
+    await requestToken(sandbox(), EMULATOR_ACCOUNTS.demo);
     await requestToken(sandbox(), {clientId: 'x', clientSecret: 'y'});
     expect(sandbox().counters.tokenRequests).toBe(2);
     expect(sandbox().counters.byRoute['POST /oauth/v3/token']).toBe(2);

@@ -7,15 +7,15 @@ import type {IncomingHttpHeaders} from 'node:http';
 import {checkOrderFields} from '../domain/site-rules.js';
 import {countryFor} from './coverage.js';
 import {apiError, json, type Reply} from './replies.js';
-import type {SandboxState} from './state.js';
-import type {SandboxAccount} from './types.js';
+import type {EmulatorState} from './state.js';
+import type {EmulatorAccount} from './types.js';
 
 export interface OrderInput {
-  account: SandboxAccount;
+  account: EmulatorAccount;
   customerCode: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
-  state: SandboxState;
+  state: EmulatorState;
   /** Called once the voicesite exists (feeds counters.ordersCreated). */
   onCreated: () => void;
 }

@@ -4,8 +4,8 @@
  */
 import type {IncomingHttpHeaders} from 'node:http';
 import {apiError, type Reply} from './replies.js';
-import type {SandboxState} from './state.js';
-import type {SandboxAccount, SandboxSettings} from './types.js';
+import type {EmulatorState} from './state.js';
+import type {EmulatorAccount, EmulatorSettings} from './types.js';
 
 function header(headers: IncomingHttpHeaders, name: string): string | undefined {
   const value = headers[name];
@@ -21,7 +21,7 @@ export function acceptsJson(accept: string | undefined): boolean {
   });
 }
 
-export function authenticate(headers: IncomingHttpHeaders, state: SandboxState, settings: SandboxSettings): SandboxAccount | Reply {
+export function authenticate(headers: IncomingHttpHeaders, state: EmulatorState, settings: EmulatorSettings): EmulatorAccount | Reply {
   const authorization = header(headers, 'authorization');
   const bearer = authorization === undefined ? undefined : /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   if (bearer === undefined) {

@@ -5,8 +5,8 @@ import {describe, expect, it} from 'vitest';
 import type {CommandContext} from '../../src/commands/context.js';
 import {registerSandbox, runSandboxCommand, shellQuote} from '../../src/commands/sandbox.js';
 import {BtalkError} from '../../src/errors.js';
-import {SANDBOX_ACCOUNTS} from '../../src/sandbox/fixtures.js';
-import {basicAuth} from '../helpers/sandbox.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {basicAuth} from '../helpers/emulator.js';
 import {testRuntime} from '../helpers/session.js';
 
 /** A test runtime (Ctrl+C pressed by the test, output read back) that can wait for the exports. */
@@ -40,9 +40,9 @@ describe('btalk sandbox', () => {
 
     const vars = evalInShell(out);
     expect(vars.BTALK_BASE_URL).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/btalk\/beta\/v1$/);
-    expect(vars.BTALK_CLIENT_ID).toBe(SANDBOX_ACCOUNTS.demo.clientId);
-    expect(vars.BTALK_CLIENT_SECRET).toBe(SANDBOX_ACCOUNTS.demo.clientSecret);
-    expect(vars.BTALK_API_KEY).toBe(SANDBOX_ACCOUNTS.demo.apiKey);
+    expect(vars.BTALK_CLIENT_ID).toBe(EMULATOR_ACCOUNTS.demo.clientId);
+    expect(vars.BTALK_CLIENT_SECRET).toBe(EMULATOR_ACCOUNTS.demo.clientSecret);
+    expect(vars.BTALK_API_KEY).toBe(EMULATOR_ACCOUNTS.demo.apiKey);
     expect(fake.err()).toMatch(/demoReadonly/);
     expect(fake.err()).toMatch(/Ctrl\+C/);
 
@@ -69,7 +69,7 @@ describe('btalk sandbox', () => {
     const running = runSandboxCommand(fake, {json: true});
     while (!fake.out().includes('\n')) await new Promise((r) => setTimeout(r, 5));
     const printed = JSON.parse(fake.out()) as Record<string, string>;
-    expect(printed).toMatchObject({clientId: SANDBOX_ACCOUNTS.demo.clientId, apiKey: SANDBOX_ACCOUNTS.demo.apiKey});
+    expect(printed).toMatchObject({clientId: EMULATOR_ACCOUNTS.demo.clientId, apiKey: EMULATOR_ACCOUNTS.demo.apiKey});
     expect(printed['baseUrl']).toMatch(/\/btalk\/beta\/v1$/);
     expect((await fetch(`${printed['baseUrl']}/me`)).status).toBe(401);
     fake.interrupt();
