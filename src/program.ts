@@ -48,7 +48,7 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
   const globals = (): GlobalOptions => withEnvDefaults(program.opts<GlobalOptions>(), runtime.env);
   const sessions = createSessionFactory({
     runtime,
-    config: createConfigStore(defaultConfigDir(runtime.env, runtime.platform)),
+    config: createConfigStore(defaultConfigDir(runtime.env)),
     keychain: () => createKeychainStore({platform: runtime.platform}),
     createApi: createBusinessTalkApi,
     startEmulator,

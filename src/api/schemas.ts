@@ -14,7 +14,6 @@ export const TokenResponseSchema = z.object({
   // Old Orange mocks sent a numeric string.
   expires_in: z.union([z.number(), z.string().regex(/^\d+$/)]).transform((v) => Number(v)),
 });
-export type TokenResponse = z.infer<typeof TokenResponseSchema>;
 
 export const MeSchema = z.object({
   rightsProfile: z.string().min(1),

@@ -32,12 +32,11 @@ export interface ConfigStore {
 }
 
 /** The platform config folder (XDG on Linux, Library/Preferences on macOS, AppData on Windows). */
-export function defaultConfigDir(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform): string {
+export function defaultConfigDir(env: Readonly<Record<string, string | undefined>>): string {
   const override = env['BTALK_CONFIG_DIR'];
   if (override) return path.resolve(override);
   // env-paths reads process.env and process.platform itself; both come from the same process in
   // the CLI, and the override above is what tests use.
-  void platform;
   return envPaths('btalk', {suffix: ''}).config;
 }
 

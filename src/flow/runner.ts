@@ -4,7 +4,7 @@
  */
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
 import {BtalkError, toBtalkError} from '../errors.js';
-import {placeOrder as realPlaceOrder, recoveredOrder} from '../order/place-order.js';
+import {placeOrder, recoveredOrder} from '../order/place-order.js';
 import type {Action, DataRequest} from './actions.js';
 import {effectKey, effectsFor, type Effect} from './effects.js';
 import type {WizardStore} from './store.js';
@@ -14,7 +14,6 @@ export interface RunnerDeps {
   api(credentials: Credentials): BusinessTalkApi;
   /** Saves credentials that were typed in, once the access check proved them. */
   saveCredentials(credentials: Credentials): Promise<void>;
-  placeOrder?: typeof realPlaceOrder;
 }
 
 export interface Runner {
@@ -47,7 +46,6 @@ async function load(api: BusinessTalkApi, request: DataRequest, signal: AbortSig
 }
 
 export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
-  const placeOrder = deps.placeOrder ?? realPlaceOrder;
   const running = new Set<string>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const aborter = new AbortController();

@@ -81,8 +81,6 @@ export type Screen =
    */
   | {kind: 'exit'; code: number; reason: string; stream: 'stdout' | 'stderr'; summary?: string[]};
 
-export type ScreenKind = Screen['kind'];
-
 /** A site delivered in this run (support staff order several in one sitting). */
 export interface OrderedSite {
   voiceSiteId: string;

@@ -50,7 +50,7 @@ describe('config store', () => {
   });
 
   it('takes BTALK_CONFIG_DIR over the platform folder', () => {
-    expect(defaultConfigDir({BTALK_CONFIG_DIR: '/tmp/x-btalk'}, 'linux')).toBe('/tmp/x-btalk');
-    expect(defaultConfigDir({}, 'linux')).toMatch(/btalk$/);
+    expect(defaultConfigDir({BTALK_CONFIG_DIR: '/tmp/x-btalk'})).toBe('/tmp/x-btalk');
+    expect(defaultConfigDir({})).toMatch(/btalk$/);
   });
 });
