@@ -1,50 +1,22 @@
 /**
  * What each command costs to start: the modules its file pulls in through static imports, read
- * from the source. Ink and React take ~0.6 s to load and the native keychain library loads a
- * shared object; a command that does not show a form or touch the keychain must not pay for them
- * (they are loaded with a dynamic import where they are used). Type-only imports cost nothing and
- * are skipped; `import {type X}` still loads its module (verbatimModuleSyntax) and is counted.
+ * from the source (test/helpers/imports.ts). Ink and React take ~0.6 s to load and the native
+ * keychain library loads a shared object; a command that does not show a form or touch the
+ * keychain must not pay for them (they are loaded with a dynamic import where they are used).
  */
-import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
-
-const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src');
-
-const STATIC_IMPORT = /^\s*(?:import|export)\s+(?!type[\s{])(?:[\s\S]*?\sfrom\s+)?['"]([^'"]+)['"]/gm;
-
-function resolveLocal(from: string, specifier: string): string {
-  const base = path.resolve(path.dirname(from), specifier.replace(/\.js$/, ''));
-  for (const candidate of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts')]) if (existsSync(candidate)) return candidate;
-  throw new Error(`${path.relative(src, from)} imports ${specifier}, which does not exist`);
-}
-
-/** Every module a file loads at start-up: local files (relative to src) and packages, with who imports each. */
-function staticImports(entry: string): Map<string, string> {
-  const seen = new Map<string, string>([[entry, '(entry)']]);
-  const queue = [entry];
-  while (queue.length > 0) {
-    const file = queue.shift()!;
-    for (const match of readFileSync(file, 'utf8').matchAll(STATIC_IMPORT)) {
-      const specifier = match[1]!;
-      const key = specifier.startsWith('.') ? resolveLocal(file, specifier) : specifier;
-      if (seen.has(key)) continue;
-      seen.set(key, path.relative(src, file));
-      if (specifier.startsWith('.')) queue.push(key);
-    }
-  }
-  return seen;
-}
+import {loadedAtStartup, srcDir} from '../helpers/imports.js';
 
 const HEAVY = /^(ink|ink-.*|react|react-.*|@napi-rs\/keyring)$/;
-const EMULATOR = path.join(src, 'sandbox', 'server.ts');
+const EMULATOR = path.join(srcDir, 'emulator', 'server.ts');
 
 function heavyImports(entry: string): string[] {
+  const {packages, files} = loadedAtStartup(path.join(srcDir, entry));
   const found: string[] = [];
-  for (const [module, importer] of staticImports(path.join(src, entry))) {
-    if (HEAVY.test(module) || module === EMULATOR) found.push(`${path.isAbsolute(module) ? path.relative(src, module) : module} (imported by ${importer})`);
-  }
+  for (const [name, importer] of packages) if (HEAVY.test(name)) found.push(`${name} (imported by ${importer})`);
+  const emulator = files.get(EMULATOR);
+  if (emulator !== undefined) found.push(`emulator/server.ts (imported by ${emulator})`);
   return found;
 }
 
@@ -62,7 +34,9 @@ describe('start-up cost of the commands', () => {
     expect(heavyImports(entry)).toEqual([]);
   });
 
-  it('the walker sees a static import of Ink where there is one (so the test above can fail)', () => {
+  it('the walker sees a static import of Ink and of the emulator where there is one (so the test above can fail)', () => {
     expect(heavyImports('commands/login-form.tsx').some((m) => m.startsWith('ink '))).toBe(true);
+    // The tests' emulator helper imports the server statically.
+    expect(heavyImports('../test/helpers/emulator.ts')).toContain('emulator/server.ts (imported by ../test/helpers/emulator.ts)');
   });
 });
