@@ -96,7 +96,8 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   function send(res: ServerResponse, reply: Reply, requestId: string): void {
     res.statusCode = reply.status;
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
-    res.setHeader('x-oapi-request-id', requestId);
+    // A fault may bring its own request id (a hostile gateway's, say); every other reply gets a fresh one.
+    if (!res.hasHeader('x-oapi-request-id')) res.setHeader('x-oapi-request-id', requestId);
     res.end(reply.body);
   }
 

@@ -1,10 +1,12 @@
 /**
  * Reads a batch file: a header row whose columns are named like the flags (customer, vpn, country,
- * site-name, label, reference), then one voicesite per row. Flags and BTALK_* variables fill the
- * columns a file leaves out (or a cell left empty). Row numbers are the ones a spreadsheet shows:
- * the header is row 1, the first site row 2.
+ * site-name, label, reference) or as a person would in French (client, pays, nom technique,
+ * libellé, référence), then one voicesite per row. Flags and BTALK_* variables fill the columns a
+ * file leaves out (or a cell left empty). Row numbers are the ones a spreadsheet shows: the header
+ * is row 1, the first site row 2; an empty row still counts, as it does in the spreadsheet.
  */
 import {parse} from 'csv-parse/sync';
+import {detectDialect, separatorName, type Separator} from '../csv/separator.js';
 import {ANSWERS, type AnswerName, type Answers} from './order-options.js';
 
 export interface BatchRow {
@@ -22,64 +24,118 @@ export interface RowProblem {
 export interface BatchFile {
   rows: BatchRow[];
   problems: RowProblem[];
+  /** The file's separator, used again for its results file. */
+  separator: Separator;
 }
 
 const REQUIRED: readonly AnswerName[] = ['vpn', 'country', 'label'];
 
-/** "Site Name", "site_name" and "SITE-NAME" all mean site-name; "technicalSiteName" too. */
-function normalizeHeader(cell: string): string {
-  const h = cell.trim().toLowerCase().replace(/[\s_]+/g, '-');
-  const aliases: Record<string, string> = {
-    'technicalsitename': 'site-name',
-    'technical-site-name': 'site-name',
-    'sitename': 'site-name',
-    'customersitelabel': 'label',
-    'site-label': 'label',
-    'customerorderreference': 'reference',
-    'customer-code': 'customer',
-    'customercode': 'customer',
-    'vpnid': 'vpn',
-  };
-  return aliases[h] ?? h;
+/** "Site Name", "site_name", " SITE-NAME", "Nom technique" and "nom_technique" all fold alike. */
+export function foldHeader(cell: string): string {
+  return cell
+    .replace(/^\ufeff/, '')
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 }
 
-export function parseBatchCsv(text: string, fill: Answers): BatchFile {
+/** Folded header spellings, English as the API and flags name them, and French as people write them. */
+const HEADER_ALIASES: Readonly<Record<string, AnswerName>> = {
+  customer: 'customer',
+  customercode: 'customer',
+  client: 'customer',
+  codeclient: 'customer',
+  numeroclient: 'customer',
+  vpn: 'vpn',
+  vpnid: 'vpn',
+  vpnname: 'vpn',
+  vpncode: 'vpn',
+  nomvpn: 'vpn',
+  nomduvpn: 'vpn',
+  country: 'country',
+  countrycode: 'country',
+  iso2: 'country',
+  pays: 'country',
+  codepays: 'country',
+  sitename: 'siteName',
+  technicalsitename: 'siteName',
+  technicalname: 'siteName',
+  nomtechnique: 'siteName',
+  nomtechniquedusite: 'siteName',
+  label: 'label',
+  sitelabel: 'label',
+  customersitelabel: 'label',
+  libelle: 'label',
+  libelledusite: 'label',
+  intitule: 'label',
+  reference: 'reference',
+  ref: 'reference',
+  orderreference: 'reference',
+  customerorderreference: 'reference',
+  referencedecommande: 'reference',
+  referencecommande: 'reference',
+};
+
+export function headerAnswer(cell: string): AnswerName | undefined {
+  return HEADER_ALIASES[foldHeader(cell)];
+}
+
+const EXPECTED = ANSWERS.map((a) => a.column).join(', ');
+
+function unknownColumnMessage(cell: string, separator: Separator): string {
+  const others = ([',', ';', '\t'] as const).filter((s) => s !== separator && cell.includes(s));
+  const hint =
+    others.length > 0
+      ? ` (it holds a ${separatorName(others[0]!)}: is the file's separator a ${separatorName(others[0]!)}? btalk read the header as ${separatorName(separator)}-separated)`
+      : '';
+  return `unknown column${hint}; expected some of ${EXPECTED} (French: client, vpn, pays, nom technique, libellé, référence)`;
+}
+
+export function parseBatchCsv(input: string, fill: Answers): BatchFile {
+  const {separator, text} = detectDialect(input);
   let records: string[][];
   try {
-    records = parse(text, {bom: true, skip_empty_lines: true, relax_column_count: true}) as string[][];
+    records = parse(text, {bom: true, delimiter: separator, relax_column_count: true, skip_empty_lines: false}) as string[][];
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return {rows: [], problems: [{row: 0, column: '(file)', message: `not a readable CSV file: ${message}`}]};
+    return {rows: [], separator, problems: [{row: 0, column: '(file)', message: `not a readable CSV file: ${message}`}]};
   }
-  const [header, ...body] = records;
-  if (!header) return {rows: [], problems: [{row: 1, column: '(header)', message: 'the file is empty: expected a header row and one row per voicesite'}]};
+  const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
+  // The header is the first row with anything in it (a blank line at the top is a row too).
+  const headerIndex = records.findIndex((r) => !blank(r));
+  const header = headerIndex < 0 ? undefined : records[headerIndex];
+  if (!header) return {rows: [], separator, problems: [{row: 1, column: '(header)', message: 'the file is empty: expected a header row and one row per voicesite'}]};
+  const headerRow = headerIndex + 1;
+  const body = records.slice(headerIndex + 1);
 
   const problems: RowProblem[] = [];
+  // A header cell left empty is ignored (Excel writes ";;" for formatted empty columns), unless a row fills it.
   const columns: Array<AnswerName | undefined> = header.map((cell) => {
-    const name = normalizeHeader(cell);
-    const answer = ANSWERS.find((a) => a.column === name);
-    if (!answer) {
-      problems.push({row: 1, column: cell, message: `unknown column; expected some of ${ANSWERS.map((a) => a.column).join(', ')}`});
-      return undefined;
-    }
-    return answer.name;
+    if (cell.trim() === '') return undefined;
+    const answer = headerAnswer(cell);
+    if (!answer) problems.push({row: headerRow, column: cell, message: unknownColumnMessage(cell, separator)});
+    return answer;
   });
   const seen = new Set<AnswerName>();
   columns.forEach((c, i) => {
     if (c === undefined) return;
-    if (seen.has(c)) problems.push({row: 1, column: header[i] ?? c, message: 'this column appears twice'});
+    if (seen.has(c)) problems.push({row: headerRow, column: header[i]?.trim() ?? c, message: 'this column appears twice'});
     seen.add(c);
   });
   for (const name of REQUIRED) {
     const info = ANSWERS.find((a) => a.name === name)!;
     if (!seen.has(name) && fill[name] === undefined) {
-      problems.push({row: 1, column: info.column, message: `missing column (or give ${info.flag} for every row)`});
+      problems.push({row: headerRow, column: info.column, message: `missing column (or give ${info.flag} for every row)`});
     }
   }
-  if (body.length === 0) problems.push({row: 1, column: '(file)', message: 'no voicesite rows after the header'});
-  if (problems.length > 0) return {rows: [], problems};
+  if (body.every(blank)) problems.push({row: headerRow, column: '(file)', message: 'no voicesite rows after the header'});
+  if (problems.length > 0) return {rows: [], separator, problems};
 
-  const rows = body.map((cells, index) => {
+  const rows: BatchRow[] = [];
+  body.forEach((cells, index) => {
+    const row = headerRow + 1 + index;
+    if (blank(cells)) return;
     const answers: Answers = {};
     columns.forEach((name, i) => {
       const value = cells[i]?.trim();
@@ -89,12 +145,14 @@ export function parseBatchCsv(text: string, fill: Answers): BatchFile {
       const filler = fill[a.name];
       if (answers[a.name] === undefined && filler !== undefined) answers[a.name] = filler;
     }
-    if (cells.length > header.length && cells.slice(header.length).some((c) => c.trim() !== '')) {
-      problems.push({row: index + 2, column: '(row)', message: `${cells.length} cells but the header has ${header.length}`});
+    const unnamed = cells.map((c, i) => ({c, i})).filter(({c, i}) => c.trim() !== '' && (i >= header.length || header[i]!.trim() === ''));
+    if (unnamed.length > 0) {
+      const where = unnamed[0]!.i >= header.length ? `${cells.length} cells but the header has ${header.length}` : `a value in column ${unnamed[0]!.i + 1}, which has no header`;
+      problems.push({row, column: '(row)', message: where});
     }
-    return {row: index + 2, answers};
+    rows.push({row, answers});
   });
-  return {rows, problems};
+  return {rows, problems, separator};
 }
 
 /** `sites.csv` → `sites.results.csv`, beside the input. */

@@ -7,6 +7,7 @@
 import {readFile} from 'node:fs/promises';
 import {resolve as resolvePath} from 'node:path';
 import {BtalkError} from '../errors.js';
+import {decodeCsvBytes} from '../csv/decode.js';
 import {parseBatchCsv, resultsPathFor, type RowProblem} from './batch-csv.js';
 import {checkBatch} from './batch-check.js';
 import {startBatch, type BackoffSettings} from './batch-send.js';
@@ -44,15 +45,24 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
   const inputPath = resolvePath(runtime.cwd, options.from);
   const resultsPath = resultsPathFor(inputPath);
 
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(inputPath, 'utf8');
+    bytes = await readFile(inputPath);
   } catch (error) {
     throw new BtalkError('usage', `Cannot read ${options.from}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, {
       hint: 'Give the path of a CSV file with a header row: vpn,country,site-name,label,reference.',
     });
   }
-  const file = parseBatchCsv(text, options.answers);
+  const decoded = decodeCsvBytes(bytes);
+  if (!decoded.ok) {
+    throw new BtalkError('usage', `Cannot read ${options.from}: ${decoded.reason}.`, {
+      hint: 'btalk reads CSV files in UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252, separated by commas, semicolons or tabs.',
+    });
+  }
+  if (decoded.encoding === 'windows-1252') {
+    say(`${options.from} is not UTF-8: read it as Windows-1252 (Excel's "CSV" on Windows). If accents look wrong below, save it as "CSV UTF-8" instead.`);
+  }
+  const file = parseBatchCsv(decoded.text, options.answers);
   const early = rowFieldProblems(file.problems);
   if (!options.yes && !options.dryRun && !runtime.interactive) early.push(YES_PROBLEM);
   // Problems in the file are fixed in the file; a column it leaves out may come from a flag.
@@ -77,6 +87,8 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       print(r);
     }
     const planned = [...checked.planned].sort((a, b) => a.row - b.row);
+    const labels = new Map<number, string>(file.rows.flatMap((r) => (r.answers.label === undefined ? [] : [[r.row, r.answers.label] as const])));
+    const withLabels = (list: readonly RowResult[]) => list.map((r) => ({...r, customerSiteLabel: r.customerSiteLabel ?? labels.get(r.row)}));
     const skippedNote = checked.skipped.length > 0 ? ` (${checked.skipped.length} already exist and are skipped)` : '';
 
     if (options.dryRun) {
@@ -88,7 +100,7 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       return 0;
     }
     if (planned.length === 0) {
-      await writeResultsCsv(resultsPath, results);
+      await writeResultsCsv(resultsPath, withLabels(results), file.separator);
       say(`Nothing to send: every row of ${options.from} already exists. Results: ${resultsPath}`);
       return 0;
     }
@@ -133,7 +145,7 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       progress.finish();
     }
     results.push(...sent);
-    await writeResultsCsv(resultsPath, results);
+    await writeResultsCsv(resultsPath, withLabels(results), file.separator);
 
     const notSent = sent.filter((r) => r.status === 'not-sent').length;
     const failed = sent.filter((r) => r.status === 'failed').length;

@@ -6,6 +6,7 @@ describe('parseBatchCsv', () => {
     const text = '\ufeffvpn,country,site-name,label,reference\r\n"My VPN 1",FR,PARIS_01,"Paris, 8th floor",PO-1\r\naa76e66dfc63,DE,BERLIN_01,"Berlin ""Mitte""",PO-2\r\n';
     const file = parseBatchCsv(text, {});
     expect(file.problems).toEqual([]);
+    expect(file.separator).toBe(',');
     expect(file.rows).toEqual([
       {row: 2, answers: {vpn: 'My VPN 1', country: 'FR', siteName: 'PARIS_01', label: 'Paris, 8th floor', reference: 'PO-1'}},
       {row: 3, answers: {vpn: 'aa76e66dfc63', country: 'DE', siteName: 'BERLIN_01', label: 'Berlin "Mitte"', reference: 'PO-2'}},
@@ -26,6 +27,31 @@ describe('parseBatchCsv', () => {
     const file = parseBatchCsv('VPN,Country,Site Name,customerSiteLabel\nv,FR,X_1,L\n', {});
     expect(file.problems).toEqual([]);
     expect(file.rows[0]?.answers).toEqual({vpn: 'v', country: 'FR', siteName: 'X_1', label: 'L'});
+  });
+
+  it('reads a French Excel file: semicolons, French headers any case or accent, quoted separators', () => {
+    const text = '\ufeffClient;VPN;Pays;Nom technique;LIBELLÉ;Référence\r\n9999;My VPN 1;Allemagne;BERLIN_01;"Bureau; Berlin, Mitte";PO-1\r\n;;;;;\r\n9999;My VPN 2;France;;Siège Paris;PO-2\r\n';
+    const file = parseBatchCsv(text, {});
+    expect(file.problems).toEqual([]);
+    expect(file.separator).toBe(';');
+    // The empty row 3 is skipped, and row 4 keeps the number the spreadsheet shows.
+    expect(file.rows).toEqual([
+      {row: 2, answers: {customer: '9999', vpn: 'My VPN 1', country: 'Allemagne', siteName: 'BERLIN_01', label: 'Bureau; Berlin, Mitte', reference: 'PO-1'}},
+      {row: 4, answers: {customer: '9999', vpn: 'My VPN 2', country: 'France', label: 'Siège Paris', reference: 'PO-2'}},
+    ]);
+  });
+
+  it('reads tab-separated files, decomposed accents and headers with stray spaces or underscores', () => {
+    const file = parseBatchCsv(' vpn \t PAYS\tlibelle\u0301\tnom_technique\nv\tFR\tL\tX_1\n', {});
+    expect(file.problems).toEqual([]);
+    expect(file.rows[0]?.answers).toEqual({vpn: 'v', country: 'FR', label: 'L', siteName: 'X_1'});
+  });
+
+  it('says when the separator looks like the problem', () => {
+    const file = parseBatchCsv('vpn|country|label\nv|FR|L\n', {});
+    expect(file.problems[0]?.message).toContain('unknown column');
+    const semicolonInComma = parseBatchCsv('vpn,pays;label\nv,FR;L\n', {});
+    expect(semicolonInComma.problems[0]?.message).toMatch(/separator/);
   });
 
   it('reports unknown and missing columns on the header row, and rows with extra cells', () => {

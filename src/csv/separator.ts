@@ -1,0 +1,61 @@
+/**
+ * Which separator a CSV file uses, decided from its header line as spreadsheets write it: French
+ * and other European Excels write `;` (the comma is their decimal mark), others `,`, "Unicode
+ * text" exports a tab. Excel's own `sep=;` first line is honoured and removed.
+ */
+
+export type Separator = ',' | ';' | '\t';
+
+export const SEPARATORS: readonly Separator[] = [',', ';', '\t'];
+
+export interface Dialect {
+  separator: Separator;
+  /** The text without a leading `sep=X` line. */
+  text: string;
+  /** True when the file said its separator on a `sep=` line. */
+  declared: boolean;
+}
+
+/** The first line, up to a line end outside quotes (a quoted header cell may hold a newline). */
+function headerLine(text: string): string {
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && (c === '\n' || c === '\r')) return text.slice(0, i);
+  }
+  return text;
+}
+
+function countOutsideQuotes(line: string, separator: Separator): number {
+  let quoted = false;
+  let n = 0;
+  for (const c of line) {
+    if (c === '"') quoted = !quoted;
+    else if (!quoted && c === separator) n++;
+  }
+  return n;
+}
+
+export function detectDialect(input: string): Dialect {
+  const body = input.startsWith('\ufeff') ? input.slice(1) : input;
+  const sep = /^sep=(.)\r?\n/i.exec(body);
+  if (sep && (SEPARATORS as readonly string[]).includes(sep[1]!)) {
+    return {separator: sep[1] as Separator, text: body.slice(sep[0].length), declared: true};
+  }
+  const line = headerLine(body);
+  let best: Separator = ',';
+  let bestCount = 0;
+  for (const s of SEPARATORS) {
+    const n = countOutsideQuotes(line, s);
+    if (n > bestCount) {
+      best = s;
+      bestCount = n;
+    }
+  }
+  return {separator: best, text: input, declared: false};
+}
+
+export function separatorName(s: Separator): string {
+  return s === ',' ? 'comma' : s === ';' ? 'semicolon' : 'tab';
+}
