@@ -1,6 +1,7 @@
 /**
  * The one error vocabulary of btalk. Every failure that reaches a person is a BtalkError with a
- * closed `kind`; the composition root (cli.tsx) maps kinds to exit codes with `exitCodeFor`.
+ * closed `kind`. `exitCodeFor` below is the one table from kind to exit code; commands/run.ts
+ * applies it for every command, and the wizard's exit states use it too.
  */
 
 export type ErrorKind =
@@ -16,17 +17,28 @@ export type ErrorKind =
   | 'cancelled' // Ctrl+C / user quit (exit 130)
   | 'bug'; // anything we did not foresee
 
+/**
+ * What the API said about a failed request, as far as it said it. Built in one place,
+ * api/http-errors.ts; an error made from another carries its `api` part along whole.
+ */
+export interface ApiDetails {
+  /** HTTP status of the failed response. */
+  status?: number;
+  /** Orange's error fields, when the body had them. */
+  code?: number;
+  message?: string;
+  description?: string;
+  /** `X-OAPI-Request-Id` of the failed response: people quote it to support. */
+  requestId?: string;
+  /** For rate-limited: how long the server asked to wait (its Retry-After), in milliseconds. */
+  retryAfterMs?: number;
+}
+
 export interface BtalkErrorDetails {
   /** What to do next, one sentence. */
   hint?: string;
-  /** HTTP status, when the error came from a response. */
-  status?: number;
-  /** Orange API error fields, when the body had them. */
-  apiCode?: number;
-  apiMessage?: string;
-  apiDescription?: string;
-  /** `X-OAPI-Request-Id` of the failed response: people quote it to support. */
-  requestId?: string;
+  /** Set when the error came from an HTTP response. */
+  api?: ApiDetails;
   /**
    * True when the request may have reached the server and had its effect although no answer came
    * back (timeout, connection reset, 5xx on a POST). The order flow must check before resending.
@@ -34,8 +46,6 @@ export interface BtalkErrorDetails {
   outcomeUnknown?: boolean;
   /** For invalid-input/usage: every problem at once, `field: reason`. */
   problems?: ReadonlyArray<{field: string; message: string}>;
-  /** For rate-limited: how long the server asked to wait (its Retry-After), in milliseconds. */
-  retryAfterMs?: number;
   cause?: unknown;
 }
 
@@ -43,43 +53,34 @@ export class BtalkError extends Error {
   override readonly name = 'BtalkError';
   readonly kind: ErrorKind;
   readonly hint: string | undefined;
-  readonly status: number | undefined;
-  readonly apiCode: number | undefined;
-  readonly apiMessage: string | undefined;
-  readonly apiDescription: string | undefined;
-  readonly requestId: string | undefined;
+  readonly api: Readonly<ApiDetails> | undefined;
   readonly outcomeUnknown: boolean;
   readonly problems: ReadonlyArray<{field: string; message: string}>;
-  readonly retryAfterMs: number | undefined;
 
   constructor(kind: ErrorKind, message: string, details: BtalkErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : {cause: details.cause});
     this.kind = kind;
     this.hint = details.hint;
-    this.status = details.status;
-    this.apiCode = details.apiCode;
-    this.apiMessage = details.apiMessage;
-    this.apiDescription = details.apiDescription;
-    this.requestId = details.requestId;
+    this.api = details.api;
     this.outcomeUnknown = details.outcomeUnknown ?? false;
     this.problems = details.problems ?? [];
-    this.retryAfterMs = details.retryAfterMs;
   }
 
   /** A plain object for `--json` output; never contains secrets because messages never do. */
   toJSON(): Record<string, unknown> {
+    const api = this.api ?? {};
     return {
       kind: this.kind,
       message: this.message,
       ...(this.hint === undefined ? {} : {hint: this.hint}),
-      ...(this.status === undefined ? {} : {status: this.status}),
-      ...(this.apiCode === undefined ? {} : {code: this.apiCode}),
-      ...(this.apiMessage === undefined ? {} : {apiMessage: this.apiMessage}),
-      ...(this.apiDescription === undefined ? {} : {description: this.apiDescription}),
-      ...(this.requestId === undefined ? {} : {requestId: this.requestId}),
+      ...(api.status === undefined ? {} : {status: api.status}),
+      ...(api.code === undefined ? {} : {code: api.code}),
+      ...(api.message === undefined ? {} : {apiMessage: api.message}),
+      ...(api.description === undefined ? {} : {description: api.description}),
+      ...(api.requestId === undefined ? {} : {requestId: api.requestId}),
       ...(this.outcomeUnknown ? {outcomeUnknown: true} : {}),
       ...(this.problems.length === 0 ? {} : {problems: this.problems}),
-      ...(this.retryAfterMs === undefined ? {} : {retryAfterMs: this.retryAfterMs}),
+      ...(api.retryAfterMs === undefined ? {} : {retryAfterMs: api.retryAfterMs}),
     };
   }
 }
@@ -131,16 +132,31 @@ export function exitCodeFor(error: BtalkError): number {
   }
 }
 
-/** Lines a person reads on stderr: message, API details, request id, hint. */
-export function formatError(error: BtalkError): string[] {
-  const lines = [`Error: ${error.message}`];
-  for (const p of error.problems) lines.push(`  - ${p.field}: ${p.message}`);
+/** One line of an error as a person reads it; `tone` is how a terminal may colour it. */
+export interface ErrorLine {
+  tone: 'message' | 'problem' | 'detail' | 'hint';
+  text: string;
+}
+
+/**
+ * The lines of an error, for every rendering (stderr text and the Ink error block): the message,
+ * each problem, the API's code and text, the request id, what to do next.
+ */
+export function errorLines(error: BtalkError): ErrorLine[] {
+  const lines: ErrorLine[] = [{tone: 'message', text: error.message}];
+  for (const p of error.problems) lines.push({tone: 'problem', text: `  - ${p.field}: ${p.message}`});
+  const {code, message, description, requestId} = error.api ?? {};
   const api: string[] = [];
-  if (error.apiCode !== undefined) api.push(`code ${error.apiCode}`);
-  if (error.apiMessage) api.push(error.apiMessage);
-  if (error.apiDescription && error.apiDescription !== error.apiMessage) api.push(error.apiDescription);
-  if (api.length > 0) lines.push(`  API: ${api.join(' - ')}`);
-  if (error.requestId) lines.push(`  Request id: ${error.requestId} (quote it to Orange support)`);
-  if (error.hint) lines.push(`  Next: ${error.hint}`);
+  if (code !== undefined) api.push(`code ${code}`);
+  if (message) api.push(message);
+  if (description && description !== message) api.push(description);
+  if (api.length > 0) lines.push({tone: 'detail', text: `  API: ${api.join(' - ')}`});
+  if (requestId) lines.push({tone: 'detail', text: `  Request id: ${requestId} (quote it to Orange support)`});
+  if (error.hint) lines.push({tone: 'hint', text: `  Next: ${error.hint}`});
   return lines;
+}
+
+/** The error as stderr text: errorLines(), the message after "Error: ". */
+export function formatError(error: BtalkError): string[] {
+  return errorLines(error).map((line) => (line.tone === 'message' ? `Error: ${line.text}` : line.text));
 }

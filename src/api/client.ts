@@ -61,14 +61,17 @@ function scrubbed(error: unknown, redactor: Redactor): BtalkError {
   const r = (s: string | undefined): string | undefined => (s === undefined ? undefined : redactor.redact(s));
   return new BtalkError(e.kind, redactor.redact(e.message), {
     ...(e.hint === undefined ? {} : {hint: r(e.hint)}),
-    ...(e.status === undefined ? {} : {status: e.status}),
-    ...(e.apiCode === undefined ? {} : {apiCode: e.apiCode}),
-    ...(e.apiMessage === undefined ? {} : {apiMessage: r(e.apiMessage)}),
-    ...(e.apiDescription === undefined ? {} : {apiDescription: r(e.apiDescription)}),
-    ...(e.requestId === undefined ? {} : {requestId: e.requestId}),
+    ...(e.api === undefined
+      ? {}
+      : {
+          api: {
+            ...e.api,
+            ...(e.api.message === undefined ? {} : {message: r(e.api.message)}),
+            ...(e.api.description === undefined ? {} : {description: r(e.api.description)}),
+          },
+        }),
     outcomeUnknown: e.outcomeUnknown,
     problems: e.problems.map((p) => ({field: p.field, message: redactor.redact(p.message)})),
-    ...(e.retryAfterMs === undefined ? {} : {retryAfterMs: e.retryAfterMs}),
   });
 }
 

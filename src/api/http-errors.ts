@@ -1,9 +1,10 @@
 /**
  * The one place where HTTP outcomes become BtalkErrors: failed responses, transport failures (got
  * errors) and answers that do not match the expected shape. Messages are sentences for a person;
- * the API's own code, message, description and request id travel in the error's fields.
+ * the API's own status, code, message, description, request id and Retry-After travel in the
+ * error's `api` part, which apiDetails() below builds.
  */
-import {BtalkError, type BtalkErrorDetails, type ErrorKind} from '../errors.js';
+import {BtalkError, type ApiDetails, type ErrorKind} from '../errors.js';
 import {parseErrorBody, type ErrorBody} from './error-body.js';
 
 export interface RequestContext {
@@ -130,29 +131,29 @@ export function responseError(ctx: RequestContext, answer: HttpAnswer): BtalkErr
   } else if (body.bodyNote && kind !== 'server') {
     message = `${message.replace(/\.$/, '')}, ${body.bodyNote}.`;
   }
-  const details: BtalkErrorDetails = {
-    hint,
-    status: answer.status,
-    outcomeUnknown,
-    ...(body.apiCode === undefined ? {} : {apiCode: body.apiCode}),
-    ...(body.apiMessage === undefined ? {} : {apiMessage: body.apiMessage}),
-    ...(body.apiDescription === undefined ? {} : {apiDescription: body.apiDescription}),
-  };
+  return new BtalkError(kind, message, {hint, outcomeUnknown, api: apiDetails(answer, body, kind === 'rate-limited' ? ctx.retryAfterMs : undefined)});
+}
+
+/** The one place an error's `api` part is built: what the answer's status, body and headers say. */
+export function apiDetails(answer: HttpAnswer, body: ErrorBody = {}, retryAfterMs?: number): ApiDetails {
   const requestId = requestIdOf(answer);
-  if (requestId) details.requestId = requestId;
-  if (kind === 'rate-limited' && ctx.retryAfterMs !== undefined) details.retryAfterMs = ctx.retryAfterMs;
-  return new BtalkError(kind, message, details);
+  return {
+    status: answer.status,
+    ...(body.apiCode === undefined ? {} : {code: body.apiCode}),
+    ...(body.apiMessage === undefined ? {} : {message: body.apiMessage}),
+    ...(body.apiDescription === undefined ? {} : {description: body.apiDescription}),
+    ...(requestId ? {requestId} : {}),
+    ...(retryAfterMs === undefined ? {} : {retryAfterMs}),
+  };
 }
 
 /** A 2xx whose body is not what the API promised. */
 export function invalidResponseError(ctx: RequestContext, answer: HttpAnswer, problem: string): BtalkError {
-  const requestId = requestIdOf(answer);
   const order = ctx.order === true;
   return new BtalkError('server', `The server's answer to ${ctx.method} ${ctx.path} is not what btalk expects: ${problem}${order ? '. The order may have been created' : ''}.`, {
     hint: order ? ORDER_UNKNOWN_HINT : `${SUPPORT_HINT} Run with --debug to see the request.`,
-    status: answer.status,
     outcomeUnknown: order,
-    ...(requestId ? {requestId} : {}),
+    api: apiDetails(answer),
   });
 }
 

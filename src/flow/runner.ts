@@ -111,7 +111,7 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
           const error = new BtalkError(cause.kind, `Still cannot tell whether ${name} was created: ${cause.message}`, {
             hint: `Do not order again yet: check again, or run "btalk voicesites" later and look for ${name}.`,
             outcomeUnknown: true,
-            ...(cause.requestId === undefined ? {} : {requestId: cause.requestId}),
+            ...(cause.api === undefined ? {} : {api: cause.api}),
             cause,
           });
           return {type: 'order-failed', attempt: effect.attempt, error};

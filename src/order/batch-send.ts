@@ -53,7 +53,7 @@ export interface BatchSender {
 
 export function isRateLimited(error: BtalkError): boolean {
   if (error.outcomeUnknown) return false;
-  return error.kind === 'rate-limited' || error.status === 429 || (error.status === 403 && error.apiCode === 53);
+  return error.kind === 'rate-limited' || error.api?.status === 429 || (error.api?.status === 403 && error.api?.code === 53);
 }
 
 export function startBatch(options: SendOptions): BatchSender {
@@ -98,7 +98,7 @@ export function startBatch(options: SendOptions): BatchSender {
       } catch (thrown) {
         const error = toBtalkError(thrown);
         if (isRateLimited(error)) {
-          const asked = error.retryAfterMs;
+          const asked = error.api?.retryAfterMs;
           if (asked !== undefined && asked > maxRetryAfterMs && !halted) {
             // This row carries the server's answer (failed, exit 1); the others are simply not sent.
             halted = `the API asked to wait ${Math.ceil(asked / 1000)} s before taking more orders`;
@@ -118,7 +118,7 @@ export function startBatch(options: SendOptions): BatchSender {
           technicalSiteName: name,
           status: 'failed',
           error: error.hint ? `${error.message} ${error.hint}` : error.message,
-          ...(error.requestId === undefined ? {} : {requestId: error.requestId}),
+          ...(error.api?.requestId === undefined ? {} : {requestId: error.api?.requestId}),
         };
       }
     }

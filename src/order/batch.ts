@@ -126,7 +126,8 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       },
       onRetry(row, waitMs, error) {
         progress.clear();
-        const asked = error.retryAfterMs === undefined ? '' : ` (the API asked for ${Math.ceil(error.retryAfterMs / 1000)} s)`;
+        const wait = error.api?.retryAfterMs;
+        const asked = wait === undefined ? '' : ` (the API asked for ${Math.ceil(wait / 1000)} s)`;
         say(`row ${row.row}: rate limited, waiting ${(waitMs / 1000).toFixed(1)} s${asked} before trying again (not sent yet)`);
         progress.update(counts);
       },

@@ -72,9 +72,7 @@ export async function placeOrder(
       `The order for ${name} may or may not have been created: the answer was lost (${postError.message}) and checking the voicesites failed too.`,
       {
         hint: `Do not order again yet. Run "btalk voicesites --filter ${name}" first; order again only if ${name} is not listed.`,
-        ...(postError.status === undefined ? {} : {status: postError.status}),
-        ...(postError.apiCode === undefined ? {} : {apiCode: postError.apiCode}),
-        ...(postError.requestId === undefined ? {} : {requestId: postError.requestId}),
+        ...(postError.api === undefined ? {} : {api: postError.api}),
         outcomeUnknown: true,
         cause: checkThrown,
       },
@@ -86,11 +84,7 @@ export async function placeOrder(
 
   throw new BtalkError(postError.kind, `The order for ${name} was NOT created: ${whatHappened(postError)}, and GET /voicesites, checked afterwards, lists no site named ${name}.`, {
     hint: `Nothing was created, so it is safe to send the order again.`,
-    ...(postError.status === undefined ? {} : {status: postError.status}),
-    ...(postError.apiCode === undefined ? {} : {apiCode: postError.apiCode}),
-    ...(postError.apiMessage === undefined ? {} : {apiMessage: postError.apiMessage}),
-    ...(postError.apiDescription === undefined ? {} : {apiDescription: postError.apiDescription}),
-    ...(postError.requestId === undefined ? {} : {requestId: postError.requestId}),
+    ...(postError.api === undefined ? {} : {api: postError.api}),
     outcomeUnknown: false,
     cause: postError,
   });

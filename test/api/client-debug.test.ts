@@ -56,6 +56,6 @@ describe('--debug lines', () => {
     for (const secret of [credentials.clientSecret, credentials.apiKey, token, basicAuthorization(credentials.clientId, credentials.clientSecret).slice(6), 'z'.repeat(40)]) {
       expect(everything).not.toContain(secret);
     }
-    expect(error.apiDescription).toContain('[redacted]');
+    expect(error.api?.description).toContain('[redacted]');
   });
 });

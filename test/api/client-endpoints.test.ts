@@ -65,8 +65,8 @@ describe('client against the emulator: every endpoint', () => {
   it('refuses an unknown country code with not-found', async () => {
     const error = await failure(clientFor(sandbox()).country('ZZ'));
     expect(error.kind).toBe('not-found');
-    expect(error.apiCode).toBe(60);
-    expect(error.requestId).toEqual(expect.any(String));
+    expect(error.api?.code).toBe(60);
+    expect(error.api?.requestId).toEqual(expect.any(String));
   });
 
   it('says a read-only key may not order, and nothing is created', async () => {
@@ -84,9 +84,9 @@ describe('client against the emulator: every endpoint', () => {
     await api.orderVoicesite('9999', order('BTALK_DUP'));
     const error = await failure(api.orderVoicesite('9999', order('BTALK_DUP')));
     expect(error.kind).toBe('invalid-input');
-    expect(error.status).toBe(400);
-    expect(error.apiCode).toBe(27);
-    expect(error.apiDescription).toMatch(/already exists/);
+    expect(error.api?.status).toBe(400);
+    expect(error.api?.code).toBe(27);
+    expect(error.api?.description).toMatch(/already exists/);
     expect(error.outcomeUnknown).toBe(false);
     expect(s.counters.ordersCreated).toBe(1);
   });

@@ -11,8 +11,8 @@ describe('error bodies', () => {
     const s = sandbox();
     s.injectFault({route: 'GET /me', status: 400, json: {code: 25, message: 'Missing header', description: 'The X-Something header is missing.'}});
     const error = await failure(clientFor(s).me());
-    expect(error).toMatchObject({kind: 'invalid-input', status: 400, apiCode: 25, apiMessage: 'Missing header', apiDescription: 'The X-Something header is missing.'});
-    expect(error.requestId).toMatch(/\S{8,}/);
+    expect(error).toMatchObject({kind: 'invalid-input', api: {status: 400, code: 25, message: 'Missing header', description: 'The X-Something header is missing.'}});
+    expect(error.api?.requestId).toMatch(/\S{8,}/);
   });
 
   it('reads an array of errors: the first one, with the others kept in the description', async () => {
@@ -26,10 +26,10 @@ describe('error bodies', () => {
       ],
     });
     const error = await failure(clientFor(s).vpns('9999'));
-    expect(error.apiCode).toBe(27);
-    expect(error.apiMessage).toBe('Invalid body field');
-    expect(error.apiDescription).toContain('offset must be a number');
-    expect(error.apiDescription).toContain('code 28: Invalid query-string parameter: limit is too large');
+    expect(error.api?.code).toBe(27);
+    expect(error.api?.message).toBe('Invalid body field');
+    expect(error.api?.description).toContain('offset must be a number');
+    expect(error.api?.description).toContain('code 28: Invalid query-string parameter: limit is too large');
   });
 
   it('says a 502 HTML gateway page is an HTML page, not JSON, with no stack trace', async () => {
@@ -47,7 +47,7 @@ describe('error bodies', () => {
     const error = await failure(clientFor(s).country('FR'));
     expect(error.kind).toBe('server');
     expect(error.message).toBe('The server answered 500 with a body that is not valid JSON.');
-    expect(error.requestId).toEqual(expect.any(String));
+    expect(error.api?.requestId).toEqual(expect.any(String));
   });
 
   it('names the field when a 200 answer does not match the expected shape', async () => {
@@ -78,7 +78,7 @@ describe('error bodies', () => {
     s.injectFault({route: 'GET /me', status: 302, headers: {location: 'https://example.com/elsewhere'}, raw: ''});
     const error = await failure(clientFor(s).me());
     expect(error.kind).toBe('server');
-    expect(error.status).toBe(302);
+    expect(error.api?.status).toBe(302);
     expect(error.hint).toMatch(/base URL/);
   });
 });

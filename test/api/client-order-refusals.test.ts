@@ -26,11 +26,11 @@ describe('a refused order', () => {
     s.injectFault({route: POST, status: 400, ...body});
     const error = await failure(clientFor(s).orderVoicesite('9999', order('REFUSED_SITE')));
     expect(error.kind).toBe('invalid-input');
-    expect(error.status).toBe(400);
+    expect(error.api?.status).toBe(400);
     expect(error.outcomeUnknown).toBe(false);
     expect(error.hint).toMatch(/^Nothing was ordered; fix the value the API names/);
-    expect(error.apiDescription).toContain('parameters.vpnId is unknown.');
-    expect(error.requestId).toBeTruthy();
+    expect(error.api?.description).toContain('parameters.vpnId is unknown.');
+    expect(error.api?.requestId).toBeTruthy();
     // A 400 is an answer about the body, not about the path: no fallback, no second POST.
     expect(s.counters.byRoute[POST]).toBe(1);
     expect(s.counters.byRoute[FALLBACK] ?? 0).toBe(0);
@@ -52,7 +52,7 @@ describe('a refused order', () => {
     s.injectFault({route: POST, status: 429, json: {code: 53, message: 'Too many requests'}, headers: {'retry-after': '7'}});
     const error = await failure(clientFor(s, {maxRetryDelayMs: 60_000}).orderVoicesite('9999', order('REFUSED_SITE')));
     expect(error.kind).toBe('rate-limited');
-    expect(error.retryAfterMs).toBe(7000);
+    expect(error.api?.retryAfterMs).toBe(7000);
     expect(error.message).toBe('Too many requests (429 code 53); the server asked to wait 7 s.');
     expect(error.outcomeUnknown).toBe(false);
     expect(s.counters.byRoute[POST]).toBe(1);

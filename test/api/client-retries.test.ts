@@ -39,7 +39,7 @@ describe('client retries', () => {
     s.injectFault({route: 'GET /voicesites', status: 403, json: TOO_MANY, times: 10});
     const error = await failure(clientFor(s, {retries: 2}).voicesites());
     expect(error.kind).toBe('rate-limited');
-    expect(error.apiCode).toBe(53);
+    expect(error.api?.code).toBe(53);
     expect(error.message).toMatch(/after 2 retries/);
     expect(s.counters.byRoute['GET /voicesites']).toBe(3);
   });

@@ -77,7 +77,7 @@ describe('client tokens', () => {
     s.injectFault({route: 'GET /me', status: 401, json: EXPIRED, times: 50});
     const error = await failure(clientFor(s).me());
     expect(error.kind).toBe('auth');
-    expect(error.apiCode).toBe(42);
+    expect(error.api?.code).toBe(42);
     expect(s.counters.tokenRequests).toBe(2);
     expect(s.counters.byRoute['GET /me']).toBe(2);
   });
@@ -86,8 +86,8 @@ describe('client tokens', () => {
     const s = sandbox();
     const error = await failure(clientFor(s, {}, {...s.demo, clientSecret: 'not-the-secret'}).me());
     expect(error.kind).toBe('auth');
-    expect(error.status).toBe(401);
-    expect(error.apiMessage).toBe('invalid_client');
+    expect(error.api?.status).toBe(401);
+    expect(error.api?.message).toBe('invalid_client');
     expect(error.message).toMatch(/client id or client secret/);
     expect(error.hint).toMatch(/Orange Developer portal.*My Apps/);
     expect(s.counters.tokenRequests).toBe(1); // a refused client is not retried
@@ -97,7 +97,7 @@ describe('client tokens', () => {
     const s = sandbox();
     const error = await failure(clientFor(s, {}, {...s.demo, apiKey: 'x'.repeat(40)}).customers());
     expect(error.kind).toBe('auth');
-    expect(error.apiCode).toBe(41);
+    expect(error.api?.code).toBe(41);
     expect(error.message).toMatch(/API key/);
     expect(error.hint).toMatch(/Business Talk Online portal \(Developer tab\)/);
     expect(s.counters.tokenRequests).toBe(2);
@@ -108,7 +108,7 @@ describe('client tokens', () => {
     s.settings.apiKeyError = 403;
     const error = await failure(clientFor(s, {}, {...s.demo, apiKey: 'y'.repeat(40)}).me());
     expect(error.kind).toBe('forbidden');
-    expect(error.apiCode).toBe(50);
+    expect(error.api?.code).toBe(50);
     expect(error.hint).toMatch(/API key/);
     expect(s.counters.tokenRequests).toBe(1);
   });

@@ -13,7 +13,7 @@ export const vpn2: Vpn = {vpnId: '3a45b33edf3', name: 'My VPN 2', vpnCode: '2'};
 export const france: Country = {name: 'France', iso2: 'FR', countryCode: '33', coverage: {businessTalkOnline: 'Yes'}};
 export const antarctica: Country = {name: 'Antarctica', iso2: 'AQ', coverage: {businessTalkOnline: 'No'}};
 export const site = {customerSiteLabel: 'Voicesite in France', technicalSiteName: 'VOICESITE_IN_FRANCE', customerOrderReference: 'ref-1'};
-export const networkError = (outcomeUnknown = false) => new BtalkError('network', 'Connection reset', {outcomeUnknown, requestId: 'req-1'});
+export const networkError = (outcomeUnknown = false) => new BtalkError('network', 'Connection reset', {outcomeUnknown, api: {requestId: 'req-1'}});
 
 export function run(state: WizardState, ...actions: Action[]): WizardState {
   return actions.reduce(reducer, state);

@@ -47,7 +47,7 @@ describe('placeOrder', () => {
       'The order for LILLE_01 was NOT created: the server answered 503 to the order, and GET /voicesites, checked afterwards, lists no site named LILLE_01.',
     );
     expect((error as BtalkError).message).not.toContain('may have been created');
-    expect((error as BtalkError).apiMessage).toBe('Service unavailable');
+    expect((error as BtalkError).api?.message).toBe('Service unavailable');
     expect((error as BtalkError).outcomeUnknown).toBe(false);
     expect(sandbox().counters.ordersCreated).toBe(0);
     expect(sandbox().counters.byRoute[ROUTE]).toBe(1);

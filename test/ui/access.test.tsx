@@ -19,7 +19,7 @@ describe('AccessScreen', () => {
   });
 
   it('shows the error with its request id and hint, and retries with r', async () => {
-    const error = new BtalkError('network', 'Could not reach api.orange.com.', {hint: 'Check HTTPS_PROXY.', requestId: 'abc-123'});
+    const error = new BtalkError('network', 'Could not reach api.orange.com.', {hint: 'Check HTTPS_PROXY.', api: {requestId: 'abc-123'}});
     const {ui, calls} = setup({status: 'failed', error});
     const frame = ui.lastFrame() ?? '';
     expect(frame).toContain('✗ Could not reach api.orange.com.');

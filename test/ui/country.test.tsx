@@ -85,7 +85,7 @@ describe('CountryScreen', () => {
   });
 
   it('failed: the error; Enter retries', async () => {
-    const {ui, calls} = setup({chosen: 'FR', countries: {FR: {status: 'failed', error: new BtalkError('server', 'The server failed (500).', {requestId: 'r-9'})}}});
+    const {ui, calls} = setup({chosen: 'FR', countries: {FR: {status: 'failed', error: new BtalkError('server', 'The server failed (500).', {api: {requestId: 'r-9'}})}}});
     expect(ui.lastFrame()).toContain('Request id: r-9');
     await press(ui, keys.enter);
     expect(calls).toEqual(['retry']);

@@ -152,7 +152,7 @@ describe('OrderFailedScreen', () => {
   }
 
   it('a refusal: message, code, request id; retry, edit, quit', async () => {
-    const {ui, calls} = failed(new BtalkError('invalid-input', 'The order was refused.', {apiCode: 27, apiMessage: 'Invalid body field', requestId: 'q-1'}));
+    const {ui, calls} = failed(new BtalkError('invalid-input', 'The order was refused.', {api: {code: 27, message: 'Invalid body field', requestId: 'q-1'}}));
     const frame = ui.lastFrame() ?? '';
     expect(frame).toContain('API: code 27 - Invalid body field');
     expect(frame).toContain('Request id: q-1');

@@ -37,7 +37,7 @@ describe('VpnScreen', () => {
   });
 
   it('failed: the error and retry / quit', async () => {
-    const {ui, calls} = setup({status: 'failed', error: new BtalkError('rate-limited', 'Too many requests.', {apiCode: 53})});
+    const {ui, calls} = setup({status: 'failed', error: new BtalkError('rate-limited', 'Too many requests.', {api: {code: 53}})});
     expect(ui.lastFrame()).toContain('✗ Too many requests.');
     expect(ui.lastFrame()).toContain('API: code 53');
     await press(ui, keys.enter);

@@ -52,7 +52,7 @@ describe('CredentialsForm', () => {
     const {ui, cancelled} = setup();
     await press(ui, keys.escape);
     expect(cancelled()).toBe(1);
-    const error = new BtalkError('auth', 'The API refused these credentials.', {apiCode: 41, apiMessage: 'Invalid credentials', hint: 'Check the API key.'});
+    const error = new BtalkError('auth', 'The API refused these credentials.', {api: {code: 41, message: 'Invalid credentials'}, hint: 'Check the API key.'});
     ui.rerender(<CredentialsForm onSubmit={() => {}} onCancel={() => {}} error={error} />);
     await waitForFrame(ui, 'API: code 41 - Invalid credentials');
     ui.rerender(<CredentialsForm onSubmit={() => {}} onCancel={() => {}} busy />);
@@ -97,7 +97,7 @@ describe('CredentialsForm colours', () => {
   withChalkColours();
 
   async function framesWith(theme: Theme): Promise<string> {
-    const error = new BtalkError('auth', 'The API refused the credentials.', {apiCode: 41, apiMessage: 'Invalid credentials', requestId: 'req-9'});
+    const error = new BtalkError('auth', 'The API refused the credentials.', {api: {code: 41, message: 'Invalid credentials', requestId: 'req-9'}});
     const ui = render(
       <ThemeProvider theme={theme}>
         <CredentialsForm onSubmit={() => {}} onCancel={() => {}} error={error} initial={{clientId: 'id', clientSecret: 's'}} />
