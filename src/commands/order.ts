@@ -33,7 +33,7 @@ export function registerOrder(program: Command, ctx: CommandContext, tuning: Bat
     .description('Order a voicesite without prompts (or a batch of them from a CSV file).')
     .option('--customer <code>', 'customer code (optional when the key has one customer)')
     .option('--vpn <vpn>', 'VPN id, code or exact name')
-    .option('--country <country>', 'ISO code (FR) or English name (France)')
+    .option('--country <country>', 'ISO code (FR, FRA) or name in English or French (France, Allemagne, UK)')
     .option('--site-name <name>', 'technical site name, e.g. PARIS_01 (default: derived from --label)')
     .option('--label <text>', 'customer site label, e.g. "Paris office"')
     .option('--reference <ref>', 'your order reference (default: btalk-YYYYMMDD-HHMM)')

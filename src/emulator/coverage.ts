@@ -71,6 +71,7 @@ const COVERED: Readonly<Record<string, Coverage>> = {
   CA: covered({enquiryDB: 'No', faxAnalogCall: 'No', didNumberZone: 'Zone2'}),
   SG: covered({domesticEmergency: 'No', comment: 'Emergency calls must be routed through a local line.', didNumberZone: 'Zone3'}),
   AU: covered({nonGeographicDest: 'No', didNumberZone: 'Zone3'}),
+  TR: covered({enquiryDB: 'No', didNumberZone: 'Zone3', comment: 'Numéros DID sur demande.'}),
   JP: covered({enquiryDB: 'No', nonGeographicDest: 'No', didNumber: 'No', didNumberZone: '', comment: 'No DID numbers: outbound calls only.'}),
 };
 

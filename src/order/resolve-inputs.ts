@@ -5,7 +5,7 @@
  * Both report every problem at once instead of stopping at the first.
  */
 import {isCovered, type Country, type Customer, type OrderRequest, type Vpn} from '../api/schemas.js';
-import {resolveCountry, type CountryOption} from '../domain/countries.js';
+import {describeCountry, lookupCountry, resolveCountry, type CountryOption} from '../domain/countries.js';
 import {checkOrderFields, deriveTechnicalSiteName, defaultOrderReference} from '../domain/site-rules.js';
 import type {OrderCatalog} from './order-catalog.js';
 import type {AnswerName, Answers} from './order-options.js';
@@ -53,10 +53,16 @@ export function checkLocalAnswers(answers: Answers, now: Date): Checked<LocalOrd
   if (answers.vpn === undefined) required('vpn', 'the VPN (id, code or exact name)');
 
   let country: CountryOption | undefined;
-  if (answers.country === undefined) required('country', 'the country (ISO code such as FR, or English name)');
+  if (answers.country === undefined) required('country', 'the country (ISO code such as FR, or its name in English or French)');
   else {
-    country = resolveCountry(answers.country);
-    if (!country) problems.push({answer: 'country', message: `"${answers.country}" is not a country code or an English country name`});
+    const found = lookupCountry(answers.country);
+    country = found.found;
+    if (found.ambiguous) {
+      problems.push({answer: 'country', message: `"${answers.country}" names ${found.ambiguous.length} countries: ${found.ambiguous.map(describeCountry).join(', ')}; give the ISO code`});
+    } else if (found.suggestions) {
+      const maybe = found.suggestions.length > 0 ? `; did you mean ${found.suggestions.map(describeCountry).join(', ')}?` : '';
+      problems.push({answer: 'country', message: `"${answers.country}" is not a country code or a country name in English or French${maybe}`});
+    }
   }
 
   if (answers.label === undefined) required('label', 'the customer site label, e.g. "Paris office"');

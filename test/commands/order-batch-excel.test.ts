@@ -23,7 +23,7 @@ describe('btalk order --from a French Excel file', () => {
   const run = (args: string[], options: RunOptions = {}) => btalk(sandbox(), args, {env: credentialEnv(EMULATOR_ACCOUNTS.demo), cwd: dir, ...options});
 
   it('reads a semicolon, Windows-1252 file, sends "Siège Paris" exactly, and writes results Excel opens (BOM, ;, CRLF)', async () => {
-    const text = 'Pays;VPN;Libellé;Référence\r\nFR;My VPN 1;Siège Paris;PO-1\r\nFR;My VPN 2;"Bureau; Lyon, 3e étage";PO-2\r\n';
+    const text = 'Pays;VPN;Libellé;Référence\r\nFR;My VPN 1;Siège Paris;PO-1\r\nRoyaume-Uni;My VPN 2;"Bureau; Lyon, 3e étage";PO-2\r\n';
     const bytes = iconv.encode(text, 'windows-1252');
     expect(bytes.includes(0xe8)).toBe(true); // "è" as one Windows-1252 byte: not UTF-8
     await writeFile(path.join(dir, 'sites.csv'), bytes);
@@ -35,6 +35,7 @@ describe('btalk order --from a French Excel file', () => {
     expect(dry.stdout).toContain('"customerSiteLabel": "Siège Paris"');
     expect(dry.stdout).toContain('"technicalSiteName": "SIEGE_PARIS"');
     expect(dry.stdout).toContain('"customerSiteLabel": "Bureau; Lyon, 3e étage"');
+    expect(dry.stdout).toContain('"country": "GB"');
     expect(dry.stdout).not.toContain('\ufffd');
     expect(sandbox().counters.byRoute[POST] ?? 0).toBe(0);
 

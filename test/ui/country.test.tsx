@@ -54,6 +54,22 @@ describe('CountryScreen', () => {
     expect(ui.lastFrame()).toMatch(/› France \(FR\)\s+covered/);
   });
 
+  it('puts the United Kingdom first for "uk", and shows the French name that matched', async () => {
+    const {ui, calls} = setup({});
+    await type(ui, 'uk');
+    const frame = await waitForFrame(ui, '› United Kingdom');
+    const lines = frame.split('\n');
+    const gb = lines.findIndex((l) => l.includes('United Kingdom'));
+    const ua = lines.findIndex((l) => l.includes('Ukraine (UA)'));
+    expect(gb).toBeGreaterThan(-1);
+    expect(ua).toBeGreaterThan(gb);
+    await press(ui, keys.enter);
+    expect(calls.at(-1)).toBe('choose GB');
+    for (let i = 0; i < 2; i++) await press(ui, keys.backspace);
+    await type(ui, 'allemagne');
+    await waitForFrame(ui, '› Germany (DE) · Allemagne');
+  });
+
   it('puts an exact code first', () => {
     expect(rankedCountries(allCountries(), 'de')[0]?.iso2).toBe('DE');
     expect(rankedCountries(allCountries(), 'fr')[0]?.iso2).toBe('FR');

@@ -6,7 +6,7 @@ import {Box, Text} from 'ink';
 import React from 'react';
 import {isCovered} from '../../api/schemas.js';
 import type {Country} from '../../api/types.js';
-import {allCountries, countryName, filterCountries, type CountryOption} from '../../domain/countries.js';
+import {allCountries, countryName, searchCountries, type CountryOption} from '../../domain/countries.js';
 import type {Loadable} from '../../flow/state.js';
 import {Busy} from '../components/busy.js';
 import {CoverageTable} from '../components/coverage-table.js';
@@ -31,14 +31,17 @@ export interface CountryScreenProps {
   isActive?: boolean;
 }
 
-/** Matches, best first: the exact code ("DE"), then names starting with the text, then the rest. */
+/**
+ * Matches, best first: exact codes and names in English or French ("uk", "DE", "Allemagne"), then
+ * names starting with the text, then names with a word starting with it, then the rest.
+ */
 export function rankedCountries(items: readonly CountryOption[], text: string): CountryOption[] {
-  const found = filterCountries(text, items as CountryOption[]);
-  const wanted = text.trim().toLowerCase();
-  if (wanted === '') return found;
-  const rank = (c: CountryOption) => (c.iso2.toLowerCase() === wanted ? 0 : c.name.toLowerCase().startsWith(wanted) ? 1 : 2);
-  // Array.prototype.sort is stable: alphabetical order is kept within a rank.
-  return [...found].sort((a, b) => rank(a) - rank(b));
+  return searchCountries(text, items);
+}
+
+/** "Germany (DE)", or "Germany (DE) · Allemagne" when another of its names matched the filter. */
+export function countryLabel(c: CountryOption): string {
+  return `${c.name} (${c.iso2})${c.matched ? ` · ${c.matched}` : ''}`;
 }
 
 export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
@@ -55,7 +58,7 @@ export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
       <FilterList<CountryOption>
         items={allCountries()}
         itemKey={(c) => c.iso2}
-        label={(c) => `${c.name} (${c.iso2})`}
+        label={countryLabel}
         filter={rankedCountries}
         noun={['country', 'countries']}
         rows={props.rows}
@@ -66,7 +69,7 @@ export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
         onBack={props.onBack}
         isActive={isActive}
       />
-      <Footer hints={[['type', 'name or code'], ['↑↓', 'move'], ['Enter', 'check coverage'], ['Esc', 'back'], ['Ctrl+C', 'quit']]} />
+      <Footer hints={[['type', 'name (English or French) or code'], ['↑↓', 'move'], ['Enter', 'check coverage'], ['Esc', 'back'], ['Ctrl+C', 'quit']]} />
     </Box>
   );
 }
