@@ -93,3 +93,16 @@ export function defaultOrderReference(now: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `btalk-${now.getFullYear()}${pad(now.getMonth() + 1)}${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
 }
+
+/**
+ * The existing site with this technical name. A name is taken per customer: a site listed for
+ * another customer does not count, a site that does not say whose it is does. Without a
+ * customer (a batch row that names none yet), any customer's site counts.
+ */
+export function findSiteByName<S extends {technicalSiteName: string; customerCode?: string | undefined}>(
+  sites: readonly S[],
+  technicalSiteName: string,
+  customerCode: string | undefined,
+): S | undefined {
+  return sites.find((s) => s.technicalSiteName === technicalSiteName && (customerCode === undefined || s.customerCode === undefined || s.customerCode === customerCode));
+}

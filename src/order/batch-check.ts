@@ -4,6 +4,7 @@
  * technical site name already exists is skipped, not refused: that is how a batch resumes.
  */
 import type {VoiceSite} from '../api/schemas.js';
+import {findSiteByName} from '../domain/site-rules.js';
 import {answerInfo} from './order-options.js';
 import type {OrderCatalog} from './order-catalog.js';
 import {checkLocalAnswers, resolveRemote, type AnswerProblem, type ResolvedOrder} from './resolve-inputs.js';
@@ -36,8 +37,7 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
   const skipped: SkippedRow[] = [];
   const sites = await catalog.voicesites();
   // A site of another customer (keys with several) does not count when the row names its customer.
-  const existingFor = (name: string, customer: string | undefined) =>
-    sites.find((s) => s.technicalSiteName === name && (customer === undefined || s.customerCode === undefined || String(s.customerCode) === customer));
+  const existingFor = (name: string, customer: string | undefined) => findSiteByName(sites, name, customer);
 
   const firstRowOf = new Map<string, number>();
   const locals = rows.map((r) => ({row: r.row, local: checkLocalAnswers(r.answers, now)}));

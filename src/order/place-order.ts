@@ -8,6 +8,7 @@
  */
 import {BtalkError, isBtalkError} from '../errors.js';
 import type {BusinessTalkApi, OrderRequest, OrderResult, VoiceSite} from '../api/types.js';
+import {findSiteByName} from '../domain/site-rules.js';
 
 export type PlacedOrder =
   | {voiceSiteId: string; recovered: false; order: OrderResult; site?: undefined}
@@ -19,16 +20,9 @@ export interface PlaceOrderHooks {
   signal?: AbortSignal;
 }
 
-/** The site with this technical name for this customer, when the site says whose it is. */
-export function findSiteByName(sites: readonly VoiceSite[], customerCode: string, technicalSiteName: string): VoiceSite | undefined {
-  return sites.find(
-    (s) => s.technicalSiteName === technicalSiteName && (s.customerCode === undefined || String(s.customerCode) === String(customerCode)),
-  );
-}
-
 /** The order as found in the voicesites after its answer was lost, if the site is there. */
 export function recoveredOrder(sites: readonly VoiceSite[], customerCode: string, technicalSiteName: string): PlacedOrder | undefined {
-  const site = findSiteByName(sites, customerCode, technicalSiteName);
+  const site = findSiteByName(sites, technicalSiteName, customerCode);
   return site ? {voiceSiteId: String(site.voiceSiteId), recovered: true, site} : undefined;
 }
 

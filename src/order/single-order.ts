@@ -10,7 +10,8 @@ import type {SessionFactory} from '../session-types.js';
 import {confirm, declined} from './confirm.js';
 import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
 import {answerLabel, type OrderOptions} from './order-options.js';
-import {findSiteByName, placeOrder} from './place-order.js';
+import {findSiteByName} from '../domain/site-rules.js';
+import {placeOrder} from './place-order.js';
 import {checkLocalAnswers, hasRemoteAnswers, remoteProblemsOf, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
 import {orderSummary, placedJson, plannedRequest, requestText, reviewLines} from './review.js';
 import {withApi} from './session-api.js';
@@ -69,7 +70,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     if (!resolved.ok) throw usageError(toFieldProblems(resolved.problems), 'Cannot order');
     const order = resolved.ok;
 
-    const existing = findSiteByName(await catalog.voicesites(), order.customer.customerCode, order.technicalSiteName);
+    const existing = findSiteByName(await catalog.voicesites(), order.technicalSiteName, order.customer.customerCode);
     if (existing) {
       throw new BtalkError(
         'invalid-input',

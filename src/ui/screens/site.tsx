@@ -8,7 +8,7 @@
 import {Box, Text} from 'ink';
 import React, {useMemo, useState} from 'react';
 import type {VoiceSite} from '../../api/types.js';
-import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName} from '../../domain/site-rules.js';
+import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName, findSiteByName} from '../../domain/site-rules.js';
 import type {Loadable, OrderedSite, SiteDetails} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
@@ -37,16 +37,12 @@ const FIELDS: ReadonlyArray<{field: Field; label: string}> = [
   {field: 'customerOrderReference', label: 'Order reference'},
 ];
 
-function takenBy(sites: readonly VoiceSite[], customerCode: string, name: string): VoiceSite | undefined {
-  return sites.find((s) => s.technicalSiteName === name && (s.customerCode === undefined || String(s.customerCode) === customerCode));
-}
-
 /** "Voicesite in France", or "... 2", "... 3" when the derived technical name is taken. */
 export function defaultLabel(countryName: string, sites: readonly VoiceSite[], customerCode: string): string {
   const base = `Voicesite in ${countryName}`.slice(0, 70);
   for (let n = 1; n < 100; n++) {
     const label = n === 1 ? base : `${base} ${n}`;
-    if (!takenBy(sites, customerCode, deriveTechnicalSiteName(label))) return label;
+    if (!findSiteByName(sites, deriveTechnicalSiteName(label), customerCode)) return label;
   }
   return base;
 }
@@ -63,7 +59,7 @@ export function defaultReference(now: Date, used: readonly string[]): string {
 
 /** What is wrong with each field (undefined: nothing), by the emulator's rules and the taken names. */
 function siteProblems(values: SiteDetails, sites: readonly VoiceSite[], customerCode: string): Record<Field, string | undefined> {
-  const taken = takenBy(sites, customerCode, values.technicalSiteName);
+  const taken = findSiteByName(sites, values.technicalSiteName, customerCode);
   return {
     customerSiteLabel: checkSiteLabel(values.customerSiteLabel),
     technicalSiteName:
