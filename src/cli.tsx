@@ -3,16 +3,12 @@
  * Composition root: the only module that reads process.*. It builds the Runtime, runs the program
  * (src/program.ts) and sets the process exit code (table in src/errors.ts, documented in README).
  */
-import {readFileSync} from 'node:fs';
 import {CommanderError} from 'commander';
+// Bundled into dist/cli.js at build time: nothing is read from disk to answer --version.
+import packageJson from '../package.json' with {type: 'json'};
 import {EXIT_CODES} from './errors.js';
 import {buildProgram} from './program.js';
 import type {Runtime} from './runtime.js';
-
-function readVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {version: string};
-  return pkg.version;
-}
 
 function processRuntime(): Runtime {
   return {
@@ -30,7 +26,7 @@ function processRuntime(): Runtime {
         process.off('SIGINT', handler);
       };
     },
-    version: readVersion(),
+    version: packageJson.version,
   };
 }
 

@@ -11,13 +11,15 @@
  * names first (so "uk" puts the United Kingdom before Ukraine), then names starting with the text,
  * then names with a word starting with it, then the rest.
  */
-import {createRequire} from 'node:module';
-import isoCountries from 'i18n-iso-countries';
+// The library's Node entry registers all its ~80 locales at load; btalk needs English and French
+// only, so it takes the bare library and those two files (bundled: nothing read at run time).
+import isoCountries from 'i18n-iso-countries/index.js';
+import english from 'i18n-iso-countries/langs/en.json' with {type: 'json'};
+import french from 'i18n-iso-countries/langs/fr.json' with {type: 'json'};
 
-const require = createRequire(import.meta.url);
 type Locale = Parameters<typeof isoCountries.registerLocale>[0];
-isoCountries.registerLocale(require('i18n-iso-countries/langs/en.json') as Locale);
-isoCountries.registerLocale(require('i18n-iso-countries/langs/fr.json') as Locale);
+isoCountries.registerLocale(english as Locale);
+isoCountries.registerLocale(french as Locale);
 
 export interface CountryOption {
   iso2: string;

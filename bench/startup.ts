@@ -7,7 +7,7 @@
 import {execFile} from 'node:child_process';
 import {promisify} from 'node:util';
 import {fileURLToPath} from 'node:url';
-import {startEmulator} from '../emulator/server.js';
+import {startEmulator} from '../src/emulator/server.js';
 
 const RUNS = 9;
 const cli = fileURLToPath(new URL('../cli.js', import.meta.url));

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+/**
+ * `npm run build`: one esbuild bundle of the CLI in dist/ (ESM, Node 20, minified, source maps).
+ * React and Ink run their production builds (NODE_ENV=production is compiled in). The native
+ * keyring binding stays a runtime import (it is a .node file per platform). Modules that only some
+ * commands need (Ink and the screens, the emulator) are split into chunks loaded on first use, so
+ * `btalk --version` does not parse the wizard. `--bench` also bundles the benchmark (bench/) into
+ * dist/bench/run.js.
+ */
+import {chmod, rm} from 'node:fs/promises';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const bench = process.argv.includes('--bench');
+
+const shared = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  minify: true,
+  sourcemap: true,
+  splitting: true,
+  legalComments: 'linked',
+  logLevel: 'warning',
+  define: {'process.env.NODE_ENV': '"production"'},
+  // The keyring binding loads a platform .node file; react-devtools-core is Ink's optional
+  // development-only import (loaded only when DEV=true, and reported by Ink when it is missing).
+  external: ['@napi-rs/keyring', 'react-devtools-core'],
+  // CommonJS dependencies bundled into ESM still call require() for Node's own modules.
+  banner: {js: "import{createRequire as __btalkCreateRequire}from'node:module';const require=__btalkCreateRequire(import.meta.url);"},
+  chunkNames: 'chunks/[name]-[hash]',
+  absWorkingDir: root,
+};
+
+await rm(path.join(root, 'dist'), {recursive: true, force: true});
+await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx'}, outdir: 'dist'});
+await chmod(path.join(root, 'dist/cli.js'), 0o755);
+if (bench) await esbuild.build({...shared, entryPoints: {run: 'bench/run.ts'}, outdir: 'dist/bench'});
