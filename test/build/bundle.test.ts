@@ -46,9 +46,9 @@ describe('the bundle in dist/', () => {
     expect(sources.filter((s) => s.includes('@napi-rs/keyring'))).toEqual([]);
   });
 
-  it('orders against the embedded emulator by country name (the English locale is bundled)', async () => {
-    const args = ['order', '--sandbox', '--dry-run', '--yes', '--json', '--vpn', 'My VPN 1', '--country', 'France', '--label', 'Bundle check'];
+  it('orders against the embedded emulator by a French country name (the locales are bundled)', async () => {
+    const args = ['order', '--sandbox', '--dry-run', '--yes', '--json', '--vpn', 'My VPN 1', '--country', 'Allemagne', '--label', 'Bundle check'];
     const {stdout} = await run(process.execPath, [cli, ...args], {cwd: dir, env: env()});
-    expect(stdout).toContain('"country":"FR"');
+    expect(stdout).toContain('"country":"DE"');
   });
 });
