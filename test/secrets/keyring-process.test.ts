@@ -5,10 +5,11 @@
  * blocks a worker thread the same way (opening a FIFO nobody writes to).
  */
 import {execFile, execFileSync} from 'node:child_process';
-import {existsSync, mkdtempSync} from 'node:fs';
+import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
 import {describe, expect, it} from 'vitest';
 import {BtalkError} from '../../src/errors.js';
 import {createKeychainStore} from '../../src/secrets/keychain-store.js';
@@ -82,20 +83,26 @@ describe('the keyring child process', () => {
   });
 
   it('a btalk process whose keychain call got stuck still exits, with its own exit code (built code)', async () => {
-    const dist = path.join(root, 'dist', 'secrets');
-    expect(existsSync(path.join(dist, 'keychain-store.js')), 'run "npm run build" first').toBe(true);
-    const script = `
-      import {createKeychainStore} from ${JSON.stringify(path.join(dist, 'keychain-store.js'))};
-      import {processKeyringBackend} from ${JSON.stringify(path.join(dist, 'keyring-process.js'))};
+    // The script runs in plain Node, outside vitest, bundled from the sources as dist/cli.js is.
+    const dir = mkdtempSync(path.join(tmpdir(), 'btalk-stuck-'));
+    const entry = path.join(dir, 'stuck.ts');
+    writeFileSync(
+      entry,
+      `
+      import {createKeychainStore} from ${JSON.stringify(path.join(root, 'src/secrets/keychain-store.ts'))};
+      import {processKeyringBackend} from ${JSON.stringify(path.join(root, 'src/secrets/keyring-process.ts'))};
       const backend = processKeyringBackend({platform: 'linux', modulePath: ${JSON.stringify(FAKE)}});
       await createKeychainStore({platform: 'linux', backend, deadlineMs: 20000}).set('warm', 'up');
       const store = createKeychainStore({platform: 'linux', backend, deadlineMs: 300});
       const error = await store.get(${JSON.stringify(`stuck:${fifo()}`)}).catch((e) => e);
       console.log(error.kind);
-      process.exitCode = 7;`;
+      process.exitCode = 7;`,
+    );
+    const script = path.join(dir, 'stuck.mjs');
+    await build({entryPoints: [entry], outfile: script, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', absWorkingDir: root});
     // No exit within 20 s means the stuck call held the process: the hang this design prevents.
     const result = await new Promise<{code: number | null; stdout: string; killed: boolean}>((resolve) => {
-      const child = execFile(process.execPath, ['--input-type=module', '-e', script], {timeout: 20_000}, (error, stdout) =>
+      const child = execFile(process.execPath, [script], {timeout: 20_000}, (error, stdout) =>
         resolve({code: child.exitCode, stdout, killed: error?.killed ?? false}),
       );
     });
