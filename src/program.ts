@@ -6,6 +6,7 @@
 import {Command} from 'commander';
 import {createBusinessTalkApi} from './api/client.js';
 import type {CommandContext} from './commands/context.js';
+import {registerHistory} from './commands/history.js';
 import {registerLogin} from './commands/login.js';
 import {registerLogout} from './commands/logout.js';
 import {registerOrder} from './commands/order.js';
@@ -16,6 +17,8 @@ import {registerWizard} from './commands/wizard.js';
 import {createConfigStore, defaultConfigDir} from './config/config-store.js';
 import {EXIT_CODES} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
+import {createOrderJournal} from './journal/journal.js';
+import {defaultStateDir} from './journal/state-dir.js';
 import type {Runtime} from './runtime.js';
 import type {startEmulator as StartEmulator} from './emulator/server.js';
 import {createKeychainStore} from './secrets/keychain-store.js';
@@ -46,6 +49,10 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
     });
 
   const globals = (): GlobalOptions => withEnvDefaults(program.opts<GlobalOptions>(), runtime.env);
+  const journal = createOrderJournal({
+    location: defaultStateDir(runtime.env, runtime.platform),
+    warn: (line) => runtime.stderr.write(`${line}\n`),
+  });
   const sessions = createSessionFactory({
     runtime,
     config: createConfigStore(defaultConfigDir(runtime.env)),
@@ -53,6 +60,7 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
     createApi: createBusinessTalkApi,
     startEmulator,
     debugSink: (line: string) => runtime.stderr.write(`${line}\n`),
+    journal,
   });
   const ctx: CommandContext = {
     runtime,
@@ -69,6 +77,7 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
   registerOrder(program, ctx);
   registerVoicesites(program, ctx);
   registerSandbox(program, ctx);
+  registerHistory(program, ctx, () => journal);
 
   // The wizard is the root action, so a mistyped command would otherwise read as "too many
   // arguments". Set after the subcommands are registered: they keep refusing extra arguments.

@@ -7,6 +7,7 @@ import type {BusinessTalkApi, Credentials} from './api/types.js';
 import type {ResolvedEnvironment} from './environments.js';
 import type {BtalkError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
+import type {RecordOrder} from './journal/record.js';
 import type {SecretStore} from './secrets/types.js';
 
 export type SecretSource = 'environment' | 'keychain' | 'sandbox' | 'stdin' | 'missing';
@@ -40,6 +41,11 @@ export interface Session {
   saveCredentials(credentials: Credentials): Promise<void>;
   /** Removes the profile's secrets and cached token; returns the accounts removed. */
   forget(): Promise<string[]>;
+  /**
+   * Journals one order attempt (adding profile, environment, time and version) and remembers the
+   * profile's last customer and use. Never rejects and never blocks an order for long.
+   */
+  recordOrder: RecordOrder;
   /** True when this session runs against the embedded emulator. */
   sandbox: boolean;
   /** Stops what the session started (the embedded emulator). */

@@ -10,6 +10,8 @@ import type {ConfigStore, ProfileSettings} from './config/config-store.js';
 import {resolveEnvironment, type ResolvedEnvironment} from './environments.js';
 import {BtalkError, toBtalkError} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
+import type {OrderJournal} from './journal/journal.js';
+import type {RecordOrder} from './journal/record.js';
 import type {Runtime} from './runtime.js';
 import {apiKeyProblem, credentialsFromEnv} from './secrets/env-credentials.js';
 import {keychainUnavailable} from './secrets/keychain-errors.js';
@@ -34,6 +36,8 @@ export interface SessionDeps {
   startEmulator: (options?: {port?: number}) => Promise<EmbeddedEmulator>;
   debugSink: (line: string) => void;
   memoryStore?: () => SecretStore;
+  /** The order journal; without one (most tests) order attempts are not journalled. */
+  journal?: OrderJournal;
 }
 
 export const CREDENTIAL_FIELDS: ReadonlyArray<readonly [keyof Credentials, SecretField]> = [
@@ -144,6 +148,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     ...(keychainProblem ? {keychainProblem} : {}),
     secrets,
     sandbox: false,
+    recordOrder: orderRecorder(deps, profile, environment, true),
     api: (c) => buildApi(deps, globals, environment, c, tokenCacheFor(c)),
     async saveCredentials(c) {
       // Asking a keychain that already failed again would cost another deadline for the same
@@ -151,7 +156,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
       if (keychainProblem) throw keychainUnavailable(keychainProblem);
       // The profile's environment first: secrets saved under the wrong environment would be worse
       // than an environment saved without secrets.
-      await deps.config.setProfile(profile, settingsFor(environment));
+      await deps.config.setProfile(profile, {...settingsFor(environment), lastUsedAt: new Date(deps.runtime.clock()).toISOString()});
       for (const [key, field] of CREDENTIAL_FIELDS) await secrets.set(accountFor(profile, field), c[key]);
       saved = c;
       session.credentials = c;
@@ -178,6 +183,17 @@ async function environmentFor(config: ConfigStore, profile: string, globals: Glo
   if (globals.baseUrl || globals.env) return resolveEnvironment({env: globals.env, baseUrl: globals.baseUrl});
   const stored = await config.profile(profile);
   return resolveEnvironment({env: stored?.env, baseUrl: stored?.baseUrl});
+}
+
+/** The session's recordOrder: one journal line, then the profile's last customer and use. */
+function orderRecorder(deps: SessionDeps, profile: string, environment: ResolvedEnvironment, rememberUse: boolean): RecordOrder {
+  return async (attempt) => {
+    const time = new Date(deps.runtime.clock()).toISOString();
+    await deps.journal?.append({v: 1, time, btalk: deps.runtime.version, profile, environment: environment.name, baseUrl: environment.baseUrl, ...attempt});
+    if (!rememberUse || (attempt.outcome !== 'ordered' && attempt.outcome !== 'recovered')) return;
+    // Best effort: what `btalk profiles` shows must not fail an order that went through.
+    await deps.config.recordUse(profile, {lastCustomer: attempt.customer, lastUsedAt: time}).catch(() => undefined);
+  };
 }
 
 function settingsFor(environment: ResolvedEnvironment): ProfileSettings {
@@ -211,6 +227,8 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
     sources: {clientId: 'sandbox', clientSecret: 'sandbox', apiKey: 'sandbox'},
     secrets: store,
     sandbox: true,
+    // Sandbox orders are journalled (marked environment "sandbox"); no profile is remembered.
+    recordOrder: orderRecorder(deps, profile, environment, false),
     api: (c) =>
       buildApi(deps, globals, environment, c, createStoredTokenCache({store, account: tokenAccount, baseUrl: environment.baseUrl, clientId: c.clientId})),
     async saveCredentials(c) {

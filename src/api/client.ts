@@ -129,9 +129,12 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
   const orderPaths = createOrderPathMemory();
 
   /** One Business Talk call; a 401 code 41/42 gets one fresh token and one replay, never more. */
-  async function call(request: ApiRequest): Promise<SentAnswer> {
-    const send = (token: string, replayed: boolean): Promise<SentAnswer> =>
-      transport().send({...request, endpoint: 'api', headers: {authorization: `Bearer ${token}`}, ...(replayed ? {replayed} : {})});
+  async function call(request: ApiRequest, onRequestId?: (requestId: string) => void): Promise<SentAnswer> {
+    const send = async (token: string, replayed: boolean): Promise<SentAnswer> => {
+      const answer = await transport().send({...request, endpoint: 'api', headers: {authorization: `Bearer ${token}`}, ...(replayed ? {replayed} : {})});
+      if (answer.requestId !== undefined) onRequestId?.(answer.requestId);
+      return answer;
+    };
     const token = await tokens.get();
     const answer = await send(token, false);
     if (answer.status !== 401 || !REPLAY_CODES.has(parseErrorBody(answer.body).apiCode ?? -1)) return answer;
@@ -145,9 +148,9 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     return parsed(schema, answer, label);
   }
 
-  async function list<T>(path: string, schema: z.ZodType<T>, label: string, signal: AbortSignal | undefined): Promise<T[]> {
+  async function list<T>(path: string, schema: z.ZodType<T>, label: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void): Promise<T[]> {
     const items = await fetchAllPages(async (offset, limit) => {
-      const answer = await call({method: 'GET', path, searchParams: {offset, limit}, retry: true, signal});
+      const answer = await call({method: 'GET', path, searchParams: {offset, limit}, retry: true, signal}, onRequestId);
       if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
       const result = validate(z.array(schema), jsonBody(answer), label, offset);
       if (!result.ok) throw invalidResponseError(answer.context, answer, result.problem);
@@ -176,12 +179,12 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     customers: guarded((o) => list('customers', CustomerSchema, 'customers', o?.signal)),
     vpns: guarded((customerCode: string, o) => list(`customers/${encodeURIComponent(customerCode)}/vpns`, VpnSchema, 'vpns', o?.signal)),
     country: guarded((iso2: string, o) => get(`countries/${encodeURIComponent(iso2.trim().toUpperCase())}`, CountrySchema, 'country', o?.signal)),
-    voicesites: guarded((o) => list('voicesites', VoiceSiteSchema, 'voicesites', o?.signal)),
+    voicesites: guarded((o) => list('voicesites', VoiceSiteSchema, 'voicesites', o?.signal, o?.onRequestId)),
     orderVoicesite: guarded(async (customerCode: string, order, o) => {
       const candidates = orderPaths.candidates();
       for (const [i, path] of candidates.entries()) {
         // Never retried: a lost answer may hide a created order (see place-order.ts).
-        const answer = await call({method: 'POST', path: orderUrl(customerCode, path), json: order, retry: false, order: true, signal: o?.signal});
+        const answer = await call({method: 'POST', path: orderUrl(customerCode, path), json: order, retry: false, order: true, signal: o?.signal}, o?.onRequestId);
         const last = i === candidates.length - 1;
         if (!last && isUnknownPath(answer.status, parseErrorBody(answer.body).apiCode)) continue;
         if (!isSuccess(answer.status)) throw responseError(answer.context, answer);

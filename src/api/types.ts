@@ -16,6 +16,8 @@ export interface Credentials {
 
 export interface CallOptions {
   signal?: AbortSignal;
+  /** Told the X-OAPI-Request-Id of every answer this call gets (each page, a replay), for the order journal. */
+  onRequestId?: (requestId: string) => void;
 }
 
 export interface BusinessTalkApi {

@@ -15,10 +15,16 @@ export const CONFIG_FILE_NAME = 'config.json';
 const ProfileSettingsSchema = z.object({
   env: z.enum(['orange-sandbox', 'orange']).optional(),
   baseUrl: z.string().min(1).optional(),
+  /** The customer the profile last ordered for (shown by `btalk profiles`). */
+  lastCustomer: z.object({code: z.string(), name: z.string().optional()}).optional(),
+  /** ISO time of the profile's last login or order. */
+  lastUsedAt: z.string().optional(),
 });
 const ConfigSchema = z.object({profiles: z.record(z.string(), ProfileSettingsSchema).default({})});
 
 export type ProfileSettings = z.infer<typeof ProfileSettingsSchema>;
+/** What a profile remembers about its use, apart from its environment. */
+export type ProfileUsage = Pick<ProfileSettings, 'lastCustomer' | 'lastUsedAt'>;
 export type BtalkConfig = z.infer<typeof ConfigSchema>;
 
 export interface ConfigStore {
@@ -26,7 +32,10 @@ export interface ConfigStore {
   readonly file: string;
   read(): Promise<BtalkConfig>;
   profile(name: string): Promise<ProfileSettings | undefined>;
+  /** Sets the profile's environment; what it remembers of its use (last customer, last use) stays. */
   setProfile(name: string, settings: ProfileSettings): Promise<void>;
+  /** Records use of an existing profile; false (and nothing written) when there is no such profile. */
+  recordUse(name: string, usage: ProfileUsage): Promise<boolean>;
   /** True when the profile had an entry. */
   removeProfile(name: string): Promise<boolean>;
 }
@@ -93,8 +102,20 @@ export function createConfigStore(dir: string): ConfigStore {
     async setProfile(name, settings) {
       // Reading first means a corrupt file stops the write instead of being replaced.
       const config = await read();
-      config.profiles[name] = settings;
+      const before = Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined;
+      const kept: ProfileUsage = {
+        ...(before?.lastCustomer ? {lastCustomer: before.lastCustomer} : {}),
+        ...(before?.lastUsedAt ? {lastUsedAt: before.lastUsedAt} : {}),
+      };
+      config.profiles[name] = {...kept, ...settings};
       await write(config);
+    },
+    async recordUse(name, usage) {
+      const config = await read();
+      if (!Object.hasOwn(config.profiles, name)) return false;
+      config.profiles[name] = {...config.profiles[name], ...usage};
+      await write(config);
+      return true;
     },
     async removeProfile(name) {
       const config = await read();

@@ -2,11 +2,13 @@
  * Does what effectsFor() asks, with the injected API, and dispatches what came of it. It is the
  * only part of the flow that waits on anything; the state decides, the runner only executes.
  */
-import type {BusinessTalkApi, Credentials} from '../api/types.js';
+import type {BusinessTalkApi, Credentials, OrderRequest} from '../api/types.js';
 import {BtalkError, toBtalkError} from '../errors.js';
+import {attemptFor, placeAndRecord, type OrderContext, type RecordOrder} from '../journal/record.js';
 import {placeOrder, recoveredOrder} from '../order/place-order.js';
 import type {Action, DataRequest} from './actions.js';
 import {effectKey, effectsFor, type Effect} from './effects.js';
+import {orderBody} from './state.js';
 import type {WizardStore} from './store.js';
 
 export interface RunnerDeps {
@@ -14,6 +16,8 @@ export interface RunnerDeps {
   api(credentials: Credentials): BusinessTalkApi;
   /** Saves credentials that were typed in, once the access check proved them. */
   saveCredentials(credentials: Credentials): Promise<void>;
+  /** Journals each order attempt. */
+  recordOrder?: RecordOrder;
 }
 
 export interface Runner {
@@ -69,6 +73,16 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
     return wrapped;
   };
 
+  const orderContext = (customerCode: string, body: OrderRequest): OrderContext => {
+    const {customer, vpn} = store.getState().answers;
+    return {
+      source: 'wizard',
+      customer: {code: customerCode, ...(customer?.customerCode === customerCode ? {name: customer.name} : {})},
+      vpn: {id: body.parameters.vpnId, ...(vpn?.vpnId === body.parameters.vpnId ? {name: vpn.name} : {})},
+      request: body,
+    };
+  };
+
   async function execute(effect: Effect): Promise<Action> {
     switch (effect.type) {
       case 'load':
@@ -89,10 +103,14 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
           // Aborted only when the wizard is gone (Ctrl+C): the person was already told the order
           // was sent and may exist, and nobody is left to read the answer, so nothing should keep
           // the terminal waiting for it (nor for the voicesites check after it).
-          const placed = await placeOrder(stoppable(api()), effect.customerCode, effect.body, {
-            onChecking: () => dispatch({type: 'order-checking', attempt: effect.attempt}),
-            signal: aborter.signal,
-          });
+          const context = orderContext(effect.customerCode, effect.body);
+          const placed = await placeAndRecord(deps.recordOrder, context, (onRequestId) =>
+            placeOrder(stoppable(api()), effect.customerCode, effect.body, {
+              onChecking: () => dispatch({type: 'order-checking', attempt: effect.attempt}),
+              signal: aborter.signal,
+              onRequestId,
+            }),
+          );
           return {type: 'order-placed', attempt: effect.attempt, placed};
         } catch (error) {
           return {type: 'order-failed', attempt: effect.attempt, error: toBtalkError(error)};
@@ -100,8 +118,14 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
       case 'find-order': {
         const name = effect.technicalSiteName;
         try {
-          const placed = recoveredOrder(await api().voicesites(), effect.customerCode, name);
-          if (placed) return {type: 'order-placed', attempt: effect.attempt, placed};
+          const requestIds: string[] = [];
+          const placed = recoveredOrder(await api().voicesites({onRequestId: (id) => requestIds.push(id)}), effect.customerCode, name);
+          const body = orderBody(store.getState().answers)?.body;
+          if (placed) {
+            // The earlier attempt was journalled as unknown; this line settles it.
+            if (body) await deps.recordOrder?.(attemptFor(orderContext(effect.customerCode, body), {placed}, requestIds));
+            return {type: 'order-placed', attempt: effect.attempt, placed};
+          }
           const error = new BtalkError('not-found', `The order for ${name} was NOT created: no voicesite has that name.`, {
             hint: 'It is safe to send the order again.',
           });

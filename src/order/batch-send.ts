@@ -13,6 +13,7 @@
 import {toBtalkError, type BtalkError} from '../errors.js';
 import type {BusinessTalkApi} from '../api/types.js';
 import type {PlannedRow} from './batch-check.js';
+import {placeAndRecord, type RecordOrder} from '../journal/record.js';
 import {placeOrder} from './place-order.js';
 import type {RowResult} from './results-csv.js';
 
@@ -38,6 +39,10 @@ export interface SendOptions {
   /** Called when a row's POST answer was lost and the voicesites are being checked. */
   onChecking?: (row: PlannedRow) => void;
   onRetry?: (row: PlannedRow, waitMs: number, error: BtalkError) => void;
+  /** Journals every POST sent (rate-limited ones included), with the file and row. */
+  record?: RecordOrder;
+  /** The CSV file's name, for the journal. */
+  file?: string;
 }
 
 export interface BatchSender {
@@ -91,9 +96,20 @@ export function startBatch(options: SendOptions): BatchSender {
       if (halted && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`};
       if (stopped && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: 'interrupted while waiting out a rate limit'};
       try {
-        const placed = await placeOrder(options.api, item.order.customer.customerCode, item.order.request, {
-          onChecking: () => options.onChecking?.(item),
-        });
+        const {order} = item;
+        const context = {
+          source: 'batch' as const,
+          customer: {code: order.customer.customerCode, name: order.customer.name},
+          vpn: {id: order.vpn.vpnId, name: order.vpn.name},
+          request: order.request,
+          ...(options.file === undefined ? {} : {batch: {file: options.file, row: item.row}}),
+        };
+        const placed = await placeAndRecord(options.record, context, (onRequestId) =>
+          placeOrder(options.api, order.customer.customerCode, order.request, {
+            onChecking: () => options.onChecking?.(item),
+            onRequestId,
+          }),
+        );
         return {row: item.row, technicalSiteName: name, status: 'ok', voiceSiteId: placed.voiceSiteId, recovered: placed.recovered};
       } catch (thrown) {
         const error = toBtalkError(thrown);

@@ -69,7 +69,7 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
   const fileHint = `Fix those rows in ${options.from} (a column the file leaves out may be given as a flag, e.g. --country FR), then run the same command again.`;
   if (early.length > 0) throw usageError(early, `Nothing was sent: ${options.from} needs fixing`, file.problems.length > 0 ? fileHint : undefined);
 
-  return withApi(deps.sessions, globals, async (api) => {
+  return withApi(deps.sessions, globals, async (api, session) => {
     const catalog = createOrderCatalog(api);
     say(`Checking ${file.rows.length} rows of ${options.from} against ${api.baseUrl} ...`);
     await requireOrderAccess(catalog);
@@ -115,6 +115,8 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       api,
       rows: planned,
       concurrency: options.concurrency,
+      record: session.recordOrder,
+      file: inputPath,
       ...(tuning.backoff ? {backoff: tuning.backoff} : {}),
       onResult(r) {
         counts.done++;

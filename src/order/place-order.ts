@@ -18,6 +18,8 @@ export interface PlaceOrderHooks {
   /** Called when the POST's outcome is unknown and the voicesites are being checked. */
   onChecking?: () => void;
   signal?: AbortSignal;
+  /** Told the request id of every answer: the POST's, then those of the voicesites check. */
+  onRequestId?: (requestId: string) => void;
 }
 
 /** The order as found in the voicesites after its answer was lost, if the site is there. */
@@ -43,7 +45,8 @@ export async function placeOrder(
   order: OrderRequest,
   hooks: PlaceOrderHooks = {},
 ): Promise<PlacedOrder> {
-  const callOptions = hooks.signal ? {signal: hooks.signal} : {};
+  const onRequestId = hooks.onRequestId ? {onRequestId: hooks.onRequestId} : {};
+  const callOptions = {...(hooks.signal ? {signal: hooks.signal} : {}), ...onRequestId};
   let postError: BtalkError;
   try {
     const result = await api.orderVoicesite(customerCode, order, callOptions);
@@ -59,7 +62,7 @@ export async function placeOrder(
   try {
     // Not passing the caller's signal: once a POST may have landed, finding out matters more
     // than stopping quickly.
-    sites = await api.voicesites();
+    sites = await api.voicesites(onRequestId);
   } catch (checkThrown) {
     throw new BtalkError(
       postError.kind,

@@ -4,6 +4,7 @@
  * an existing site with the same technical name → dry run or confirmation → one POST.
  */
 import {BtalkError} from '../errors.js';
+import {placeAndRecord} from '../journal/record.js';
 import type {GlobalOptions} from '../global-options.js';
 import type {Runtime} from '../runtime.js';
 import type {SessionFactory} from '../session-types.js';
@@ -62,7 +63,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     throw usageError([...problems.filter((p) => p !== YES_PROBLEM), ...toFieldProblems(more), ...problems.filter((p) => p === YES_PROBLEM)], 'Cannot order');
   }
 
-  return withApi(deps.sessions, globals, async (api) => {
+  return withApi(deps.sessions, globals, async (api, session) => {
     const catalog = createOrderCatalog(api);
     say(`Checking the order against ${api.baseUrl} ...`);
     await requireOrderAccess(catalog);
@@ -99,9 +100,18 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     let placed;
     try {
       say(`Ordering ${order.technicalSiteName} ...`);
-      placed = await placeOrder(api, order.customer.customerCode, order.request, {
-        onChecking: () => say('No clear answer from the API: checking whether the voicesite was created ...'),
-      });
+      const context = {
+        source: 'order' as const,
+        customer: {code: order.customer.customerCode, name: order.customer.name},
+        vpn: {id: order.vpn.vpnId, name: order.vpn.name},
+        request: order.request,
+      };
+      placed = await placeAndRecord(session.recordOrder, context, (onRequestId) =>
+        placeOrder(api, order.customer.customerCode, order.request, {
+          onChecking: () => say('No clear answer from the API: checking whether the voicesite was created ...'),
+          onRequestId,
+        }),
+      );
     } finally {
       removeInterrupt();
     }

@@ -41,7 +41,11 @@ function Wizard(props: AppProps): React.JSX.Element {
   const columns = stdout.columns && stdout.columns > 0 ? stdout.columns : 80;
 
   useEffect(() => {
-    const runner = startRunner(store, {api: (c) => session.api(c), saveCredentials: (c) => session.saveCredentials(c)});
+    const runner = startRunner(store, {
+      api: (c) => session.api(c),
+      saveCredentials: (c) => session.saveCredentials(c),
+      ...(session.recordOrder ? {recordOrder: session.recordOrder} : {}),
+    });
     return () => runner.stop();
   }, [store, session]);
 

@@ -1,6 +1,7 @@
 /** What the wizard UI needs from outside: plain values and functions, so tests pass their own. */
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
+import type {RecordOrder} from '../journal/record.js';
 import type {Theme} from './theme.js';
 
 /** The parts of a Session the wizard uses (src/session-types.ts). */
@@ -11,6 +12,8 @@ export interface WizardSession {
   credentials: Credentials | undefined;
   api(credentials: Credentials): BusinessTalkApi;
   saveCredentials(credentials: Credentials): Promise<void>;
+  /** Journals an order attempt (the CLI's session always has it; some tests leave it out). */
+  recordOrder?: RecordOrder;
   /** Set when the OS keychain could not be read: typed credentials then serve this run only. */
   keychainProblem?: BtalkError | undefined;
 }

@@ -30,7 +30,7 @@ describe('btalk login without a terminal', () => {
     expect(await s.keychain.get('default:client-id')).toBe(clientId);
     expect(await s.keychain.get('default:client-secret')).toBe(clientSecret);
     expect(await s.keychain.get('default:api-key')).toBe(apiKey);
-    expect(await s.config.profile('default')).toEqual({baseUrl: sandbox().baseUrl});
+    expect(await s.config.profile('default')).toEqual({baseUrl: sandbox().baseUrl, lastUsedAt: expect.any(String)});
     // The token that proved them is cached for the next run.
     expect(JSON.parse((await s.keychain.get('default:token'))!)).toMatchObject({baseUrl: sandbox().baseUrl, clientId});
     for (const secret of [clientSecret, apiKey]) expect(s.runtime.out() + s.runtime.err()).not.toContain(secret);

@@ -14,6 +14,16 @@ describe('config store', () => {
     expect(await store.profile('default')).toBeUndefined();
   });
 
+  it('remembers last customer and use for existing profiles only, and keeps them across a new login', async () => {
+    const store = createConfigStore(await tempDir());
+    expect(await store.recordUse('ghost', {lastUsedAt: '2026-12-01T10:00:00.000Z'})).toBe(false);
+    expect(await store.read()).toEqual({profiles: {}});
+    await store.setProfile('prod', {env: 'orange'});
+    expect(await store.recordUse('prod', {lastCustomer: {code: '41002', name: 'Acme'}, lastUsedAt: '2026-12-01T10:00:00.000Z'})).toBe(true);
+    await store.setProfile('prod', {baseUrl: 'https://lab.example/btalk/v1'});
+    expect(await store.profile('prod')).toEqual({baseUrl: 'https://lab.example/btalk/v1', lastCustomer: {code: '41002', name: 'Acme'}, lastUsedAt: '2026-12-01T10:00:00.000Z'});
+  });
+
   it('round-trips profiles through a 0600 file, creating the folder', async () => {
     const dir = path.join(await tempDir(), 'nested', 'btalk');
     const store = createConfigStore(dir);

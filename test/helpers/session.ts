@@ -88,6 +88,8 @@ export async function testSessions(options: {
   debugLines?: string[];
   /** Where --debug lines go instead of debugLines, e.g. the runtime's stderr as in the CLI. */
   debugSink?: (line: string) => void;
+  /** The order journal sessions write to (none by default). */
+  journal?: SessionDeps['journal'];
 }): Promise<TestSessionSetup> {
   const runtime = options.runtime ?? testRuntime(options.env ?? {}, {interactive: options.interactive ?? false});
   const keychain = options.keychain ?? new MemorySecretStore();
@@ -122,6 +124,7 @@ export async function testSessions(options: {
         throw new Error('startEmulator not given to this test');
       }),
     debugSink: options.debugSink ?? ((line) => options.debugLines?.push(line)),
+    ...(options.journal ? {journal: options.journal} : {}),
   };
   return {runtime, keychain, config, configDir, keychainCalls: () => calls, deps, factory: createSessionFactory(deps)};
 }

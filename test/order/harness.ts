@@ -11,6 +11,7 @@ import type {CommandContext} from '../../src/commands/context.js';
 import {registerOrder} from '../../src/commands/order.js';
 import {registerVoicesites} from '../../src/commands/voicesites.js';
 import {withEnvDefaults, type GlobalOptions} from '../../src/global-options.js';
+import type {OrderJournal} from '../../src/journal/journal.js';
 import type {BatchTuning} from '../../src/order/batch.js';
 import {startEmulator} from '../../src/emulator/server.js';
 import type {RunningEmulator, EmulatorAccount} from '../../src/emulator/types.js';
@@ -33,6 +34,8 @@ export interface RunOptions {
   tuning?: BatchTuning;
   /** Called with the runtime once it exists (e.g. to press Ctrl+C later). */
   onRuntime?: (runtime: Harness) => void;
+  /** The order journal the sessions write to (none by default). */
+  journal?: OrderJournal;
 }
 
 export interface RunResult {
@@ -51,7 +54,7 @@ export async function btalk(sandbox: RunningEmulator | undefined, args: string[]
   if (options.stdin !== undefined) runtime.stdin.write(options.stdin);
   options.onRuntime?.(runtime);
   // An empty memory store stands in for the OS keychain: credentials come from BTALK_* variables.
-  const setup = await testSessions({runtime, createApi: createBusinessTalkApi, startEmulator, debugSink: (line) => runtime.stderr.write(`${line}\n`)});
+  const setup = await testSessions({runtime, createApi: createBusinessTalkApi, startEmulator, debugSink: (line) => runtime.stderr.write(`${line}\n`), ...(options.journal ? {journal: options.journal} : {})});
   const program = new Command()
     .name('btalk')
     .option('-p, --profile <name>')

@@ -81,7 +81,7 @@ describe('session resolution', () => {
     await session.saveCredentials({clientId: 'id', clientSecret: 'secret', apiKey: KEY_A});
     await keychain.set('prod:token', '{}');
     expect(await keychain.list()).toEqual(['other:client-id', 'prod:api-key', 'prod:client-id', 'prod:client-secret', 'prod:token']);
-    expect(await config.profile('prod')).toEqual({env: 'orange'});
+    expect(await config.profile('prod')).toEqual({env: 'orange', lastUsedAt: expect.any(String)});
     const again = await factory.open({profile: 'prod'});
     expect(again.environment.name).toBe('orange');
     expect(again.credentials).toEqual({clientId: 'id', clientSecret: 'secret', apiKey: KEY_A});

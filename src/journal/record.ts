@@ -1,0 +1,85 @@
+/**
+ * Journals one order attempt around the call that places it: whatever the call returns or throws
+ * is written as one line (ordered, recovered, refused, unknown) with every request id it saw, then
+ * returned or rethrown unchanged. The journal never changes what happens to the order.
+ */
+import type {OrderRequest} from '../api/types.js';
+import {isBtalkError} from '../errors.js';
+import type {PlacedOrder} from '../order/place-order.js';
+import type {JournalOutcome, OrderAttempt} from './entry.js';
+
+/** Writes one attempt (the session adds profile, environment, time); never rejects. */
+export type RecordOrder = (attempt: OrderAttempt) => Promise<void>;
+
+export interface OrderContext {
+  source: OrderAttempt['source'];
+  customer: {code: string; name?: string | undefined};
+  vpn: {id: string; name?: string | undefined};
+  request: OrderRequest;
+  batch?: {file: string; row: number};
+}
+
+function outcomeOf(placed: PlacedOrder): JournalOutcome {
+  // A future placeOrder may say an outcome is still unknown without throwing.
+  const said = (placed as {outcome?: unknown}).outcome;
+  if (said === 'unknown') return 'unknown';
+  return placed.recovered ? 'recovered' : 'ordered';
+}
+
+export function attemptFor(context: OrderContext, result: {placed: PlacedOrder} | {error: unknown}, requestIds: readonly string[]): OrderAttempt {
+  const {parameters, customerOrderReference} = context.request;
+  const ids = [...new Set(requestIds)];
+  const base = {
+    source: context.source,
+    customer: {code: context.customer.code, ...(context.customer.name === undefined ? {} : {name: context.customer.name})},
+    vpn: {id: context.vpn.id, ...(context.vpn.name === undefined ? {} : {name: context.vpn.name})},
+    country: parameters.country,
+    technicalSiteName: parameters.technicalSiteName,
+    customerSiteLabel: parameters.customerSiteLabel,
+    customerOrderReference,
+    ...(context.batch ? {batch: context.batch} : {}),
+  };
+  if ('placed' in result) {
+    const {placed} = result;
+    const orderId = placed.order?.orderId;
+    return {
+      ...base,
+      outcome: outcomeOf(placed),
+      ...(placed.voiceSiteId ? {voiceSiteId: String(placed.voiceSiteId)} : {}),
+      ...(orderId === undefined ? {} : {orderId: String(orderId)}),
+      requestIds: ids,
+    };
+  }
+  const error = result.error;
+  const known = isBtalkError(error);
+  if (known && error.requestId !== undefined && !ids.includes(error.requestId)) ids.unshift(error.requestId);
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ...base,
+    outcome: known && error.outcomeUnknown ? 'unknown' : 'refused',
+    requestIds: ids,
+    error: message,
+  };
+}
+
+/**
+ * Runs `place` (which must pass `onRequestId` on to placeOrder) and journals what came of it. An
+ * interrupted wizard (its signal aborted) is journalled too: the POST may have landed.
+ */
+export async function placeAndRecord(
+  record: RecordOrder | undefined,
+  context: OrderContext,
+  place: (onRequestId: (id: string) => void) => Promise<PlacedOrder>,
+): Promise<PlacedOrder> {
+  const requestIds: string[] = [];
+  const seen = (id: string) => requestIds.push(id);
+  let placed: PlacedOrder;
+  try {
+    placed = await place(seen);
+  } catch (error) {
+    await record?.(attemptFor(context, {error}, requestIds));
+    throw error;
+  }
+  await record?.(attemptFor(context, {placed}, requestIds));
+  return placed;
+}
