@@ -19,7 +19,7 @@ afterEach(() => terminal?.close());
 function openWizard(env: Record<string, string> = {}): Terminal {
   expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
   const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-tmux-'));
-  terminal = openTerminal(`node ${JSON.stringify(builtCli)} --sandbox; echo "EXIT=$?"; sleep 60`, {CI: 'false', BTALK_CONFIG_DIR: configDir, ...env});
+  terminal = openTerminal(`node ${JSON.stringify(builtCli)} --sandbox; echo "EXIT=$?"; sleep 60`, {CI: 'false', BTALK_CONFIG_DIR: configDir, BTALK_STATE_DIR: path.join(configDir, 'state'), ...env});
   return terminal;
 }
 
