@@ -3,7 +3,7 @@
  * batches), newest first, as a table fitted to the terminal, JSON or CSV.
  */
 import type {Command} from 'commander';
-import {stringify} from 'csv-stringify/sync';
+import {spreadsheetCsv} from '../csv/write.js';
 import {BtalkError} from '../errors.js';
 import type {JournalEntry} from '../journal/entry.js';
 import {parseSince, queryHistory, type HistoryQuery} from '../journal/history-query.js';
@@ -63,8 +63,8 @@ export function historyCsv(entries: readonly JournalEntry[]): string {
     e.technicalSiteName, e.customerSiteLabel, e.customerOrderReference, e.outcome, e.voiceSiteId ?? '', e.orderId ?? '',
     e.requestIds.join(' '), e.error ?? '', e.batch?.file ?? '', e.batch?.row ?? '', e.btalk,
   ]);
-  // escape_formulas: a label such as "=HYPERLINK(...)" stays text when the file is opened in Excel.
-  return stringify(rows, {header: true, columns: [...CSV_COLUMNS], escape_formulas: true});
+  // The spreadsheet rules of every CSV btalk writes: BOM, CRLF, a would-be formula kept as text.
+  return spreadsheetCsv(rows, {header: CSV_COLUMNS});
 }
 
 export function registerHistory(program: Command, ctx: CommandContext, journal: () => OrderJournal): void {

@@ -52,7 +52,7 @@ export function attemptFor(context: OrderContext, result: {placed: PlacedOrder} 
   }
   const error = result.error;
   const known = isBtalkError(error);
-  if (known && error.requestId !== undefined && !ids.includes(error.requestId)) ids.unshift(error.requestId);
+  if (known && error.api?.requestId !== undefined && !ids.includes(error.api.requestId)) ids.unshift(error.api.requestId);
   const message = error instanceof Error ? error.message : String(error);
   return {
     ...base,

@@ -100,5 +100,10 @@ describe('the order journal and btalk history', {timeout: WIZARD_TEST_TIMEOUT_MS
     expect(table.stdout).toContain('MADRID_01');
     expect(table.stdout.trim().split('\n')).toHaveLength(2);
     expect(table.stderr).toContain('1 order of 5');
+
+    const csv = await cli(['history', '--csv'], env, dir);
+    expect(csv.stdout.startsWith('\uFEFFtime,profile,')).toBe(true);
+    expect(csv.stdout.trim().split('\r\n')).toHaveLength(6);
+    expect(csv.stdout).toContain('MADRID_01');
   });
 });

@@ -156,13 +156,13 @@ describe('outcomes in the journal', () => {
 
   it('unknown when neither the POST nor the check answered', async () => {
     // The API as a plain object: the POST's answer is lost, then the voicesites cannot be read.
-    const lost = new BtalkError('network', 'The connection was reset: the order may have been created.', {outcomeUnknown: true, requestId: 'req-post'});
+    const lost = new BtalkError('network', 'The connection was reset: the order may have been created.', {outcomeUnknown: true, api: {requestId: 'req-post'}});
     const api = {
       orderVoicesite: async () => {
         throw lost;
       },
       voicesites: async () => {
-        throw new BtalkError('server', 'GET /voicesites answered 503.', {requestId: 'req-check'});
+        throw new BtalkError('server', 'GET /voicesites answered 503.', {api: {requestId: 'req-check'}});
       },
     } as unknown as BusinessTalkApi;
     const written: OrderAttempt[] = [];
