@@ -2,7 +2,9 @@ import {execFile} from 'node:child_process';
 import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
+import {fileURLToPath, pathToFileURL} from 'node:url';
 import {promisify} from 'node:util';
+import {build} from 'esbuild';
 import {describe, expect, it} from 'vitest';
 import type {BusinessTalkApi} from '../../src/api/types.js';
 import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
@@ -66,15 +68,21 @@ describe('journal lines', () => {
 
   it('two processes appending at once leave every line whole', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'btalk-journal-'));
-    const moduleUrl = new URL('../../dist/journal/journal.js', import.meta.url).href;
+    // The journal module bundled into one script, as the CLI carries it.
+    const entryFile = path.join(dir, 'append.ts');
+    const bundled = path.join(dir, 'append.mjs');
+    const source = fileURLToPath(new URL('../../src/journal/journal.ts', import.meta.url));
+    await writeFile(entryFile, `export {createOrderJournal} from ${JSON.stringify(source)};\n`);
+    await build({entryPoints: [entryFile], outfile: bundled, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent'});
+    const stateDir = path.join(dir, 'state');
     const script = `
-      const {createOrderJournal} = await import(${JSON.stringify(moduleUrl)});
+      const {createOrderJournal} = await import(${JSON.stringify(pathToFileURL(bundled).href)});
       const j = createOrderJournal({location: {dir: process.argv[1]}, warn: (l) => { console.error(l); process.exitCode = 1; }});
       const base = ${JSON.stringify(entry({customerSiteLabel: 'L'.repeat(2000)}))};
       await Promise.all(Array.from({length: 150}, (_, i) => j.append({...base, technicalSiteName: process.argv[2] + '_' + i})));
     `;
-    await Promise.all(['A', 'B'].map((who) => run(process.execPath, ['--input-type=module', '-e', script, dir, who])));
-    const {entries, unreadable} = await readJournal(path.join(dir, JOURNAL_FILE_NAME));
+    await Promise.all(['A', 'B'].map((who) => run(process.execPath, ['--input-type=module', '-e', script, stateDir, who])));
+    const {entries, unreadable} = await readJournal(path.join(stateDir, JOURNAL_FILE_NAME));
     expect(unreadable).toBe(0);
     expect(entries).toHaveLength(300);
     expect(new Set(entries.map((e) => e.technicalSiteName)).size).toBe(300);
