@@ -15,6 +15,7 @@ import type {Runtime} from '../src/runtime.js';
 import {startEmulator} from '../src/emulator/server.js';
 import {MemorySecretStore} from '../src/secrets/memory-store.js';
 import {createSessionFactory} from '../src/session.js';
+import {systemTimers} from '../src/timers.js';
 
 const ROWS = 200;
 const LATENCY_MS = 50;
@@ -51,6 +52,8 @@ export async function benchBatch(concurrency: number): Promise<BatchBenchResult>
       cwd: dir,
       platform: process.platform,
       clock: () => Date.now(),
+      random: Math.random,
+      timers: systemTimers,
       onInterrupt: () => () => {},
       version: 'bench',
     };

@@ -9,6 +9,7 @@ import packageJson from '../package.json' with {type: 'json'};
 import {EXIT_CODES} from './errors.js';
 import {buildProgram} from './program.js';
 import type {Runtime} from './runtime.js';
+import {systemTimers} from './timers.js';
 
 function processRuntime(): Runtime {
   return {
@@ -20,6 +21,8 @@ function processRuntime(): Runtime {
     cwd: process.cwd(),
     platform: process.platform,
     clock: () => Date.now(),
+    random: Math.random,
+    timers: systemTimers,
     onInterrupt(handler) {
       process.on('SIGINT', handler);
       return () => {

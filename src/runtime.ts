@@ -3,6 +3,7 @@
  * passed down. Nothing below cli.tsx reads `process.*`; tests build a Runtime of their own.
  */
 import type {Readable, Writable} from 'node:stream';
+import type {Timers} from './timers.js';
 
 export interface Runtime {
   env: Readonly<Record<string, string | undefined>>;
@@ -15,6 +16,10 @@ export interface Runtime {
   platform: NodeJS.Platform;
   /** Epoch milliseconds. */
   clock: () => number;
+  /** A number in [0, 1): the jitter of every backoff. */
+  random: () => number;
+  /** Every timer of btalk's own logic (backoff, pauses, prefetch delays); see timers.ts. */
+  timers: Timers;
   /** Registers a Ctrl+C (SIGINT) handler while a command runs; returns a function that removes it. */
   onInterrupt(handler: () => void): () => void;
   version: string;

@@ -207,6 +207,8 @@ function buildApi(deps: SessionDeps, globals: GlobalOptions, environment: Resolv
     credentials,
     tokenCache,
     clock: deps.runtime.clock,
+    random: deps.runtime.random,
+    timers: deps.runtime.timers,
     proxyEnv: {...deps.runtime.env},
     userAgent: `btalk/${deps.runtime.version}`,
     ...(globals.debug ? {debug: deps.debugSink} : {}),

@@ -6,6 +6,7 @@
 import {z} from 'zod';
 import {BtalkError, toBtalkError} from '../errors.js';
 import {checkBaseUrl, tokenUrlFor} from '../environments.js';
+import {systemTimers} from '../timers.js';
 import {basicAuthorization} from './basic-auth.js';
 import {parseErrorBody} from './error-body.js';
 import {header, invalidResponseError, responseError} from './http-errors.js';
@@ -98,6 +99,8 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
         apiHeaders: {'x-bt-api-key': apiKey},
         proxyEnv: options.proxyEnv ?? {},
         clock,
+        random: options.random ?? Math.random,
+        timers: options.timers ?? systemTimers,
         redactor,
         debug: options.debug,
       }),

@@ -6,6 +6,7 @@
  */
 import {BtalkError, type ApiDetails, type ErrorKind} from '../errors.js';
 import {parseErrorBody, type ErrorBody} from './error-body.js';
+import {isRateLimitedAnswer} from './retry-policy.js';
 
 export interface RequestContext {
   method: string;
@@ -59,11 +60,6 @@ function retriesText(n: number): string {
 
 function statusPhrase(status: number, body: ErrorBody): string {
   return body.apiCode === undefined ? `${status}` : `${status} code ${body.apiCode}`;
-}
-
-/** Orange says "too many requests" as 429 and as 403 code 53. */
-export function isRateLimitedAnswer(status: number, apiCode: number | undefined): boolean {
-  return status === 429 || (status === 403 && apiCode === 53);
 }
 
 function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: ErrorKind; message: string; hint: string} {

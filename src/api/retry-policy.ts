@@ -1,19 +1,25 @@
 /**
  * When a request may be sent again, and after how long. Only requests without side effects (GETs
- * and the token POST) are retried; the order POST never goes through here.
+ * and the token POST) are retried by the client; the order POST never goes through here (a batch
+ * retries a row refused as rate limited, with the same backoffMs and isRateLimitedAnswer).
  */
 
-/** Status codes worth another try: rate limiting and gateways that are briefly unavailable. */
-const RETRY_STATUSES = new Set([429, 502, 503, 504]);
+/** Status codes worth another try besides rate limiting: gateways that are briefly unavailable. */
+const RETRY_STATUSES = new Set([502, 503, 504]);
 
 /** Transport failures worth another try (a resolved host name that does not exist is not). */
 const RETRY_CODES = new Set(['ETIMEDOUT', 'ECONNRESET', 'EPIPE', 'ECONNREFUSED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH']);
 
-const BASE_DELAY_MS = 300;
+/** The client's first wait before a retry, doubled each time. */
+export const CLIENT_BASE_DELAY_MS = 300;
+
+/** Orange says "too many requests" as 429 and as 403 code 53. */
+export function isRateLimitedAnswer(status: number, apiCode: number | undefined): boolean {
+  return status === 429 || (status === 403 && apiCode === 53);
+}
 
 export function isRetryableStatus(status: number, apiCode: number | undefined): boolean {
-  // Orange answers "too many requests" as 403 code 53 as well as 429.
-  return RETRY_STATUSES.has(status) || (status === 403 && apiCode === 53);
+  return RETRY_STATUSES.has(status) || isRateLimitedAnswer(status, apiCode);
 }
 
 export function isRetryableFailure(code: string): boolean {
@@ -30,9 +36,12 @@ export function parseRetryAfter(value: string | undefined, now: number): number 
   return Math.max(0, date - now);
 }
 
-/** Exponential backoff with jitter (50-100 % of the step), never above `capMs`. */
-export function backoffMs(retry: number, capMs: number, random: () => number = Math.random): number {
-  const step = Math.min(capMs, BASE_DELAY_MS * 2 ** Math.max(0, retry - 1));
+/**
+ * The one backoff: `baseMs` doubled for each retry (1-based), never above `capMs`, with jitter
+ * (50-100 % of the step, from the injected `random`) so clients told to wait do not come back together.
+ */
+export function backoffMs(retry: number, steps: {baseMs: number; capMs: number}, random: () => number): number {
+  const step = Math.min(steps.capMs, steps.baseMs * 2 ** Math.max(0, retry - 1));
   return Math.round(step * (0.5 + random() / 2));
 }
 
@@ -43,12 +52,12 @@ export type RetryDecision = {retry: true; delayMs: number} | {retry: false; reas
  * is honoured by not retrying at all (the error then says how long the server asked to wait), as
  * got does with maxRetryAfter.
  */
-export function decideRetry(input: {retry: number; maxRetries: number; capMs: number; retryAfter?: string | undefined; now: number}): RetryDecision {
+export function decideRetry(input: {retry: number; maxRetries: number; capMs: number; retryAfter?: string | undefined; now: number; random: () => number}): RetryDecision {
   if (input.retry > input.maxRetries) return {retry: false};
   const asked = parseRetryAfter(input.retryAfter, input.now);
   if (asked !== undefined) {
     if (asked > input.capMs) return {retry: false, reason: `the server asked to wait ${Math.ceil(asked / 1000)} s`};
     return {retry: true, delayMs: asked};
   }
-  return {retry: true, delayMs: backoffMs(input.retry, input.capMs)};
+  return {retry: true, delayMs: backoffMs(input.retry, {baseMs: CLIENT_BASE_DELAY_MS, capMs: input.capMs}, input.random)};
 }

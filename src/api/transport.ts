@@ -5,9 +5,9 @@
  * to the caller, which knows what they mean.
  */
 import {performance} from 'node:perf_hooks';
-import {setTimeout as sleep} from 'node:timers/promises';
 import got, {type Got, type Response} from 'got';
 import {BtalkError} from '../errors.js';
+import {sleep, type Timers} from '../timers.js';
 import {debugLine} from './debug-log.js';
 import {parseErrorBody} from './error-body.js';
 import {failureCode, header, requestIdOf, transportError, type HttpAnswer, type RequestContext} from './http-errors.js';
@@ -26,6 +26,9 @@ export interface TransportOptions {
   apiHeaders: Record<string, string>;
   proxyEnv: ProxyEnv;
   clock: () => number;
+  /** The jitter of the backoff, and the timers it waits on. */
+  random: () => number;
+  timers: Timers;
   redactor: Redactor;
   debug?: ((line: string) => void) | undefined;
 }
@@ -120,11 +123,11 @@ export function createTransport(options: TransportOptions): Transport {
           const ms = performance.now() - started;
           const code = failureCode(error);
           const decision = request.retry && isRetryableFailure(code) && !request.signal?.aborted
-            ? decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, now: options.clock()})
+            ? decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, now: options.clock(), random: options.random})
             : {retry: false as const};
           log(debugLine({method: request.method, path, outcome: code, ms, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
           if (!decision.retry) throw transportError(context, error, options.timeoutMs);
-          await pause(decision.delayMs, request.signal);
+          await pause(options.timers, decision.delayMs, request.signal);
           continue;
         }
         const ms = performance.now() - started;
@@ -135,11 +138,11 @@ export function createTransport(options: TransportOptions): Transport {
         else context.retryAfterMs = retryAfterMs;
         const retryable = request.retry && response.statusCode >= 400 && isRetryableStatus(response.statusCode, parseErrorBody(answer.body).apiCode);
         const decision = retryable
-          ? decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, retryAfter: header(answer, 'retry-after'), now: options.clock()})
+          ? decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, retryAfter: header(answer, 'retry-after'), now: options.clock(), random: options.random})
           : {retry: false as const};
         log(debugLine({method: request.method, path, outcome: response.statusCode, ms, requestId, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
         if (decision.retry) {
-          await pause(decision.delayMs, request.signal);
+          await pause(options.timers, decision.delayMs, request.signal);
           continue;
         }
         if (!decision.retry && 'reason' in decision && decision.reason) context.waitAsked = decision.reason;
@@ -149,9 +152,9 @@ export function createTransport(options: TransportOptions): Transport {
   };
 }
 
-async function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+async function pause(timers: Timers, ms: number, signal: AbortSignal | undefined): Promise<void> {
   try {
-    await sleep(ms, undefined, signal ? {signal} : {});
+    await sleep(timers, ms, signal);
   } catch {
     throw new BtalkError('cancelled', 'Cancelled.');
   }

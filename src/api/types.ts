@@ -2,6 +2,7 @@
  * The seam between btalk and the Business Talk API. Commands, the wizard flow and tests depend on
  * this interface only; `createBusinessTalkApi` (src/api/client.ts) is the one real implementation.
  */
+import type {Timers} from '../timers.js';
 import type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
 
 export type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
@@ -56,6 +57,10 @@ export interface ClientOptions {
   tokenCache?: TokenCache;
   /** Injected clock, epoch ms. */
   clock?: () => number;
+  /** The backoff's jitter source, [0, 1) (default Math.random). */
+  random?: () => number;
+  /** What backoff waits on (default systemTimers). */
+  timers?: Timers;
   /** Receives one redacted line per request when debugging is on. */
   debug?: (line: string) => void;
   /** Per-request timeout in ms (default 30 000). */

@@ -11,14 +11,16 @@
  * says which rows to send again later.
  */
 import {toBtalkError, type BtalkError} from '../errors.js';
+import {backoffMs, isRateLimitedAnswer} from '../api/retry-policy.js';
 import type {BusinessTalkApi} from '../api/types.js';
+import type {Timers} from '../timers.js';
 import type {PlannedRow} from './batch-check.js';
 import {placeAndRecord, type RecordOrder} from '../journal/record.js';
 import {placeOrder} from './place-order.js';
 import type {RowResult} from './results-csv.js';
 
 export interface BackoffSettings {
-  /** First wait after a rate-limited answer, doubled each time (with jitter). */
+  /** First wait after a rate-limited answer, doubled each time (with backoffMs's jitter). */
   baseMs: number;
   maxMs: number;
   /** Attempts per row, the first one included. */
@@ -34,6 +36,10 @@ export interface SendOptions {
   rows: readonly PlannedRow[];
   concurrency: number;
   backoff?: BackoffSettings;
+  /** Epoch ms, the backoff's jitter source and what pauses wait on (the Runtime's). */
+  clock: () => number;
+  random: () => number;
+  timers: Timers;
   /** Called once per row sent (or abandoned mid-retry) as soon as its result is known, in completion order. */
   onResult: (result: RowResult) => void;
   /** Called when a row's POST answer was lost and the voicesites are being checked. */
@@ -58,7 +64,7 @@ export interface BatchSender {
 
 export function isRateLimited(error: BtalkError): boolean {
   if (error.outcomeUnknown) return false;
-  return error.kind === 'rate-limited' || error.api?.status === 429 || (error.api?.status === 403 && error.api?.code === 53);
+  return error.kind === 'rate-limited' || (error.api?.status !== undefined && isRateLimitedAnswer(error.api.status, error.api.code));
 }
 
 export function startBatch(options: SendOptions): BatchSender {
@@ -73,11 +79,12 @@ export function startBatch(options: SendOptions): BatchSender {
   let wakeSleepers: Array<() => void> = [];
 
   // A sleep that Ctrl+C cuts short: a row waiting out a rate limit has not been sent.
+  const {clock, random, timers} = options;
   const sleep = (ms: number) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
+      const cancel = timers.after(ms, done);
       function done() {
-        clearTimeout(timer);
+        cancel();
         wakeSleepers = wakeSleepers.filter((w) => w !== done);
         resolve();
       }
@@ -92,7 +99,7 @@ export function startBatch(options: SendOptions): BatchSender {
   async function sendRow(item: PlannedRow): Promise<RowResult> {
     const name = item.order.technicalSiteName;
     for (let attempt = 1; ; attempt++) {
-      while (!stopped && !halted && Date.now() < pausedUntil) await sleep(pausedUntil - Date.now());
+      while (!stopped && !halted && clock() < pausedUntil) await sleep(pausedUntil - clock());
       if (halted && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`};
       if (stopped && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: 'interrupted while waiting out a rate limit'};
       try {
@@ -122,9 +129,9 @@ export function startBatch(options: SendOptions): BatchSender {
           } else if (halted) {
             return {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`};
           } else if (attempt < backoff.maxAttempts && !stopped) {
-            const ours = Math.min(backoff.maxMs, backoff.baseMs * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5);
+            const ours = backoffMs(attempt, {baseMs: backoff.baseMs, capMs: backoff.maxMs}, random);
             const wait = Math.max(ours, asked ?? 0);
-            pausedUntil = Math.max(pausedUntil, Date.now() + wait);
+            pausedUntil = Math.max(pausedUntil, clock() + wait);
             options.onRetry?.(item, Math.round(wait), error);
             continue;
           }

@@ -118,6 +118,9 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       record: session.recordOrder,
       file: inputPath,
       ...(tuning.backoff ? {backoff: tuning.backoff} : {}),
+      clock: runtime.clock,
+      random: runtime.random,
+      timers: runtime.timers,
       onResult(r) {
         counts.done++;
         if (r.status === 'ok') counts.ok++;

@@ -24,15 +24,19 @@ describe('retry policy', () => {
   });
 
   it('backs off exponentially with jitter, never above the cap', () => {
-    expect(backoffMs(1, 30_000, () => 1)).toBe(300);
-    expect(backoffMs(2, 30_000, () => 1)).toBe(600);
-    expect(backoffMs(3, 30_000, () => 0)).toBe(600);
-    expect(backoffMs(10, 1_000, () => 1)).toBe(1_000);
+    const client = {baseMs: 300, capMs: 30_000};
+    expect(backoffMs(1, client, () => 1)).toBe(300);
+    expect(backoffMs(2, client, () => 1)).toBe(600);
+    expect(backoffMs(3, client, () => 0)).toBe(600);
+    expect(backoffMs(10, {baseMs: 300, capMs: 1_000}, () => 1)).toBe(1_000);
+    expect(backoffMs(2, {baseMs: 1_000, capMs: 30_000}, () => 0.5)).toBe(1_500);
   });
 
   it('honours Retry-After within the cap, gives up beyond it or after the last retry', () => {
-    expect(decideRetry({retry: 1, maxRetries: 3, capMs: 5_000, retryAfter: '2', now: 0})).toEqual({retry: true, delayMs: 2_000});
-    expect(decideRetry({retry: 1, maxRetries: 3, capMs: 5_000, retryAfter: '60', now: 0})).toEqual({retry: false, reason: 'the server asked to wait 60 s'});
-    expect(decideRetry({retry: 4, maxRetries: 3, capMs: 5_000, now: 0})).toEqual({retry: false});
+    expect(decideRetry({retry: 1, maxRetries: 3, capMs: 5_000, retryAfter: '2', now: 0, random: () => 1})).toEqual({retry: true, delayMs: 2_000});
+    expect(decideRetry({retry: 1, maxRetries: 3, capMs: 5_000, retryAfter: '60', now: 0, random: () => 1})).toEqual({retry: false, reason: 'the server asked to wait 60 s'});
+    expect(decideRetry({retry: 4, maxRetries: 3, capMs: 5_000, now: 0, random: () => 1})).toEqual({retry: false});
+    // Without a Retry-After, the client's backoff with the injected jitter.
+    expect(decideRetry({retry: 2, maxRetries: 3, capMs: 5_000, now: 0, random: () => 0})).toEqual({retry: true, delayMs: 300});
   });
 });

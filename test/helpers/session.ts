@@ -15,6 +15,7 @@ import type {Runtime} from '../../src/runtime.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import type {SecretStore} from '../../src/secrets/types.js';
 import {createSessionFactory, type SessionDeps} from '../../src/session.js';
+import {systemTimers} from '../../src/timers.js';
 
 export interface TestRuntime extends Runtime {
   stdin: PassThrough & {isTTY?: boolean};
@@ -50,6 +51,8 @@ export function testRuntime(env: Record<string, string | undefined> = {}, option
     cwd: options.cwd ?? process.cwd(),
     platform: process.platform,
     clock: options.clock ?? (() => Date.now()),
+    random: Math.random,
+    timers: systemTimers,
     onInterrupt(handler) {
       handlers.add(handler);
       return () => {
