@@ -2,12 +2,16 @@
  * Checks every row of a batch before anything is sent: the local name rules, then customer, VPN and
  * coverage against the API (each list fetched once), then duplicates within the file. A row whose
  * technical site name already exists is skipped, not refused: that is how a batch resumes.
+ *
+ * Every problem of every row is found in one run: a row that breaks the name rules still has its
+ * customer, VPN and country checked against the API, as a single `btalk order` does, so fixing
+ * the file once is enough.
  */
 import type {VoiceSite} from '../api/schemas.js';
 import {findSiteByName} from '../domain/site-rules.js';
-import {answerInfo} from './order-options.js';
+import {ANSWERS, answerInfo} from './order-options.js';
 import type {OrderCatalog} from './order-catalog.js';
-import {checkLocalAnswers, resolveRemote, type AnswerProblem, type ResolvedOrder} from './resolve-inputs.js';
+import {checkLocalAnswers, hasRemoteAnswers, remoteProblemsOf, resolveRemote, type AnswerProblem, type ResolvedOrder} from './resolve-inputs.js';
 import type {BatchRow, RowProblem} from './batch-csv.js';
 
 export interface PlannedRow {
@@ -31,7 +35,12 @@ function rowProblems(row: number, problems: readonly AnswerProblem[]): RowProble
   return problems.map((p) => ({row, column: answerInfo(p.answer).column, message: p.message}));
 }
 
-export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalog, now: Date): Promise<CheckedBatch> {
+export interface CheckHooks {
+  /** Called as each row's check ends (in any order), with how many are done. */
+  onChecked?: (done: number, total: number) => void;
+}
+
+export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalog, now: Date, hooks: CheckHooks = {}): Promise<CheckedBatch> {
   const problems: RowProblem[] = [];
   const planned: PlannedRow[] = [];
   const skipped: SkippedRow[] = [];
@@ -40,7 +49,7 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
   const existingFor = (name: string, customer: string | undefined) => findSiteByName(sites, name, customer);
 
   const firstRowOf = new Map<string, number>();
-  const locals = rows.map((r) => ({row: r.row, local: checkLocalAnswers(r.answers, now)}));
+  const locals = rows.map((r) => ({row: r.row, answers: r.answers, local: checkLocalAnswers(r.answers, now)}));
   for (const {row, local} of locals) {
     if (!local.ok) {
       problems.push(...rowProblems(row, local.problems));
@@ -55,22 +64,39 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
   }
 
   // Rows resolved concurrently: the catalog makes each distinct list one request.
+  let done = 0;
+  const checkedOne = <T>(value: T): T => {
+    hooks.onChecked?.(++done, rows.length);
+    return value;
+  };
   const resolved = await Promise.all(
-    locals.map(async ({row, local}) => {
-      if (!local.ok) return undefined;
+    locals.map(async ({row, answers, local}) => {
+      if (!local.ok) {
+        // What the API says about the answers given, in the same list as the local problems.
+        const more = hasRemoteAnswers(answers) ? await remoteProblemsOf(catalog, answers) : [];
+        return checkedOne({row, more});
+      }
       const site = existingFor(local.ok.technicalSiteName, local.ok.customer);
-      if (site) return {row, skip: site, name: local.ok.technicalSiteName};
-      return {row, checked: await resolveRemote(catalog, local.ok)};
+      if (site) return checkedOne({row, skip: site, name: local.ok.technicalSiteName});
+      return checkedOne({row, checked: await resolveRemote(catalog, local.ok)});
     }),
   );
   for (const r of resolved) {
-    if (!r) continue;
+    if ('more' in r) {
+      problems.push(...rowProblems(r.row, r.more));
+      continue;
+    }
     if ('skip' in r && r.skip) skipped.push({row: r.row, technicalSiteName: r.name, site: r.skip});
     else if ('checked' in r && r.checked) {
       if (r.checked.ok) planned.push({row: r.row, order: r.checked.ok});
       else problems.push(...rowProblems(r.row, r.checked.problems));
     }
   }
-  problems.sort((a, b) => a.row - b.row);
+  // By row, then in the file's column order, so a row's problems read left to right.
+  const columnOrder = (column: string) => {
+    const i = ANSWERS.findIndex((a) => a.column === column);
+    return i < 0 ? ANSWERS.length : i;
+  };
+  problems.sort((a, b) => a.row - b.row || columnOrder(a.column) - columnOrder(b.column));
   return {planned, skipped, problems};
 }

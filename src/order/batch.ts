@@ -14,6 +14,7 @@ import {startBatch, type BackoffSettings} from './batch-send.js';
 import {confirm, declined} from './confirm.js';
 import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
 import type {OrderOptions} from './order-options.js';
+import {count, countWas} from '../text/plural.js';
 import {createProgress} from './progress.js';
 import {writeResultsCsv, type RowResult} from './results-csv.js';
 import {plannedRequest, requestText} from './review.js';
@@ -71,12 +72,22 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
 
   return withApi(deps.sessions, globals, async (api, session) => {
     const catalog = createOrderCatalog(api);
-    say(`Checking ${file.rows.length} rows of ${options.from} against ${api.baseUrl} ...`);
-    await requireOrderAccess(catalog);
-    const checked = await checkBatch(file.rows, catalog, new Date(runtime.clock()));
+    const rowCount = count(file.rows.length, 'row', 'rows');
+    say(`Checking ${rowCount} of ${options.from} against ${api.baseUrl} ...`);
+    const checking = createProgress(runtime.stderr, {verb: 'Checking', clock: runtime.clock});
+    checking.update({done: 0, total: file.rows.length, ok: 0, failed: 0, skipped: 0});
+    let checked;
+    try {
+      await requireOrderAccess(catalog);
+      checked = await checkBatch(file.rows, catalog, new Date(runtime.clock()), {
+        onChecked: (done, total) => checking.update({done, total, ok: 0, failed: 0, skipped: 0}),
+      });
+    } finally {
+      checking.finish();
+    }
     if (checked.problems.length > 0) {
       const bad = new Set(checked.problems.map((p) => p.row)).size;
-      throw usageError(rowFieldProblems(checked.problems), `Nothing was sent: ${bad} of ${file.rows.length} rows need fixing`, fileHint);
+      throw usageError(rowFieldProblems(checked.problems), `Nothing was sent: ${bad} of ${rowCount} ${bad === 1 ? 'needs' : 'need'} fixing`, fileHint);
     }
 
     const results: RowResult[] = [];
@@ -89,14 +100,15 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     const planned = [...checked.planned].sort((a, b) => a.row - b.row);
     const labels = new Map<number, string>(file.rows.flatMap((r) => (r.answers.label === undefined ? [] : [[r.row, r.answers.label] as const])));
     const withLabels = (list: readonly RowResult[]) => list.map((r) => ({...r, customerSiteLabel: r.customerSiteLabel ?? labels.get(r.row)}));
-    const skippedNote = checked.skipped.length > 0 ? ` (${checked.skipped.length} already exist and are skipped)` : '';
+    const skippedNote = checked.skipped.length > 0 ? ` (${checked.skipped.length} already ${checked.skipped.length === 1 ? 'exists and is' : 'exist and are'} skipped)` : '';
 
     if (options.dryRun) {
       for (const p of planned) {
         const request = plannedRequest(api, p.order);
         runtime.stdout.write(json ? JSON.stringify({row: p.row, dryRun: true, request}) + '\n' : `# row ${p.row}\n${requestText(request)}\n`);
       }
-      say(`Dry run: all ${file.rows.length} rows passed the checks; ${planned.length} would be ordered${skippedNote}. Nothing was sent.`);
+      const all = file.rows.length === 1 ? 'the 1 row passed' : `all ${rowCount} passed`;
+      say(`Dry run: ${all} the checks; ${planned.length} would be ordered${skippedNote}. Nothing was sent.`);
       return 0;
     }
     if (planned.length === 0) {
@@ -105,11 +117,11 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       return 0;
     }
     if (!options.yes) {
-      const question = `Order ${planned.length} voicesites from ${options.from}${skippedNote}, ${options.concurrency} at a time?`;
+      const question = `Order ${count(planned.length, 'voicesite', 'voicesites')} from ${options.from}${skippedNote}, ${options.concurrency} at a time?`;
       if (!(await confirm(runtime, question))) throw declined(`no voicesite from ${options.from} was ordered.`);
     }
 
-    const progress = createProgress(runtime.stderr);
+    const progress = createProgress(runtime.stderr, {verb: 'Sending', outcomes: true, clock: runtime.clock});
     const counts = {done: 0, total: planned.length, ok: 0, failed: 0, skipped: 0};
     const sender = startBatch({
       api,
@@ -140,7 +152,13 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     progress.update(counts);
     const removeInterrupt = runtime.onInterrupt(() => {
       progress.clear();
-      say(`Stopping: no new rows will be sent; waiting for the ${sender.inFlight()} in flight so each gets a clear result ...`);
+      const inFlight = sender.inFlight();
+      const answers = inFlight === 1 ? 'its answer' : 'their answers';
+      if (counts.done + inFlight >= planned.length) {
+        say(`Every row has been sent; waiting for ${inFlight === 1 ? 'the last answer' : `the last ${inFlight} answers`} so each gets a clear result ...`);
+      } else {
+        say(`Stopping: no new rows will be sent; waiting for the ${inFlight} in flight and ${answers} so each gets a clear result ...`);
+      }
       sender.stop();
     });
     let sent: RowResult[];
@@ -157,17 +175,18 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     const failed = sent.filter((r) => r.status === 'failed').length;
     const ok = sent.filter((r) => r.status === 'ok').length;
     say(`${ok} ordered, ${failed} failed, ${checked.skipped.length} skipped, ${notSent} not sent. Results: ${resultsPath}`);
-    if (sender.stopped) {
-      throw new BtalkError('cancelled', `Interrupted: ${notSent} rows were not sent.`, {
+    if (sender.stopped && notSent > 0) {
+      throw new BtalkError('cancelled', `Interrupted: ${countWas(notSent, 'row', 'rows')} not sent.`, {
         hint: `Run the same command again to send the rest; rows already ordered are skipped.`,
       });
     }
+    if (sender.stopped) say('Interrupted after the last row: every row had been sent, so the batch is complete.');
     if (sender.halted) {
       say(`Stopped sending: ${sender.halted}. Run the same command again after that; rows already ordered are skipped.`);
       return 1;
     }
     if (failed > 0) {
-      say(`Run the same command again to retry the ${failed} failed rows; rows already ordered are skipped.`);
+      say(`Run the same command again to retry ${failed === 1 ? 'the failed row' : `the ${failed} failed rows`}; rows already ordered are skipped.`);
       return 1;
     }
     return 0;

@@ -1,8 +1,13 @@
 /**
- * A one-line progress bar on stderr, redrawn in place. Only when stderr is a terminal: in a log
- * file a redrawn line is noise, and scripts read the per-row lines on stdout instead.
+ * A batch's progress on stderr while rows are checked and while they are sent: the count, the
+ * rate and the time left. In a terminal it is one bar redrawn in place (cut to the terminal's
+ * width); elsewhere (a log file, CI) a plain line at most every few seconds, since a redrawn line
+ * there is noise. A ticker keeps it alive while nothing finishes (every row waiting on one slow
+ * list), so a wait is never silent; it is unref'd and stopped by `finish`.
  */
 import type {Writable} from 'node:stream';
+import cliTruncate from 'cli-truncate';
+import {count} from '../text/plural.js';
 
 export interface ProgressCounts {
   done: number;
@@ -14,37 +19,119 @@ export interface ProgressCounts {
 
 export interface Progress {
   update(counts: ProgressCounts): void;
-  /** Wipes the bar so another line can be printed; the next update draws it again. */
+  /** Wipes the bar so another line can be printed; the next update (or tick) draws it again. */
   clear(): void;
-  /** Leaves the last bar on screen and moves to a new line. */
+  /** Leaves the last bar on screen (a terminal) or writes a last line (elsewhere), and stops the ticker. */
   finish(): void;
+}
+
+export interface ProgressOptions {
+  /** "Checking" or "Sending". */
+  verb: string;
+  /** What the counts are about: ['row', 'rows']. */
+  noun?: readonly [string, string];
+  /** Whether to show ordered/failed/skipped (sending) or just the count (checking). */
+  outcomes?: boolean;
+  clock?: () => number;
+  /** A plain line at most this often when stderr is not a terminal (default 5 s). */
+  plainEveryMs?: number;
+  /** How often the ticker redraws in a terminal (default 1 s). */
+  tickMs?: number;
+}
+
+type ProgressStream = Writable & {isTTY?: boolean; columns?: number};
+
+function seconds(ms: number): string {
+  const s = Math.max(0, Math.round(ms / 1000));
+  if (s < 60) return `${s} s`;
+  const m = Math.floor(s / 60);
+  return `${m} min ${String(s % 60).padStart(2, '0')} s`;
+}
+
+/** "4.2 rows/s, about 12 s left", or the elapsed time while nothing has finished yet. */
+export function pace(c: ProgressCounts, elapsedMs: number, noun: readonly [string, string] = ['row', 'rows']): string {
+  if (c.done === 0 || elapsedMs < 500) return `${seconds(elapsedMs)} so far`;
+  const rate = c.done / (elapsedMs / 1000);
+  const shown = rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
+  const left = c.total - c.done;
+  return left > 0 ? `${shown} ${noun[1]}/s, about ${seconds((left / rate) * 1000)} left` : `${shown} ${noun[1]}/s, ${seconds(elapsedMs)}`;
+}
+
+function outcomesOf(c: ProgressCounts): string {
+  const failed = c.failed > 0 ? `, ${c.failed} failed` : '';
+  const skipped = c.skipped > 0 ? `, ${c.skipped} skipped` : '';
+  return ` (${c.ok} ordered${failed}${skipped})`;
 }
 
 export function renderBar(c: ProgressCounts, width = 24): string {
   const filled = c.total === 0 ? width : Math.round((c.done / c.total) * width);
   const bar = '#'.repeat(filled) + '-'.repeat(width - filled);
-  const failed = c.failed > 0 ? `, ${c.failed} failed` : '';
-  const skipped = c.skipped > 0 ? `, ${c.skipped} skipped` : '';
-  return `[${bar}] ${c.done}/${c.total} (${c.ok} ordered${failed}${skipped})`;
+  return `[${bar}] ${c.done}/${c.total}${outcomesOf(c)}`;
 }
 
-export function createProgress(stream: Writable & {isTTY?: boolean}): Progress {
-  if (!stream.isTTY) return {update() {}, clear() {}, finish() {}};
+/**
+ * One line: "Sending [#####-------] 12/200 rows · 4.2 rows/s, about 45 s left · 10 ordered, 2 failed".
+ * In a terminal the bar's width depends only on the terminal's, so it does not jump as the text
+ * grows: 17 cells at 80 columns, none below 70; whatever still does not fit is cut at the end.
+ */
+export function progressLine(c: ProgressCounts, elapsedMs: number, options: ProgressOptions, tty: boolean, width = 80): string {
+  const noun = options.noun ?? ['row', 'rows'];
+  const outcomes = options.outcomes ? ` ·${outcomesOf(c).slice(1, -1).replace(/^\(/, ' ')}` : '';
+  const tail = `${c.done}/${count(c.total, ...noun)} · ${pace(c, elapsedMs, noun)}${outcomes}`;
+  if (!tty) return `${options.verb}: ${tail}`;
+  const room = Math.min(24, width - 62);
+  if (room < 8) return `${options.verb} ${tail}`;
+  const filled = c.total === 0 ? room : Math.round((c.done / c.total) * room);
+  return `${options.verb} [${'#'.repeat(filled)}${'-'.repeat(room - filled)}] ${tail}`;
+}
+
+export function createProgress(stream: ProgressStream, options: ProgressOptions = {verb: 'Sending', outcomes: true}): Progress {
+  const clock = options.clock ?? Date.now;
+  const tty = stream.isTTY === true;
+  const started = clock();
+  const plainEveryMs = options.plainEveryMs ?? 5_000;
   let shown = false;
+  let finished = false;
   let last: ProgressCounts | undefined;
+  let lastPlainAt = started;
+  let lastPlainDone = -1;
+
+  const width = () => Math.max(20, (stream.columns ?? 80) - 1);
+  const line = () => (last ? progressLine(last, clock() - started, options, tty, width()) : '');
+  const draw = () => {
+    if (!last || finished) return;
+    if (tty) {
+      stream.write(`\r\u001b[2K${cliTruncate(line(), width())}`);
+      shown = true;
+      return;
+    }
+    const now = clock();
+    if (now - lastPlainAt >= plainEveryMs && (last.done !== lastPlainDone || now - lastPlainAt >= 2 * plainEveryMs)) {
+      stream.write(`${line()}\n`);
+      lastPlainAt = now;
+      lastPlainDone = last.done;
+    }
+  };
+  const ticker = setInterval(draw, tty ? (options.tickMs ?? 1_000) : Math.min(1_000, plainEveryMs));
+  ticker.unref?.();
+
   return {
     update(counts) {
-      last = counts;
-      stream.write(`\r\u001b[2K${renderBar(counts)}`);
-      shown = true;
+      last = {...counts};
+      draw();
     },
     clear() {
-      if (shown) stream.write('\r\u001b[2K');
+      if (tty && shown) stream.write('\r\u001b[2K');
       shown = false;
     },
     finish() {
-      if (!shown && last) stream.write(renderBar(last));
-      if (last) stream.write('\n');
+      if (finished) return;
+      clearInterval(ticker);
+      if (last) {
+        if (tty) stream.write(`\r\u001b[2K${cliTruncate(line(), width())}\n`);
+        else if (lastPlainDone !== last.done) stream.write(`${line()}\n`);
+      }
+      finished = true;
       shown = false;
     },
   };

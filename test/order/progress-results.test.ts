@@ -14,20 +14,54 @@ function capture(isTTY: boolean): {stream: PassThrough & {isTTY: boolean}; text:
   return {stream, text: () => text};
 }
 
-describe('progress bar', () => {
-  it('draws a redrawn line on a terminal and nothing in a pipe', async () => {
+describe('progress', () => {
+  it('draws a redrawn bar with count, rate and time left on a terminal', async () => {
     const tty = capture(true);
-    const pipe = capture(false);
-    for (const {stream} of [tty, pipe]) {
-      const p = createProgress(stream);
-      p.update({done: 1, total: 4, ok: 1, failed: 0, skipped: 0});
-      p.update({done: 4, total: 4, ok: 3, failed: 1, skipped: 0});
-      p.finish();
-    }
+    let now = 0;
+    const p = createProgress(tty.stream, {verb: 'Sending', outcomes: true, clock: () => now});
+    p.update({done: 0, total: 4, ok: 0, failed: 0, skipped: 0});
+    now = 2_000;
+    p.update({done: 1, total: 4, ok: 1, failed: 0, skipped: 0});
+    now = 8_000;
+    p.update({done: 4, total: 4, ok: 3, failed: 1, skipped: 0});
+    p.finish();
     await new Promise((r) => setImmediate(r));
-    expect(tty.text()).toContain('\r\u001b[2K[######------------------] 1/4 (1 ordered)');
-    expect(tty.text()).toContain('[########################] 4/4 (3 ordered, 1 failed)');
-    expect(pipe.text()).toBe('');
+    expect(tty.text()).toContain('\r\u001b[2KSending [-----------------] 0/4 rows · 0 s so far · 0 ordered');
+    expect(tty.text()).toMatch(/Sending \[#{4}-{13}\] 1\/4 rows · 0\.5 rows\/s, about 6 s left · 1 ordered/);
+    expect(tty.text()).toMatch(/Sending \[#{17}\] 4\/4 rows · 0\.5 rows\/s, 8 s · 3 ordered, 1 failed\n$/);
+    for (const line of tty.text().split(/\r\u001b\[2K|\n/)) expect(line.length).toBeLessThanOrEqual(79);
+    expect(tty.text().endsWith('\n')).toBe(true);
+  });
+
+  it('fits the terminal width: the bar goes first, then the end of the line is cut', async () => {
+    const tty = capture(true);
+    Object.assign(tty.stream, {columns: 40});
+    const p = createProgress(tty.stream, {verb: 'Sending', outcomes: true, clock: () => 0});
+    p.update({done: 3, total: 30, ok: 1, failed: 2, skipped: 0});
+    p.finish();
+    await new Promise((r) => setImmediate(r));
+    for (const line of tty.text().split(/\r\u001b\[2K|\n/)) expect(line.length).toBeLessThanOrEqual(39);
+    expect(tty.text()).toContain('…');
+  });
+
+  it('writes plain lines, not redraws, in a pipe: at most one per interval, and a last one', async () => {
+    const pipe = capture(false);
+    let now = 0;
+    const p = createProgress(pipe.stream, {verb: 'Checking', clock: () => now, plainEveryMs: 1_000});
+    p.update({done: 0, total: 1, ok: 0, failed: 0, skipped: 0});
+    now = 300;
+    p.update({done: 0, total: 1, ok: 0, failed: 0, skipped: 0});
+    now = 1_500;
+    p.update({done: 0, total: 1, ok: 0, failed: 0, skipped: 0});
+    now = 2_000;
+    p.update({done: 1, total: 1, ok: 0, failed: 0, skipped: 0});
+    p.finish();
+    await new Promise((r) => setImmediate(r));
+    expect(pipe.text()).not.toContain('\r');
+    expect(pipe.text().split('\n').filter(Boolean)).toEqual(['Checking: 0/1 row · 2 s so far', 'Checking: 1/1 row · 0.5 rows/s, 2 s']);
+  });
+
+  it('keeps the old bar shape for callers that draw one', () => {
     expect(renderBar({done: 0, total: 0, ok: 0, failed: 0, skipped: 2})).toContain('2 skipped');
   });
 });
