@@ -16,19 +16,27 @@ export interface SandboxCommandOptions {
   port?: string | number;
   host?: string;
   json?: boolean;
+  /** Milliseconds added before every answer, the token endpoint's included (a slow link or gateway). */
+  latency?: string | number;
+  /** Which account the exports (or --json) name; demo by default. */
+  account?: string;
 }
+
+const ACCOUNT_NAMES = ['demo', 'demoReadonly', 'multi', 'large'] as const;
+type AccountName = (typeof ACCOUNT_NAMES)[number];
 
 /** POSIX single quoting: everything literal, a quote becomes '\''. */
 export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export function exportLines(sandbox: RunningEmulator): string[] {
+export function exportLines(sandbox: RunningEmulator, account: AccountName = 'demo'): string[] {
+  const chosen = sandbox.accounts[account];
   const vars: Array<[string, string]> = [
     ['BTALK_BASE_URL', sandbox.baseUrl],
-    ['BTALK_CLIENT_ID', sandbox.demo.clientId],
-    ['BTALK_CLIENT_SECRET', sandbox.demo.clientSecret],
-    ['BTALK_API_KEY', sandbox.demo.apiKey],
+    ['BTALK_CLIENT_ID', chosen.clientId],
+    ['BTALK_CLIENT_SECRET', chosen.clientSecret],
+    ['BTALK_API_KEY', chosen.apiKey],
   ];
   return vars.map(([name, value]) => `export ${name}=${shellQuote(value)}`);
 }
@@ -43,15 +51,38 @@ function parsePort(raw: string | number | undefined): number {
   return port;
 }
 
+const MAX_LATENCY_MS = 60_000;
+
+function parseLatency(raw: string | number | undefined): number {
+  if (raw === undefined) return 0;
+  const text = String(raw).trim();
+  const ms = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(ms) || ms > MAX_LATENCY_MS) {
+    throw new BtalkError('usage', `--latency must be a whole number of milliseconds from 0 to ${MAX_LATENCY_MS}, got "${text}".`, {
+      hint: 'For example --latency 200 delays every answer by 0.2 s.',
+    });
+  }
+  return ms;
+}
+
+function parseAccount(raw: string | undefined): AccountName {
+  if (raw === undefined) return 'demo';
+  const found = ACCOUNT_NAMES.find((name) => name.toLowerCase() === raw.trim().toLowerCase());
+  if (found === undefined) {
+    throw new BtalkError('usage', `--account must be one of ${ACCOUNT_NAMES.join(', ')}, got "${raw}".`, {hint: 'Leave it out for the demo account.'});
+  }
+  return found;
+}
+
 function accountLine(name: string, account: EmulatorAccount): string {
   return `  ${name.padEnd(13)} ${account.description}\n                client ${account.clientId}, key ${account.apiKey}`;
 }
 
-async function listen(port: number, host: string): Promise<RunningEmulator> {
+async function listen(port: number, host: string, latencyMs: number): Promise<RunningEmulator> {
   // Loaded here, not at the top: every other btalk command would pay for the emulator at start-up.
   const {startEmulator} = await import('../emulator/server.js');
   try {
-    return await startEmulator({port, host});
+    return await startEmulator({port, host, settings: {latencyMs}});
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -70,32 +101,36 @@ async function listen(port: number, host: string): Promise<RunningEmulator> {
 /** The command body: starts the emulator, prints the variables, serves until Ctrl+C. */
 export async function runSandboxCommand(runtime: Runtime, options: SandboxCommandOptions): Promise<number> {
   const port = parsePort(options.port);
+  const latencyMs = parseLatency(options.latency);
+  const account = parseAccount(options.account);
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {
     throw new BtalkError('usage', `--host must be a loopback address (127.0.0.1, ::1 or localhost), got "${host}".`, {
       hint: 'The sandbox hands out demo credentials and btalk only talks plain http to loopback hosts.',
     });
   }
-  const sandbox = await listen(port, host);
+  const sandbox = await listen(port, host, latencyMs);
   let stopped!: () => void;
   const interrupted = new Promise<void>((resolve) => (stopped = resolve));
   const removeHandler = runtime.onInterrupt(() => stopped());
   try {
     if (options.json) {
-      const {clientId, clientSecret, apiKey} = sandbox.demo;
+      const {clientId, clientSecret, apiKey} = sandbox.accounts[account];
       runtime.stdout.write(JSON.stringify({baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl, clientId, clientSecret, apiKey}) + '\n');
     } else {
-      runtime.stdout.write(exportLines(sandbox).join('\n') + '\n');
+      runtime.stdout.write(exportLines(sandbox, account).join('\n') + '\n');
     }
-    const {demo, demoReadonly, multi} = sandbox.accounts;
+    const {demo, demoReadonly, multi, large} = sandbox.accounts;
     runtime.stderr.write(
       [
         `Business Talk sandbox on ${sandbox.url} (API ${sandbox.baseUrl}, token ${sandbox.tokenUrl}).`,
-        'The variables on stdout are the demo account; load them with eval or ". FILE".',
+        `The variables on stdout are the ${account} account; load them with eval or ". FILE".`,
+        ...(latencyMs > 0 ? [`Every answer is delayed ${latencyMs} ms.`] : []),
         'Accounts (demo data only, worthless outside this sandbox):',
         accountLine('demo', demo),
         accountLine('demoReadonly', demoReadonly),
         accountLine('multi', multi) + `, secret ${shellQuote(multi.clientSecret)}`,
+        accountLine('large', large),
         'Press Ctrl+C to stop.',
         '',
       ].join('\n'),
@@ -115,6 +150,8 @@ export function registerSandbox(program: Command, ctx: CommandContext): void {
     .description('Run the local Business Talk emulator and print its demo credentials as shell variables.')
     .option('--port <n>', 'port to listen on (default: any free port)')
     .option('--host <address>', 'loopback address to listen on', '127.0.0.1')
+    .option('--latency <ms>', 'delay every answer by this many milliseconds (default 0)')
+    .option('--account <name>', `account the variables name: ${ACCOUNT_NAMES.join(', ')} (default demo)`)
     .addHelpText(
       'after',
       `
@@ -123,9 +160,10 @@ BTALK_API_KEY); the notes go to stderr. With --json, one JSON object instead.
 
 Examples:
   $ btalk sandbox --port 8080            # then, in another shell, paste the four export lines
-  $ btalk sandbox --port 8080 > sandbox.env &  # later: . ./sandbox.env && btalk status`,
+  $ btalk sandbox --port 8080 > sandbox.env &  # later: . ./sandbox.env && btalk status
+  $ btalk sandbox --account large --latency 200  # 10,000 VPNs behind a slow link`,
     )
-    .action(async (flags: {port?: string; host?: string}) => {
+    .action(async (flags: {port?: string; host?: string; latency?: string; account?: string}) => {
       const globals = ctx.globals();
       const code = await runCommand(ctx.runtime, globals, () =>
         runSandboxCommand(ctx.runtime, {...flags, ...(globals.json ? {json: true} : {})}),

@@ -34,6 +34,10 @@ export interface EmulatorVoiceSite {
   creationDate: string;
 }
 
+/** The large account's size: a big customer's estate, for the benchmark and list tests. */
+export const LARGE_VPNS = 10_000;
+export const LARGE_SITES = 5_000;
+
 /** One OAuth client serves both demo keys, as one registered app would with two API keys. */
 const DEMO_CLIENT = {
   clientId: 'btalk-sandbox-demo',
@@ -64,6 +68,14 @@ export const EMULATOR_ACCOUNTS: EmulatorAccounts = {
     rightsProfile: 'admin',
     customerCodes: ['41001', '41002', '41003'],
     description: 'order-capable key, customers 41001 (45 VPNs), 41002 and 41003',
+  },
+  large: {
+    clientId: 'btalk-sandbox-large',
+    clientSecret: 'large-secret-6d1e0c3b9a57',
+    apiKey: 'l52e9d0c1b2a3f4e5d6c7b8a9f0e1d2c3b4a5f52',
+    rightsProfile: 'admin',
+    customerCodes: ['52000'],
+    description: `order-capable key, customer 52000 with ${LARGE_VPNS.toLocaleString('en')} VPNs and ${LARGE_SITES.toLocaleString('en')} voicesites`,
   },
 };
 
@@ -100,6 +112,14 @@ export const CUSTOMERS: readonly EmulatorCustomer[] = [
     pricingApprovalNumber: 'A410030003',
     type: 'direct',
   },
+  {
+    name: 'Large Customer',
+    customerCode: '52000',
+    contractNumber: '520000',
+    apiContractId: 'lc52ent0',
+    pricingApprovalNumber: 'A520000000',
+    type: 'direct',
+  },
 ];
 
 /** Stable 12-hex-digit ids, so a test can name a VPN on page two. */
@@ -107,10 +127,10 @@ function vpnId(seed: string): string {
   return createHash('sha256').update(seed).digest('hex').slice(0, 12);
 }
 
-function numbered(customer: string, prefix: string, count: number): EmulatorVpn[] {
+function numbered(customer: string, prefix: string, count: number, digits = 2): EmulatorVpn[] {
   return Array.from({length: count}, (_, i) => ({
     vpnId: vpnId(`${customer}-${i + 1}`),
-    name: `${prefix} ${String(i + 1).padStart(2, '0')}`,
+    name: `${prefix} ${String(i + 1).padStart(digits, '0')}`,
     vpnCode: String(i + 1),
   }));
 }
@@ -123,7 +143,25 @@ export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly EmulatorVpn[]>> 
   '41001': numbered('41001', 'Acme EU VPN', 45),
   '41002': numbered('41002', 'Acme Americas VPN', 3),
   '41003': numbered('41003', 'Acme APAC VPN', 1),
+  '52000': numbered('52000', 'Large VPN', LARGE_VPNS, 5),
 };
+
+const LARGE_COUNTRIES = ['FR', 'DE', 'GB', 'ES', 'IT', 'BE', 'NL', 'US'];
+
+/** The large customer's existing sites, spread over its first VPNs and a few countries. */
+export function largeCustomerSites(): EmulatorVoiceSite[] {
+  const vpns = VPNS_BY_CUSTOMER['52000'] ?? [];
+  return Array.from({length: LARGE_SITES}, (_, i) => ({
+    voiceSiteId: `vs52${vpnId(`52000-site-${i + 1}`).slice(0, 10)}`,
+    technicalSiteName: `LARGE_SITE_${String(i + 1).padStart(5, '0')}`,
+    customerSiteLabel: `Large site ${i + 1}`,
+    country: LARGE_COUNTRIES[i % LARGE_COUNTRIES.length] ?? 'FR',
+    vpnId: vpns[i % vpns.length]?.vpnId ?? '',
+    customerCode: '52000',
+    status: 'active',
+    creationDate: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString(),
+  }));
+}
 
 /** Sites that exist before any order: one for the demo customer, so lists are never empty at first. */
 export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [

@@ -3,14 +3,14 @@
  * gets its own copy, so tests never see each other's orders.
  */
 import {randomBytes} from 'node:crypto';
-import {CUSTOMERS, INITIAL_VOICESITES, EMULATOR_ACCOUNTS, VPNS_BY_CUSTOMER, type EmulatorCustomer, type EmulatorVoiceSite, type EmulatorVpn} from './fixtures.js';
+import {CUSTOMERS, INITIAL_VOICESITES, EMULATOR_ACCOUNTS, largeCustomerSites, VPNS_BY_CUSTOMER, type EmulatorCustomer, type EmulatorVoiceSite, type EmulatorVpn} from './fixtures.js';
 import type {EmulatorAccount} from './types.js';
 
 export type TokenCheck = 'valid' | 'unknown' | 'expired';
 
 export class EmulatorState {
   private readonly tokens = new Map<string, number>();
-  readonly voicesites: EmulatorVoiceSite[] = INITIAL_VOICESITES.map((site) => ({...site}));
+  readonly voicesites: EmulatorVoiceSite[] = [...INITIAL_VOICESITES.map((site) => ({...site})), ...largeCustomerSites()];
 
   constructor(private readonly clock: () => number) {}
 

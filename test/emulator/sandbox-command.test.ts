@@ -76,6 +76,43 @@ describe('btalk sandbox', () => {
     expect(await running).toBe(0);
   });
 
+  it('--account large --latency 150: exports of the large account, 10,000 VPNs and 5,000 sites, every answer at least 150 ms late', async () => {
+    const fake = fakeRuntime();
+    const running = runSandboxCommand(fake, {account: 'large', latency: '150'});
+    const vars = evalInShell(await fake.ready());
+    expect(vars.BTALK_CLIENT_ID).toBe(EMULATOR_ACCOUNTS.large.clientId);
+    expect(vars.BTALK_API_KEY).toBe(EMULATOR_ACCOUNTS.large.apiKey);
+    expect(fake.err()).toContain('delayed 150 ms');
+    const origin = new URL(vars.BTALK_BASE_URL).origin;
+    const started = performance.now();
+    const tokenRes = await fetch(`${origin}/oauth/v3/token`, {
+      method: 'POST',
+      headers: {authorization: basicAuth(vars.BTALK_CLIENT_ID, vars.BTALK_CLIENT_SECRET), 'content-type': 'application/x-www-form-urlencoded'},
+      body: 'grant_type=client_credentials',
+    });
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150);
+    const {access_token} = (await tokenRes.json()) as {access_token: string};
+    const headers = {authorization: `Bearer ${access_token}`, 'x-bt-api-key': vars.BTALK_API_KEY};
+    const customers = (await (await fetch(`${vars.BTALK_BASE_URL}/customers`, {headers})).json()) as Array<{customerCode: string}>;
+    expect(customers.map((c) => c.customerCode)).toEqual(['52000']);
+    const vpns = await fetch(`${vars.BTALK_BASE_URL}/customers/52000/vpns?offset=9999&limit=10`, {headers});
+    expect(vpns.headers.get('x-total-count')).toBe('10000');
+    expect(((await vpns.json()) as Array<{name: string}>).map((v) => v.name)).toEqual(['Large VPN 10000']);
+    const sites = await fetch(`${vars.BTALK_BASE_URL}/voicesites?limit=1`, {headers});
+    expect(sites.headers.get('x-total-count')).toBe('5000');
+    fake.interrupt();
+    expect(await running).toBe(0);
+  });
+
+  it('refuses a latency that is not a whole number of milliseconds, and an unknown account', async () => {
+    const fake = fakeRuntime();
+    await expect(runSandboxCommand(fake, {latency: '-5'})).rejects.toMatchObject({kind: 'usage', message: expect.stringContaining('--latency')});
+    await expect(runSandboxCommand(fake, {latency: '0.5'})).rejects.toMatchObject({kind: 'usage'});
+    await expect(runSandboxCommand(fake, {latency: '600000'})).rejects.toMatchObject({kind: 'usage'});
+    await expect(runSandboxCommand(fake, {account: 'nobody'})).rejects.toMatchObject({kind: 'usage', message: expect.stringContaining('large')});
+    expect(fake.out()).toBe('');
+  });
+
   it('quotes values for POSIX shells, quotes included', () => {
     expect(shellQuote("it's $HOME `x`")).toBe(`'it'\\''s $HOME \`x\`'`);
     const output = execFileSync('sh', ['-c', `printf '%s' ${shellQuote("it's $HOME `x`")}`], {encoding: 'utf8'});
