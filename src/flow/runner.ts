@@ -3,6 +3,7 @@
  * only part of the flow that waits on anything; the state decides, the runner only executes.
  */
 import type {BusinessTalkApi, Credentials, OrderRequest} from '../api/types.js';
+import type {Timers} from '../timers.js';
 import {BtalkError, toBtalkError} from '../errors.js';
 import {attemptFor, placeAndRecord, type OrderContext, type RecordOrder} from '../journal/record.js';
 import {placeOrder, recoveredOrder} from '../order/place-order.js';
@@ -18,6 +19,8 @@ export interface RunnerDeps {
   saveCredentials(credentials: Credentials): Promise<void>;
   /** Journals each order attempt. */
   recordOrder?: RecordOrder;
+  /** What prefetch delays wait on (the Runtime's timers). */
+  timers: Timers;
 }
 
 export interface Runner {
@@ -51,7 +54,8 @@ async function load(api: BusinessTalkApi, request: DataRequest, signal: AbortSig
 
 export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
   const running = new Set<string>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Prefetches waiting out their delay, each with the function that cancels it. */
+  const timers = new Map<string, () => void>();
   const aborter = new AbortController();
   let stopped = false;
   let apiFor: {credentials: Credentials; api: BusinessTalkApi} | undefined;
@@ -162,10 +166,10 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
     if (stopped) return;
     const wanted = new Map(effectsFor(store.getState()).map((e) => [effectKey(e), e] as const));
     // A prefetch that is no longer wanted (the highlight moved on) is not started.
-    for (const [key, timer] of timers) {
+    for (const [key, cancel] of timers) {
       const effect = wanted.get(key);
       if (!effect || !(effect.type === 'load' && effect.delayMs)) {
-        clearTimeout(timer);
+        cancel();
         timers.delete(key);
       }
     }
@@ -174,11 +178,11 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
       if (effect.type === 'load' && effect.delayMs) {
         timers.set(
           key,
-          setTimeout(() => {
+          deps.timers.after(effect.delayMs, () => {
             timers.delete(key);
             const still = effectsFor(store.getState()).find((e) => effectKey(e) === key);
             if (still && !running.has(key)) start(key, still);
-          }, effect.delayMs),
+          }),
         );
         continue;
       }
@@ -192,7 +196,7 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
     stop() {
       stopped = true;
       unsubscribe();
-      for (const timer of timers.values()) clearTimeout(timer);
+      for (const cancel of timers.values()) cancel();
       timers.clear();
       aborter.abort();
     },

@@ -6,6 +6,7 @@ import {Box, Text, useStdout} from 'ink';
 import React, {useEffect, useState, useSyncExternalStore} from 'react';
 import type {Action} from '../flow/actions.js';
 import {startRunner} from '../flow/runner.js';
+import {systemTimers} from '../timers.js';
 import {initialState, type WizardState} from '../flow/state.js';
 import {createWizardStore} from '../flow/store.js';
 import {CompletedSteps} from './components/completed-steps.js';
@@ -45,9 +46,10 @@ function Wizard(props: AppProps): React.JSX.Element {
       api: (c) => session.api(c),
       saveCredentials: (c) => session.saveCredentials(c),
       ...(session.recordOrder ? {recordOrder: session.recordOrder} : {}),
+      timers: props.timers ?? systemTimers,
     });
     return () => runner.stop();
-  }, [store, session]);
+  }, [store, session, props.timers]);
 
   useEffect(() => props.onInterrupt?.(() => store.dispatch({type: 'interrupted'})), [store, props.onInterrupt]);
 

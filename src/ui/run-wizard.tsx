@@ -24,6 +24,7 @@ export async function runWizard(runtime: Runtime, session: WizardSession): Promi
     <App
       session={session}
       clock={runtime.clock}
+      timers={runtime.timers}
       theme={themeFor(runtime.env)}
       onExit={resolveExit}
       onInterrupt={(handler) => runtime.onInterrupt(handler)}

@@ -2,6 +2,7 @@
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
 import type {RecordOrder} from '../journal/record.js';
+import type {Timers} from '../timers.js';
 import type {Theme} from './theme.js';
 
 /** The parts of a Session the wizard uses (src/session-types.ts). */
@@ -31,6 +32,8 @@ export interface WizardDeps {
   session: WizardSession;
   /** Epoch milliseconds (the default order reference comes from it). */
   clock: () => number;
+  /** What the wizard's prefetch delays wait on (default systemTimers). */
+  timers?: Timers;
   theme: Theme;
   /** Ctrl+C that arrives as a signal rather than as a key (e.g. raw mode off); returns an unsubscribe. */
   onInterrupt?: (handler: () => void) => () => void;
