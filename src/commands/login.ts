@@ -8,8 +8,10 @@ import type {Credentials} from '../api/types.js';
 import {BtalkError, toBtalkError} from '../errors.js';
 import {credentialProblems, CREDENTIAL_ENV_VARS, credentialsFromEnv} from '../secrets/env-credentials.js';
 import {proveCredentials, READONLY_WARNING} from '../secrets/prove-credentials.js';
-import {parseCredentialLines, readAll} from '../secrets/stdin-credentials.js';
+import {AUTHORIZATION_ENV_VAR} from '../secrets/basic-header.js';
+import {credentialsFromAuthorization, parseCredentialLines, readAll, type ReadCredentials} from '../secrets/stdin-credentials.js';
 import type {Session} from '../session-types.js';
+import {terminalText} from '../text/terminal-text.js';
 import type {CommandContext} from './context.js';
 import {loginResult, notSavedError, type LoginResult} from './login-result.js';
 import {runCommand} from './run.js';
@@ -26,6 +28,9 @@ export function registerLogin(program: Command, ctx: CommandContext): void {
 In a terminal a form asks for the client id, client secret and API key.
 Without one, btalk reads them from ${Object.values(CREDENTIAL_ENV_VARS).join(', ')}, or from
 standard input: three lines (client id, client secret, API key) or KEY=VALUE lines.
+The "Authorization: Basic ..." value of the MyApps page may stand for the client id and secret:
+paste it in the form's Client ID field, give it as ${AUTHORIZATION_ENV_VAR}, or as the first of
+two lines on standard input (then the API key).
 Secrets are never taken from the command line. Exit codes: 0 saved, 2 missing or malformed
 secrets, 4 rejected by the API (nothing saved), 1 keychain or network trouble. Without a usable
 keychain the credentials are still checked, then btalk login exits 1 saying whether they work;
@@ -35,7 +40,8 @@ Examples:
   $ btalk login                                     # the form, for the default profile
   $ btalk login --profile prod --env orange         # a profile bound to Orange production
   $ printf '%s\\n' "$ID" "$SECRET" "$KEY" | btalk login --profile lab --base-url https://lab.example/btalk/v1
-  $ btalk login --profile local --base-url http://127.0.0.1:8080/btalk/beta/v1 < creds.txt`,
+  $ btalk login --profile local --base-url http://127.0.0.1:8080/btalk/beta/v1 < creds.txt
+  $ printf '%s\\n' "Basic $BASIC" "$KEY" | btalk login --profile prod --env orange`,
     )
     .action(async () => {
       const globals = ctx.globals();
@@ -57,7 +63,8 @@ export async function login(ctx: CommandContext): Promise<number> {
 
 async function plainLogin(ctx: CommandContext, session: Session): Promise<LoginResult> {
   const {runtime} = ctx;
-  let given: Partial<Credentials> = credentialsFromEnv(runtime.env);
+  const fromEnvHeader = credentialsFromAuthorization(runtime.env[AUTHORIZATION_ENV_VAR]);
+  let given: ReadCredentials = {...fromEnvHeader, ...credentialsFromEnv(runtime.env)};
   const complete = (c: Partial<Credentials>) => Boolean(c.clientId && c.clientSecret && c.apiKey);
   if (!complete(given)) {
     if (runtime.stdin.isTTY) {
@@ -67,8 +74,13 @@ async function plainLogin(ctx: CommandContext, session: Session): Promise<LoginR
       });
     }
     // What is piped in wins over the environment: it is the more deliberate of the two.
-    given = {...given, ...parseCredentialLines(await readAll(runtime.stdin))};
+    const open = (Object.keys(CREDENTIAL_ENV_VARS) as Array<keyof Credentials>).filter((k) => !given[k]);
+    given = {...given, ...parseCredentialLines(await readAll(runtime.stdin), open)};
   }
+  if (given.fromHeader && given.clientId) {
+    runtime.stderr.write(`The Authorization value holds client id "${terminalText(given.clientId)}".\n`);
+  }
+  delete given.fromHeader;
   const missing = (Object.keys(CREDENTIAL_ENV_VARS) as Array<keyof Credentials>).filter((k) => !given[k]);
   if (missing.length > 0) {
     throw new BtalkError('usage', `Missing ${missing.map((k) => CREDENTIAL_ENV_VARS[k]).join(', ')}: nothing was saved.`, {

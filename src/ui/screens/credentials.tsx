@@ -8,7 +8,8 @@ import Spinner from 'ink-spinner';
 import React, {useReducer, useRef} from 'react';
 import type {Credentials} from '../../api/types.js';
 import {API_KEY_LENGTH, credentialProblems} from '../../domain/credential-rules.js';
-import type {BtalkError} from '../../errors.js';
+import {isBtalkError, type BtalkError} from '../../errors.js';
+import {decodeBasicHeader, looksLikeBasicHeader} from '../../secrets/basic-header.js';
 import {ErrorBlock} from '../components/error-block.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
@@ -55,6 +56,8 @@ interface FormState {
   values: Credentials;
   focus: number;
   problems: Partial<Record<Field, string>>;
+  /** Said once a pasted "Basic ..." value was decoded into the client id and secret. */
+  decoded?: string;
 }
 
 export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element {
@@ -78,7 +81,25 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
   };
   const {values, focus, problems} = state();
 
-  const move = (delta: number) => change({focus: Math.min(FIELDS.length - 1, Math.max(0, state().focus + delta))});
+  /**
+   * The MyApps "Authorization: Basic ..." value pasted in the Client ID field: decoded into the id
+   * and the secret as the field is left, or refused there with the reason. False when refused.
+   */
+  const expandHeader = (): boolean => {
+    const {values: v, focus: f, problems: p} = state();
+    if (FIELDS[f]!.field !== 'clientId' || !looksLikeBasicHeader(v.clientId)) return true;
+    try {
+      const {clientId, clientSecret} = decodeBasicHeader(v.clientId);
+      change({values: {...v, clientId, clientSecret}, focus: FIELDS.findIndex(({field}) => field === 'apiKey'), problems: {...p, clientId: undefined, clientSecret: undefined}, decoded: `The Basic value holds client id "${clientId}" and its secret.`});
+    } catch (thrown) {
+      change({problems: {...p, clientId: isBtalkError(thrown) ? thrown.message : String(thrown)}});
+    }
+    return false;
+  };
+  const move = (delta: number) => {
+    if (!expandHeader()) return;
+    change({focus: Math.min(FIELDS.length - 1, Math.max(0, state().focus + delta))});
+  };
   const edit = (update: (value: string) => string) => {
     const {values: v, focus: f, problems: p} = state();
     const field = FIELDS[f]!.field;
@@ -116,11 +137,14 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
     <Box flexDirection="column">
       <Text bold>Business Talk credentials</Text>
       <Text dimColor>From the Orange Developer dashboard (client id and secret) and your Business Talk API key.</Text>
+      <Text dimColor>Or paste the MyApps "Authorization: Basic …" value as the client id.</Text>
       {props.notice ? <Text color={theme.warning}>{`⚠ ${props.notice}`}</Text> : null}
+      {state().decoded ? <Text color={theme.success}>{`✓ ${state().decoded}`}</Text> : null}
       <Box flexDirection="column" marginTop={1}>
         {FIELDS.map(({field, label, masked}, index) => {
           const value = values[field];
-          const shown = masked ? MASK.repeat(value.length) : value;
+          // A pasted Basic value holds the secret: masked like it until it is decoded.
+          const shown = masked || looksLikeBasicHeader(value) ? MASK.repeat(value.length) : value;
           const focused = index === focus && !busy;
           return (
             <Box key={field}>

@@ -78,6 +78,36 @@ describe('CredentialsForm with keys faster than renders', () => {
   });
 });
 
+describe('CredentialsForm with the MyApps Basic value', () => {
+  it('decodes a pasted "Authorization: Basic ..." into the id and secret, masked, and says which client id', async () => {
+    const {ui, submitted} = setup();
+    await waitForFrame(ui, 'Client ID');
+    const header = `Authorization: Basic ${Buffer.from('app-42:top:secret').toString('base64')}`;
+    await press(ui, header);
+    let frame = await waitForFrame(ui, '••••');
+    expect(frame).not.toContain(Buffer.from('app-42:top:secret').toString('base64'));
+    await press(ui, keys.enter);
+    frame = await waitForFrame(ui, 'The Basic value holds client id "app-42"');
+    expect(frame).not.toContain('top:secret');
+    await press(ui, KEY);
+    await waitForFrame(ui, '40/40');
+    await press(ui, keys.enter);
+    expect(submitted).toEqual([{clientId: 'app-42', clientSecret: 'top:secret', apiKey: KEY}]);
+    ui.unmount();
+  });
+
+  it('refuses a Basic value without id:secret on the Client ID field, and stays there', async () => {
+    const {ui, submitted} = setup();
+    await waitForFrame(ui, 'Client ID');
+    await press(ui, `Basic ${Buffer.from('lonely').toString('base64')}`);
+    await press(ui, keys.tab);
+    const frame = await waitForFrame(ui, 'does not decode to client-id:client-secret');
+    expect(frame).toMatch(/› Client ID/);
+    expect(submitted).toEqual([]);
+    ui.unmount();
+  });
+});
+
 describe('CredentialsForm rules and notice', () => {
   it('checks typed secrets with the very rules used for piped ones (one function, one wording)', () => {
     expect(credentialProblems).toBe(pipedCredentialProblems);
