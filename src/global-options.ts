@@ -1,4 +1,4 @@
-/** Options every command accepts (set on the root program in cli.tsx). */
+/** Options every command accepts (declared on the root program in program.ts). */
 export interface GlobalOptions {
   profile?: string;
   env?: string;
@@ -9,17 +9,26 @@ export interface GlobalOptions {
   json?: boolean;
 }
 
+/**
+ * The one reading of a yes/no environment variable (BTALK_SANDBOX, BTALK_DEBUG, BTALK_YES,
+ * BTALK_DRY_RUN): unset, empty, "0", "false", "no" and "off" (any case, spaces around) mean no;
+ * anything else means yes.
+ */
+export function envFlag(value: string | undefined): boolean {
+  if (value === undefined) return false;
+  return !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
+}
+
 /** Global options, with environment variables filling what flags left out. */
 export function withEnvDefaults(flags: GlobalOptions, env: Readonly<Record<string, string | undefined>>): GlobalOptions {
-  const truthy = (v: string | undefined) => v !== undefined && v !== '' && v !== '0' && v.toLowerCase() !== 'false';
   return {
     profile: flags.profile ?? env['BTALK_PROFILE'] ?? 'default',
     env: flags.env ?? env['BTALK_ENV'],
     // A flag beats every variable: `--env orange` typed on the command line is not overridden by a
     // BTALK_BASE_URL left in the shell (e.g. by `eval "$(btalk sandbox)"`).
     baseUrl: flags.baseUrl ?? (flags.env === undefined ? env['BTALK_BASE_URL'] : undefined),
-    sandbox: flags.sandbox ?? truthy(env['BTALK_SANDBOX']),
-    debug: flags.debug ?? truthy(env['BTALK_DEBUG']),
+    sandbox: flags.sandbox ?? envFlag(env['BTALK_SANDBOX']),
+    debug: flags.debug ?? envFlag(env['BTALK_DEBUG']),
     json: flags.json ?? false,
   };
 }

@@ -3,6 +3,7 @@
  * table itself lives in errors.ts (`exitCodeFor`) and is applied here, for every command alike.
  */
 import {exitCodeFor, formatError, toBtalkError} from '../errors.js';
+import {envFlag} from '../global-options.js';
 import type {Runtime} from '../runtime.js';
 
 export async function runCommand(
@@ -18,7 +19,7 @@ export async function runCommand(
       runtime.stdout.write(JSON.stringify({ok: false, error: error.toJSON()}) + '\n');
     }
     runtime.stderr.write(formatError(error).join('\n') + '\n');
-    if (error.kind === 'bug' && thrown instanceof Error && runtime.env['BTALK_DEBUG']) {
+    if (error.kind === 'bug' && thrown instanceof Error && envFlag(runtime.env['BTALK_DEBUG'])) {
       runtime.stderr.write(`${thrown.stack ?? ''}\n`);
     }
     return exitCodeFor(error);

@@ -3,6 +3,7 @@
  * any of them either way. The flag always wins.
  */
 import {BtalkError} from '../errors.js';
+import {envFlag} from '../global-options.js';
 
 /** What commander hands the action (camelCased long flags). */
 export interface OrderFlags {
@@ -55,10 +56,6 @@ export interface OrderOptions {
 export const DEFAULT_CONCURRENCY = 4;
 export const MAX_CONCURRENCY = 16;
 
-function truthy(value: string | undefined): boolean {
-  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false' && value.toLowerCase() !== 'no';
-}
-
 function nonEmpty(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   return value.trim().length === 0 ? undefined : value;
@@ -84,8 +81,8 @@ export function mergeOrderOptions(flags: OrderFlags, env: Readonly<Record<string
   }
   return {
     answers,
-    dryRun: flags.dryRun ?? truthy(env['BTALK_DRY_RUN']),
-    yes: flags.yes ?? truthy(env['BTALK_YES']),
+    dryRun: flags.dryRun ?? envFlag(env['BTALK_DRY_RUN']),
+    yes: flags.yes ?? envFlag(env['BTALK_YES']),
     from: nonEmpty(flags.from),
     concurrency,
   };

@@ -1,6 +1,7 @@
 /** Which environment a run talks to when flags and BTALK_* variables disagree: a flag always wins. */
 import {describe, expect, it} from 'vitest';
-import {withEnvDefaults} from '../../src/global-options.js';
+import {envFlag, withEnvDefaults} from '../../src/global-options.js';
+import {mergeOrderOptions} from '../../src/order/order-options.js';
 import {commandContext, testSessions} from '../helpers/session.js';
 
 const EMULATOR_URL = 'http://127.0.0.1:8080/btalk/beta/v1';
@@ -15,6 +16,13 @@ describe('global options and their variables', () => {
     expect(withEnvDefaults({baseUrl: 'https://lab.example/btalk/v1'}, {BTALK_ENV: 'orange', BTALK_BASE_URL: EMULATOR_URL})).toMatchObject({
       baseUrl: 'https://lab.example/btalk/v1',
     });
+  });
+
+  it('one reading of yes/no variables for every command: "no", "off", "0", "false" and empty are no', () => {
+    for (const no of [undefined, '', '0', 'false', 'FALSE', 'no', 'No', 'off', ' no ']) expect(envFlag(no), String(no)).toBe(false);
+    for (const yes of ['1', 'true', 'yes', 'on', 'y']) expect(envFlag(yes), yes).toBe(true);
+    expect(withEnvDefaults({}, {BTALK_SANDBOX: 'no', BTALK_DEBUG: 'off'})).toMatchObject({sandbox: false, debug: false});
+    expect(mergeOrderOptions({}, {BTALK_YES: 'no', BTALK_DRY_RUN: '1'})).toMatchObject({yes: false, dryRun: true});
   });
 
   it('applying the defaults twice (command, then session) changes nothing', () => {
