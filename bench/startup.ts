@@ -1,58 +1,37 @@
 /**
- * Benchmark: wall time of whole btalk processes, as a script or a person at a prompt pays it.
- * `--version` (start-up alone), `order --dry-run` against a standalone emulator (credentials from
- * the environment, every check, nothing sent) and `voicesites --json`. Median and spread of N runs;
- * asserts nothing. Its own composition root, so it may read process.*.
+ * Start-up: `--version`, `--help` and `status` (token + GET /me against an emulator in this
+ * process) against a bare `node -e` start, interleaved run by run so a busy machine slows both.
  */
-import {execFile} from 'node:child_process';
-import {promisify} from 'node:util';
-import {fileURLToPath} from 'node:url';
-import {startEmulator} from '../src/emulator/server.js';
+import type {RunningEmulator} from '../src/emulator/types.js';
+import {bareNode, btalk, repeat} from './proc.js';
+import {median, ms, report, section} from './stats.js';
 
-const RUNS = 9;
-const cli = fileURLToPath(new URL('../cli.js', import.meta.url));
-
-// Asynchronous on purpose: the emulator answers from this process's event loop.
-const run = promisify(execFile);
-
-async function timeRuns(args: string[], env: NodeJS.ProcessEnv): Promise<{median: number; min: number; max: number; status: number | null}> {
-  const times: number[] = [];
-  let status: number | null = 0;
-  for (let i = 0; i < RUNS; i++) {
-    const started = process.hrtime.bigint();
-    status = await run(process.execPath, [cli, ...args], {env}).then(
-      () => 0,
-      (error: {code?: number}) => error.code ?? null,
-    );
-    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+export async function startupBench(emulator: RunningEmulator, baseEnv: NodeJS.ProcessEnv, runs: number): Promise<number> {
+  section(`Start-up (median of ${runs} runs, each case interleaved with a bare node start)`);
+  const env = {
+    ...baseEnv,
+    BTALK_BASE_URL: emulator.baseUrl,
+    BTALK_CLIENT_ID: emulator.demo.clientId,
+    BTALK_CLIENT_SECRET: emulator.demo.clientSecret,
+    BTALK_API_KEY: emulator.demo.apiKey,
+  };
+  const bare: number[] = [];
+  const cases: Array<[string, string[], string]> = [
+    ['btalk --version', ['--version'], '<= 2x'],
+    ['btalk --help', ['--help'], ''],
+    ['btalk status (token + GET /me)', ['status'], ''],
+  ];
+  const times = new Map<string, number[]>(cases.map(([name]) => [name, []]));
+  for (let i = 0; i < runs; i++) {
+    bare.push(...(await repeat(1, () => bareNode(baseEnv))));
+    for (const [name, args] of cases) times.get(name)!.push(...(await repeat(1, () => btalk(args, env))));
   }
-  times.sort((a, b) => a - b);
-  return {median: times[Math.floor(times.length / 2)]!, min: times[0]!, max: times[times.length - 1]!, status};
-}
-
-export async function runStartupBench(): Promise<void> {
-  const sandbox = await startEmulator({port: 0});
-  try {
-    const env = {
-      PATH: process.env['PATH'],
-      HOME: process.env['HOME'],
-      BTALK_CONFIG_DIR: '/nonexistent-btalk-bench',
-      BTALK_BASE_URL: sandbox.baseUrl,
-      BTALK_CLIENT_ID: sandbox.demo.clientId,
-      BTALK_CLIENT_SECRET: sandbox.demo.clientSecret,
-      BTALK_API_KEY: sandbox.demo.apiKey,
-    };
-    const cases: Array<[string, string[]]> = [
-      ['btalk --version', ['--version']],
-      ['btalk order --dry-run (every check)', ['order', '--dry-run', '--yes', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Bench site']],
-      ['btalk voicesites --json', ['voicesites', '--json']],
-    ];
-    console.log(`start-up: ${RUNS} runs each, node ${process.version}`);
-    for (const [name, args] of cases) {
-      const r = await timeRuns(args, env);
-      console.log(`  ${name.padEnd(38)} median ${r.median.toFixed(0).padStart(5)} ms  (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)}, exit ${r.status})`);
-    }
-  } finally {
-    await sandbox.close();
+  const reference = median(bare);
+  report({name: 'bare node start (node -e)', value: ms(reference)});
+  for (const [name, , goal] of cases) {
+    const value = median(times.get(name)!);
+    const ratio = value / reference;
+    report({name, value: ms(value), reference: 'bare node', ratio, ...(goal ? {goal, met: ratio <= 2} : {})});
   }
+  return reference;
 }
