@@ -5,16 +5,18 @@
  * React.
  */
 import {Box, render, Text} from 'ink';
-import React, {useEffect, useState} from 'react';
+import React, {useEffect} from 'react';
 import type {Credentials} from '../api/types.js';
 import {BtalkError, toBtalkError} from '../errors.js';
 import type {Runtime} from '../runtime.js';
 import {keychainReason} from '../secrets/keychain-errors.js';
-import {proveCredentials, READONLY_WARNING, type Proof} from '../secrets/prove-credentials.js';
+import {proveCredentials, READONLY_WARNING} from '../secrets/prove-credentials.js';
 import type {Session} from '../session-types.js';
 import {keyPacedStdin} from '../ui/key-paced-stdin.js';
 import {CredentialsForm} from '../ui/screens/credentials.js';
 import {ThemeProvider, themeFor, useTheme} from '../ui/theme.js';
+import {useStore} from '../ui/use-store.js';
+import {loginEffect, loginFinished, loginReducer, loginState, type LoginAction} from './login-flow-state.js';
 import {loginResult, notSavedError, rightsText, type LoginResult} from './login-result.js';
 
 export type LoginOutcome = {ok: true; result: LoginResult} | {ok: false; error: BtalkError};
@@ -57,14 +59,6 @@ export async function interactiveLogin(runtime: Runtime, session: Session, initi
   return done.result;
 }
 
-type Phase =
-  | {name: 'form'; error?: BtalkError}
-  | {name: 'checking'}
-  | {name: 'saving'; proof: Proof}
-  | {name: 'done'; result: LoginResult}
-  /** Proven, but the keychain would not take them: the error is printed once the form is gone. */
-  | {name: 'not-saved'; proof: Proof; error: BtalkError};
-
 export interface LoginFlowProps {
   session: Session;
   initial?: Partial<Credentials>;
@@ -73,42 +67,48 @@ export interface LoginFlowProps {
   platform?: NodeJS.Platform;
 }
 
-/** The form, then the check and the save, each with its own look. */
+/** The form, then the check and the save, each with its own look (states in login-flow-state.ts). */
 export function LoginFlow({session, initial, onFinish, platform = 'linux'}: LoginFlowProps): React.JSX.Element {
-  const [phase, setPhase] = useState<Phase>({name: 'form'});
+  const [state, dispatch] = useStore(loginReducer, () => loginState(platform));
+  const {phase} = state;
   const theme = useTheme();
 
-  const submit = (credentials: Credentials) => {
-    setPhase({name: 'checking'});
-    void (async () => {
-      let proof: Proof;
-      try {
-        proof = await proveCredentials(session.api(credentials));
-      } catch (thrown) {
-        // Back to the form: the person can fix a field and try again, or Esc.
-        setPhase({name: 'form', error: toBtalkError(thrown)});
-        return;
-      }
-      setPhase({name: 'saving', proof});
-      try {
-        await session.saveCredentials(credentials);
-        setPhase({name: 'done', result: loginResult(session, proof)});
-      } catch (thrown) {
-        const error = toBtalkError(thrown);
-        if (error.kind === 'keychain') setPhase({name: 'not-saved', proof, error: notSavedError(proof, error, platform)});
-        else onFinish({ok: false, error});
-      }
-    })();
-  };
-
+  // The one runner: does what the phase asks and reports the outcome as a fact.
+  const effect = loginEffect(state);
   useEffect(() => {
-    if (phase.name === 'done') onFinish({ok: true, result: phase.result});
-    if (phase.name === 'not-saved') onFinish({ok: false, error: phase.error});
+    if (!effect) return;
+    let stale = false;
+    const report = (action: LoginAction) => {
+      if (!stale) dispatch(action);
+    };
+    if (effect.type === 'prove') {
+      proveCredentials(session.api(effect.credentials)).then(
+        (proof) => report({type: 'proven', proof}),
+        (thrown: unknown) => report({type: 'proof-failed', error: toBtalkError(thrown)}),
+      );
+    } else {
+      session.saveCredentials(effect.credentials).then(
+        () => report({type: 'saved'}),
+        (thrown: unknown) => report({type: 'save-failed', error: toBtalkError(thrown)}),
+      );
+    }
+    return () => {
+      stale = true;
+    };
+    // One run per phase: the phase object changes exactly when there is new work.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [phase]);
+
+  const finished = loginFinished(state);
+  useEffect(() => {
+    if (!finished) return;
+    onFinish(finished.ok ? {ok: true, result: loginResult(session, finished.proof)} : {ok: false, error: finished.error});
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [phase]);
 
   const target = `profile "${session.profile}" · ${session.environment.name} (${session.environment.baseUrl})`;
-  if (phase.name === 'done') {
-    const r = phase.result;
+  if (phase.name === 'saved') {
+    const r = loginResult(session, phase.proof);
     return (
       <Box flexDirection="column">
         <Text color={theme.success}>{`✓ Credentials work: rights profile "${r.rightsProfile}" (${r.canOrder ? 'can order' : 'read-only'})`}</Text>
@@ -132,10 +132,10 @@ export function LoginFlow({session, initial, onFinish, platform = 'linux'}: Logi
       <Text dimColor>{`Logging in: ${target}`}</Text>
       <CredentialsForm
         initial={initial}
-        onSubmit={submit}
-        onCancel={() => onFinish({ok: false, error: new BtalkError('cancelled', 'Login cancelled; nothing was saved.')})}
+        onSubmit={(credentials) => dispatch({type: 'credentials-entered', credentials})}
+        onCancel={() => dispatch({type: 'cancelled', error: new BtalkError('cancelled', 'Login cancelled; nothing was saved.')})}
         error={phase.name === 'form' ? phase.error : undefined}
-        busy={phase.name !== 'form'}
+        busy={phase.name === 'checking' || phase.name === 'saving'}
         busyLabel={phase.name === 'saving' ? 'Saving in the OS keychain…' : undefined}
         notice={notice}
       />

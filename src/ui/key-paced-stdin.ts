@@ -1,10 +1,26 @@
 /**
- * Ink hands each chunk read from the terminal to the screens as one input. Keys that arrive
- * together (Enter pressed three times quickly, "fr⏎" typed while the UI was busy rendering, a slow
- * SSH link) then reach the screens as one unknown key ("\r\r\r" is not Enter), or reach handlers
- * that have not caught up with the previous key (two ↓ move the cursor once). This stream hands
- * Ink one key at a time, each once the previous one was rendered and the screens' handlers were
- * renewed. A key that arrives alone goes through at once.
+ * How keys reach the screens: the one answer to keys that come faster than React renders.
+ *
+ * 1. This stream (between the terminal and Ink) puts the terminal in raw mode as soon as it is
+ *    made, before the first frame, and keeps it raw until dispose(). A key typed while no screen
+ *    listens (as the first frame appears, or while a form is busy) is then still a key: in the
+ *    terminal's line mode it would be echoed on screen (a secret!), held until Enter, and that
+ *    Enter would arrive as "\n", which no screen takes for Enter (`btalk login` waited for ever).
+ * 2. It splits each read into keys and hands Ink one key at a time, each once the previous one was
+ *    rendered and the screens' handlers were renewed, and only while Ink reads (some screen
+ *    listens): keys that arrive together (Enter pressed three times quickly, "fr⏎" typed while the
+ *    UI was busy, a slow SSH link) each count, in order, on the screen they were meant for.
+ * 3. Every screen and widget takes keys through useKeys (use-keys.ts): one stable subscription
+ *    that always calls the newest render's handler.
+ * 4. What a handler decides on lives in a pure reducer inside a store that applies each action at
+ *    once (src/flow/store.ts: the wizard's flow; src/ui/use-store.ts: each widget's state), and
+ *    the handler reads `get()`, not its render's copy. Pacing alone is not enough: on a busy
+ *    machine React may not have rendered one key when the next arrives (three quick Enters on the
+ *    site step then met the focus of two keys before). Tests of this go through this stream
+ *    (renderPaced in test/helpers/ink.ts), the one path by which keys reach btalk's screens.
+ *
+ * Ink reports both the Backspace key (DEL) and the Delete key as `delete`; the Delete key is
+ * handed over as Ctrl+D (readline's "delete forward") so text fields can tell them apart.
  */
 import {Readable} from 'node:stream';
 
@@ -26,15 +42,20 @@ export interface PacedStdin extends Readable {
   dispose(): void;
 }
 
+/** The Delete key (ESC [ 3 ~, with or without modifiers) and what it is handed over as. */
+const DELETE_KEY = /^\u001B\[3(;\d+)?~$/u;
+const CTRL_D = '\u0004';
+
 export function keyPacedStdin(source: TerminalInput): PacedStdin {
   const queue: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let disposed = false;
   const out = new Readable({read() {}}) as PacedStdin;
   out.isTTY = Boolean(source.isTTY);
-  out.setRawMode = (mode) => {
-    source.setRawMode?.(mode);
-    return out;
-  };
+  // Raw from now until dispose(), whatever Ink asks (it turns raw mode off whenever no screen
+  // listens, e.g. while the login form proves the credentials).
+  source.setRawMode?.(true);
+  out.setRawMode = () => out;
   out.ref = () => {
     source.ref?.();
     return out;
@@ -44,23 +65,32 @@ export function keyPacedStdin(source: TerminalInput): PacedStdin {
     return out;
   };
 
+  const reading = () => out.listenerCount('readable') > 0;
   // React renders a key's effect at once but renews the screens' input handlers in a setImmediate
   // callback; a timer fires only after those, so the next key meets the new handlers.
   const pushNext = () => {
     timer = undefined;
+    if (disposed || !reading()) return;
     const key = queue.shift();
     if (key === undefined) return;
     out.push(key);
     if (queue.length > 0) timer = setTimeout(pushNext, 0);
   };
   const onData = (data: Buffer | string) => {
-    queue.push(...splitKeys(typeof data === 'string' ? data : data.toString('utf8')));
+    const keys = splitKeys(typeof data === 'string' ? data : data.toString('utf8'));
+    queue.push(...keys.map((k) => (DELETE_KEY.test(k) ? CTRL_D : k)));
     if (timer === undefined) pushNext();
   };
   source.on('data', onData);
+  // Ink reads again (a screen listens again): the keys that waited go on, one at a time.
+  out.on('newListener', (event) => {
+    if (event === 'readable' && timer === undefined) timer = setTimeout(pushNext, 0);
+  });
 
   out.dispose = () => {
+    disposed = true;
     source.off('data', onData);
+    source.setRawMode?.(false);
     source.pause();
     if (timer !== undefined) clearTimeout(timer);
     queue.length = 0;

@@ -7,6 +7,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {builtCli, hasTmux, openTerminal, type Terminal} from '../helpers/terminal.js';
 
 const tmuxPresent = hasTmux();
@@ -15,7 +16,8 @@ if (!tmuxPresent) console.warn('login-terminal.test.ts skipped: tmux is not inst
 let terminal: Terminal | undefined;
 afterEach(() => terminal?.close());
 
-describe.skipIf(!tmuxPresent)('btalk login in a real terminal (tmux)', () => {
+// Each wait fails after FRAME_DEADLINE_MS showing the screen, well before the test's own timeout.
+describe.skipIf(!tmuxPresent)('btalk login in a real terminal (tmux)', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   it('shows the form, proves the typed secrets against the emulator and says where they were kept', async () => {
     expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
     const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-login-tmux-'));
@@ -25,11 +27,13 @@ describe.skipIf(!tmuxPresent)('btalk login in a real terminal (tmux)', () => {
       NO_COLOR: '1',
       BTALK_CONFIG_DIR: configDir,
     });
-    // The sandbox's client id is filled in; the cursor waits on the secret.
+    // The sandbox's client id is filled in; the cursor waits on the secret. The secret and Enter
+    // are typed the moment the form appears, before the form may listen: they still count, and
+    // the terminal does not echo them (it was raw before the first frame).
     let screen = await terminal.waitFor(/› Client secret/);
-    expect(screen).toContain(EMULATOR_ACCOUNTS.demo.clientId);
     terminal.send(clientSecret, {literal: true});
     terminal.send('Enter');
+    expect(screen).toContain(EMULATOR_ACCOUNTS.demo.clientId);
     await terminal.waitFor(/› API key/);
     terminal.send(apiKey, {literal: true});
     await terminal.waitFor('40/40');

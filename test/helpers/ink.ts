@@ -3,8 +3,12 @@
  * writes a key and waits until a new frame was rendered (bounded, since some keys change nothing),
  * and waitForFrame() polls lastFrame() until it matches or a generous deadline passes.
  */
+import {PassThrough, Writable} from 'node:stream';
 import chalk from 'chalk';
-import {afterAll, beforeAll} from 'vitest';
+import {render} from 'ink';
+import type React from 'react';
+import {afterAll, afterEach, beforeAll} from 'vitest';
+import {keyPacedStdin} from '../../src/ui/key-paced-stdin.js';
 
 export interface InkLike {
   lastFrame(): string | undefined;
@@ -109,4 +113,61 @@ export function withChalkColours(): void {
   afterAll(() => {
     chalk.level = level;
   });
+}
+
+export interface PacedUi {
+  lastFrame(): string;
+  frames: string[];
+  /** Raw bytes from the "terminal": several keys in one write arrive as one read, as from a fast hand. */
+  write(data: string): void;
+  /** The same, as InkLike has it, so press() and type() work here too. */
+  stdin: {write(data: string): void};
+  unmount(): void;
+}
+
+const pacedUis: PacedUi[] = [];
+afterEach(() => {
+  for (const ui of pacedUis.splice(0)) ui.unmount();
+});
+
+/**
+ * Renders `element` the way btalk does (Ink's render() on a terminal, keys through key-paced
+ * stdin: src/ui/key-paced-stdin.ts), on a fake terminal of `columns` x `rows`. For tests of keys
+ * that arrive together: the one path by which keys reach btalk's screens.
+ */
+export function renderPaced(element: React.ReactElement, size: {columns?: number; rows?: number} = {}): PacedUi {
+  const frames: string[] = [];
+  const stdout = Object.assign(
+    new Writable({
+      write(chunk, _encoding, done) {
+        frames.push(String(chunk));
+        done();
+      },
+    }),
+    {columns: size.columns ?? 100, rows: size.rows ?? 40, isTTY: true},
+  );
+  const input = Object.assign(new PassThrough(), {isTTY: true, setRawMode: () => undefined});
+  const stdin = keyPacedStdin(input);
+  const instance = render(element, {
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  let gone = false;
+  const ui: PacedUi = {
+    frames,
+    lastFrame: () => frames.at(-1) ?? '',
+    write: (data) => input.write(data),
+    stdin: {write: (data) => input.write(data)},
+    unmount() {
+      if (gone) return;
+      gone = true;
+      instance.unmount();
+      stdin.dispose();
+    },
+  };
+  pacedUis.push(ui);
+  return ui;
 }

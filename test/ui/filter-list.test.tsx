@@ -2,17 +2,17 @@ import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {FilterList} from '../../src/ui/components/filter-list.js';
-import {keys, press, type, waitForFrame} from '../helpers/ink.js';
+import {keys, press, renderPaced, type, waitForFrame, type PacedUi} from '../helpers/ink.js';
 
 afterEach(() => cleanup());
 
 const items = Array.from({length: 45}, (_, i) => `Item ${String(i + 1).padStart(2, '0')}`);
 const filter = (list: readonly string[], text: string) => list.filter((i) => i.toLowerCase().includes(text.toLowerCase()));
 
-function setup(extra: {initialKey?: string} = {}) {
+function setup(extra: {initialKey?: string} = {}, renderWith: typeof render | typeof renderPaced = render) {
   const chosen: string[] = [];
   let backs = 0;
-  const ui = render(
+  const ui = renderWith(
     <FilterList<string>
       items={items}
       itemKey={(i) => i}
@@ -73,11 +73,10 @@ describe('FilterList', () => {
   });
 
   it('chooses what the typed text shows even when Enter comes before a render', async () => {
-    const {ui, chosen} = setup();
-    // "15⏎" in one go, as from a quick hand on a busy machine.
-    ui.stdin.write('1');
-    ui.stdin.write('5');
-    ui.stdin.write(keys.enter);
+    const {ui, chosen} = setup({}, renderPaced);
+    await waitForFrame(ui, 'Item 01');
+    // "15⏎" in one read, as from a quick hand on a busy machine.
+    (ui as PacedUi).write(`15${keys.enter}`);
     await waitForFrame(ui, () => chosen.length > 0);
     expect(chosen).toEqual(['Item 15']);
   });

@@ -8,7 +8,7 @@ import {OrderFailedScreen} from '../../src/ui/screens/order-failed.js';
 import {ReviewScreen} from '../../src/ui/screens/review.js';
 import {SubmittingScreen} from '../../src/ui/screens/submitting.js';
 import {themeFor} from '../../src/ui/theme.js';
-import {keys, press, waitForFrame} from '../helpers/ink.js';
+import {keys, press, waitForFrame, renderPaced} from '../helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -108,10 +108,10 @@ describe('ReviewScreen', () => {
   });
 
   it('moves the cursor once per key even when the keys come before a render', async () => {
-    const {ui, calls} = review();
-    ui.stdin.write(keys.tab);
-    ui.stdin.write(keys.tab);
-    ui.stdin.write(keys.enter);
+    const calls: string[] = [];
+    const ui = renderPaced(reviewIn80(false, {}, calls));
+    await waitForFrame(ui, 'Review the order');
+    ui.write(`${keys.tab}${keys.tab}${keys.enter}`);
     await waitForFrame(ui, () => calls.length > 0);
     expect(calls).toEqual(['edit country']);
   });

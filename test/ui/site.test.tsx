@@ -5,7 +5,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import type {VoiceSite} from '../../src/api/types.js';
 import type {Loadable, OrderedSite, SiteDetails} from '../../src/flow/state.js';
 import {SiteScreen} from '../../src/ui/screens/site.js';
-import {keys, press, type, waitForFrame} from '../helpers/ink.js';
+import {keys, press, renderPaced, type, waitForFrame} from '../helpers/ink.js';
 
 afterEach(() => cleanup());
 
@@ -117,11 +117,13 @@ describe('SiteScreen', () => {
   });
 
   it('takes three Enters that come before it had time to render (a busy machine), and submits', async () => {
-    const {ui, submitted} = setup();
-    // One after the other, no render in between: each key must see what the previous one did.
-    ui.stdin.write(keys.enter);
-    ui.stdin.write(keys.enter);
-    ui.stdin.write(keys.enter);
+    const submitted: SiteDetails[] = [];
+    const ui = renderPaced(
+      <SiteScreen countryName="France" customerCode="9999" voicesites={{status: 'ready', value: []}} now={new Date(2026, 10, 29, 14, 32)} onSubmit={(s) => submitted.push(s)} onBack={() => {}} />,
+    );
+    await waitForFrame(ui, 'Voicesite in France');
+    // In one read, as btalk gets them from a quick hand: each key must see what the previous one did.
+    ui.write(`${keys.enter}${keys.enter}${keys.enter}`);
     await waitForFrame(ui, () => submitted.length > 0);
     expect(submitted).toEqual([{customerSiteLabel: 'Voicesite in France', technicalSiteName: 'VOICESITE_IN_FRANCE', customerOrderReference: 'btalk-20261129-1432'}]);
   });

@@ -6,8 +6,10 @@ import {Box, Text} from 'ink';
 import React, {useEffect, useMemo} from 'react';
 import {count} from '../plural.js';
 import {useTheme} from '../theme.js';
-import {useCurrentState} from '../use-current-state.js';
 import {useKeys} from '../use-keys.js';
+import {useStore} from '../use-store.js';
+import {cursorIn, filterListKey, filterListReducer, filterListState} from './filter-list-state.js';
+import {TextInput} from './text-input.js';
 
 export interface FilterListProps<T> {
   items: readonly T[];
@@ -32,12 +34,10 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
   const theme = useTheme();
   const {items, itemKey, label, filter, noun, onChoose, onHighlight, onBack, note, isActive = true} = props;
   const rows = Math.max(3, props.rows);
-  // The key handler reads these as they are now, not as at its render (see use-current-state.ts).
-  const [text, getText, setText] = useCurrentState('');
+  const [state, dispatch, get] = useStore(filterListReducer, () => filterListState(items.findIndex((i) => itemKey(i) === props.initialKey)));
+  const text = state.filter.value;
   const shown = useMemo(() => filter(items, text), [items, filter, text]);
-  const [index, getIndex, setIndex] = useCurrentState(Math.max(0, items.findIndex((i) => itemKey(i) === props.initialKey)));
-  const cursorIn = (list: readonly T[], at: number) => Math.min(at, Math.max(0, list.length - 1));
-  const cursor = cursorIn(shown, index);
+  const cursor = cursorIn(state, shown.length);
   const highlighted = shown[cursor];
   const highlightedKey = highlighted === undefined ? undefined : itemKey(highlighted);
 
@@ -47,33 +47,20 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [highlightedKey]);
 
+  // The state each earlier key left, rendered or not (see key-paced-stdin.ts).
   useKeys(
     (input, key) => {
-      const list = getText() === text ? shown : filter(items, getText());
-      const cursor = cursorIn(list, getIndex());
-      const highlighted = list[cursor];
-      const last = list.length - 1;
-      if (key.upArrow) return setIndex(Math.max(0, cursor - 1));
-      if (key.downArrow) return setIndex(Math.min(last, cursor + 1));
-      if (key.pageUp) return setIndex(Math.max(0, cursor - rows));
-      if (key.pageDown) return setIndex(Math.max(0, Math.min(last, cursor + rows)));
-      if (key.return) {
-        if (highlighted !== undefined) onChoose(highlighted);
+      const now = get();
+      const list = now.filter.value === text ? shown : filter(items, now.filter.value);
+      const meant = filterListKey(input, key, list.length, rows);
+      if (meant === undefined) return;
+      if ('back' in meant) return onBack?.();
+      if ('choose' in meant) {
+        const item = list[cursorIn(now, list.length)];
+        if (item !== undefined) onChoose(item);
         return;
       }
-      if (key.escape) return onBack?.();
-      if (key.backspace || key.delete) {
-        setText(getText().slice(0, -1));
-        setIndex(0);
-        return;
-      }
-      if (key.ctrl && input === 'u') {
-        setText('');
-        return;
-      }
-      if (key.ctrl || key.meta || key.tab || input === '') return;
-      setText(getText() + input.replace(/[\r\n\t]/g, ''));
-      setIndex(0);
+      dispatch(meant.action);
     },
     {isActive},
   );
@@ -89,8 +76,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
       <Box justifyContent="space-between">
         <Text>
           {'Filter: '}
-          <Text bold>{text}</Text>
-          {isActive ? <Text inverse> </Text> : null}
+          <TextInput state={state.filter} focused={isActive} />
         </Text>
         <Text dimColor>{`${shown.length} of ${count(items.length, ...noun)}`}</Text>
       </Box>

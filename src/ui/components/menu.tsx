@@ -1,19 +1,17 @@
 /**
- * A vertical list of actions: ↑/↓ and Enter, or the item's hotkey. Also answers Esc (onBack) so
- * a screen made of a menu needs no second input handler.
+ * A vertical list of actions (state in menu-state.ts): ↑/↓ and Enter, or the item's hotkey. Also
+ * answers Esc (onBack) so a screen made of a menu needs no second input handler. Each item says
+ * its hotkey in words ("Submit the order (s)"), and the highlighted one carries "›" as well as
+ * the accent colour, so nothing rests on colour alone.
  */
 import {Box, Text} from 'ink';
 import React from 'react';
 import {useTheme} from '../theme.js';
-import {useCurrentState} from '../use-current-state.js';
 import {useKeys} from '../use-keys.js';
+import {useStore} from '../use-store.js';
+import {menuKey, menuReducer, menuState, type MenuItem} from './menu-state.js';
 
-export interface MenuItem<V extends string> {
-  value: V;
-  label: string;
-  /** A single lower-case letter that picks the item directly. */
-  hotkey?: string;
-}
+export type {MenuItem} from './menu-state.js';
 
 export interface MenuProps<V extends string> {
   items: ReadonlyArray<MenuItem<V>>;
@@ -25,39 +23,31 @@ export interface MenuProps<V extends string> {
   initial?: V;
 }
 
-export function Menu<V extends string>(props: MenuProps<V>): React.JSX.Element {
-  const theme = useTheme();
-  const {items, onSelect, onBack, isActive = true} = props;
-  // Read by the key handler as it is now, not as it was at its render (see use-current-state.ts).
-  const [index, getIndex, setIndex] = useCurrentState(Math.max(0, items.findIndex((i) => i.value === props.initial)));
-  const current = Math.min(index, items.length - 1);
-  const moveTo = (next: number) => {
-    setIndex(next);
-    const item = items[next];
-    if (item) props.onHighlight?.(item.value);
-  };
-
+/** The menu's input hook: keys to moves (reducer), choices and back. */
+export function useMenu<V extends string>(props: MenuProps<V>): number {
+  const {items, isActive = true} = props;
+  const [state, dispatch, get] = useStore(menuReducer, () => menuState(items, props.initial));
   useKeys(
     (input, key) => {
-      const current = Math.min(getIndex(), items.length - 1);
-      if (key.upArrow) return moveTo((current - 1 + items.length) % items.length);
-      if (key.downArrow || key.tab) return moveTo((current + 1) % items.length);
-      if (key.return) {
-        const item = items[current];
-        if (item) onSelect(item.value);
-        return;
-      }
-      if (key.escape) return onBack?.();
-      if (key.ctrl || key.meta) return;
-      const hot = items.find((i) => i.hotkey !== undefined && i.hotkey === input.toLowerCase());
-      if (hot) onSelect(hot.value);
+      const meant = menuKey(items, get(), input, key);
+      if (meant === undefined) return;
+      if ('back' in meant) return props.onBack?.();
+      if ('choose' in meant) return props.onSelect(meant.choose);
+      dispatch(meant.move);
+      const item = items[get().index];
+      if (item) props.onHighlight?.(item.value);
     },
     {isActive},
   );
+  return Math.min(state.index, items.length - 1);
+}
 
+export function Menu<V extends string>(props: MenuProps<V>): React.JSX.Element {
+  const theme = useTheme();
+  const current = useMenu(props);
   return (
     <Box flexDirection="column">
-      {items.map((item, i) => {
+      {props.items.map((item, i) => {
         const on = i === current;
         return (
           <Text key={item.value} color={on ? theme.accent : undefined} bold={on}>

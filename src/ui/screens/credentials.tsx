@@ -3,16 +3,20 @@
  * characters, checked here before any call). Used by `btalk login` and as the wizard's first step.
  * A view: props in, callbacks out, one useInput that is off while busy or inactive.
  */
-import {Box, Text} from 'ink';
+import {Box, Text, useStdout} from 'ink';
 import Spinner from 'ink-spinner';
-import React, {useReducer, useRef} from 'react';
+import React from 'react';
 import type {Credentials} from '../../api/types.js';
 import {API_KEY_LENGTH, credentialProblems} from '../../domain/credential-rules.js';
-import {isBtalkError, type BtalkError} from '../../errors.js';
-import {decodeBasicHeader, looksLikeBasicHeader} from '../../secrets/basic-header.js';
+import type {BtalkError} from '../../errors.js';
+import {looksLikeBasicHeader} from '../../secrets/basic-header.js';
 import {ErrorBlock} from '../components/error-block.js';
+import {textInputAction} from '../components/text-input-state.js';
+import {TextInput} from '../components/text-input.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
+import {useStore} from '../use-store.js';
+import {CREDENTIAL_FIELDS, credentialsFormReducer, credentialsFormState, submittable} from './credentials-form-state.js';
 
 // The same rules as piped or environment credentials (btalk login without a terminal).
 export {API_KEY_LENGTH, credentialProblems};
@@ -35,100 +39,30 @@ export interface CredentialsFormProps {
   notice?: string | undefined;
 }
 
-type Field = keyof Credentials;
-const FIELDS: ReadonlyArray<{field: Field; label: string; masked: boolean}> = [
-  {field: 'clientId', label: 'Client ID', masked: false},
-  {field: 'clientSecret', label: 'Client secret', masked: true},
-  {field: 'apiKey', label: 'API key', masked: true},
-];
-
-const MASK = '•';
-
-/** The field asked for (e.g. the one a rejection points at), else the first empty one. */
-function firstFocus(initial: Partial<Credentials> | undefined, asked: Field | undefined): number {
-  const index = FIELDS.findIndex(({field}) => field === asked);
-  if (index !== -1) return index;
-  const firstEmpty = FIELDS.findIndex(({field}) => !(initial?.[field] ?? ''));
-  return firstEmpty === -1 ? FIELDS.length - 1 : firstEmpty;
-}
-
-interface FormState {
-  values: Credentials;
-  focus: number;
-  problems: Partial<Record<Field, string>>;
-  /** Said once a pasted "Basic ..." value was decoded into the client id and secret. */
-  decoded?: string;
-}
-
 export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element {
   const {initial, onSubmit, onCancel, error, busy = false, isActive = true} = props;
   const theme = useTheme();
-  // The form's state lives in a ref that each key updates at once, and a render follows. A key
-  // must act on what the previous key did even when it arrives before React rendered it (Tab and
-  // the next field's first character in two reads a moment apart: seen in tmux, the character
-  // landed in the field being left).
-  const form = useRef<FormState | undefined>(undefined);
-  form.current ??= {
-    values: {clientId: initial?.clientId ?? '', clientSecret: initial?.clientSecret ?? '', apiKey: initial?.apiKey ?? ''},
-    focus: firstFocus(initial, props.initialFocus),
-    problems: {},
-  };
-  const [, repaint] = useReducer((n: number) => n + 1, 0);
-  const state = (): FormState => form.current!;
-  const change = (next: Partial<FormState>) => {
-    form.current = {...state(), ...next};
-    repaint();
-  };
-  const {values, focus, problems} = state();
+  const [form, dispatch, get] = useStore(credentialsFormReducer, () => credentialsFormState(initial, props.initialFocus));
+  const {fields, focus, problems} = form;
+  const {stdout} = useStdout();
+  const columns = stdout.columns && stdout.columns > 0 ? stdout.columns : 80;
 
-  /**
-   * The MyApps "Authorization: Basic ..." value pasted in the Client ID field: decoded into the id
-   * and the secret as the field is left, or refused there with the reason. False when refused.
-   */
-  const expandHeader = (): boolean => {
-    const {values: v, focus: f, problems: p} = state();
-    if (FIELDS[f]!.field !== 'clientId' || !looksLikeBasicHeader(v.clientId)) return true;
-    try {
-      const {clientId, clientSecret} = decodeBasicHeader(v.clientId);
-      change({values: {...v, clientId, clientSecret}, focus: FIELDS.findIndex(({field}) => field === 'apiKey'), problems: {...p, clientId: undefined, clientSecret: undefined}, decoded: `The Basic value holds client id "${clientId}" and its secret.`});
-    } catch (thrown) {
-      change({problems: {...p, clientId: isBtalkError(thrown) ? thrown.message : String(thrown)}});
-    }
-    return false;
-  };
-  const move = (delta: number) => {
-    if (!expandHeader()) return;
-    change({focus: Math.min(FIELDS.length - 1, Math.max(0, state().focus + delta))});
-  };
-  const edit = (update: (value: string) => string) => {
-    const {values: v, focus: f, problems: p} = state();
-    const field = FIELDS[f]!.field;
-    change({values: {...v, [field]: update(v[field])}, problems: {...p, [field]: undefined}});
-  };
-
-  const submit = () => {
-    const v = state().values;
-    const trimmed: Credentials = {clientId: v.clientId.trim(), clientSecret: v.clientSecret.trim(), apiKey: v.apiKey.trim()};
-    const found = credentialProblems(trimmed);
-    const firstBad = FIELDS.findIndex(({field}) => found[field] !== undefined);
-    change({problems: found, ...(firstBad === -1 ? {} : {focus: firstBad})});
-    if (firstBad === -1) onSubmit(trimmed);
-  };
-
+  // The form each earlier key left, rendered or not (see key-paced-stdin.ts).
   useKeys(
     (input, key) => {
       if (key.escape) return onCancel();
-      if (key.tab) return move(key.shift ? -1 : 1);
-      if (key.upArrow) return move(-1);
-      if (key.downArrow) return move(1);
-      if (key.return) return state().focus === FIELDS.length - 1 ? submit() : move(1);
-      if (key.backspace || key.delete) return edit((value) => value.slice(0, -1));
-      if (key.ctrl && input === 'u') return edit(() => '');
-      if (key.ctrl || key.meta || input === '') return;
-      // Pasted text arrives in one chunk; line breaks inside it are not part of a secret.
-      const text = input.replace(/[\r\n]/g, '');
-      if (text === '') return;
-      edit((value) => value + text);
+      if (key.tab) return dispatch({type: 'move', by: key.shift ? -1 : 1});
+      if (key.upArrow) return dispatch({type: 'move', by: -1});
+      if (key.downArrow) return dispatch({type: 'move', by: 1});
+      if (key.return) {
+        if (get().focus < CREDENTIAL_FIELDS.length - 1) return dispatch({type: 'move', by: 1});
+        dispatch({type: 'submit-tried'});
+        const credentials = submittable(get());
+        if (credentials) onSubmit(credentials);
+        return;
+      }
+      const edit = textInputAction(input, key);
+      if (edit) dispatch({type: 'edit', edit});
     },
     {isActive: isActive && !busy},
   );
@@ -139,23 +73,21 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
       <Text dimColor>From the Orange Developer dashboard (client id and secret) and your Business Talk API key.</Text>
       <Text dimColor>Or paste the MyApps "Authorization: Basic …" value as the client id.</Text>
       {props.notice ? <Text color={theme.warning}>{`⚠ ${props.notice}`}</Text> : null}
-      {state().decoded ? <Text color={theme.success}>{`✓ ${state().decoded}`}</Text> : null}
+      {form.decoded ? <Text color={theme.success}>{`✓ ${form.decoded}`}</Text> : null}
       <Box flexDirection="column" marginTop={1}>
-        {FIELDS.map(({field, label, masked}, index) => {
-          const value = values[field];
-          // A pasted Basic value holds the secret: masked like it until it is decoded.
-          const shown = masked || looksLikeBasicHeader(value) ? MASK.repeat(value.length) : value;
+        {CREDENTIAL_FIELDS.map(({field, label, masked}, index) => {
+          const value = fields[field].value;
           const focused = index === focus && !busy;
+          // The count and a problem share the line with a masked field: it stays one line.
+          const extra = (field === 'apiKey' && value.length > 0 ? 9 : 0) + (problems[field] ? problems[field]!.length + 2 : 0);
           return (
             <Box key={field}>
               <Text color={focused ? theme.accent : undefined}>{focused ? '› ' : '  '}</Text>
               <Box width={15}>
                 <Text bold={focused}>{label}</Text>
               </Box>
-              <Text>
-                {shown}
-                {focused ? <Text inverse> </Text> : null}
-              </Text>
+              {/* A pasted Basic value holds the secret: masked like it until it is decoded. */}
+              <TextInput state={fields[field]} focused={focused} masked={masked || looksLikeBasicHeader(value)} width={Math.max(8, columns - 17 - extra)} />
               {field === 'apiKey' && value.length > 0 ? <Text dimColor>{`  ${value.trim().length}/${API_KEY_LENGTH}`}</Text> : null}
               {problems[field] ? <Text color={theme.danger}>{`  ${problems[field]}`}</Text> : null}
             </Box>

@@ -12,8 +12,11 @@ import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrde
 import type {Loadable, OrderedSite, SiteDetails} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
-import {useCurrentState} from '../use-current-state.js';
+import {textInputAction} from '../components/text-input-state.js';
+import {TextInput} from '../components/text-input.js';
 import {useKeys} from '../use-keys.js';
+import {useStore} from '../use-store.js';
+import {SITE_FIELDS, siteEnter, siteFields, siteFormReducer, siteFormState, siteValues, type SiteField} from './site-form-state.js';
 
 export interface SiteScreenProps {
   countryName: string;
@@ -29,13 +32,8 @@ export interface SiteScreenProps {
   isActive?: boolean;
 }
 
-type Field = keyof SiteDetails;
+type Field = SiteField;
 const NONE: readonly OrderedSite[] = [];
-const FIELDS: ReadonlyArray<{field: Field; label: string}> = [
-  {field: 'customerSiteLabel', label: 'Site label'},
-  {field: 'technicalSiteName', label: 'Technical name'},
-  {field: 'customerOrderReference', label: 'Order reference'},
-];
 
 /** "Voicesite in France", or "... 2", "... 3" when the derived technical name is taken. */
 export function defaultLabel(countryName: string, sites: readonly VoiceSite[], customerCode: string): string {
@@ -88,46 +86,30 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
     const references = ordered.map((o) => o.customerOrderReference);
     return {customerSiteLabel: label, technicalSiteName: deriveTechnicalSiteName(label), customerOrderReference: defaultReference(now, references)};
   }, [props.countryName, sites, props.customerCode, ordered, now]);
-  // Until the person types, the values are the defaults (which follow the voicesites list). The
-  // key handler reads the current state, not its render's (see use-current-state.ts).
-  const [typed, getTyped, setTyped] = useCurrentState<SiteDetails | undefined>(props.initial);
-  const values = typed ?? defaults;
-  // The technical name follows the label until the person edits it.
-  const [, getNameEdited, setNameEdited] = useCurrentState(props.initial !== undefined);
-  const [focus, getFocus, setFocus] = useCurrentState(0);
-  const problems = useMemo(() => siteProblems(values, sites, props.customerCode), [values, sites, props.customerCode]);
+  // Until the person types, the values are the defaults (which follow the voicesites list).
+  const [form, dispatch, get] = useStore(siteFormReducer, () => siteFormState(props.initial));
+  const fields = siteFields(form, defaults);
+  const values = siteValues(fields);
+  const focus = form.focus;
+  const problems = useMemo(() => siteProblems(values, sites, props.customerCode), [values.customerSiteLabel, values.technicalSiteName, values.customerOrderReference, sites, props.customerCode]);
 
+  // The form each earlier key left, rendered or not (see key-paced-stdin.ts).
   useKeys(
     (input, key) => {
-      const at = getFocus();
-      const field = FIELDS[at]!.field;
-      const shown = getTyped() ?? defaults;
-      const edit = (change: (value: string) => string) => {
-        const next = {...shown, [field]: change(shown[field])};
-        if (field === 'customerSiteLabel' && !getNameEdited()) next.technicalSiteName = deriveTechnicalSiteName(next.customerSiteLabel);
-        if (field === 'technicalSiteName') setNameEdited(true);
-        setTyped(next);
-      };
+      const now = get();
+      const focus = now.focus;
       if (key.escape) return props.onBack();
-      if ((key.tab && key.shift) || key.upArrow) return setFocus(Math.max(0, at - 1));
-      if (key.tab || key.downArrow) return setFocus(Math.min(FIELDS.length - 1, at + 1));
+      if ((key.tab && key.shift) || key.upArrow) return dispatch({type: 'focus', to: focus - 1});
+      if (key.tab || key.downArrow) return dispatch({type: 'focus', to: focus + 1});
       if (key.return) {
-        const found = siteProblems(shown, sites, props.customerCode);
-        if (at < FIELDS.length - 1) {
-          if (found[field] === undefined) setFocus(at + 1);
-          return;
-        }
-        const firstBad = FIELDS.findIndex((f) => found[f.field] !== undefined);
-        if (firstBad === -1) props.onSubmit(shown);
-        else setFocus(firstBad);
-        return;
+        const shownNow = siteValues(siteFields(now, defaults));
+        const next = siteEnter(now, siteProblems(shownNow, sites, props.customerCode));
+        if (next === undefined) return;
+        if ('submit' in next) return props.onSubmit(shownNow);
+        return dispatch({type: 'focus', to: next.focus});
       }
-      if (key.backspace || key.delete) return edit((v) => v.slice(0, -1));
-      if (key.ctrl && input === 'u') return edit(() => '');
-      if (key.ctrl || key.meta || input === '') return;
-      const text = input.replace(/[\r\n\t]/g, '');
-      // Technical names are capitals only: typing lower case just works.
-      edit((v) => v + (field === 'technicalSiteName' ? text.toUpperCase() : text));
+      const edit = textInputAction(input, key);
+      if (edit) dispatch({type: 'edit', edit, defaults});
     },
     {isActive},
   );
@@ -135,7 +117,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
   return (
     <Box flexDirection="column">
       <Text bold>Name the site</Text>
-      {FIELDS.map(({field, label}, index) => {
+      {SITE_FIELDS.map(({field, label}, index) => {
         const on = index === focus;
         const problem = problems[field];
         return (
@@ -149,8 +131,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
               </Box>
               {/* Wrapped, not cut: the end of a long label is where the person is typing. */}
               <Text>
-                {values[field]}
-                {on && isActive ? <Text inverse> </Text> : null}
+                <TextInput state={fields[field]} focused={on && isActive} />
                 {problem === undefined ? <Text color={theme.success}> ✓</Text> : null}
               </Text>
             </Box>
@@ -165,7 +146,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
       })}
       {props.voicesites?.status === 'failed' ? <Text dimColor>Could not list existing voicesites, so a taken name is only caught when ordering.</Text> : null}
       {props.voicesites?.status === 'loading' ? <Text dimColor>Checking existing voicesite names…</Text> : null}
-      <Footer hints={[['type', 'to edit'], ['Tab/↓', 'next'], ['Enter', focus === FIELDS.length - 1 ? 'review' : 'accept'], ['Ctrl+U', 'clear'], ['Esc', 'back']]} />
+      <Footer hints={[['type', 'to edit'], ['Tab/↓', 'next'], ['Enter', focus === SITE_FIELDS.length - 1 ? 'review' : 'accept'], ['Ctrl+U', 'clear'], ['Esc', 'back']]} />
     </Box>
   );
 }

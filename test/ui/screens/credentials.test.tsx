@@ -6,7 +6,7 @@ import {BtalkError} from '../../../src/errors.js';
 import {credentialProblems as pipedCredentialProblems} from '../../../src/secrets/env-credentials.js';
 import {CredentialsForm, credentialProblems} from '../../../src/ui/screens/credentials.js';
 import {ThemeProvider, themeFor, type Theme} from '../../../src/ui/theme.js';
-import {colourCodes, withChalkColours, keys, press, type, waitForFrame} from '../../helpers/ink.js';
+import {colourCodes, withChalkColours, keys, press, renderPaced, type, waitForFrame} from '../../helpers/ink.js';
 
 const KEY = 'K'.repeat(36) + 'tail';
 
@@ -63,15 +63,11 @@ describe('CredentialsForm', () => {
 
 describe('CredentialsForm with keys faster than renders', () => {
   it('puts a character typed right after Tab into the next field, even before the Tab was rendered', async () => {
-    const {ui, submitted} = setup({initial: {clientId: 'my-client'}, initialFocus: 'clientId'});
+    const submitted: Credentials[] = [];
+    const ui = renderPaced(<CredentialsForm onSubmit={(c) => submitted.push(c)} onCancel={() => {}} initial={{clientId: 'my-client'}} initialFocus="clientId" />);
     await waitForFrame(ui, 'my-client');
-    // Back to back, with no chance for a render in between: each key must see the one before.
-    ui.stdin.write(keys.tab);
-    ui.stdin.write('h');
-    ui.stdin.write('i');
-    ui.stdin.write(keys.enter);
-    ui.stdin.write(KEY);
-    ui.stdin.write(keys.enter);
+    // In one read, as btalk gets them from a fast typist: each key must see the one before.
+    ui.write(`${keys.tab}hi${keys.enter}${KEY}${keys.enter}`);
     await waitForFrame({lastFrame: () => (submitted.length > 0 ? 'submitted' : JSON.stringify(ui.lastFrame()))}, 'submitted', {timeoutMs: 10_000});
     expect(submitted).toEqual([{clientId: 'my-client', clientSecret: 'hi', apiKey: KEY}]);
     ui.unmount();
