@@ -8,6 +8,7 @@ import type {Command} from 'commander';
 import {isLoopbackHost} from '../environments.js';
 import {BtalkError} from '../errors.js';
 import type {Runtime} from '../runtime.js';
+import {CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
 import type {RunningEmulator, EmulatorAccount} from '../emulator/types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
@@ -34,9 +35,9 @@ export function exportLines(sandbox: RunningEmulator, account: AccountName = 'de
   const chosen = sandbox.accounts[account];
   const vars: Array<[string, string]> = [
     ['BTALK_BASE_URL', sandbox.baseUrl],
-    ['BTALK_CLIENT_ID', chosen.clientId],
-    ['BTALK_CLIENT_SECRET', chosen.clientSecret],
-    ['BTALK_API_KEY', chosen.apiKey],
+    [CREDENTIAL_ENV_VARS.clientId, chosen.clientId],
+    [CREDENTIAL_ENV_VARS.clientSecret, chosen.clientSecret],
+    [CREDENTIAL_ENV_VARS.apiKey, chosen.apiKey],
   ];
   return vars.map(([name, value]) => `export ${name}=${shellQuote(value)}`);
 }

@@ -5,9 +5,14 @@
 import {BtalkError} from '../errors.js';
 import type {BusinessTalkApi} from '../api/types.js';
 import type {GlobalOptions} from '../global-options.js';
+import {CREDENTIAL_ENV_LIST, CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
 import type {Session, SessionFactory} from '../session-types.js';
 
-const FIELD_NAMES = {clientId: 'client id (BTALK_CLIENT_ID)', clientSecret: 'client secret (BTALK_CLIENT_SECRET)', apiKey: 'API key (BTALK_API_KEY)'};
+const FIELD_NAMES = {
+  clientId: `client id (${CREDENTIAL_ENV_VARS.clientId})`,
+  clientSecret: `client secret (${CREDENTIAL_ENV_VARS.clientSecret})`,
+  apiKey: `API key (${CREDENTIAL_ENV_VARS.apiKey})`,
+};
 
 export async function withApi<T>(
   sessions: SessionFactory,
@@ -21,7 +26,7 @@ export async function withApi<T>(
         .filter((k) => session.sources[k] === 'missing')
         .map((k) => FIELD_NAMES[k]);
       throw new BtalkError('auth', `No credentials for profile "${session.profile}"${missing.length ? `: missing ${missing.join(', ')}` : ''}.`, {
-        hint: 'Run "btalk login", or set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY, or try --sandbox.',
+        hint: `Run "btalk login", or set ${CREDENTIAL_ENV_LIST}, or try --sandbox.`,
       });
     }
     return await body(session.api(session.credentials), session);

@@ -13,6 +13,9 @@ export const CREDENTIAL_ENV_VARS = {
   apiKey: 'BTALK_API_KEY',
 } as const satisfies Record<keyof Credentials, string>;
 
+/** The three names in a sentence: "BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY". */
+export const CREDENTIAL_ENV_LIST = `${CREDENTIAL_ENV_VARS.clientId}, ${CREDENTIAL_ENV_VARS.clientSecret} and ${CREDENTIAL_ENV_VARS.apiKey}`;
+
 export function credentialsFromEnv(env: Readonly<Record<string, string | undefined>>): Partial<Credentials> {
   const out: Partial<Credentials> = {};
   for (const field of Object.keys(CREDENTIAL_ENV_VARS) as Array<keyof Credentials>) {

@@ -3,9 +3,10 @@
  * way out. Messages never contain secret values: only the operation and the account name.
  */
 import {BtalkError} from '../errors.js';
+import {CREDENTIAL_ENV_LIST} from './env-credentials.js';
 import {DeadlineExceeded} from './with-deadline.js';
 
-export const ENV_WAY_OUT = 'set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY in the environment instead';
+export const ENV_WAY_OUT = `set ${CREDENTIAL_ENV_LIST} in the environment instead`;
 
 /** How to get a working keychain on this platform, without the environment way out. */
 export function keychainFix(platform: NodeJS.Platform): string {

@@ -12,6 +12,7 @@ import type {Readable} from 'node:stream';
 import type {Credentials} from '../api/types.js';
 import {BtalkError} from '../errors.js';
 import {decodeBasicHeader, looksLikeBasicHeader} from './basic-header.js';
+import {CREDENTIAL_ENV_VARS} from './env-credentials.js';
 
 /** What was read; `fromHeader` is set when the id and secret came from a Basic header. */
 export type ReadCredentials = Partial<Credentials> & {fromHeader?: boolean};
@@ -68,7 +69,7 @@ export function parseCredentialLines(text: string, missing: ReadonlyArray<keyof 
   }
   if (keyed.some((k) => k !== undefined)) {
     throw new BtalkError('usage', 'Standard input mixes KEY=VALUE lines with plain lines.', {
-      hint: 'Give either three lines (client id, client secret, API key) or BTALK_CLIENT_ID=, BTALK_CLIENT_SECRET=, BTALK_API_KEY= lines.',
+      hint: `Give either three lines (client id, client secret, API key) or ${Object.values(CREDENTIAL_ENV_VARS).map((name) => `${name}=`).join(', ')} lines.`,
     });
   }
   if (lines.length > 3) {
