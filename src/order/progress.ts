@@ -6,7 +6,7 @@
  * list), so a wait is never silent; it is unref'd and stopped by `finish`.
  */
 import type {Writable} from 'node:stream';
-import cliTruncate from 'cli-truncate';
+import {truncateToWidth} from '../text/fit-table.js';
 import {count} from '../text/plural.js';
 
 export interface ProgressCounts {
@@ -101,7 +101,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
   const draw = () => {
     if (!last || finished) return;
     if (tty) {
-      stream.write(`\r\u001b[2K${cliTruncate(line(), width())}`);
+      stream.write(`\r\u001b[2K${truncateToWidth(line(), width())}`);
       shown = true;
       return;
     }
@@ -128,7 +128,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
       if (finished) return;
       clearInterval(ticker);
       if (last) {
-        if (tty) stream.write(`\r\u001b[2K${cliTruncate(line(), width())}\n`);
+        if (tty) stream.write(`\r\u001b[2K${truncateToWidth(line(), width())}\n`);
         else if (lastPlainDone !== last.done) stream.write(`${line()}\n`);
       }
       finished = true;

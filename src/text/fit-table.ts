@@ -17,14 +17,43 @@ export interface Column<Row> {
 
 const GAP = 2;
 
-function cut(text: string, width: number): string {
-  if (stringWidth(text) <= width) return text + ' '.repeat(width - stringWidth(text));
+/**
+ * The text in exactly `width` terminal cells: measured as the terminal draws it (CJK and most emoji
+ * take two cells, combining accents none), cut at a whole character with "…", padded with spaces.
+ */
+export function fitCell(text: string, width: number): string {
+  const cut = truncateToWidth(text, width);
+  return cut + ' '.repeat(Math.max(0, width - stringWidth(cut)));
+}
+
+const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+
+/**
+ * At most `width` cells, ending in "…" when cut. Cut between graphemes ("é" written as e + U+0301,
+ * a flag, a family emoji stay whole); a two-cell character that would cross the edge is left out
+ * rather than overflow (cli-truncate lets it overflow by one cell).
+ */
+export function truncateToWidth(text: string, width: number): string {
+  if (stringWidth(text) <= width) return text;
+  if (width <= 0) return '';
   let out = '';
-  for (const ch of text) {
-    if (stringWidth(out + ch) > width - 1) break;
-    out += ch;
+  let used = 0;
+  for (const {segment} of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    out += segment;
+    used += w;
   }
-  return out + '…' + ' '.repeat(Math.max(0, width - 1 - stringWidth(out)));
+  return `${out}…`;
+}
+
+const cut = fitCell;
+
+/** The widest of the values, without spreading them as arguments (a long list would overflow the stack). */
+export function widest(values: Iterable<string>, start = 0): number {
+  let max = start;
+  for (const v of values) max = Math.max(max, stringWidth(v));
+  return max;
 }
 
 export function fitTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[], maxWidth?: number): {lines: string[]; dropped: string[]} {
@@ -33,7 +62,7 @@ export function fitTable<Row>(columns: readonly Column<Row>[], rows: readonly Ro
   const cells = (cols: readonly Column<Row>[]) => rows.map((r) => cols.map((c) => c.value(r)));
   for (;;) {
     const body = cells(shown);
-    const widths = shown.map((c, i) => Math.max(stringWidth(c.header), ...body.map((r) => stringWidth(r[i]!))));
+    const widths = shown.map((c, i) => widest(body.map((r) => r[i]!), stringWidth(c.header)));
     const total = () => widths.reduce((a, b) => a + b, 0) + GAP * (widths.length - 1);
     if (maxWidth !== undefined) {
       // Shrink the widest shrinkable column first, one step at a time, down to its minimum.
