@@ -10,6 +10,7 @@ import {registerHistory} from './commands/history.js';
 import {registerLogin} from './commands/login.js';
 import {registerLogout} from './commands/logout.js';
 import {registerOrder} from './commands/order.js';
+import {registerProfiles} from './commands/profiles.js';
 import {registerSandbox} from './commands/sandbox.js';
 import {registerStatus} from './commands/status.js';
 import {registerVoicesites} from './commands/voicesites.js';
@@ -53,10 +54,12 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
     location: defaultStateDir(runtime.env, runtime.platform),
     warn: (line) => runtime.stderr.write(`${line}\n`),
   });
+  const config = createConfigStore(defaultConfigDir(runtime.env));
+  const keychain = () => createKeychainStore({platform: runtime.platform});
   const sessions = createSessionFactory({
     runtime,
-    config: createConfigStore(defaultConfigDir(runtime.env)),
-    keychain: () => createKeychainStore({platform: runtime.platform}),
+    config,
+    keychain,
     createApi: createBusinessTalkApi,
     startEmulator,
     debugSink: (line: string) => runtime.stderr.write(`${line}\n`),
@@ -72,12 +75,13 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
   };
   registerWizard(program, ctx);
   registerLogin(program, ctx);
-  registerStatus(program, ctx);
+  registerStatus(program, ctx, {config, keychain});
   registerLogout(program, ctx);
   registerOrder(program, ctx);
   registerVoicesites(program, ctx);
   registerSandbox(program, ctx);
   registerHistory(program, ctx, () => journal);
+  registerProfiles(program, ctx, {config, keychain});
 
   // The wizard is the root action, so a mistyped command would otherwise read as "too many
   // arguments". Set after the subcommands are registered: they keep refusing extra arguments.

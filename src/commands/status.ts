@@ -10,10 +10,11 @@ import {keychainReason} from '../secrets/keychain-errors.js';
 import {apiKeyLast4, proveCredentials, READONLY_WARNING, type Proof} from '../secrets/prove-credentials.js';
 import type {CredentialSources, Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
+import {profiles, type ProfilesDeps} from './profiles.js';
 import {runCommand} from './run.js';
 
-export function registerStatus(program: Command, ctx: CommandContext): void {
-  program
+export function registerStatus(program: Command, ctx: CommandContext, all?: ProfilesDeps): void {
+  const command = program
     .command('status')
     .description('Show the profile, its environment, where each secret comes from and whether they work')
     .addHelpText(
@@ -25,12 +26,14 @@ characters). Exit codes: 0 usable, 4 missing or rejected, 1 the check could not 
 Examples:
   $ btalk status
   $ btalk status --profile prod --json | jq .check
-  $ btalk status || btalk login                     # log in only when needed`,
-    )
-    .action(async () => {
-      const globals = ctx.globals();
-      ctx.setExitCode(await runCommand(ctx.runtime, globals, () => status(ctx)));
-    });
+  $ btalk status || btalk login                     # log in only when needed
+  $ btalk status --all                              # every profile, each one checked`,
+    );
+  if (all) command.option('--all', 'every profile, each checked (the same as btalk profiles --check)');
+  command.action(async (flags: {all?: boolean}) => {
+    const globals = ctx.globals();
+    ctx.setExitCode(await runCommand(ctx.runtime, globals, () => (flags.all && all ? profiles(ctx, all, {check: true}) : status(ctx))));
+  });
 }
 
 export type CheckState = 'ok' | 'missing' | 'rejected' | 'error';
@@ -69,7 +72,8 @@ export async function status(ctx: CommandContext): Promise<number> {
   }
 }
 
-async function check(session: Session): Promise<{report: StatusReport; error?: BtalkError}> {
+/** Proves a session's credentials (token + GET /me) and says how it went; never throws for a failed check. */
+export async function check(session: Session): Promise<{report: StatusReport; error?: BtalkError}> {
   const base: StatusReport = {
     profile: session.profile,
     environment: session.environment.name,
