@@ -28,7 +28,12 @@ async function list(setup: Awaited<ReturnType<typeof twoProfiles>>, options: {ch
   const s = await testSessions({keychain: setup.keychain, configDir: setup.first.configDir, ...realClient()});
   const ctx = commandContext(s, options.json ? {json: true} : {});
   const keychain = options.keychainFails
-    ? () => ({...setup.keychain, list: async () => Promise.reject(new BtalkError('keychain', 'Could not use the OS keychain (list): no D-Bus session is reachable [dbus].'))})
+    ? () => ({
+        get: (a: string) => setup.keychain.get(a),
+        set: (a: string, v: string) => setup.keychain.set(a, v),
+        delete: (a: string) => setup.keychain.delete(a),
+        list: async (): Promise<string[]> => Promise.reject(new BtalkError('keychain', 'Could not use the OS keychain (list): no D-Bus session is reachable [dbus].')),
+      })
     : () => setup.keychain;
   const code = await runCommand(s.runtime, {json: options.json}, () => profiles(ctx, {config: s.config, keychain}, {check: options.check === true}));
   return {code, out: s.runtime.out(), err: s.runtime.err()};
