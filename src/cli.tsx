@@ -3,11 +3,10 @@
  * Composition root: the only module that reads process.*. It builds the Runtime, runs the program
  * (src/program.ts) and sets the process exit code (table in src/errors.ts, documented in README).
  */
-import {CommanderError} from 'commander';
 // Bundled into dist/cli.js at build time: nothing is read from disk to answer --version.
 import packageJson from '../package.json' with {type: 'json'};
 import {EXIT_CODES} from './errors.js';
-import {buildProgram} from './program.js';
+import {prepaintWizard} from './prepaint.js';
 import type {Runtime} from './runtime.js';
 import {systemTimers} from './timers.js';
 
@@ -34,7 +33,18 @@ function processRuntime(): Runtime {
 }
 
 async function main(): Promise<number> {
-  const {program, exitCode} = buildProgram(processRuntime());
+  const args = process.argv.slice(2);
+  // The version alone needs none of the command tree (a script may ask it on every run).
+  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+    process.stdout.write(`${packageJson.version}\n`);
+    return EXIT_CODES.ok;
+  }
+  const runtime = processRuntime();
+  // The wizard's first frame goes up now; the command tree, the HTTP client and Ink load behind it.
+  const prepaint = prepaintWizard(args, runtime.env, runtime.stdout, runtime.interactive);
+  if (prepaint) runtime.prepaint = prepaint;
+  const [{buildProgram}, {CommanderError}] = await Promise.all([import('./program.js'), import('commander')]);
+  const {program, exitCode} = buildProgram(runtime);
   try {
     await program.parseAsync(process.argv);
     return exitCode();

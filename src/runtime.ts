@@ -3,6 +3,7 @@
  * passed down. Nothing below cli.tsx reads `process.*`; tests build a Runtime of their own.
  */
 import type {Readable, Writable} from 'node:stream';
+import type {Prepaint} from './prepaint.js';
 import type {Timers} from './timers.js';
 
 export interface Runtime {
@@ -23,4 +24,6 @@ export interface Runtime {
   /** Registers a Ctrl+C (SIGINT) handler while a command runs; returns a function that removes it. */
   onInterrupt(handler: () => void): () => void;
   version: string;
+  /** Lines the wizard's first frame painted before Ink loaded (src/prepaint.ts); Ink replaces them. */
+  prepaint?: Prepaint;
 }

@@ -6,8 +6,12 @@
  * file, and loading Ink costs about 0.6 s of startup that `btalk status` should not pay.
  */
 import type {Command} from 'commander';
+import {prefetchingApi} from '../api/prefetch.js';
+import type {BusinessTalkApi, Credentials} from '../api/types.js';
 import {BtalkError} from '../errors.js';
 import type {GlobalOptions} from '../global-options.js';
+import {clearPrepaint} from '../prepaint.js';
+import type {Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 
@@ -23,6 +27,19 @@ export function notATerminalHint(globals: GlobalOptions): string {
   return `Without a terminal, use: btalk order ${[...kept, ORDER_FLAGS].join(' ')} (see "btalk order --help").`;
 }
 
+const same = (a: Credentials, b: Credentials) => a.clientId === b.clientId && a.clientSecret === b.clientSecret && a.apiKey === b.apiKey;
+
+/** The session with its known credentials' first reads already on their way (see api/prefetch.ts). */
+function withPrefetch(session: Session): Session {
+  const known = session.credentials;
+  if (!known) return session;
+  let prefetched: BusinessTalkApi | undefined;
+  const api = (c: Credentials) => (same(c, known) ? (prefetched ??= prefetchingApi(session.api(c))) : session.api(c));
+  api(known);
+  // Reads go through to the session itself, so what it learns later (saved credentials) shows.
+  return Object.assign(Object.create(session) as Session, {api});
+}
+
 export function registerWizard(program: Command, ctx: CommandContext): void {
   program.action(async () => {
     const globals = ctx.globals();
@@ -30,15 +47,22 @@ export function registerWizard(program: Command, ctx: CommandContext): void {
       if (!ctx.runtime.interactive) {
         throw new BtalkError('usage', 'The guided wizard needs a terminal (stdin and stdout must both be one).', {hint: notATerminalHint(globals)});
       }
-      // Ink loads while the session opens (keychain, embedded emulator).
+      // Ink loads while the session opens (keychain, embedded emulator) and the first reads run.
       const loading = import('../ui/run-wizard.js');
       loading.catch(() => undefined);
-      const session = await ctx.sessions.open(globals);
       try {
-        const {runWizard} = await loading;
-        return await runWizard(ctx.runtime, session);
+        const session = await ctx.sessions.open(globals);
+        try {
+          const prefetched = withPrefetch(session);
+          const {runWizard} = await loading;
+          clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
+          return await runWizard(ctx.runtime, prefetched);
+        } finally {
+          await session.close();
+        }
       } finally {
-        await session.close();
+        // An error before Ink (a config file that cannot be read) is printed where the frame was.
+        clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
       }
     });
     ctx.setExitCode(code);

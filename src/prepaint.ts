@@ -1,0 +1,68 @@
+/**
+ * The wizard's first frame, painted before anything heavy loads. Loading the command tree, the
+ * HTTP client and Ink takes several times a bare Node start; a person who typed `btalk` sees the
+ * header and "Checking access…" at once instead of a blank terminal. Plain ANSI, no dependency:
+ * this module is in the start-up path of every command. Ink's first render replaces these lines
+ * (see clearPrepaint).
+ */
+import type {Writable} from 'node:stream';
+import {envFlag} from './global-options.js';
+
+/** Global options that take a value, and those that do not; anything else means "not the wizard". */
+const WITH_VALUE = new Set(['-p', '--profile', '--env', '--base-url']);
+const FLAGS = new Set(['--sandbox', '--debug', '--json']);
+
+export interface Prepaint {
+  /** Lines on screen that Ink must replace. */
+  lines: number;
+}
+
+/** True when argv runs the wizard (no subcommand, no --help/--version, only known global options). */
+export function runsWizard(argv: readonly string[]): {profile?: string; sandbox: boolean} | undefined {
+  let profile: string | undefined;
+  let sandbox = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    if (WITH_VALUE.has(name)) {
+      const value = inline ?? argv[++i];
+      if (value === undefined) return undefined;
+      if (name === '-p' || name === '--profile') profile = value;
+    } else if (FLAGS.has(name) && inline === undefined) {
+      if (name === '--sandbox') sandbox = true;
+    } else {
+      return undefined;
+    }
+  }
+  return {...(profile !== undefined ? {profile} : {}), sandbox};
+}
+
+/** Ink's own test (is-in-ci): there it writes only its last frame and would not replace these lines. */
+function inCi(env: Readonly<Record<string, string | undefined>>): boolean {
+  if (env['CI'] === '0' || env['CI'] === 'false') return false;
+  return 'CI' in env || 'CONTINUOUS_INTEGRATION' in env || Object.keys(env).some((k) => k.startsWith('CI_'));
+}
+
+/**
+ * Paints the first frame when this run is the wizard in a terminal, and nothing otherwise.
+ */
+export function prepaintWizard(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, stdout: Writable & {isTTY?: boolean; columns?: number}, interactive: boolean): Prepaint | undefined {
+  if (!interactive || inCi(env)) return undefined;
+  const wizard = runsWizard(argv);
+  if (!wizard) return undefined;
+  const sandbox = wizard.sandbox || envFlag(env['BTALK_SANDBOX']);
+  const profile = (wizard.profile ?? env['BTALK_PROFILE'] ?? 'default').replace(/[^\w.-]/g, '?').slice(0, 64);
+  const colour = !env['NO_COLOR'];
+  const style = (codes: string, text: string) => (colour ? `\u001B[${codes}m${text}\u001B[0m` : text);
+  const marker = sandbox ? `${style('7;1;35', ' SANDBOX ')} ` : '';
+  const header = `${marker}${style('1', 'btalk')}${style('2', ` · profile ${profile}`)}`;
+  stdout.write(`${header}\n\n${style('36', '⠋')} Checking access (token, then GET /me)…\n`);
+  return {lines: 3};
+}
+
+/** Erases the painted lines (cursor back to their first line) so Ink's first frame takes their place. */
+export function clearPrepaint(prepaint: Prepaint | undefined, stdout: Writable): void {
+  if (!prepaint || prepaint.lines === 0) return;
+  stdout.write(`\u001B[${prepaint.lines}F\u001B[0J`);
+  prepaint.lines = 0;
+}

@@ -1,0 +1,51 @@
+/** The wizard's first frame, painted before the command tree and Ink load (src/prepaint.ts). */
+import {Writable} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import {clearPrepaint, prepaintWizard, runsWizard} from '../src/prepaint.js';
+
+function sink() {
+  let text = '';
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      text += String(chunk);
+      done();
+    },
+  });
+  return {stream, text: () => text};
+}
+
+describe('prepaint', () => {
+  it('knows the wizard from its arguments: global options only, no subcommand, no help or version', () => {
+    expect(runsWizard([])).toEqual({sandbox: false});
+    expect(runsWizard(['--sandbox', '--profile', 'prod'])).toEqual({sandbox: true, profile: 'prod'});
+    expect(runsWizard(['-p', 'prod', '--debug', '--base-url=http://127.0.0.1:8080/btalk/beta/v1'])).toEqual({sandbox: false, profile: 'prod'});
+    for (const argv of [['order'], ['status', '--json'], ['--help'], ['-h'], ['--version'], ['--bogus'], ['--profile'], ['--sandbox=yes'], ['stauts']]) {
+      expect(runsWizard(argv), argv.join(' ')).toBeUndefined();
+    }
+  });
+
+  it('paints the header and the access check, in plain text under NO_COLOR, and Ink takes the lines back', () => {
+    const out = sink();
+    const painted = prepaintWizard(['--sandbox', '-p', 'prod'], {NO_COLOR: '1'}, out.stream, true);
+    expect(out.text()).toBe(' SANDBOX  btalk · profile prod\n\n⠋ Checking access (token, then GET /me)…\n');
+    expect(painted).toEqual({lines: 3});
+    clearPrepaint(painted, out.stream);
+    expect(out.text().endsWith('\u001B[3F\u001B[0J')).toBe(true);
+    // Once only: a second clear (after an error, say) erases nothing more.
+    const length = out.text().length;
+    clearPrepaint(painted, out.stream);
+    expect(out.text()).toHaveLength(length);
+  });
+
+  it('paints nothing without a terminal, under CI (Ink then writes only its last frame), or for another command', () => {
+    const out = sink();
+    expect(prepaintWizard([], {}, out.stream, false)).toBeUndefined();
+    expect(prepaintWizard([], {CI: 'true'}, out.stream, true)).toBeUndefined();
+    expect(prepaintWizard(['status'], {}, out.stream, true)).toBeUndefined();
+    expect(out.text()).toBe('');
+    expect(prepaintWizard([], {CI: 'false', BTALK_PROFILE: 'ops\u001B[31m'}, out.stream, true)).toEqual({lines: 3});
+    // A profile name from the environment cannot put escapes on the screen.
+    expect(out.text()).toContain('profile ops??31m');
+    expect(out.text()).not.toContain('\u001B[31m');
+  });
+});
