@@ -1,7 +1,7 @@
 /** `btalk voicesites`: the voicesites of the key's customer account, as a table or JSON. */
 import type {Command} from 'commander';
 import type {BusinessTalkApi} from '../api/types.js';
-import {withApi} from '../order/session-api.js';
+import {withApi} from '../session-api.js';
 import {BtalkError} from '../errors.js';
 import type {Separator} from '../csv/separator.js';
 import {filterSites, renderTable, sitesCsv, toRow} from '../order/voicesites-table.js';

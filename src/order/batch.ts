@@ -18,8 +18,8 @@ import {count, countWas} from '../text/plural.js';
 import {createProgress} from './progress.js';
 import {writeResultsCsv, type RowResult} from './results-csv.js';
 import {plannedRequest, requestText} from './review.js';
-import {usageError, YES_PROBLEM, type OrderDeps} from './single-order.js';
-import {withApi} from './session-api.js';
+import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
+import {withApi} from '../session-api.js';
 
 export interface BatchTuning {
   backoff?: BackoffSettings;

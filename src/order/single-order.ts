@@ -5,31 +5,15 @@
  */
 import {BtalkError} from '../errors.js';
 import {placeAndRecord} from '../journal/record.js';
-import type {GlobalOptions} from '../global-options.js';
-import type {Runtime} from '../runtime.js';
-import type {SessionFactory} from '../session-types.js';
 import {confirm, declined} from './confirm.js';
+import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
 import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
 import {answerLabel, type OrderOptions} from './order-options.js';
 import {findSiteByName} from '../domain/site-rules.js';
 import {placeOrder} from './place-order.js';
 import {checkLocalAnswers, hasRemoteAnswers, remoteProblemsOf, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
 import {orderSummary, placedJson, plannedRequest, requestText, reviewLines} from './review.js';
-import {withApi} from './session-api.js';
-
-export interface OrderDeps {
-  runtime: Runtime;
-  sessions: SessionFactory;
-  globals: GlobalOptions;
-}
-
-export const YES_PROBLEM = {field: '--yes (BTALK_YES=1)', message: 'required when stdin/stdout is not a terminal: nothing can be confirmed'};
-
-export const ANSWERS_HINT = 'Give each one as a flag or its environment variable; see "btalk order --help".';
-
-export function usageError(problems: Array<{field: string; message: string}>, what: string, hint = ANSWERS_HINT): BtalkError {
-  return new BtalkError('usage', `${what}: ${problems.length} ${problems.length === 1 ? 'answer needs' : 'answers need'} fixing.`, {problems, hint});
-}
+import {withApi} from '../session-api.js';
 
 function toFieldProblems(problems: readonly AnswerProblem[]): Array<{field: string; message: string}> {
   return problems.map((p) => ({field: answerLabel(p.answer), message: p.message}));

@@ -2,11 +2,11 @@
  * Opens the session a command works in and the API client for its credentials, with one clear
  * error when credentials are missing (naming the fields, never their values).
  */
-import {BtalkError} from '../errors.js';
-import type {BusinessTalkApi} from '../api/types.js';
-import type {GlobalOptions} from '../global-options.js';
-import {CREDENTIAL_ENV_LIST, CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
-import type {Session, SessionFactory} from '../session-types.js';
+import {BtalkError} from './errors.js';
+import type {BusinessTalkApi} from './api/types.js';
+import type {GlobalOptions} from './global-options.js';
+import {CREDENTIAL_ENV_LIST, CREDENTIAL_ENV_VARS} from './secrets/env-credentials.js';
+import type {Session, SessionFactory} from './session-types.js';
 
 const FIELD_NAMES = {
   clientId: `client id (${CREDENTIAL_ENV_VARS.clientId})`,
