@@ -4,7 +4,7 @@
  */
 import type {IncomingHttpHeaders} from 'node:http';
 import {countryFor} from './coverage.js';
-import {placeOrder} from './orders.js';
+import {handleOrderPost} from './orders.js';
 import {paginate} from './pagination.js';
 import {apiError, json, type Reply} from './replies.js';
 import {Router} from './router.js';
@@ -35,7 +35,7 @@ function foreignCustomer(call: ApiCall): Reply | undefined {
 }
 
 function order(call: ApiCall): Reply {
-  return placeOrder({
+  return handleOrderPost({
     account: call.account,
     customerCode: call.params['customerCode'] ?? '',
     headers: call.headers,

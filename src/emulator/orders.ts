@@ -65,7 +65,8 @@ function readOrder(input: OrderInput): Reply | {reference: string; parameters: R
   return {reference: body['customerOrderReference'], parameters: values};
 }
 
-export function placeOrder(input: OrderInput): Reply {
+/** The emulator's answer to POST /customers/{customerCode}/orders: checks, then creates the voicesite. */
+export function handleOrderPost(input: OrderInput): Reply {
   const {account, customerCode, state} = input;
   if (!account.customerCodes.includes(customerCode)) {
     return apiError('forbiddenUser', `Customer ${customerCode} is not managed by this API key.`);

@@ -16,7 +16,8 @@ export interface SiteDetails {
   customerOrderReference: string;
 }
 
-export interface Answers {
+/** The wizard's answers so far (`btalk order` has its own, flat `Answers` in order/order-options.ts). */
+export interface WizardAnswers {
   me?: Me;
   customer?: Customer;
   /** True when the customer was chosen because it was the only one. */
@@ -93,7 +94,7 @@ export interface OrderedSite {
 
 export interface WizardState {
   screen: Screen;
-  answers: Answers;
+  answers: WizardAnswers;
   data: DataCache;
   /** The credentials in use (from the session, or just typed). Never displayed. */
   credentials?: Credentials;
@@ -124,7 +125,7 @@ export function initialState(credentials: Credentials | undefined): WizardState 
 }
 
 /** The exact body the order POST sends, or undefined while an answer is missing. */
-export function orderBody(answers: Answers): {customerCode: string; body: OrderRequest} | undefined {
+export function orderBody(answers: WizardAnswers): {customerCode: string; body: OrderRequest} | undefined {
   const {customer, vpn, country, site} = answers;
   if (!customer || !vpn || !country || !site) return undefined;
   return {
