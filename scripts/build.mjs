@@ -28,7 +28,8 @@ const shared = {
   define: {'process.env.NODE_ENV': '"production"'},
   // The keyring binding loads a platform .node file; react-devtools-core is Ink's optional
   // development-only import (loaded only when DEV=true, and reported by Ink when it is missing).
-  external: ['@napi-rs/keyring', 'react-devtools-core'],
+  // @pnpm/tabtab reads its completion script templates from files beside its own code.
+  external: ['@napi-rs/keyring', 'react-devtools-core', '@pnpm/tabtab'],
   // CommonJS dependencies bundled into ESM still call require() for Node's own modules.
   banner: {js: "import{createRequire as __btalkCreateRequire}from'node:module';const require=__btalkCreateRequire(import.meta.url);"},
   chunkNames: 'chunks/[name]-[hash]',
