@@ -3,7 +3,7 @@
  * was not ordered; the sites ordered earlier in the run are always listed, whatever ends it.
  */
 import {canOrder} from '../api/schemas.js';
-import {exitCodeFor, type BtalkError} from '../errors.js';
+import {EXIT_CODES, exitCodeFor, type BtalkError} from '../errors.js';
 import type {WizardState} from './state.js';
 
 function exitState(state: WizardState, code: number, reason: string, stream: 'stdout' | 'stderr' = 'stderr'): WizardState {
@@ -27,7 +27,7 @@ function orderNotDoneText(state: WizardState, error: BtalkError): string {
 
 /** Every site of the run, one line each: what stays printed after a run that ended well. */
 function allOrdered(state: WizardState): WizardState {
-  return exitState(state, 0, state.ordered.map((o) => o.summary).join('\n'), 'stdout');
+  return exitState(state, EXIT_CODES.ok, state.ordered.map((o) => o.summary).join('\n'), 'stdout');
 }
 
 export function interrupted(state: WizardState): WizardState {
@@ -41,13 +41,13 @@ export function interrupted(state: WizardState): WizardState {
     case 'submitting':
       return exitState(
         state,
-        130,
+        EXIT_CODES.interrupted,
         `Interrupted while the order for ${name} was being sent: the order WAS sent and may have been created. Run "btalk voicesites" and look for ${name} before ordering again.`,
       );
     case 'order-failed':
-      return exitState(state, 130, `Interrupted. ${orderNotDoneText(state, screen.error)}`);
+      return exitState(state, EXIT_CODES.interrupted, `Interrupted. ${orderNotDoneText(state, screen.error)}`);
     default:
-      return exitState(state, 130, `Interrupted: ${nothingOrdered(state)}.`);
+      return exitState(state, EXIT_CODES.interrupted, `Interrupted: ${nothingOrdered(state)}.`);
   }
 }
 
@@ -63,13 +63,13 @@ export function quit(state: WizardState): WizardState {
     case 'access': {
       const me = state.data.me;
       if (me?.status === 'ready' && !canOrder(me.value)) {
-        return exitState(state, 1, `The API key of this profile is read-only (rights profile "${me.value.rightsProfile}"): nothing was ordered.`);
+        return exitState(state, EXIT_CODES.error, `The API key of this profile is read-only (rights profile "${me.value.rightsProfile}"): nothing was ordered.`);
       }
       if (me?.status === 'failed') return exitState(state, exitCodeFor(me.error), `${me.error.message} Nothing was ordered.`);
-      return exitState(state, 130, 'Cancelled: nothing was ordered.');
+      return exitState(state, EXIT_CODES.interrupted, 'Cancelled: nothing was ordered.');
     }
     default:
       // Cancelling one more site after others were delivered is a choice, not a failure of the run.
-      return exitState(state, state.ordered.length > 0 ? 0 : 130, `Cancelled: ${nothingOrdered(state)}.`);
+      return exitState(state, state.ordered.length > 0 ? EXIT_CODES.ok : EXIT_CODES.interrupted, `Cancelled: ${nothingOrdered(state)}.`);
   }
 }
