@@ -46,6 +46,11 @@ export interface Session {
    * profile's last customer and use. Never rejects and never blocks an order for long.
    */
   recordOrder: RecordOrder;
+  /**
+   * The customer code of the profile's last order (config.json), a hint for what to read first:
+   * never used as an answer, and useless once the API no longer lists it.
+   */
+  rememberedCustomer?: string | undefined;
   /** True when this session runs against the embedded emulator. */
   sandbox: boolean;
   /** Stops what the session started (the embedded emulator). */

@@ -82,6 +82,11 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
   if (globals.sandbox) return openEmulatorSession(deps, globals);
   const profile = checkProfileName(globals.profile ?? 'default');
   const environment = await environmentFor(deps.config, profile, globals);
+  // A hint only (see Session.rememberedCustomer): a config that cannot be read already failed above.
+  const rememberedCustomer = await deps.config.profile(profile).then(
+    (p) => p?.lastCustomer?.code,
+    () => undefined,
+  );
   const secrets = lazyStore(deps.keychain);
   const note = (line: string) => deps.runtime.stderr.write(`${line}\n`);
 
@@ -148,6 +153,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     ...(keychainProblem ? {keychainProblem} : {}),
     secrets,
     sandbox: false,
+    ...(rememberedCustomer ? {rememberedCustomer} : {}),
     recordOrder: orderRecorder(deps, profile, environment, true),
     api: (c) => buildApi(deps, globals, environment, c, tokenCacheFor(c)),
     async saveCredentials(c) {

@@ -34,7 +34,8 @@ function withPrefetch(session: Session): Session {
   const known = session.credentials;
   if (!known) return session;
   let prefetched: BusinessTalkApi | undefined;
-  const api = (c: Credentials) => (same(c, known) ? (prefetched ??= prefetchingApi(session.api(c))) : session.api(c));
+  const plan = {customerCode: session.rememberedCustomer};
+  const api = (c: Credentials) => (same(c, known) ? (prefetched ??= prefetchingApi(session.api(c), plan)) : session.api(c));
   api(known);
   // Reads go through to the session itself, so what it learns later (saved credentials) shows.
   return Object.assign(Object.create(session) as Session, {api});

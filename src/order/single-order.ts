@@ -7,7 +7,7 @@ import {BtalkError} from '../errors.js';
 import {placeAndRecord} from '../journal/record.js';
 import {confirm, declined} from './confirm.js';
 import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
-import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
+import {createOrderCatalog, requireOrderAccess, type OrderCatalog} from './order-catalog.js';
 import {answerLabel, type OrderOptions} from './order-options.js';
 import {findSiteByName} from '../domain/site-rules.js';
 import {placeOrder} from './place-order.js';
@@ -32,6 +32,21 @@ async function remoteProblemsIfPossible(deps: OrderDeps, answers: OrderOptions['
   }
 }
 
+/**
+ * Starts together every read the checks below make, so the order waits for the token, one round
+ * of reads (two when the customer is not known yet) and the POST, instead of one round trip per
+ * check. The checks then take these answers from the catalog. Failures surface where each answer
+ * is awaited; a read that was not needed (a read-only key stops at /me) costs nothing but a GET.
+ */
+function readAhead(catalog: OrderCatalog, local: {country: {iso2: string}; customer?: string | undefined}, remembered: string | undefined): void {
+  const reads: Array<Promise<unknown>> = [catalog.me(), catalog.customers(), catalog.country(local.country.iso2), catalog.voicesites()];
+  // A customer given by code, or the one this profile ordered for last, is a guess until the
+  // customer list confirms it; reading its VPNs now saves a round trip when it is right.
+  const guess = local.customer ?? remembered;
+  if (guess !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(guess)) reads.push(catalog.vpns(guess));
+  for (const read of reads) read.catch(() => undefined);
+}
+
 export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Promise<number> {
   const {runtime, globals} = deps;
   const json = globals.json === true;
@@ -50,6 +65,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
   return withApi(deps.sessions, globals, async (api, session) => {
     const catalog = createOrderCatalog(api);
     say(`Checking the order against ${api.baseUrl} ...`);
+    readAhead(catalog, local.ok, session.rememberedCustomer);
     await requireOrderAccess(catalog);
     const resolved = await resolveRemote(catalog, local.ok);
     if (!resolved.ok) throw usageError(toFieldProblems(resolved.problems), 'Cannot order');

@@ -7,6 +7,7 @@
  */
 import {Command, CommanderError} from 'commander';
 import {createBusinessTalkApi} from '../../src/api/client.js';
+import type {BusinessTalkApi, ClientOptions} from '../../src/api/types.js';
 import type {CommandContext} from '../../src/commands/context.js';
 import {registerOrder} from '../../src/commands/order.js';
 import {registerVoicesites} from '../../src/commands/voicesites.js';
@@ -36,6 +37,8 @@ export interface RunOptions {
   onRuntime?: (runtime: Harness) => void;
   /** The order journal the sessions write to (none by default). */
   journal?: OrderJournal;
+  /** The API client (the real one by default); a test may wrap it to watch the calls. */
+  createApi?: (o: ClientOptions) => BusinessTalkApi;
 }
 
 export interface RunResult {
@@ -54,7 +57,7 @@ export async function btalk(sandbox: RunningEmulator | undefined, args: string[]
   if (options.stdin !== undefined) runtime.stdin.write(options.stdin);
   options.onRuntime?.(runtime);
   // An empty memory store stands in for the OS keychain: credentials come from BTALK_* variables.
-  const setup = await testSessions({runtime, createApi: createBusinessTalkApi, startEmulator, debugSink: (line) => runtime.stderr.write(`${line}\n`), ...(options.journal ? {journal: options.journal} : {})});
+  const setup = await testSessions({runtime, createApi: options.createApi ?? createBusinessTalkApi, startEmulator, debugSink: (line) => runtime.stderr.write(`${line}\n`), ...(options.journal ? {journal: options.journal} : {})});
   const program = new Command()
     .name('btalk')
     .option('-p, --profile <name>')

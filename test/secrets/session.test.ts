@@ -29,6 +29,16 @@ describe('session resolution', () => {
     expect(session.sources).toEqual({clientId: 'keychain', clientSecret: 'keychain', apiKey: 'environment'});
   });
 
+  it("remembers the profile's last customer as a hint (rememberedCustomer), and has none for a new profile", async () => {
+    const env = {BTALK_CLIENT_ID: 'env-id', BTALK_CLIENT_SECRET: 'env-secret', BTALK_API_KEY: KEY_A};
+    const {factory, config} = await testSessions({env, ...recordingApi()});
+    expect((await factory.open({profile: 'ops'})).rememberedCustomer).toBeUndefined();
+    await config.setProfile('ops', {env: 'orange'});
+    await config.recordUse('ops', {lastCustomer: {code: '41002', name: 'Acme Americas'}, lastUsedAt: '2026-12-01T10:00:00.000Z'});
+    expect((await factory.open({profile: 'ops'})).rememberedCustomer).toBe('41002');
+    expect((await factory.open({profile: 'other'})).rememberedCustomer).toBeUndefined();
+  });
+
   it('never touches the keychain when all three secrets come from the environment', async () => {
     const {factory, keychainCalls} = await testSessions({
       env: {BTALK_CLIENT_ID: 'env-id', BTALK_CLIENT_SECRET: 'env-secret', BTALK_API_KEY: KEY_A},
