@@ -29,6 +29,8 @@ export interface ResolvedOrder {
   customer: Customer;
   vpn: Vpn;
   country: CountryOption;
+  /** The API's answer for the country (its coverage), shown in the review. */
+  countryInfo?: Country;
   technicalSiteName: string;
   customerSiteLabel: string;
   customerOrderReference: string;
@@ -213,6 +215,6 @@ export async function resolveRemote(catalog: OrderCatalog, local: LocalOrder): P
   }
   if (coverage) problems.push(coverage);
   if (problems.length > 0 || isProblem(customer) || vpn === undefined) return {problems};
-  const base = {...local, customer, vpn};
+  const base = {...local, customer, vpn, ...(countryInfo === undefined ? {} : {countryInfo})};
   return {ok: {...base, request: buildOrderRequest(base)}};
 }

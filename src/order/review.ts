@@ -1,5 +1,7 @@
 /** What a person (or a dry run) is shown before an order is sent, and what a script gets after. */
 import type {BusinessTalkApi, OrderRequest} from '../api/types.js';
+import {coverageText, wrapWithIndent} from '../domain/coverage-view.js';
+import {terminalSafe} from '../text/terminal-safe.js';
 import type {PlacedOrder} from './place-order.js';
 import type {ResolvedOrder} from './resolve-inputs.js';
 
@@ -18,18 +20,25 @@ export function plannedRequest(api: BusinessTalkApi, order: ResolvedOrder): Plan
   };
 }
 
-export function reviewLines(order: ResolvedOrder, request: PlannedRequest): string[] {
+/**
+ * The review a person confirms, wrapped (never cut) at `width` columns: every answer, the request,
+ * and the country's coverage in full, its comment included.
+ */
+export function reviewLines(order: ResolvedOrder, request: PlannedRequest, width = 80): string[] {
   const vpnCode = order.vpn.vpnCode === undefined ? '' : `, code ${order.vpn.vpnCode}`;
-  return [
+  const row = (label: string, value: string) => wrapWithIndent(`  ${label.padEnd(15)}`, terminalSafe(value), width);
+  const lines = [
     'Voicesite order:',
-    `  Customer       ${order.customer.customerCode} (${order.customer.name})`,
-    `  VPN            ${order.vpn.name} (id ${order.vpn.vpnId}${vpnCode})`,
-    `  Country        ${order.country.name} (${order.country.iso2})`,
-    `  Site name      ${order.technicalSiteName}`,
-    `  Site label     ${order.customerSiteLabel}`,
-    `  Reference      ${order.customerOrderReference}`,
-    `  Request        ${request.method} ${request.url}`,
+    ...row('Customer', `${order.customer.customerCode} (${order.customer.name})`),
+    ...row('VPN', `${order.vpn.name} (id ${order.vpn.vpnId}${vpnCode})`),
+    ...row('Country', `${order.country.name} (${order.country.iso2})`),
+    ...row('Site name', order.technicalSiteName),
+    ...row('Site label', order.customerSiteLabel),
+    ...row('Reference', order.customerOrderReference),
+    ...row('Request', `${request.method} ${request.url}`),
   ];
+  if (order.countryInfo) lines.push(`Coverage in ${terminalSafe(order.countryInfo.name)} (${order.country.iso2}):`, ...coverageText(order.countryInfo, width));
+  return lines;
 }
 
 /** The exact request, as a dry run prints it. */

@@ -89,7 +89,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     }
 
     if (!options.yes) {
-      for (const line of reviewLines(order, request)) say(line);
+      for (const line of reviewLines(order, request, runtime.stdout.columns ?? 80)) say(line);
       if (!(await confirm(runtime, 'Send this order?'))) throw declined('the order was not sent.');
     }
 

@@ -1,4 +1,5 @@
 /** `btalk order --country` takes the names people type, in English or French, and codes of both lengths. */
+import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {btalk} from '../order/harness.js';
 
@@ -28,5 +29,20 @@ describe('btalk order --sandbox --dry-run --country', () => {
     const partial = await btalk(undefined, ['order', '--sandbox', '--dry-run', '--yes', '--country', 'Allem', '--vpn', 'My VPN 1', '--label', 'Berlin']);
     expect(partial.code).toBe(2);
     expect(partial.stderr).toContain('did you mean Germany (DE)?');
+  });
+});
+
+describe('btalk order review in a terminal', () => {
+  it('shows the country coverage in full, the comment wrapped at 80 columns, before asking', async () => {
+    const r = await btalk(undefined, ['order', '--sandbox', '--country', 'France', '--vpn', 'My VPN 1', '--label', 'Siège Paris'], {interactive: true, stdin: 'n\n'});
+    expect(r.code).toBe(130);
+    const lines = r.stderr.split('\n');
+    for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(80);
+    const text = r.stderr.replace(/\s+/g, ' ');
+    expect(text).toContain('Coverage in France (FR):');
+    expect(text).toContain('Comment: (1) Fax are supported only with VISIT certified fax designs. Contact Product for further information');
+    expect(text).toMatch(/Off-net international destinations +Yes/);
+    expect(text).toMatch(/DID number zone +Zone1/);
+    expect(text).toContain('Site label Siège Paris');
   });
 });
