@@ -49,7 +49,9 @@ export type Action =
   | {type: 'submit-pressed'}
   | {type: 'recheck-pressed'}
   /** On the done screen: one more site with the same customer, VPN and country. */
-  | {type: 'another-order-requested'}
+  | {type: 'another-order-requested'; change?: 'vpn' | 'country'}
+  /** On the access screen, once the check passed (reached again with Esc): on to the customer. */
+  | {type: 'access-continued'}
   | {type: 'back-pressed'}
   | {type: 'quit-pressed'}
   | {type: 'interrupted'}

@@ -1,8 +1,10 @@
 /**
  * Moving between steps. Answers are never dropped here: going back or editing shows the earlier
- * step with its answer preselected, so Enter walks forward again unchanged.
+ * step with its answer preselected, so Enter walks forward again unchanged. A step changed from
+ * the review (a detour, see Detour in state.ts) comes straight back to the review once answered;
+ * Esc on it cancels the change and restores the answers from before.
  */
-import type {EditableStep, WizardState} from './state.js';
+import {orderBody, type EditableStep, type WizardState} from './state.js';
 
 /** The customer step, skipped (answered automatically) when the account has exactly one customer. */
 export function goToCustomer(state: WizardState): WizardState {
@@ -35,6 +37,27 @@ export function goToStep(state: WizardState, step: EditableStep): WizardState {
   }
 }
 
+/** Starts a detour: `step` is shown, and once answered the wizard goes to `to`. */
+export function startDetour(state: WizardState, step: EditableStep, to: 'review' | 'site'): WizardState {
+  return goToStep({...state, detour: {step, to, before: state.answers}}, step);
+}
+
+/**
+ * After `step` was answered: the next step, or, on a detour whose destination has every answer it
+ * needs, straight to that destination.
+ */
+export function afterAnswer(state: WizardState, next: EditableStep | 'review'): WizardState {
+  const {detour, answers} = state;
+  if (detour) {
+    const ready = detour.to === 'review' ? orderBody(answers) !== undefined : Boolean(answers.customer && answers.vpn && answers.country);
+    if (ready) {
+      const {detour: _d, ...rest} = state;
+      return detour.to === 'review' ? {...rest, screen: {kind: 'review', showJson: false}} : {...rest, screen: {kind: 'site'}};
+    }
+  }
+  return next === 'review' ? {...state, screen: {kind: 'review', showJson: false}} : goToStep(state, next);
+}
+
 function onlyOneCustomer(state: WizardState): boolean {
   const customers = state.data.customers;
   return customers?.status === 'ready' && customers.value.length === 1;
@@ -45,12 +68,28 @@ export function canGoBack(state: WizardState): boolean {
   return goBack(state) !== state;
 }
 
-/** Esc: one step back, before the order is sent. */
+/** Whether the screen on show is the one the detour changes (Esc there cancels the detour). */
+function onDetourStep(state: WizardState): boolean {
+  const {detour, screen} = state;
+  if (!detour) return false;
+  if (detour.step === 'country') return screen.kind === 'country' && !screen.chosen;
+  return screen.kind === detour.step;
+}
+
+/** Esc: one step back, before the order is sent; on a detour's step, the detour is cancelled. */
 export function goBack(state: WizardState): WizardState {
-  const {screen} = state;
+  const {screen, detour} = state;
+  if (detour && onDetourStep(state)) {
+    const {detour: _d, ...rest} = state;
+    return {...rest, answers: detour.before, screen: detour.to === 'review' ? {kind: 'review', showJson: false} : {kind: 'site'}};
+  }
   switch (screen.kind) {
     case 'vpn':
-      return onlyOneCustomer(state) ? state : goToStep(state, 'customer');
+      // With one customer there is no customer step: back to the access check, which offers
+      // other credentials.
+      return onlyOneCustomer(state) ? {...state, screen: {kind: 'access'}} : goToStep(state, 'customer');
+    case 'customer':
+      return {...state, screen: {kind: 'access'}};
     case 'country':
       if (screen.chosen) return {...state, screen: {kind: 'country', highlighted: screen.chosen}};
       return goToStep(state, 'vpn');
@@ -61,9 +100,15 @@ export function goBack(state: WizardState): WizardState {
     case 'order-failed':
       // Only before anything may have been created: after an unknown outcome, editing is risky.
       return screen.error.outcomeUnknown ? state : {...state, screen: {kind: 'review', showJson: false}};
+    case 'access': {
+      // Once the check has answered: the credentials form, with the client id kept.
+      const me = state.data.me;
+      if (!me || me.status === 'loading') return state;
+      return {...state, screen: state.credentials ? {kind: 'credentials', typed: state.credentials, back: true} : {kind: 'credentials'}};
+    }
     case 'credentials':
-    case 'access':
-    case 'customer':
+      // Reached from a check that passed: back to it, nothing changed.
+      return screen.back && state.credentials && state.data.me?.status === 'ready' ? {...state, screen: {kind: 'access'}} : state;
     case 'submitting':
     case 'done':
     case 'exit':

@@ -5,7 +5,7 @@
 import {canOrder} from '../api/schemas.js';
 import type {Action, DataRequest} from './actions.js';
 import {interrupted, quit} from './leaving.js';
-import {goBack, goToCustomer, goToStep} from './navigation.js';
+import {afterAnswer, goBack, goToCustomer, startDetour} from './navigation.js';
 import {orderBody, orderedInThisRun, summaryLine, type DataCache, type Loadable, type WizardState} from './state.js';
 
 function setData(data: DataCache, request: DataRequest, value: Loadable<never> | Loadable<unknown> | undefined): DataCache {
@@ -64,6 +64,11 @@ function failedRequestOnScreen(state: WizardState): DataRequest | undefined {
   }
 }
 
+function withoutDetour(state: WizardState): WizardState {
+  const {detour: _d, ...rest} = state;
+  return rest;
+}
+
 export function reducer(state: WizardState, action: Action): WizardState {
   const {screen} = state;
   if (screen.kind === 'exit') return state;
@@ -72,7 +77,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
       if (screen.kind !== 'credentials') return state;
       // Other credentials may see other customers: nothing fetched with the old ones is kept.
       return {
-        ...state,
+        ...withoutDetour(state),
         credentials: action.credentials,
         unsavedCredentials: action.credentials,
         answers: {},
@@ -80,13 +85,20 @@ export function reducer(state: WizardState, action: Action): WizardState {
         credentialsSaved: false,
         screen: {kind: 'access'},
       };
+    case 'access-continued': {
+      const me = state.data.me;
+      if (screen.kind !== 'access' || me?.status !== 'ready' || !canOrder(me.value)) return state;
+      return goToCustomer(state);
+    }
     case 'other-credentials-requested': {
       if (screen.kind !== 'access') return state;
       // A read-only key usually means the same app with another key: keep the client id and
       // secret, start on the key.
       const me = state.data.me;
       const readOnly = me?.status === 'ready' && !canOrder(me.value);
-      return {...state, screen: state.credentials && readOnly ? {kind: 'credentials', typed: state.credentials, suspect: 'apiKey'} : {kind: 'credentials'}};
+      // From a check that passed, Esc on the form comes back to it.
+      const passed = me?.status === 'ready' && canOrder(me.value) && state.credentials !== undefined;
+      return {...state, screen: state.credentials && readOnly ? {kind: 'credentials', typed: state.credentials, suspect: 'apiKey'} : passed ? {kind: 'credentials', back: true} : {kind: 'credentials'}};
     }
     case 'retry-pressed': {
       const request = failedRequestOnScreen(state);
@@ -102,11 +114,16 @@ export function reducer(state: WizardState, action: Action): WizardState {
       const {vpn: _vpn, ...rest} = state.answers;
       const answers = same ? state.answers : rest;
       const data = forgetFailure(state.data, {kind: 'vpns', customerCode: action.customer.customerCode});
-      return {...state, data, answers: {...answers, customer: action.customer, customerAutomatic: false}, screen: {kind: 'vpn'}};
+      const next = afterAnswer({...state, data, answers: {...answers, customer: action.customer, customerAutomatic: false}}, 'vpn');
+      // A VPN belongs to one customer: a new customer's VPN is asked again, and the screen says why.
+      if (!same && next.screen.kind === 'vpn' && state.answers.vpn) {
+        return {...next, screen: {kind: 'vpn', reason: `${state.answers.vpn.name} belongs to ${state.answers.customer?.name ?? 'the previous customer'}: choose a VPN of ${action.customer.name}. The other answers are kept.`}};
+      }
+      return next;
     }
     case 'vpn-chosen':
       if (screen.kind !== 'vpn') return state;
-      return goToStep({...state, answers: {...state.answers, vpn: action.vpn}}, 'country');
+      return afterAnswer({...state, answers: {...state.answers, vpn: action.vpn}}, 'country');
     case 'country-highlighted':
       if (screen.kind !== 'country' || screen.chosen) return state;
       return {...state, screen: {...screen, highlighted: action.iso2}};
@@ -117,17 +134,17 @@ export function reducer(state: WizardState, action: Action): WizardState {
       if (screen.kind !== 'country' || !screen.chosen) return state;
       const entry = state.data.countries[screen.chosen];
       if (entry?.status !== 'ready' || entry.value.coverage.businessTalkOnline.trim().toLowerCase() !== 'yes') return state;
-      return goToStep({...state, answers: {...state.answers, country: entry.value}}, 'site');
+      return afterAnswer({...state, answers: {...state.answers, country: entry.value}}, 'site');
     }
     case 'site-entered':
       if (screen.kind !== 'site') return state;
-      return {...state, answers: {...state.answers, site: action.site}, screen: {kind: 'review', showJson: false}};
+      return afterAnswer({...state, answers: {...state.answers, site: action.site}}, 'review');
     case 'json-toggled':
       if (screen.kind !== 'review') return state;
       return {...state, screen: {...screen, showJson: !screen.showJson}};
     case 'edit-requested':
       if (screen.kind !== 'review' && !(screen.kind === 'order-failed' && !screen.error.outcomeUnknown)) return state;
-      return goToStep(state, action.step);
+      return startDetour(state, action.step, 'review');
     case 'submit-pressed': {
       // Submitting ignores this: a second Enter can never send a second order.
       if (screen.kind !== 'review' && !(screen.kind === 'order-failed' && !screen.error.outcomeUnknown)) return state;
@@ -147,8 +164,10 @@ export function reducer(state: WizardState, action: Action): WizardState {
       if (screen.kind !== 'done') return state;
       // Same customer, VPN and country; the names and reference are new (the site step offers
       // defaults that are free). Nothing of the delivered order can be sent again from here.
+      // With `change`, one of them first (one key on the done screen), then the names.
       const {site: _site, ...answers} = state.answers;
-      return {...state, answers, screen: {kind: 'site'}};
+      const next = {...state, answers, screen: {kind: 'site'} as const};
+      return action.change ? startDetour(next, action.change, 'site') : next;
     }
     case 'back-pressed':
       return goBack(state);
@@ -208,6 +227,7 @@ export function reducer(state: WizardState, action: Action): WizardState {
               voiceSiteId: action.placed.voiceSiteId,
               customerCode: order.customerCode,
               technicalSiteName: order.body.parameters.technicalSiteName,
+              customerSiteLabel: order.body.parameters.customerSiteLabel,
               customerOrderReference: order.body.customerOrderReference,
               summary: summaryLine(state, action.placed.voiceSiteId),
             },

@@ -52,17 +52,29 @@ export interface DataCache {
 /** The steps a person can go back to or edit from the review. */
 export type EditableStep = 'customer' | 'vpn' | 'country' | 'site';
 
+/**
+ * A detour: one step changed from the review (or from the done screen, for the next site), after
+ * which the wizard comes straight back to `to` instead of walking every later step again. `before`
+ * are the answers as they were: Esc on the changed step cancels the detour and restores them.
+ */
+export interface Detour {
+  step: EditableStep;
+  to: 'review' | 'site';
+  before: Answers;
+}
+
 export type Screen =
   /**
    * No (complete) credentials: the form is shown. `rejected` explains why the last ones failed;
    * `typed` keeps what was entered so only `suspect`, the field the failure points at, is retyped.
    */
-  | {kind: 'credentials'; rejected?: BtalkError; typed?: Credentials; suspect?: keyof Credentials}
+  | {kind: 'credentials'; rejected?: BtalkError; typed?: Credentials; suspect?: keyof Credentials; back?: boolean}
   /** Token + GET /me: `me` in data.me. A read-only key stops here. */
   | {kind: 'access'}
   /** `highlighted`: the customer whose VPNs are prefetched while the person looks. */
   | {kind: 'customer'; highlighted?: string}
-  | {kind: 'vpn'}
+  /** `reason`: why the VPN is asked again (a new customer has other VPNs). */
+  | {kind: 'vpn'; reason?: string}
   /** `highlighted` is prefetched; `chosen` shows its coverage table (loading until known). */
   | {kind: 'country'; highlighted?: string; chosen?: string}
   | {kind: 'site'}
@@ -87,6 +99,7 @@ export interface OrderedSite {
   voiceSiteId: string;
   customerCode: string;
   technicalSiteName: string;
+  customerSiteLabel: string;
   customerOrderReference: string;
   /** The line left in the terminal for it (see summaryLine). */
   summary: string;
@@ -111,6 +124,8 @@ export interface WizardState {
   attempts: number;
   /** Every site ordered in this run, oldest first. */
   ordered: readonly OrderedSite[];
+  /** Set while one step is changed from the review or the done screen (see Detour). */
+  detour?: Detour;
 }
 
 export function initialState(credentials: Credentials | undefined): WizardState {

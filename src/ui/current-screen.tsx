@@ -52,16 +52,38 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           initial={initial}
           initialFocus={screen.suspect}
           onSubmit={(credentials) => dispatch({type: 'credentials-entered', credentials})}
-          onCancel={quit}
+          onCancel={canGoBack(state) ? back : quit}
+          cancelLabel={canGoBack(state) ? 'back' : 'cancel'}
           error={screen.rejected}
           notice={props.session.keychainProblem ? keychainNotice(props.session.keychainProblem) : undefined}
         />
       );
     }
     case 'access':
-      return <AccessScreen me={data.me} onRetry={retry} onOtherCredentials={() => dispatch({type: 'other-credentials-requested'})} onQuit={quit} />;
+      return (
+        <AccessScreen
+          me={data.me}
+          onRetry={retry}
+          onOtherCredentials={() => dispatch({type: 'other-credentials-requested'})}
+          onContinue={() => dispatch({type: 'access-continued'})}
+          onQuit={quit}
+        />
+      );
     case 'customer':
-      return <CustomerScreen customers={data.customers} vpns={data.vpns} initialCode={answers.customer?.customerCode} rows={rows} onChoose={(customer) => dispatch({type: 'customer-chosen', customer})} onHighlight={(c) => dispatch({type: 'customer-highlighted', customerCode: c.customerCode})} onRetry={retry} onQuit={quit} />;
+      return (
+        <CustomerScreen
+          customers={data.customers}
+          vpns={data.vpns}
+          initialCode={answers.customer?.customerCode}
+          rows={rows}
+          onChoose={(customer) => dispatch({type: 'customer-chosen', customer})}
+          onHighlight={(c) => dispatch({type: 'customer-highlighted', customerCode: c.customerCode})}
+          onBack={back}
+          backLabel={state.detour ? 'cancel the edit' : 'back'}
+          onRetry={retry}
+          onQuit={quit}
+        />
+      );
     case 'vpn': {
       const customer = answers.customer;
       if (!customer) return null;
@@ -73,6 +95,8 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           initialId={answers.vpn?.vpnId}
           rows={rows}
           canGoBack={canGoBack(state)}
+          backLabel={state.detour?.step === 'vpn' ? 'cancel the edit' : 'back'}
+          reason={screen.reason}
           onChoose={(vpn) => dispatch({type: 'vpn-chosen', vpn})}
           onBack={back}
           onRetry={retry}
@@ -92,6 +116,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           onChoose={(iso2) => dispatch({type: 'country-chosen', iso2})}
           onAccept={() => dispatch({type: 'coverage-accepted'})}
           onBack={back}
+          backLabel={state.detour?.step === 'country' ? 'cancel the edit' : 'back'}
           onRetry={retry}
           onQuit={quit}
         />
@@ -108,6 +133,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           now={props.now}
           onSubmit={(value) => dispatch({type: 'site-entered', site: value})}
           onBack={back}
+          backLabel={state.detour?.step === 'site' ? 'cancel the edit' : 'back'}
         />
       );
     case 'review': {
@@ -154,7 +180,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           orderedCount={state.ordered.length}
           onExit={quit}
           onRecheck={retry}
-          onAnother={() => dispatch({type: 'another-order-requested'})}
+          onAnother={(change) => dispatch(change ? {type: 'another-order-requested', change} : {type: 'another-order-requested'})}
         />
       );
     case 'exit':

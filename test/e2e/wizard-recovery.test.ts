@@ -59,13 +59,10 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
     await waitForFrame(ui, '› My VPN 1');
     await press(ui, keys.down);
     await press(ui, keys.enter);
-    await waitForFrame(ui, '› France (FR)');
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Business Talk Online is available in France');
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'VOICESITE_IN_FRANCE');
-    const frame = await acceptSiteFields(ui);
+    // Straight back to the review: country, coverage and names are not asked again.
+    const frame = await waitForFrame(ui, 'Review the order');
     expect(frame).toContain('My VPN 2 (id 3a45b33edf3)');
+    expect(frame).toContain('France (FR)');
     expect(frame).toContain('VOICESITE_IN_FRANCE');
   });
 

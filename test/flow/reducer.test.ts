@@ -109,7 +109,7 @@ describe('reducer: back navigation keeps answers', () => {
     ['site -> country', at('site'), 'country'],
     ['country -> vpn', at('country'), 'vpn'],
     ['vpn -> customer (several customers)', at('vpn', [customer, acme]), 'customer'],
-    ['vpn stays (only one customer)', at('vpn'), 'vpn'],
+    ['vpn -> access, which offers other credentials (only one customer)', at('vpn'), 'access'],
     ['submitting stays', at('submitting'), 'submitting'],
     ['access stays', at('access'), 'access'],
   ];

@@ -80,7 +80,7 @@ describe('SiteScreen', () => {
   });
 
   it('counts a site ordered in this run as taken before the list shows it, and gives a new reference', async () => {
-    const first: OrderedSite = {voiceSiteId: 'vs-1', customerCode: '9999', technicalSiteName: 'VOICESITE_IN_FRANCE', customerOrderReference: 'btalk-20261129-1432', summary: ''};
+    const first: OrderedSite = {voiceSiteId: 'vs-1', customerCode: '9999', technicalSiteName: 'VOICESITE_IN_FRANCE', customerSiteLabel: 'Voicesite in France', customerOrderReference: 'btalk-20261129-1432', summary: ''};
     const {ui, submitted} = setup({voicesites: {status: 'loading'}, ordered: [first]});
     const frame = await waitForFrame(ui, 'VOICESITE_IN_FRANCE_2');
     expect(frame).toContain('btalk-20261129-1432-2');

@@ -17,17 +17,20 @@ export interface AccessScreenProps {
   me: Loadable<Me> | undefined;
   onRetry: () => void;
   onOtherCredentials: () => void;
+  /** The check passed (the screen was reached again with Esc): on to the customer. */
+  onContinue?: () => void;
   onQuit: () => void;
   isActive?: boolean;
 }
 
-type Choice = 'retry' | 'credentials' | 'quit';
+type Choice = 'continue' | 'retry' | 'credentials' | 'quit';
 
 const RETRY = {value: 'retry', label: 'Try again', hotkey: 'r'} as const;
 
 /** The choices after a failed check (retry first) or a read-only key (nothing to retry), with their keys. */
-function Choices(props: {retry: boolean; isActive: boolean; onSelect: (choice: Choice) => void}): React.JSX.Element {
+function Choices(props: {retry: boolean; continue?: boolean; isActive: boolean; onSelect: (choice: Choice) => void}): React.JSX.Element {
   const items: Array<MenuItem<Choice>> = [
+    ...(props.continue ? [{value: 'continue', label: 'Continue with these credentials', hotkey: 'n'} as const] : []),
     ...(props.retry ? [RETRY] : []),
     {value: 'credentials', label: 'Enter other credentials', hotkey: 'c'},
     {value: 'quit', label: 'Quit', hotkey: 'q'},
@@ -35,9 +38,9 @@ function Choices(props: {retry: boolean; isActive: boolean; onSelect: (choice: C
   return (
     <>
       <Box marginTop={1}>
-        <Menu<Choice> isActive={props.isActive} items={items} onSelect={props.onSelect} />
+        <Menu<Choice> isActive={props.isActive} items={items} onSelect={props.onSelect} onBack={() => props.onSelect('credentials')} />
       </Box>
-      <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ...items.map((i) => [i.hotkey!, i.value] as const)]} />
+      <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ...items.map((i) => [i.hotkey!, i.value] as const), ['Esc', 'other credentials']]} />
     </>
   );
 }
@@ -45,7 +48,8 @@ function Choices(props: {retry: boolean; isActive: boolean; onSelect: (choice: C
 export function AccessScreen(props: AccessScreenProps): React.JSX.Element {
   const theme = useTheme();
   const {me, isActive = true} = props;
-  const select = (choice: Choice) => (choice === 'retry' ? props.onRetry() : choice === 'credentials' ? props.onOtherCredentials() : props.onQuit());
+  const select = (choice: Choice) =>
+    choice === 'continue' ? props.onContinue?.() : choice === 'retry' ? props.onRetry() : choice === 'credentials' ? props.onOtherCredentials() : props.onQuit();
 
   if (me === undefined || me.status === 'loading') {
     return (
@@ -77,5 +81,10 @@ export function AccessScreen(props: AccessScreenProps): React.JSX.Element {
       </Box>
     );
   }
-  return <Text>{`✓ Access: rights profile ${me.value.rightsProfile}`}</Text>;
+  return (
+    <Box flexDirection="column">
+      <Text>{`✓ Access: rights profile ${me.value.rightsProfile} (can order)`}</Text>
+      <Choices retry={false} continue isActive={isActive} onSelect={select} />
+    </Box>
+  );
 }

@@ -26,6 +26,8 @@ export interface CountryScreenProps {
   onChoose: (iso2: string) => void;
   onAccept: () => void;
   onBack: () => void;
+  /** What Esc does on the list, in the key line: "back", or "cancel the edit". */
+  backLabel?: string | undefined;
   onRetry: () => void;
   onQuit: () => void;
   isActive?: boolean;
@@ -69,7 +71,7 @@ export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
         onBack={props.onBack}
         isActive={isActive}
       />
-      <Footer hints={[['type', 'name (English or French) or code'], ['↑↓', 'move'], ['Enter', 'check coverage'], ['Esc', 'back'], ['Ctrl+C', 'quit']]} />
+      <Footer hints={[['type', 'name (English or French) or code'], ['↑↓', 'move'], ['Enter', 'check coverage'], ['Esc', props.backLabel ?? 'back'], ['Ctrl+C', 'quit']]} />
     </Box>
   );
 }

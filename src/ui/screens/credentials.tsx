@@ -11,6 +11,7 @@ import {API_KEY_LENGTH, credentialProblems} from '../../domain/credential-rules.
 import type {BtalkError} from '../../errors.js';
 import {looksLikeBasicHeader} from '../../secrets/basic-header.js';
 import {ErrorBlock} from '../components/error-block.js';
+import {Footer} from '../components/footer.js';
 import {textInputAction} from '../components/text-input-state.js';
 import {TextInput} from '../components/text-input.js';
 import {useTheme} from '../theme.js';
@@ -37,6 +38,8 @@ export interface CredentialsFormProps {
   initialFocus?: keyof Credentials | undefined;
   /** One line above the fields, e.g. that there is no keychain and nothing will be saved. */
   notice?: string | undefined;
+  /** What Esc does, in the key line ("cancel", or "back" to an access check that passed). */
+  cancelLabel?: string | undefined;
 }
 
 export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element {
@@ -108,9 +111,16 @@ export function CredentialsForm(props: CredentialsFormProps): React.JSX.Element 
         </Box>
       ) : null}
       {!busy ? (
-        <Box marginTop={1}>
-          <Text dimColor wrap="truncate-end">Tab/↓ next · ↑ previous · Enter on the last: check · Ctrl+U clear · Esc cancel</Text>
-        </Box>
+        <Footer
+          hints={[
+            ['Tab/↓', 'next'],
+            ['↑', 'previous'],
+            ['←→ Home End', 'move in the field'],
+            ['Enter on the last', 'check'],
+            ['Ctrl+U', 'clear'],
+            ['Esc', props.cancelLabel ?? 'cancel'],
+          ]}
+        />
       ) : null}
     </Box>
   );

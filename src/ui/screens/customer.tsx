@@ -13,6 +13,9 @@ export interface CustomerScreenProps {
   onHighlight?: (customer: Customer) => void;
   /** VPNs already fetched per customer code: the list says how many, so a person sees it is ready. */
   vpns?: Readonly<Record<string, Loadable<unknown[]>>>;
+  /** Esc: back to the access check (or, on an edit from the review, cancel it). */
+  onBack?: (() => void) | undefined;
+  backLabel?: string | undefined;
   onRetry: () => void;
   onQuit: () => void;
   isActive?: boolean;
@@ -31,7 +34,8 @@ export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
       loadingLabel="Loading customers (GET /customers)…"
       emptyText="No customer is linked to this API key. Ask your Orange contact to attach the key to a customer."
       list={props.customers}
-      canGoBack={false}
+      canGoBack={props.onBack !== undefined}
+      backLabel={props.backLabel}
       onRetry={props.onRetry}
       onQuit={props.onQuit}
       isActive={props.isActive ?? true}
@@ -43,6 +47,7 @@ export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
         rows: props.rows,
         initialKey: props.initialCode,
         onChoose: props.onChoose,
+        onBack: props.onBack,
         note: (c) => {
           const entry = props.vpns?.[c.customerCode];
           return entry?.status === 'ready' ? count(entry.value.length, 'VPN', 'VPNs') : undefined;

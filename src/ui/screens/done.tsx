@@ -21,7 +21,8 @@ export interface DoneScreenProps {
   orderedCount: number;
   onExit: () => void;
   onRecheck: () => void;
-  onAnother: () => void;
+  /** One more site; with `change`, after choosing another VPN or country for it. */
+  onAnother: (change?: 'vpn' | 'country') => void;
   isActive?: boolean;
 }
 
@@ -35,6 +36,8 @@ export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
       // Not Enter: a second Enter typed after "submit" must not make the id vanish unread.
       if (key.escape || input === 'q') return props.onExit();
       if (input === 'n') return props.onAnother();
+      if (input === 'v') return props.onAnother('vpn');
+      if (input === 'o') return props.onAnother('country');
       if (input === 'r' && listed.status === 'failed') return props.onRecheck();
     },
     {isActive: props.isActive ?? true},
@@ -81,6 +84,8 @@ export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
       <Footer
         hints={[
           ['n', 'order another site'],
+          ['v', 'another, in another VPN'],
+          ['o', 'another, in another country'],
           ['q/Esc', props.orderedCount === 1 ? 'exit (the id stays printed)' : 'exit (the ids stay printed)'],
           ...(listed.status === 'failed' ? [['r', 'check again'] as const] : []),
         ]}

@@ -29,6 +29,10 @@ export interface ListScreenProps<T> {
   list: Loadable<T[]> | undefined;
   listProps: Omit<FilterListProps<T>, 'items' | 'isActive'>;
   canGoBack: boolean;
+  /** What Esc does, in the key line: "back", or "cancel the edit" on a step changed from the review. */
+  backLabel?: string | undefined;
+  /** A line under the title, e.g. why the step is asked again. */
+  reason?: string | undefined;
   onRetry: () => void;
   onQuit: () => void;
   isActive?: boolean;
@@ -38,6 +42,7 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
   const theme = useTheme();
   const {list, isActive = true, canGoBack} = props;
   const back = canGoBack ? props.listProps.onBack : undefined;
+  const backLabel = props.backLabel ?? 'back';
   let body: React.JSX.Element;
   let hints: Array<readonly [string, string]>;
   if (list === undefined || list.status === 'loading') {
@@ -60,7 +65,7 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
         </Box>
       </Box>
     );
-    hints = [['↑↓', 'move'], ['Enter', 'choose'], ['r', 'retry'], ['q', 'quit'], ...(back ? [['Esc', 'back'] as const] : [])];
+    hints = [['↑↓', 'move'], ['Enter', 'choose'], ['r', 'retry'], ['q', 'quit'], ...(back ? [['Esc', backLabel] as const] : [])];
   } else if (list.value.length === 0) {
     body = (
       <Box flexDirection="column">
@@ -70,14 +75,15 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
         </Box>
       </Box>
     );
-    hints = [['q', 'quit'], ...(back ? [['Esc', 'back'] as const] : [])];
+    hints = [['q', 'quit'], ...(back ? [['Esc', backLabel] as const] : [])];
   } else {
     body = <FilterList<T> {...props.listProps} onBack={back} items={list.value} isActive={isActive} />;
-    hints = [['type', 'to filter'], ['↑↓', 'move'], ['Enter', 'choose'], ...(back ? [['Esc', 'back'] as const] : []), ['Ctrl+C', 'quit']];
+    hints = [['type', 'to filter'], ['↑↓', 'move'], ['Enter', 'choose'], ...(back ? [['Esc', backLabel] as const] : []), ['Ctrl+C', 'quit']];
   }
   return (
     <Box flexDirection="column">
       <Text bold>{props.title}</Text>
+      {props.reason ? <Text color={theme.warning}>{`! ${props.reason}`}</Text> : null}
       {body}
       <Footer hints={hints} />
     </Box>

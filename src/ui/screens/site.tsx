@@ -8,6 +8,7 @@
 import {Box, Text} from 'ink';
 import React, {useMemo, useState} from 'react';
 import type {VoiceSite} from '../../api/types.js';
+import {nextInSeries} from '../../domain/site-series.js';
 import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName, findSiteByName} from '../../domain/site-rules.js';
 import type {Loadable, OrderedSite, SiteDetails} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
@@ -29,6 +30,8 @@ export interface SiteScreenProps {
   now: Date;
   onSubmit: (site: SiteDetails) => void;
   onBack: () => void;
+  /** What Esc does, in the key line: "back", or "cancel the edit" when changed from the review. */
+  backLabel?: string | undefined;
   isActive?: boolean;
 }
 
@@ -82,9 +85,15 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
     [listed, ordered],
   );
   const defaults = useMemo((): SiteDetails => {
-    const label = defaultLabel(props.countryName, sites, props.customerCode);
     const references = ordered.map((o) => o.customerOrderReference);
-    return {customerSiteLabel: label, technicalSiteName: deriveTechnicalSiteName(label), customerOrderReference: defaultReference(now, references)};
+    const customerOrderReference = defaultReference(now, references);
+    // The next site of this run continues the series of the last one (PARIS_01 -> PARIS_02),
+    // unless that one kept btalk's own default ("Voicesite in France"): the country may differ.
+    const last = [...ordered].reverse().find((o) => o.customerCode === props.customerCode && !o.customerSiteLabel.startsWith('Voicesite in '));
+    const series = last ? nextInSeries(last, (name) => findSiteByName(sites, name, props.customerCode) !== undefined) : undefined;
+    if (series) return {...series, customerOrderReference};
+    const label = defaultLabel(props.countryName, sites, props.customerCode);
+    return {customerSiteLabel: label, technicalSiteName: deriveTechnicalSiteName(label), customerOrderReference};
   }, [props.countryName, sites, props.customerCode, ordered, now]);
   // Until the person types, the values are the defaults (which follow the voicesites list).
   const [form, dispatch, get] = useStore(siteFormReducer, () => siteFormState(props.initial));
@@ -146,7 +155,16 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
       })}
       {props.voicesites?.status === 'failed' ? <Text dimColor>Could not list existing voicesites, so a taken name is only caught when ordering.</Text> : null}
       {props.voicesites?.status === 'loading' ? <Text dimColor>Checking existing voicesite names…</Text> : null}
-      <Footer hints={[['type', 'to edit'], ['Tab/↓', 'next'], ['Enter', focus === SITE_FIELDS.length - 1 ? 'review' : 'accept'], ['Ctrl+U', 'clear'], ['Esc', 'back']]} />
+      <Footer
+        hints={[
+          ['type', 'to edit'],
+          ['←→ Home End', 'move'],
+          ['Tab/↓', 'next'],
+          ['Enter', focus === SITE_FIELDS.length - 1 ? 'review' : 'accept'],
+          ['Ctrl+U', 'clear'],
+          ['Esc', props.backLabel ?? 'back'],
+        ]}
+      />
     </Box>
   );
 }

@@ -10,6 +10,9 @@ export interface VpnScreenProps {
   initialId?: string | undefined;
   rows: number;
   canGoBack: boolean;
+  backLabel?: string | undefined;
+  /** Why the VPN is asked again (a new customer). */
+  reason?: string | undefined;
   onChoose: (vpn: Vpn) => void;
   onBack: () => void;
   onRetry: () => void;
@@ -31,6 +34,8 @@ export function VpnScreen(props: VpnScreenProps): React.JSX.Element {
       emptyText={`${props.customerName} has no VPN, and a voicesite must join one. Ask your Orange contact to set up a Business VPN first.`}
       list={props.vpns}
       canGoBack={props.canGoBack}
+      backLabel={props.backLabel}
+      reason={props.reason}
       onRetry={props.onRetry}
       onQuit={props.onQuit}
       isActive={props.isActive ?? true}
