@@ -60,7 +60,7 @@ export type EditableStep = 'customer' | 'vpn' | 'country' | 'site';
 export interface Detour {
   step: EditableStep;
   to: 'review' | 'site';
-  before: Answers;
+  before: WizardAnswers;
 }
 
 export type Screen =
