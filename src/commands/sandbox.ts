@@ -9,7 +9,7 @@ import {isLoopbackHost} from '../environments.js';
 import {BtalkError} from '../errors.js';
 import type {Runtime} from '../runtime.js';
 import {CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
-import type {RunningEmulator, EmulatorAccount} from '../emulator/types.js';
+import {PAGINATION_MODES, type EmulatorAccount, type EmulatorSettings, type FaultSpec, type PaginationMode, type RunningEmulator} from '../emulator/types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 
@@ -21,6 +21,49 @@ export interface SandboxCommandOptions {
   latency?: string | number;
   /** Which account the exports (or --json) name; demo by default. */
   account?: string;
+  /** More sites for the demo customer, e.g. 6001. */
+  voicesites?: string;
+  pageCap?: string;
+  maxLimit?: string;
+  pagination?: string;
+  /** FaultSpec objects as JSON, each queued at start. */
+  fault?: string[];
+}
+
+function wholeNumber(raw: string | undefined, flag: string, min = 0): number | undefined {
+  if (raw === undefined) return undefined;
+  const text = raw.trim();
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new BtalkError('usage', `${flag} must be a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${raw}".`);
+  return Number(text);
+}
+
+/** The emulator settings and faults the flags ask for, checked before anything starts. */
+export async function emulatorSetup(options: SandboxCommandOptions): Promise<{settings: Partial<EmulatorSettings>; faults: FaultSpec[]; voicesites: number}> {
+  // Loaded here: every other btalk command would pay for the emulator at start-up.
+  const {FaultBook} = await import('../emulator/faults.js');
+  const settings: Partial<EmulatorSettings> = {};
+  const pageCap = wholeNumber(options.pageCap, '--page-cap');
+  const maxLimit = wholeNumber(options.maxLimit, '--max-limit', 1);
+  if (pageCap !== undefined) settings.pageCap = pageCap;
+  if (maxLimit !== undefined) settings.maxLimit = maxLimit;
+  if (options.pagination !== undefined) {
+    if (!PAGINATION_MODES.includes(options.pagination as PaginationMode)) {
+      throw new BtalkError('usage', `--pagination must be one of ${PAGINATION_MODES.join(', ')}, got "${options.pagination}".`);
+    }
+    settings.pagination = options.pagination as PaginationMode;
+  }
+  const faults = (options.fault ?? []).map((text) => {
+    try {
+      const spec = JSON.parse(text) as FaultSpec;
+      new FaultBook().add(spec);
+      return spec;
+    } catch (error) {
+      throw new BtalkError('usage', `--fault ${text} is not a fault: ${(error as Error).message}.`, {
+        hint: `Give one JSON object, e.g. --fault '{"route":"GET /voicesites","stall":true}' (fields: src/emulator/types.ts, FaultSpec).`,
+      });
+    }
+  });
+  return {settings, faults, voicesites: wholeNumber(options.voicesites, '--voicesites') ?? 0};
 }
 
 const ACCOUNT_NAMES = ['demo', 'demoReadonly', 'multi', 'large'] as const;
@@ -79,11 +122,13 @@ function accountLine(name: string, account: EmulatorAccount): string {
   return `  ${name.padEnd(13)} ${account.description}\n                client ${account.clientId}, key ${account.apiKey}`;
 }
 
-async function listen(port: number, host: string, latencyMs: number): Promise<RunningEmulator> {
+async function listen(port: number, host: string, latencyMs: number, setup: Awaited<ReturnType<typeof emulatorSetup>>): Promise<RunningEmulator> {
   // Loaded here, not at the top: every other btalk command would pay for the emulator at start-up.
   const {startEmulator} = await import('../emulator/server.js');
   try {
-    return await startEmulator({port, host, settings: {latencyMs}});
+    const running = await startEmulator({port, host, settings: {latencyMs, ...setup.settings}, voicesites: setup.voicesites});
+    for (const fault of setup.faults) running.injectFault(fault);
+    return running;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EADDRINUSE') {
@@ -110,7 +155,8 @@ export async function runSandboxCommand(runtime: Runtime, options: SandboxComman
       hint: 'The sandbox hands out demo credentials and btalk only talks plain http to loopback hosts.',
     });
   }
-  const sandbox = await listen(port, host, latencyMs);
+  const setup = await emulatorSetup(options);
+  const sandbox = await listen(port, host, latencyMs, setup);
   let stopped!: () => void;
   const interrupted = new Promise<void>((resolve) => (stopped = resolve));
   const removeHandler = runtime.onInterrupt(() => stopped());
@@ -132,6 +178,7 @@ export async function runSandboxCommand(runtime: Runtime, options: SandboxComman
         accountLine('demoReadonly', demoReadonly),
         accountLine('multi', multi) + `, secret ${shellQuote(multi.clientSecret)}`,
         accountLine('large', large),
+        `Faults and settings: ${sandbox.url}/_emulator/settings (GET, PATCH) and /_emulator/faults (POST a fault, DELETE all).`,
         'Press Ctrl+C to stop.',
         '',
       ].join('\n'),
@@ -153,6 +200,11 @@ export function registerSandbox(program: Command, ctx: CommandContext): void {
     .option('--host <address>', 'loopback address to listen on', '127.0.0.1')
     .option('--latency <ms>', 'delay every answer by this many milliseconds (default 0)')
     .option('--account <name>', `account the variables name: ${ACCOUNT_NAMES.join(', ')} (default demo)`)
+    .option('--voicesites <n>', 'that many more voicesites for the demo customer (a large account)')
+    .option('--page-cap <n>', 'serve at most N items per page, whatever limit asks (0: no cap)')
+    .option('--max-limit <n>', 'refuse a list limit above N with 400 code 23 (default 1000)')
+    .option('--pagination <mode>', `how lists page: ${PAGINATION_MODES.join(', ')}`)
+    .option('--fault <json>', 'queue a fault (a FaultSpec as JSON); repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .addHelpText(
       'after',
       `
@@ -162,9 +214,17 @@ BTALK_API_KEY); the notes go to stderr. With --json, one JSON object instead.
 Examples:
   $ btalk sandbox --port 8080            # then, in another shell, paste the four export lines
   $ btalk sandbox --port 8080 > sandbox.env &  # later: . ./sandbox.env && btalk status
-  $ btalk sandbox --account large --latency 200  # 10,000 VPNs behind a slow link`,
+  $ btalk sandbox --account large --latency 200  # 10,000 VPNs behind a slow link
+  $ btalk sandbox --voicesites 6001 --page-cap 10          # a large account, 10 sites a page
+  $ btalk sandbox --fault '{"route":"POST /customers/:code/orders","delayMs":120000}'
+        # the order's site is created after 120 s while its answer is held
+  $ btalk sandbox --fault '{"route":"GET /voicesites","stall":true,"times":100}'
+  $ curl -X PATCH -d '{"pagination":"repeat-page"}' http://127.0.0.1:8080/_emulator/settings
+
+Faults (FaultSpec fields): status, json, html, raw, headers, delayMs, reset ("before"/"after"),
+stall, drip {bytes, everyMs}, hugeBodyBytes, gzipBombBytes, times, route ("METHOD /path" or "*").`,
     )
-    .action(async (flags: {port?: string; host?: string; latency?: string; account?: string}) => {
+    .action(async (flags: Omit<SandboxCommandOptions, 'json'>) => {
       const globals = ctx.globals();
       const code = await runCommand(ctx.runtime, globals, () =>
         runSandboxCommand(ctx.runtime, {...flags, ...(globals.json ? {json: true} : {})}),

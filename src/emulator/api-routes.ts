@@ -5,7 +5,7 @@
 import type {IncomingHttpHeaders} from 'node:http';
 import {countryFor} from './coverage.js';
 import {handleOrderPost} from './orders.js';
-import {paginate} from './pagination.js';
+import {paginate, type PageSettings} from './pagination.js';
 import {apiError, json, type Reply} from './replies.js';
 import {Router} from './router.js';
 import type {EmulatorState} from './state.js';
@@ -19,6 +19,7 @@ export interface ApiCall {
   body: Buffer;
   state: EmulatorState;
   onOrderCreated: () => void;
+  pages: PageSettings;
 }
 
 export type ApiHandler = (call: ApiCall) => Reply;
@@ -47,9 +48,21 @@ function order(call: ApiCall): Reply {
 
 export const API_ROUTES = new Router<ApiHandler>()
   .add('GET /me', (call) => json(200, {rightsProfile: call.account.rightsProfile}))
-  .add('GET /customers', (call) => paginate(call.state.customersOf(call.account), call.query))
+  .add('GET /customers', (call) =>
+    paginate(call.state.customersOf(call.account), call.query, call.pages, (i) => ({
+      name: `Made-up customer ${i}`,
+      customerCode: String(900000 + i),
+      contractNumber: `C${i}`,
+      apiContractId: `A${i}`,
+      pricingApprovalNumber: `P${i}`,
+      type: 'enterprise',
+    })),
+  )
   .add('GET /customers/:customerCode/vpns', (call) => {
-    return foreignCustomer(call) ?? paginate(call.state.vpnsOf(call.params['customerCode'] ?? ''), call.query);
+    return (
+      foreignCustomer(call) ??
+      paginate(call.state.vpnsOf(call.params['customerCode'] ?? ''), call.query, call.pages, (i) => ({vpnId: `vpnx${i}`, name: `Made-up VPN ${i}`, vpnCode: `X${i}`}))
+    );
   })
   .add('GET /countries/:iso2', (call) => {
     const iso2 = call.params['iso2'] ?? '';
@@ -58,4 +71,15 @@ export const API_ROUTES = new Router<ApiHandler>()
   })
   .add('POST /customers/:customerCode/orders', order)
   .add('POST /customers/:customerCode/orders/voicesite', order)
-  .add('GET /voicesites', (call) => paginate(call.state.voicesitesOf(call.account), call.query));
+  .add('GET /voicesites', (call) =>
+    paginate(call.state.voicesitesOf(call.account), call.query, call.pages, (i) => ({
+      voiceSiteId: `vsendless${i}`,
+      technicalSiteName: `ENDLESS_${i}`,
+      customerSiteLabel: `Made-up site ${i}`,
+      country: 'FR',
+      vpnId: 'aa76e66dfc63',
+      customerCode: call.account.customerCodes[0] ?? '9999',
+      status: 'active',
+      creationDate: '2025-02-01T00:00:00.000Z',
+    })),
+  );

@@ -1,9 +1,15 @@
 /**
  * Failure injection: tests queue faults per route; each request takes the first one that matches
  * and is not used up. A fault may answer for the server (status, JSON, HTML, raw bytes), slow it
- * down, add headers, or drop the connection before or after the server acted.
+ * down, add headers, or drop the connection before or after the server acted; it may also never
+ * answer (a stall), answer a byte at a time (a drip), or answer with a body too big to hold (a
+ * huge body, a gzip bomb). Bodies that big are streamed, never built in memory.
  */
-import {STATUS_CODES} from 'node:http';
+import {once} from 'node:events';
+import {STATUS_CODES, type ServerResponse} from 'node:http';
+import type {Socket} from 'node:net';
+import {setTimeout as sleep} from 'node:timers/promises';
+import {gzipSync} from 'node:zlib';
 import {EMULATOR_BASE_PATH} from '../environments.js';
 import {API_ERRORS, json, type Reply} from './replies.js';
 import {sameRoute} from './router.js';
@@ -22,6 +28,14 @@ export class FaultBook {
   add(spec: FaultSpec): void {
     const left = spec.times ?? 1;
     if (!Number.isInteger(left) || left < 1) throw new Error(`FaultSpec.times must be a positive integer, got ${String(spec.times)}`);
+    if (typeof spec.route !== 'string' || spec.route.trim() === '') throw new Error('FaultSpec.route must be "METHOD /path" or "*"');
+    for (const key of ['delayMs', 'hugeBodyBytes', 'gzipBombBytes'] as const) {
+      const value = spec[key];
+      if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new Error(`FaultSpec.${key} must be a whole number, got ${String(value)}`);
+    }
+    if (spec.drip !== undefined && !(Number.isInteger(spec.drip.bytes) && spec.drip.bytes > 0 && Number.isInteger(spec.drip.everyMs) && spec.drip.everyMs >= 0)) {
+      throw new Error('FaultSpec.drip must be {bytes: a positive whole number, everyMs: a whole number}');
+    }
     this.faults.push({spec, route: normalise(spec.route), left});
   }
 
@@ -65,4 +79,90 @@ export function faultReply(spec: FaultSpec): Reply {
   const known =
     DEFAULT_CODES[status] ?? Object.values(API_ERRORS).find((e) => e.status === status) ?? {code: status, message: STATUS_CODES[status] ?? 'Error'};
   return json(status, {code: known.code, message: known.message, description: 'Injected by the sandbox for a test.'}, headers);
+}
+
+/** Holds the request open, sending nothing, until the client or the emulator gives up. */
+export async function stallUntilClosed(socket: Socket, signal: AbortSignal): Promise<void> {
+  if (socket.destroyed || signal.aborted) return;
+  await new Promise<void>((resolve) => {
+    socket.once('close', () => resolve());
+    signal.addEventListener('abort', () => resolve(), {once: true});
+  });
+}
+
+/** Writes a chunk, waiting when the socket's buffer is full; false once the client is gone. */
+async function write(res: ServerResponse, chunk: string | Buffer, signal: AbortSignal): Promise<boolean> {
+  if (res.destroyed || signal.aborted) return false;
+  if (res.write(chunk)) return true;
+  await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  return !res.destroyed && !signal.aborted;
+}
+
+/** The reply's headers are already set: the body goes out `drip.bytes` at a time. */
+export async function sendDrip(res: ServerResponse, body: string, drip: {bytes: number; everyMs: number}, signal: AbortSignal): Promise<void> {
+  const bytes = Buffer.from(body, 'utf8');
+  res.setHeader('content-length', String(bytes.length));
+  res.flushHeaders();
+  for (let at = 0; at < bytes.length; at += drip.bytes) {
+    if (!(await write(res, bytes.subarray(at, at + drip.bytes), signal))) return;
+    if (drip.everyMs > 0) await sleep(drip.everyMs, undefined, {signal}).catch(() => undefined);
+  }
+  res.end();
+}
+
+function siteJson(i: number): string {
+  const n = String(i).padStart(9, '0');
+  return JSON.stringify({
+    voiceSiteId: `vshuge${n}`,
+    technicalSiteName: `HUGE_${n}`,
+    customerSiteLabel: `A site in a body far too big ${n}`,
+    country: 'FR',
+    vpnId: 'aa76e66dfc63',
+    customerCode: '9999',
+    status: 'active',
+  });
+}
+
+/** 200 with a valid JSON array of voicesites about `size` bytes long, in 64 KB chunks. */
+export async function sendHugeBody(res: ServerResponse, size: number, requestId: string, signal: AbortSignal): Promise<void> {
+  res.writeHead(200, {'content-type': 'application/json; charset=utf-8', 'x-oapi-request-id': requestId});
+  let sent = 0;
+  let index = 0;
+  let first = true;
+  while (sent < size) {
+    const parts: string[] = [];
+    let length = 0;
+    while (length < 65_536 && sent + length < size) {
+      const item = (first ? '[' : ',') + siteJson(index++);
+      first = false;
+      parts.push(item);
+      length += item.length;
+    }
+    if (!(await write(res, parts.join(''), signal))) return;
+    sent += length;
+  }
+  res.end(first ? '[]' : ']');
+}
+
+const MIB = 1024 * 1024;
+let bombMember: Buffer | undefined;
+
+/**
+ * 200 with `Content-Encoding: gzip`: concatenated gzip members (a valid gzip stream) that inflate
+ * to "[", `size` spaces, "]": an empty JSON array too big to read. 1 GiB is about 1 MB on the wire.
+ */
+export async function sendGzipBomb(res: ServerResponse, size: number, requestId: string, signal: AbortSignal): Promise<void> {
+  bombMember ??= gzipSync(Buffer.alloc(MIB, 0x20), {level: 9});
+  const open = gzipSync('[');
+  const close = gzipSync(']');
+  const members = Math.ceil(size / MIB);
+  res.writeHead(200, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-encoding': 'gzip',
+    'content-length': String(open.length + close.length + members * bombMember.length),
+    'x-oapi-request-id': requestId,
+  });
+  if (!(await write(res, open, signal))) return;
+  for (let i = 0; i < members; i++) if (!(await write(res, bombMember, signal))) return;
+  res.end(close);
 }

@@ -10,7 +10,8 @@ import {setTimeout as sleep} from 'node:timers/promises';
 import {EMULATOR_BASE_PATH} from '../environments.js';
 import {API_ROUTES} from './api-routes.js';
 import {authenticate} from './auth.js';
-import {answersItself, FaultBook, faultReply} from './faults.js';
+import {controlRoute, CONTROL_PREFIX} from './control.js';
+import {answersItself, FaultBook, faultReply, sendDrip, sendGzipBomb, sendHugeBody, stallUntilClosed} from './faults.js';
 import {EMULATOR_ACCOUNTS} from './fixtures.js';
 import {handleToken} from './oauth.js';
 import {apiError, type Reply} from './replies.js';
@@ -48,6 +49,7 @@ function dropConnection(socket: Socket): void {
 export async function startEmulator(options: StartEmulatorOptions = {}): Promise<RunningEmulator> {
   const settings = {...DEFAULT_SETTINGS, ...options.settings};
   const state = new EmulatorState(options.clock ?? Date.now);
+  if (options.voicesites) state.seedVoicesites(options.voicesites);
   const faults = new FaultBook();
   const sockets = new Set<Socket>();
   const stopping = new AbortController();
@@ -88,16 +90,18 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
           onOrderCreated: () => {
             counters.ordersCreated += 1;
           },
+          pages: settings,
         });
       },
     };
   }
 
-  function send(res: ServerResponse, reply: Reply, requestId: string): void {
+  function send(res: ServerResponse, reply: Reply, requestId: string, drip?: {bytes: number; everyMs: number}): void | Promise<void> {
     res.statusCode = reply.status;
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
     // A fault may bring its own request id (a hostile gateway's, say); every other reply gets a fresh one.
     if (!res.hasHeader('x-oapi-request-id')) res.setHeader('x-oapi-request-id', requestId);
+    if (drip) return sendDrip(res, reply.body ?? '', drip, stopping.signal);
     res.end(reply.body);
   }
 
@@ -106,6 +110,9 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
+    if (path.startsWith(CONTROL_PREFIX)) {
+      return send(res, control(method, path.slice(CONTROL_PREFIX.length), await readBody(req)), requestId);
+    }
     const route = resolve(method, path);
     counters.requests += 1;
     counters.byRoute[route.key] = (counters.byRoute[route.key] ?? 0) + 1;
@@ -117,14 +124,24 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const relative = path.startsWith(EMULATOR_BASE_PATH + '/') ? path.slice(EMULATOR_BASE_PATH.length) : path;
     const fault = faults.take([route.key, `${method} ${relative}`, `${method} ${path}`]);
     if (fault?.reset === 'before') return dropConnection(req.socket);
+    if (fault?.stall) return stallUntilClosed(req.socket, signal);
     if (fault?.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs, undefined, {signal});
-    if (fault !== undefined && answersItself(fault) && fault.reset !== 'after') return send(res, faultReply(fault), requestId);
+    if (fault?.hugeBodyBytes !== undefined) return sendHugeBody(res, fault.hugeBodyBytes, requestId, signal);
+    if (fault?.gzipBombBytes !== undefined) return sendGzipBomb(res, fault.gzipBombBytes, requestId, signal);
+    if (fault !== undefined && answersItself(fault) && fault.reset !== 'after') return send(res, faultReply(fault), requestId, fault.drip);
 
     const reply = route.act(req, body, url.searchParams);
     if (fault?.reset === 'after') return dropConnection(req.socket);
     if (fault?.headers) Object.assign(reply.headers, fault.headers);
-    send(res, reply, requestId);
+    send(res, reply, requestId, fault?.drip);
   }
+
+  const control = controlRoute({
+    settings,
+    faults,
+    counters,
+    addVoicesites: (count) => state.seedVoicesites(count),
+  });
 
   const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
@@ -158,6 +175,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     accounts: EMULATOR_ACCOUNTS,
     settings,
     injectFault: (spec) => faults.add(spec),
+    addVoicesites: (count) => state.seedVoicesites(count),
     clearFaults: () => faults.clear(),
     counters,
     resetCounters() {

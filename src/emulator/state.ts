@@ -56,6 +56,28 @@ export class EmulatorState {
     return this.voicesites.some((s) => s.customerCode === customerCode && s.technicalSiteName === technicalSiteName);
   }
 
+  /** `count` more sites for the demo customer, named SITE_000001 and so on after those already seeded. */
+  seedVoicesites(count: number): void {
+    if (!Number.isInteger(count) || count < 0) throw new Error(`voicesites must be a whole number, got ${String(count)}`);
+    const start = this.seeded;
+    for (let i = 1; i <= count; i++) {
+      const n = String(start + i).padStart(6, '0');
+      this.voicesites.push({
+        voiceSiteId: `vsseed${n}`,
+        technicalSiteName: `SITE_${n}`,
+        customerSiteLabel: `Seeded site ${n}`,
+        country: 'FR',
+        vpnId: 'aa76e66dfc63',
+        customerCode: '9999',
+        status: 'active',
+        creationDate: '2025-02-01T00:00:00.000Z',
+      });
+    }
+    this.seeded += count;
+  }
+
+  private seeded = 0;
+
   addVoicesite(site: Omit<EmulatorVoiceSite, 'voiceSiteId' | 'status' | 'creationDate'>): EmulatorVoiceSite {
     const created: EmulatorVoiceSite = {
       voiceSiteId: `vs${randomBytes(5).toString('hex')}`,

@@ -10,12 +10,28 @@ export interface EmulatorSettings {
   latencyMs: number;
   /** What a missing or unknown X-BT-API-KEY gets: 401 code 41 (default) or 403 code 50. */
   apiKeyError: 401 | 403;
+  /** The largest `limit` a list accepts; above it the list answers 400 code 23 (default 1000). */
+  maxLimit: number;
+  /** Serve at most this many items per page whatever `limit` asks, silently (0: no cap). */
+  pageCap: number;
+  /**
+   * How lists page: 'normal'; 'repeat-page': every offset gets the first page again;
+   * 'lying-total': X-Total-Count says ten times what exists (pages past the end are empty);
+   * 'endless': every page is full of made-up sites and X-Total-Count says a billion.
+   */
+  pagination: PaginationMode;
 }
+
+export const PAGINATION_MODES = ['normal', 'repeat-page', 'lying-total', 'endless'] as const;
+export type PaginationMode = (typeof PAGINATION_MODES)[number];
 
 export const DEFAULT_SETTINGS: EmulatorSettings = {
   tokenLifetimeSeconds: 3600,
   latencyMs: 0,
   apiKeyError: 401,
+  maxLimit: 1000,
+  pageCap: 0,
+  pagination: 'normal',
 };
 
 export interface FaultSpec {
@@ -33,9 +49,25 @@ export interface FaultSpec {
   /** Sent as is, e.g. malformed JSON. */
   raw?: string;
   headers?: Record<string, string>;
+  /**
+   * Wait this long before the server acts. On the order POST this is "the site is created after N s
+   * while the answer is held": the site is created even when the client has given up meanwhile;
+   * add `reset: 'after'` to drop the answer once the site exists.
+   */
   delayMs?: number;
   /** 'before': destroy the socket before the server acts; 'after': act (create the order), then destroy it. */
   reset?: 'before' | 'after';
+  /** Accept the request and never send the status line or headers (until the client gives up). */
+  stall?: boolean;
+  /** Send the real answer slowly: `bytes` bytes every `everyMs` ms (a slow drip). */
+  drip?: {bytes: number; everyMs: number};
+  /** Answer 200 with a valid JSON array of voicesites this many bytes long, streamed (e.g. 100 MB). */
+  hugeBodyBytes?: number;
+  /**
+   * Answer 200 with `Content-Encoding: gzip` whose body inflates to this many bytes (e.g. 1 GiB
+   * from about 1 MB on the wire): a decompression bomb.
+   */
+  gzipBombBytes?: number;
 }
 
 export interface EmulatorCounters {
@@ -83,6 +115,8 @@ export interface RunningEmulator {
   /** Live and mutable: changes apply to the next request. */
   settings: EmulatorSettings;
   injectFault(spec: FaultSpec): void;
+  /** Adds `count` voicesites to the demo customer (SITE_000001, ...). */
+  addVoicesites(count: number): void;
   clearFaults(): void;
   counters: EmulatorCounters;
   resetCounters(): void;
@@ -98,4 +132,6 @@ export interface StartEmulatorOptions {
   settings?: Partial<EmulatorSettings>;
   /** The server's clock for token expiry (epoch ms); Date.now by default. */
   clock?: () => number;
+  /** Extra voicesites for the demo customer (SITE_000001, ...), e.g. 6001 or 200000 for large accounts. */
+  voicesites?: number;
 }
