@@ -7,6 +7,10 @@ export interface GlobalOptions {
   sandbox?: boolean;
   debug?: boolean;
   json?: boolean;
+  /** Seconds one read may take, retries and pauses included (BTALK_TIMEOUT). */
+  timeout?: string;
+  /** Seconds the order POST may take (BTALK_ORDER_TIMEOUT). */
+  orderTimeout?: string;
 }
 
 /**
@@ -30,5 +34,7 @@ export function withEnvDefaults(flags: GlobalOptions, env: Readonly<Record<strin
     sandbox: flags.sandbox ?? envFlag(env['BTALK_SANDBOX']),
     debug: flags.debug ?? envFlag(env['BTALK_DEBUG']),
     json: flags.json ?? false,
+    ...(flags.timeout ?? env['BTALK_TIMEOUT'] ? {timeout: flags.timeout ?? env['BTALK_TIMEOUT']} : {}),
+    ...(flags.orderTimeout ?? env['BTALK_ORDER_TIMEOUT'] ? {orderTimeout: flags.orderTimeout ?? env['BTALK_ORDER_TIMEOUT']} : {}),
   };
 }

@@ -3,7 +3,7 @@
  * the credentials and where each came from, and a way to build an API client. `--sandbox` sessions
  * run the embedded emulator and never touch the OS keychain.
  */
-import type {BusinessTalkApi, Credentials} from './api/types.js';
+import type {BusinessTalkApi, Credentials, WaitNotice} from './api/types.js';
 import type {ResolvedEnvironment} from './environments.js';
 import type {BtalkError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
@@ -16,6 +16,11 @@ export interface CredentialSources {
   clientId: SecretSource;
   clientSecret: SecretSource;
   apiKey: SecretSource;
+}
+
+export interface ApiOptions {
+  /** Where retry pauses are told; by default one stderr line each. */
+  onWait?: (notice: WaitNotice) => void;
 }
 
 export interface Session {
@@ -33,7 +38,7 @@ export interface Session {
   /** The store this session saves to: the OS keychain, or memory for --sandbox. */
   secrets: SecretStore;
   /** A client for these (or other, e.g. just typed) credentials, with the profile's token cache. */
-  api(credentials: Credentials): BusinessTalkApi;
+  api(credentials: Credentials, options?: ApiOptions): BusinessTalkApi;
   /**
    * Saves the three secrets (and the profile's environment) after they were proven. Throws a
    * BtalkError of kind 'keychain' when the keychain cannot take them (see keychainProblem).

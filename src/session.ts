@@ -18,7 +18,8 @@ import {keychainUnavailable} from './secrets/keychain-errors.js';
 import {MemorySecretStore} from './secrets/memory-store.js';
 import {createMemoryTokenCache, createStoredTokenCache} from './secrets/token-cache.js';
 import {accountFor, type SecretField, type SecretStore} from './secrets/types.js';
-import type {CredentialSources, Session, SessionFactory} from './session-types.js';
+import {waitLine} from './api/transport.js';
+import type {ApiOptions, CredentialSources, Session, SessionFactory} from './session-types.js';
 
 /** What the session needs from the emulator (structurally what src/emulator/server.ts returns). */
 export interface EmbeddedEmulator {
@@ -155,7 +156,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     sandbox: false,
     ...(rememberedCustomer ? {rememberedCustomer} : {}),
     recordOrder: orderRecorder(deps, profile, environment, true),
-    api: (c) => buildApi(deps, globals, environment, c, tokenCacheFor(c)),
+    api: (c, options) => buildApi(deps, globals, environment, c, tokenCacheFor(c), options),
     async saveCredentials(c) {
       // Asking a keychain that already failed again would cost another deadline for the same
       // answer; and nothing (not even the environment binding) is written for unsaved secrets.
@@ -207,7 +208,42 @@ function settingsFor(environment: ResolvedEnvironment): ProfileSettings {
   return {baseUrl: environment.baseUrl};
 }
 
-function buildApi(deps: SessionDeps, globals: GlobalOptions, environment: ResolvedEnvironment, credentials: Credentials, tokenCache: TokenCache): BusinessTalkApi {
+/** Seconds from a flag or variable, as milliseconds; a clear usage error when it is not a number. */
+function secondsSetting(raw: string | undefined, name: string): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw.trim());
+  if (!Number.isFinite(value) || value <= 0 || value > 24 * 3600) {
+    throw new BtalkError('usage', `${name} must be a number of seconds above 0, got "${raw}".`, {hint: `For example ${name.split(' ')[0]} 60.`});
+  }
+  return Math.round(value * 1000);
+}
+
+/** The client's bounds from flags and variables (README: "Talking to the API"). */
+export function clientBounds(globals: GlobalOptions, env: Readonly<Record<string, string | undefined>>): Pick<ClientOptions, 'timeoutMs' | 'orderTimeoutMs' | 'maxBodyBytes'> {
+  const timeoutMs = secondsSetting(globals.timeout, '--timeout (BTALK_TIMEOUT)');
+  const orderTimeoutMs = secondsSetting(globals.orderTimeout, '--order-timeout (BTALK_ORDER_TIMEOUT)');
+  const mb = env['BTALK_MAX_BODY_MB'];
+  let maxBodyBytes: number | undefined;
+  if (mb !== undefined && mb.trim() !== '') {
+    const value = Number(mb.trim());
+    if (!Number.isFinite(value) || value < 1) throw new BtalkError('usage', `BTALK_MAX_BODY_MB must be a number of megabytes of at least 1, got "${mb}".`);
+    maxBodyBytes = Math.round(value * 1024 * 1024);
+  }
+  return {
+    ...(timeoutMs === undefined ? {} : {timeoutMs}),
+    ...(orderTimeoutMs === undefined ? {} : {orderTimeoutMs}),
+    ...(maxBodyBytes === undefined ? {} : {maxBodyBytes}),
+  };
+}
+
+function buildApi(
+  deps: SessionDeps,
+  globals: GlobalOptions,
+  environment: ResolvedEnvironment,
+  credentials: Credentials,
+  tokenCache: TokenCache,
+  options: ApiOptions = {},
+): BusinessTalkApi {
   return deps.createApi({
     baseUrl: environment.baseUrl,
     credentials,
@@ -217,6 +253,9 @@ function buildApi(deps: SessionDeps, globals: GlobalOptions, environment: Resolv
     timers: deps.runtime.timers,
     proxyEnv: {...deps.runtime.env},
     userAgent: `btalk/${deps.runtime.version}`,
+    ...clientBounds(globals, deps.runtime.env),
+    // Every pause gets one stderr line, --debug or not; the wizard shows them on its busy line instead.
+    onWait: options.onWait ?? ((notice) => deps.debugSink(waitLine(notice))),
     ...(globals.debug ? {debug: deps.debugSink} : {}),
   });
 }
@@ -237,8 +276,8 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
     sandbox: true,
     // Sandbox orders are journalled (marked environment "sandbox"); no profile is remembered.
     recordOrder: orderRecorder(deps, profile, environment, false),
-    api: (c) =>
-      buildApi(deps, globals, environment, c, createStoredTokenCache({store, account: tokenAccount, baseUrl: environment.baseUrl, clientId: c.clientId})),
+    api: (c, options) =>
+      buildApi(deps, globals, environment, c, createStoredTokenCache({store, account: tokenAccount, baseUrl: environment.baseUrl, clientId: c.clientId}), options),
     async saveCredentials(c) {
       // Memory only: sandbox credentials never reach the OS keychain or the config file.
       for (const [key, field] of CREDENTIAL_FIELDS) await store.set(accountFor(profile, field), c[key]);

@@ -11,7 +11,8 @@ import {basicAuthorization} from './basic-auth.js';
 import {parseErrorBody} from './error-body.js';
 import {header, invalidResponseError, responseError} from './http-errors.js';
 import {createOrderPathMemory, isUnknownPath, orderUrl, ORDER_PATHS} from './order-path.js';
-import {fetchAllPages, parseTotal} from './pagination.js';
+import {readAllPages, parseTotal} from './pagination.js';
+import {DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS} from './transport.js';
 import {createRedactor, type Redactor} from './redact.js';
 import {
   CountrySchema,
@@ -20,6 +21,7 @@ import {
   OrderResultSchema,
   TokenResponseSchema,
   VoiceSiteSchema,
+  type VoiceSite,
   VpnSchema,
 } from './schemas.js';
 import {createTokenProvider, type FreshToken} from './token-provider.js';
@@ -27,7 +29,6 @@ import {validate} from './validate.js';
 import {createTransport, type SendRequest, type SentAnswer, type Transport} from './transport.js';
 import type {BusinessTalkApi, ClientOptions} from './types.js';
 
-const DEFAULT_TIMEOUT_MS = 30_000;
 const DEFAULT_RETRIES = 3;
 const DEFAULT_MAX_RETRY_DELAY_MS = 30_000;
 
@@ -40,14 +41,58 @@ function isSuccess(status: number): boolean {
   return status >= 200 && status < 300;
 }
 
+/** A lone UTF-16 surrogate: text that cannot be encoded (in a URL, a header, a file). */
+const LONE_SURROGATE = /\p{Cs}/u;
+
+/** Where in the value a string that is not valid Unicode sits, walked without recursion. */
+function badText(value: unknown): string | undefined {
+  const stack: Array<{value: unknown; at: string}> = [{value, at: ''}];
+  while (stack.length > 0) {
+    const {value: v, at} = stack.pop()!;
+    if (typeof v === 'string') {
+      if (LONE_SURROGATE.test(v)) return at || 'the answer';
+    } else if (Array.isArray(v)) {
+      for (let i = v.length - 1; i >= 0; i--) stack.push({value: v[i], at: `${at}[${i}]`});
+    } else if (typeof v === 'object' && v !== null) {
+      for (const [k, inner] of Object.entries(v)) {
+        if (LONE_SURROGATE.test(k)) return `${at}.${k}`;
+        stack.push({value: inner, at: at ? `${at}.${k}` : k});
+      }
+    }
+  }
+  return undefined;
+}
+
 /** The JSON body of a 2xx answer, or a server error saying what came instead. */
 function jsonBody(answer: SentAnswer): unknown {
+  let value: unknown;
   try {
-    return JSON.parse(answer.body);
+    value = JSON.parse(answer.body);
   } catch {
     const note = parseErrorBody(answer.body, header(answer, 'content-type')).bodyNote ?? 'with a body that is not valid JSON';
     throw invalidResponseError(answer.context, answer, `it answered ${answer.status} ${note}`);
   }
+  const bad = badText(value);
+  if (bad !== undefined) throw invalidResponseError(answer.context, answer, `${bad} is not valid text (it holds a lone UTF-16 surrogate)`);
+  return value;
+}
+
+/** One path segment; text that cannot be encoded is refused as bad data, not a crash. */
+function segment(value: string, what: string): string {
+  if (LONE_SURROGATE.test(value)) {
+    throw new BtalkError('invalid-input', `The ${what} is not valid text (it holds a lone UTF-16 surrogate), so it cannot be sent in a URL.`, {
+      hint: `Check the ${what}; if it came from the API, quote this to Orange support.`,
+    });
+  }
+  return encodeURIComponent(value);
+}
+
+/** What identifies an item of each list: the same identity twice means the pages did not advance. */
+function identityOf(key: string): (item: unknown) => string | undefined {
+  return (item) => {
+    const value = (item as Record<string, unknown> | null)?.[key];
+    return typeof value === 'string' || typeof value === 'number' ? `${key} ${value}` : undefined;
+  };
 }
 
 function parsed<T>(schema: z.ZodType<T>, answer: SentAnswer, label: string): T {
@@ -92,7 +137,14 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
       transport: createTransport({
         baseUrl,
         tokenUrl: tokenUrlFor(baseUrl),
-        timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+        timeouts: {
+          connectMs: options.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectMs,
+          attemptMs: Math.min(options.attemptTimeoutMs ?? DEFAULT_TIMEOUTS.attemptMs, options.timeoutMs ?? DEFAULT_TIMEOUTS.totalMs),
+          totalMs: options.timeoutMs ?? DEFAULT_TIMEOUTS.totalMs,
+          orderMs: options.orderTimeoutMs ?? DEFAULT_TIMEOUTS.orderMs,
+        },
+        maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+        onWait: options.onWait,
         retries: options.retries ?? DEFAULT_RETRIES,
         maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
         userAgent: options.userAgent ?? 'btalk',
@@ -125,13 +177,21 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     });
     if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
     const token = parsed(TokenResponseSchema, answer, 'token response');
+    // RFC 6750 b64token characters: anything else cannot go in an Authorization header.
+    if (!/^[A-Za-z0-9\-._~+/]+=*$/.test(token.access_token)) {
+      throw invalidResponseError(answer.context, answer, 'its access_token has characters an Authorization header cannot carry');
+    }
     return {accessToken: token.access_token, expiresIn: token.expires_in};
   }
 
   const tokens = createTokenProvider({fetchToken, cache: options.tokenCache, clock, onToken: (t) => redactor.add(t)});
   const orderPaths = createOrderPathMemory();
 
-  /** One Business Talk call; a 401 code 41/42 gets one fresh token and one replay, never more. */
+  /**
+   * One Business Talk call; a 401 code 41/42 gets one fresh token and one replay, never more. The
+   * order POST is never replayed: the token is renewed and the refusal returned, so the person (or
+   * the batch's next run) decides after checking the voicesites.
+   */
   async function call(request: ApiRequest, onRequestId?: (requestId: string) => void): Promise<SentAnswer> {
     const send = async (token: string, replayed: boolean): Promise<SentAnswer> => {
       const answer = await transport().send({...request, endpoint: 'api', headers: {authorization: `Bearer ${token}`}, ...(replayed ? {replayed} : {})});
@@ -142,8 +202,16 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     const answer = await send(token, false);
     if (answer.status !== 401 || !REPLAY_CODES.has(parseErrorBody(answer.body).apiCode ?? -1)) return answer;
     await tokens.invalidate(token);
+    if (request.order) {
+      await tokens.get();
+      answer.context.tokenRenewed = true;
+      return answer;
+    }
     return send(await tokens.get(), true);
   }
+
+  // The page size each list was read with, so the next read starts at one the server takes.
+  const pageSizes = new Map<string, number>();
 
   async function get<T>(path: string, schema: z.ZodType<T>, label: string, signal: AbortSignal | undefined): Promise<T> {
     const answer = await call({method: 'GET', path, retry: true, signal});
@@ -151,15 +219,33 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     return parsed(schema, answer, label);
   }
 
-  async function list<T>(path: string, schema: z.ZodType<T>, label: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void): Promise<T[]> {
-    const items = await fetchAllPages(async (offset, limit) => {
-      const answer = await call({method: 'GET', path, searchParams: {offset, limit}, retry: true, signal}, onRequestId);
-      if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
-      const result = validate(z.array(schema), jsonBody(answer), label, offset);
-      if (!result.ok) throw invalidResponseError(answer.context, answer, result.problem);
-      return {items: result.value, total: parseTotal(header(answer, 'x-total-count'))};
-    });
-    return items as T[];
+  /** Reads the whole list, handing each validated page to `onPage`; resolves with the item count. */
+  async function readList<T>(path: string, schema: z.ZodType<T>, label: string, idKey: string, signal: AbortSignal | undefined, onPage: (items: T[], offset: number) => void, onRequestId?: (id: string) => void): Promise<number> {
+    const memoKey = path.split('/')[0] ?? path;
+    const known = pageSizes.get(memoKey);
+    return readAllPages(
+      async (offset, limit) => {
+        const answer = await call({method: 'GET', path, searchParams: {offset, limit}, retry: true, signal}, onRequestId);
+        if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
+        const result = validate(z.array(schema), jsonBody(answer), label, offset);
+        if (!result.ok) throw invalidResponseError(answer.context, answer, result.problem);
+        return {items: result.value, total: parseTotal(header(answer, 'x-total-count')), requestId: answer.requestId};
+      },
+      {
+        what: `GET /${path}`,
+        identity: identityOf(idKey),
+        ...(options.maxListItems === undefined ? {} : {maxItems: options.maxListItems}),
+        ...(known === undefined ? {} : {limit: known}),
+        onLimit: (limit) => pageSizes.set(memoKey, limit),
+      },
+      (items, offset) => onPage(items as T[], offset),
+    );
+  }
+
+  async function list<T>(path: string, schema: z.ZodType<T>, label: string, idKey: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void): Promise<T[]> {
+    const pages = new Map<number, T[]>();
+    await readList(path, schema, label, idKey, signal, (items, offset) => pages.set(offset, items), onRequestId);
+    return [...pages.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, items]) => items);
   }
 
   function guarded<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...args: A) => Promise<R> {
@@ -179,11 +265,21 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
       await tokens.get();
     }),
     me: guarded((o) => get('me', MeSchema, 'me', o?.signal)),
-    customers: guarded((o) => list('customers', CustomerSchema, 'customers', o?.signal)),
-    vpns: guarded((customerCode: string, o) => list(`customers/${encodeURIComponent(customerCode)}/vpns`, VpnSchema, 'vpns', o?.signal)),
-    country: guarded((iso2: string, o) => get(`countries/${encodeURIComponent(iso2.trim().toUpperCase())}`, CountrySchema, 'country', o?.signal)),
-    voicesites: guarded((o) => list('voicesites', VoiceSiteSchema, 'voicesites', o?.signal, o?.onRequestId)),
+    customers: guarded((o) => list('customers', CustomerSchema, 'customers', 'customerCode', o?.signal)),
+    vpns: guarded((customerCode: string, o) => list(`customers/${segment(customerCode, 'customer code')}/vpns`, VpnSchema, 'vpns', 'vpnId', o?.signal)),
+    country: guarded((iso2: string, o) => get(`countries/${segment(iso2.trim().toUpperCase(), 'country code')}`, CountrySchema, 'country', o?.signal)),
+    voicesites: guarded((o) => list('voicesites', VoiceSiteSchema, 'voicesites', 'voiceSiteId', o?.signal, o?.onRequestId)),
+    findVoicesites: guarded(async (match: (site: VoiceSite) => boolean, o) => {
+      const found: Array<{site: VoiceSite; at: number}> = [];
+      const count = await readList('voicesites', VoiceSiteSchema, 'voicesites', 'voiceSiteId', o?.signal, (items, offset) => {
+        items.forEach((site, i) => {
+          if (match(site)) found.push({site, at: offset + i});
+        });
+      }, o?.onRequestId);
+      return {matches: found.sort((a, b) => a.at - b.at).map((f) => f.site), count};
+    }),
     orderVoicesite: guarded(async (customerCode: string, order, o) => {
+      segment(customerCode, 'customer code');
       const candidates = orderPaths.candidates();
       for (const [i, path] of candidates.entries()) {
         // Never retried: a lost answer may hide a created order (see place-order.ts).

@@ -18,6 +18,8 @@ export interface RequestContext {
   order?: boolean;
   /** A 401 that came back although a fresh token had just been fetched. */
   replayed?: boolean;
+  /** The order POST got 401 code 41/42: a new token was fetched, the order was not resent. */
+  tokenRenewed?: boolean;
   /** Retries already spent on this request. */
   retries?: number;
   /** Proxy in use (display form), for network hints. */
@@ -26,6 +28,13 @@ export interface RequestContext {
   waitAsked?: string;
   /** The answer's Retry-After, in milliseconds, when it had a readable one. */
   retryAfterMs?: number;
+  /** Path relative to the base URL ("/countries/FR"), for messages. */
+  shortPath?: string;
+  /** The bound this request had in all (retries and pauses included), and what it took. */
+  budgetMs?: number;
+  elapsedMs?: number;
+  /** X-OAPI-Request-Id of the last answer's headers, when any came (a drip that never ends). */
+  requestId?: string | undefined;
 }
 
 export interface HttpAnswer {
@@ -68,6 +77,13 @@ function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: 
   if (status === 401) {
     if (ctx.endpoint === 'token') {
       return {kind: 'auth', message: `The client id or client secret was refused (${what}${body.apiMessage ? `, ${body.apiMessage}` : ''}).`, hint: CLIENT_HINT};
+    }
+    if (ctx.order && ctx.tokenRenewed) {
+      return {
+        kind: 'auth',
+        message: `The API refused the access token when the order was sent (${what}); a new token was fetched, and the order was not sent again (btalk never resends an order by itself).`,
+        hint: 'The gateway refuses such a request before Business Talk sees it. Send the order again once the voicesites show it does not exist.',
+      };
     }
     if (ctx.replayed && code === 42) {
       return {kind: 'auth', message: `The API says the access token expired although it was just issued (${what}).`, hint: `Check this computer's clock. ${SUPPORT_HINT}`};
@@ -161,7 +177,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'ENETU
 function reasonFor(code: string, rawMessage: string, ctx: RequestContext, timeoutMs: number): string {
   switch (code) {
     case 'ETIMEDOUT':
-      return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+      return `could not connect within ${seconds(timeoutMs)}`;
     case 'ECONNRESET':
     case 'EPIPE':
       return 'the connection was reset';
@@ -191,10 +207,41 @@ export function failureCode(error: unknown): string {
   return /hang up/i.test(message) ? 'ECONNRESET' : 'ERR_GOT_REQUEST_ERROR';
 }
 
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 1000)} s`;
+}
+
+/** A body over the cap (counted after decompression): refused before it takes the memory. */
+export function bodyTooLargeError(ctx: RequestContext, answer: HttpAnswer, cap: number, how: {declared: number} | 'inflated' | 'read'): BtalkError {
+  const requestId = requestIdOf(answer) ?? ctx.requestId;
+  const mb = (n: number) => `${Math.round((n / 1024 / 1024) * 10) / 10} MB`;
+  const what =
+    how === 'inflated'
+      ? `its compressed answer inflates to more than ${mb(cap)}, the most btalk reads in one answer (a decompression bomb?)`
+      : how === 'read'
+        ? `its answer is larger than ${mb(cap)}, the most btalk reads in one answer`
+        : `its answer is ${mb(how.declared)} (Content-Length), more than the ${mb(cap)} btalk reads in one answer`;
+  const order = ctx.order === true;
+  return new BtalkError('server', `The server's answer to ${ctx.method} ${ctx.shortPath ?? ctx.path} was refused: ${what}${order ? '. The order may have been created' : ''}.`, {
+    hint: order
+      ? ORDER_UNKNOWN_HINT
+      : 'A page of a list is far smaller than that; if this server really sends such answers, raise the cap with BTALK_MAX_BODY_MB. Otherwise quote the request id to Orange support.',
+    outcomeUnknown: order,
+    api: {status: answer.status, ...(requestId ? {requestId} : {})},
+  });
+}
+
+/** Failures before the request was sent: a connection that never opened. */
+function neverConnected(error: unknown): boolean {
+  const event = (error as {event?: unknown})?.event;
+  return event === 'connect' || event === 'lookup' || event === 'secureConnect';
+}
+
 /** A request that got no HTTP answer (got error) becomes a BtalkError. */
 export function transportError(ctx: RequestContext, error: unknown, timeoutMs: number): BtalkError {
   const code = failureCode(error);
   const rawMessage = error instanceof Error ? error.message : String(error);
+  if (code === 'ETIMEDOUT' && !neverConnected(error)) return noAnswerError(ctx, timeoutMs);
   if (code === 'ERR_ABORTED' || (error as {name?: string})?.name === 'AbortError') {
     return new BtalkError('cancelled', ctx.order ? 'Cancelled while the order was being sent: it may have been created.' : 'Cancelled.', {
       outcomeUnknown: ctx.order === true,
@@ -204,7 +251,7 @@ export function transportError(ctx: RequestContext, error: unknown, timeoutMs: n
   let reason = reasonFor(code, rawMessage, ctx, timeoutMs);
   // Through a proxy, the TCP connection and the name lookup are the proxy's.
   if (ctx.proxy && (code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN')) reason = `the proxy ${ctx.proxy} could not be reached (${reason})`;
-  const sentMaybe = ctx.order === true && !NOT_SENT_CODES.has(code) && !CERT_CODES.test(code);
+  const sentMaybe = ctx.order === true && !NOT_SENT_CODES.has(code) && !CERT_CODES.test(code) && !neverConnected(error);
   let hint: string;
   if (CERT_CODES.test(code)) {
     hint = 'If a corporate proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate file; otherwise check the base URL.';
@@ -221,4 +268,24 @@ export function transportError(ctx: RequestContext, error: unknown, timeoutMs: n
   }
   const retried = ctx.retries ? ` (after ${retriesText(ctx.retries)})` : '';
   return new BtalkError('network', `Could not reach ${ctx.host}: ${reason}${retried}.`, {hint});
+}
+
+/** The server took the request and did not answer (a stall, a drip) within the bound. */
+function noAnswerError(ctx: RequestContext, timeoutMs: number): BtalkError {
+  const within = seconds(Math.max(timeoutMs, ctx.elapsedMs ?? 0));
+  const attempts = ctx.retries ? ` (${ctx.retries + 1} attempts)` : '';
+  const what = `${ctx.method} ${ctx.shortPath ?? ctx.path}`;
+  const details = ctx.requestId ? {api: {requestId: ctx.requestId}} : {};
+  if (ctx.order) {
+    return new BtalkError('network', `No answer to the order from ${ctx.host} within ${within} (${what}): the order may have been created.`, {
+      ...details,
+      hint: ORDER_UNKNOWN_HINT,
+      outcomeUnknown: true,
+    });
+  }
+  const via = ctx.proxy ? ` or the proxy ${ctx.proxy}` : '';
+  return new BtalkError('network', `The API did not answer ${what} within ${within}${attempts}.`, {
+    ...details,
+    hint: `The API${via} may be down or slow: try again in a few minutes, or allow more time with --timeout SECONDS (BTALK_TIMEOUT). If it keeps happening, quote the request id to Orange support.`,
+  });
 }

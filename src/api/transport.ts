@@ -1,26 +1,64 @@
 /**
- * The one HTTP module: a got instance (prefixUrl = base URL, fixed headers, timeout, no redirects,
- * proxy agent) and a send loop that retries requests without side effects, logs one debug line per
+ * The one HTTP module: a got instance (prefixUrl = base URL, fixed headers, no redirects, proxy
+ * agent) and a send loop that retries requests without side effects, logs one debug line per
  * attempt and turns transport failures into BtalkErrors. HTTP answers of any status are returned
  * to the caller, which knows what they mean.
+ *
+ * Every wait is bounded: a connect timeout, a timeout per attempt, and for a retried request a
+ * total bound that its retries and Retry-After pauses must fit in. A pause is announced through
+ * `onWait` before it starts. Bodies are read as a stream and refused past `maxBodyBytes`, counted
+ * after decompression, so neither a huge body nor a gzip bomb can take the memory.
  */
 import {performance} from 'node:perf_hooks';
-import got, {type Got, type Response} from 'got';
+import got, {type Got, type Options} from 'got';
 import {BtalkError} from '../errors.js';
-import {sleep, type Timers} from '../timers.js';
 import {debugLine} from './debug-log.js';
 import {parseErrorBody} from './error-body.js';
-import {failureCode, header, requestIdOf, transportError, type HttpAnswer, type RequestContext} from './http-errors.js';
+import {bodyTooLargeError, failureCode, header, requestIdOf, transportError, type HttpAnswer, type RequestContext} from './http-errors.js';
 import {proxyAgentFor, type ProxyEnv} from './proxy.js';
 import type {Redactor} from './redact.js';
 import {decideRetry, isRetryableFailure, isRetryableStatus, parseRetryAfter} from './retry-policy.js';
+import {sleep, type Timers} from '../timers.js';
+
+export interface Timeouts {
+  /** TCP (and TLS) connection. */
+  connectMs: number;
+  /** One attempt of a read, from sending to the last byte of the answer. */
+  attemptMs: number;
+  /** One read, its retries and pauses included (--timeout / BTALK_TIMEOUT). */
+  totalMs: number;
+  /** The order POST: one attempt, never retried, longer than a read. */
+  orderMs: number;
+}
+
+export const DEFAULT_TIMEOUTS: Timeouts = {connectMs: 10_000, attemptMs: 15_000, totalMs: 30_000, orderMs: 60_000};
+
+/** 10 MB per answer (one page of a list): a 1000-site page is about 250 KB. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** A pause before the next attempt, said before it starts. */
+export interface WaitNotice {
+  method: string;
+  /** Relative to the base URL ("/voicesites"), or the token endpoint's path. */
+  path: string;
+  delayMs: number;
+  /** Epoch ms at which the next attempt starts. */
+  until: number;
+  /** Why: "rate limited", "503", "the connection was reset". */
+  reason: string;
+  /** The server asked for this pause (Retry-After). */
+  asked: boolean;
+  retry: number;
+  of: number;
+}
 
 export interface TransportOptions {
   baseUrl: string;
   tokenUrl: string;
-  timeoutMs: number;
+  timeouts: Timeouts;
   retries: number;
   maxRetryDelayMs: number;
+  maxBodyBytes: number;
   userAgent: string;
   /** Headers on every Business Talk call (not on the token request), e.g. X-BT-API-KEY. */
   apiHeaders: Record<string, string>;
@@ -31,6 +69,7 @@ export interface TransportOptions {
   timers: Timers;
   redactor: Redactor;
   debug?: ((line: string) => void) | undefined;
+  onWait?: ((notice: WaitNotice) => void) | undefined;
 }
 
 export interface SendRequest {
@@ -61,6 +100,31 @@ export interface Transport {
   readonly proxy: string | undefined;
 }
 
+/** The reason of a pause, in a few words. */
+function pauseReason(status: number | undefined, code: string | undefined, apiCode: number | undefined): string {
+  if (status === 429 || (status === 403 && apiCode === 53)) return 'rate limited';
+  if (status !== undefined) return `it answered ${status}`;
+  switch (code) {
+    case 'ETIMEDOUT':
+      return 'no answer in time';
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return 'the connection was reset';
+    case 'ECONNREFUSED':
+      return 'the connection was refused';
+    default:
+      return `the request failed (${code ?? 'unknown'})`;
+  }
+}
+
+/** One stderr line for a pause: "The API asked to wait 8 s (rate limited); retrying at 14:02:11." */
+export function waitLine(notice: WaitNotice): string {
+  const at = new Date(notice.until).toTimeString().slice(0, 8);
+  const seconds = notice.delayMs >= 10_000 ? `${Math.round(notice.delayMs / 1000)} s` : `${(notice.delayMs / 1000).toFixed(1)} s`;
+  if (notice.asked) return `The API asked to wait ${seconds} (${notice.reason}) before ${notice.method} ${notice.path}; retrying at ${at} (retry ${notice.retry} of ${notice.of}).`;
+  return `${notice.method} ${notice.path}: ${notice.reason}; retrying in ${seconds} (retry ${notice.retry} of ${notice.of}).`;
+}
+
 export function createTransport(options: TransportOptions): Transport {
   const choice = proxyAgentFor(options.baseUrl, options.proxyEnv);
   const root = got.extend({
@@ -69,12 +133,11 @@ export function createTransport(options: TransportOptions): Transport {
     throwHttpErrors: false,
     // Retries are decided below, where the order POST can be kept out of them.
     retry: {limit: 0},
-    timeout: {request: options.timeoutMs},
-    responseType: 'text',
     ...(choice.agent ? {agent: choice.agent} : {}),
   });
   const api: Got = root.extend({prefixUrl: options.baseUrl, headers: options.apiHeaders});
   const host = new URL(options.baseUrl).host;
+  const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
 
   function displayPath(request: SendRequest): string {
     const url = request.endpoint === 'token' ? new URL(options.tokenUrl) : new URL(request.path ?? '', `${options.baseUrl}/`);
@@ -82,22 +145,66 @@ export function createTransport(options: TransportOptions): Transport {
     return `${url.pathname}${url.search}`;
   }
 
+  function shortPath(path: string): string {
+    return basePath && path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : path;
+  }
+
   function log(line: string): void {
     options.debug?.(options.redactor.redact(line));
   }
 
-  async function attempt(request: SendRequest): Promise<Response<string>> {
-    const common = {
+  /** One attempt, the body read as a stream and refused past the cap. */
+  function attempt(request: SendRequest, timeoutMs: number, context: RequestContext): Promise<HttpAnswer> {
+    const common: Partial<Options> & {isStream: true} = {
+      isStream: true,
       method: request.method,
       headers: request.headers,
-      resolveBodyOnly: false as const,
-      responseType: 'text' as const,
+      timeout: {connect: Math.min(options.timeouts.connectMs, timeoutMs), request: timeoutMs},
       ...(request.searchParams ? {searchParams: request.searchParams} : {}),
       ...(request.json === undefined ? {} : {json: request.json}),
       ...(request.form ? {form: request.form} : {}),
       ...(request.signal ? {signal: request.signal} : {}),
     };
-    return request.endpoint === 'token' ? root(options.tokenUrl, common) : api(request.path ?? '', common);
+    const stream = request.endpoint === 'token' ? root.stream(options.tokenUrl, common) : api.stream(request.path ?? '', common);
+    return new Promise<HttpAnswer>((resolve, reject) => {
+      let status = 0;
+      let headers: HttpAnswer['headers'] = {};
+      let encoded = false;
+      const chunks: Buffer[] = [];
+      let size = 0;
+      let settled = false;
+      const fail = (error: unknown) => {
+        if (settled) return;
+        settled = true;
+        stream.destroy();
+        reject(error);
+      };
+      stream.on('response', (response: {statusCode: number; headers: HttpAnswer['headers']; rawHeaders?: string[]}) => {
+        status = response.statusCode;
+        headers = response.headers;
+        const answer = {status, headers, body: ''};
+        context.requestId = requestIdOf(answer);
+        // got drops Content-Encoding from `headers` once it decompresses; the raw headers keep it.
+        const raw = response.rawHeaders ?? [];
+        encoded = raw.some((name, i) => i % 2 === 0 && name.toLowerCase() === 'content-encoding' && !/^\s*identity\s*$/i.test(raw[i + 1] ?? ''));
+        const declared = Number(header(answer, 'content-length'));
+        if (!encoded && Number.isFinite(declared) && declared > options.maxBodyBytes) fail(bodyTooLargeError(context, answer, options.maxBodyBytes, {declared}));
+      });
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size > options.maxBodyBytes) {
+          fail(bodyTooLargeError(context, {status, headers, body: ''}, options.maxBodyBytes, encoded ? 'inflated' : 'read'));
+          return;
+        }
+        chunks.push(chunk);
+      });
+      stream.on('end', () => {
+        if (settled) return;
+        settled = true;
+        resolve({status, headers, body: Buffer.concat(chunks).toString('utf8')});
+      });
+      stream.on('error', fail);
+    });
   }
 
   return {
@@ -107,45 +214,80 @@ export function createTransport(options: TransportOptions): Transport {
       const context: RequestContext = {
         method: request.method,
         path,
+        shortPath: shortPath(path),
         host,
         endpoint: request.endpoint,
         ...(request.order ? {order: true} : {}),
         ...(request.replayed ? {replayed: true} : {}),
         ...(choice.proxy ? {proxy: choice.proxy} : {}),
       };
+      const {timeouts} = options;
+      const started = performance.now();
+      // The order POST has one attempt and its own, longer bound; reads share a total bound.
+      const budgetMs = request.retry ? timeouts.totalMs : timeouts.orderMs;
+      const deadline = started + budgetMs;
+      context.budgetMs = budgetMs;
       for (let retries = 0; ; retries += 1) {
         context.retries = retries;
-        const started = performance.now();
-        let response: Response<string>;
+        const attemptStarted = performance.now();
+        const left = Math.max(1, Math.round(deadline - attemptStarted));
+        const timeoutMs = request.retry ? Math.min(timeouts.attemptMs, left) : left;
+        let answer: HttpAnswer;
+        /** Whether (and how long) to pause before another attempt; throws when there is none. */
+        const next = (status: number | undefined, code: string | undefined, apiCode: number | undefined, retryAfter: string | undefined) => {
+          if (!request.retry || request.signal?.aborted) return {retry: false as const};
+          const decision = decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, retryAfter, now: options.clock(), random: options.random});
+          if (!decision.retry) return decision;
+          const remaining = deadline - performance.now();
+          // A pause, plus a little time for the attempt after it, must fit in what is left.
+          if (decision.delayMs + 250 > remaining) {
+            const asked = parseRetryAfter(retryAfter, options.clock()) !== undefined;
+            return {
+              retry: false as const,
+              reason: asked ? `the server asked to wait ${Math.ceil(decision.delayMs / 1000)} s, longer than this request may still take (${Math.round(budgetMs / 1000)} s in all; --timeout raises it)` : undefined,
+            };
+          }
+          options.onWait?.({
+            method: request.method,
+            path: context.shortPath ?? path,
+            delayMs: decision.delayMs,
+            until: options.clock() + decision.delayMs,
+            reason: pauseReason(status, code, apiCode),
+            asked: retryAfter !== undefined && parseRetryAfter(retryAfter, options.clock()) !== undefined,
+            retry: retries + 1,
+            of: options.retries,
+          });
+          return decision;
+        };
         try {
-          response = await attempt(request);
+          answer = await attempt(request, timeoutMs, context);
         } catch (error) {
-          const ms = performance.now() - started;
+          const ms = performance.now() - attemptStarted;
+          if (error instanceof BtalkError) throw error;
           const code = failureCode(error);
-          const decision = request.retry && isRetryableFailure(code) && !request.signal?.aborted
-            ? decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, now: options.clock(), random: options.random})
-            : {retry: false as const};
+          const decision = isRetryableFailure(code) ? next(undefined, code, undefined, undefined) : {retry: false as const};
           log(debugLine({method: request.method, path, outcome: code, ms, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
-          if (!decision.retry) throw transportError(context, error, options.timeoutMs);
+          if (!decision.retry) {
+            context.elapsedMs = performance.now() - started;
+            throw transportError(context, error, timeoutMs);
+          }
           await pause(options.timers, decision.delayMs, request.signal);
           continue;
         }
-        const ms = performance.now() - started;
-        const answer: HttpAnswer = {status: response.statusCode, headers: response.headers, body: response.body ?? ''};
+        const ms = performance.now() - attemptStarted;
         const requestId = requestIdOf(answer);
         const retryAfterMs = parseRetryAfter(header(answer, 'retry-after'), options.clock());
         if (retryAfterMs === undefined) delete context.retryAfterMs;
         else context.retryAfterMs = retryAfterMs;
-        const retryable = request.retry && response.statusCode >= 400 && isRetryableStatus(response.statusCode, parseErrorBody(answer.body).apiCode);
-        const decision = retryable
-          ? decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, retryAfter: header(answer, 'retry-after'), now: options.clock(), random: options.random})
-          : {retry: false as const};
-        log(debugLine({method: request.method, path, outcome: response.statusCode, ms, requestId, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
+        const apiCode = answer.status >= 400 ? parseErrorBody(answer.body).apiCode : undefined;
+        const retryable = request.retry && answer.status >= 400 && isRetryableStatus(answer.status, apiCode);
+        const decision = retryable ? next(answer.status, undefined, apiCode, header(answer, 'retry-after')) : {retry: false as const};
+        log(debugLine({method: request.method, path, outcome: answer.status, ms, requestId, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
         if (decision.retry) {
           await pause(options.timers, decision.delayMs, request.signal);
           continue;
         }
-        if (!decision.retry && 'reason' in decision && decision.reason) context.waitAsked = decision.reason;
+        if ('reason' in decision && decision.reason) context.waitAsked = decision.reason;
         return {...answer, requestId, context};
       }
     },

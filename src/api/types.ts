@@ -4,6 +4,9 @@
  */
 import type {Timers} from '../timers.js';
 import type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
+import type {WaitNotice} from './transport.js';
+
+export type {WaitNotice} from './transport.js';
 
 export type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
 
@@ -36,6 +39,11 @@ export interface BusinessTalkApi {
   orderVoicesite(customerCode: string, order: OrderRequest, options?: CallOptions): Promise<OrderResult>;
   /** Every voicesite of the key's customer account, all pages. */
   voicesites(options?: CallOptions): Promise<VoiceSite[]>;
+  /**
+   * Reads every voicesite (the same complete, checked read as `voicesites`) but keeps only those
+   * `match` accepts, so a duplicate check on a very large account holds a few sites, not all.
+   */
+  findVoicesites(match: (site: VoiceSite) => boolean, options?: CallOptions): Promise<{matches: VoiceSite[]; count: number}>;
 }
 
 /** An access token and the epoch millisecond at which it stops being usable. */
@@ -63,8 +71,20 @@ export interface ClientOptions {
   timers?: Timers;
   /** Receives one redacted line per request when debugging is on. */
   debug?: (line: string) => void;
-  /** Per-request timeout in ms (default 30 000). */
+  /** The bound for one read, its retries and Retry-After pauses included, in ms (default 30 000). */
   timeoutMs?: number;
+  /** One attempt of a read (default 15 000, never more than timeoutMs). */
+  attemptTimeoutMs?: number;
+  /** Opening the connection (default 10 000). */
+  connectTimeoutMs?: number;
+  /** The order POST, one attempt (default 60 000). */
+  orderTimeoutMs?: number;
+  /** The largest answer read, after decompression (default 10 MB). */
+  maxBodyBytes?: number;
+  /** The most items one list may have (default 1 000 000); more is refused, never cut. */
+  maxListItems?: number;
+  /** Told before each retry pause (the commands print it on stderr; the wizard shows it). */
+  onWait?: (notice: WaitNotice) => void;
   /** GET retries on network errors, 429, 503 and 403 code 53 (default 3). */
   retries?: number;
   /** Upper bound on any single backoff or Retry-After wait in ms (default 30 000). */

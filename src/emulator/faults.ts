@@ -94,7 +94,9 @@ export async function stallUntilClosed(socket: Socket, signal: AbortSignal): Pro
 async function write(res: ServerResponse, chunk: string | Buffer, signal: AbortSignal): Promise<boolean> {
   if (res.destroyed || signal.aborted) return false;
   if (res.write(chunk)) return true;
-  await Promise.race([once(res, 'drain'), once(res, 'close')]);
+  const stop = new AbortController();
+  await Promise.race([once(res, 'drain', {signal: stop.signal}), once(res, 'close', {signal: stop.signal})]).catch(() => undefined);
+  stop.abort();
   return !res.destroyed && !signal.aborted;
 }
 

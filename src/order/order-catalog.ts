@@ -13,6 +13,8 @@ export interface OrderCatalog {
   /** undefined when the API does not know the code (404). */
   country(iso2: string): Promise<Country | undefined>;
   voicesites(): Promise<VoiceSite[]>;
+  /** A complete read of the voicesites that keeps only the matching ones (large accounts). */
+  findVoicesites(match: (site: VoiceSite) => boolean): Promise<VoiceSite[]>;
 }
 
 export function createOrderCatalog(api: BusinessTalkApi): OrderCatalog {
@@ -41,6 +43,7 @@ export function createOrderCatalog(api: BusinessTalkApi): OrderCatalog {
         }
       }),
     voicesites: () => memo('voicesites', () => api.voicesites()),
+    findVoicesites: async (match) => (await api.findVoicesites(match)).matches,
   };
 }
 

@@ -71,7 +71,12 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     if (!resolved.ok) throw usageError(toFieldProblems(resolved.problems), 'Cannot order');
     const order = resolved.ok;
 
-    const existing = findSiteByName(await catalog.voicesites(), order.technicalSiteName, order.customer.customerCode);
+    // The whole list is read (refused if incomplete), keeping only sites of that name.
+    const existing = findSiteByName(
+      await catalog.findVoicesites((s) => s.technicalSiteName === order.technicalSiteName),
+      order.technicalSiteName,
+      order.customer.customerCode,
+    );
     if (existing) {
       throw new BtalkError(
         'invalid-input',

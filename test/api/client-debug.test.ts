@@ -16,7 +16,7 @@ describe('--debug lines', () => {
     expect(lines).toHaveLength(3);
     expect(lines[0]).toMatch(/^POST \/oauth\/v3\/token -> 200 in \d+ms \(request id [\w-]+\)$/);
     expect(lines[1]).toMatch(/^GET \/btalk\/beta\/v1\/me -> 200 in \d+ms \(request id [\w-]+\)$/);
-    expect(lines[2]).toMatch(/^GET \/btalk\/beta\/v1\/customers\/9999\/vpns\?offset=0&limit=40 -> 200 in \d+ms/);
+    expect(lines[2]).toMatch(/^GET \/btalk\/beta\/v1\/customers\/9999\/vpns\?offset=0&limit=1000 -> 200 in \d+ms/);
   });
 
   it('logs failures and retries too', async () => {

@@ -50,7 +50,16 @@ describe('client against the emulator: every endpoint', () => {
     const vpns = await api.vpns('41001');
     expect(vpns).toHaveLength(45);
     expect(new Set(vpns.map((v) => v.vpnId)).size).toBe(45);
-    expect(s.counters.byRoute['GET /customers/:customerCode/vpns']).toBe(2);
+    // One page of up to 1000 items is asked for.
+    expect(s.counters.byRoute['GET /customers/:customerCode/vpns']).toBe(1);
+  });
+
+  it('reads every page of a server that serves fewer items than asked', async () => {
+    const s = sandbox();
+    s.settings.pageCap = 10;
+    const vpns = await clientFor(s, {}, credentialsOf(s.accounts.multi)).vpns('41001');
+    expect(vpns).toHaveLength(45);
+    expect(s.counters.byRoute['GET /customers/:customerCode/vpns']).toBe(5);
   });
 
   it('gets a token with a client secret holding + % : / and a space (RFC 6749 2.3.1 encoding)', async () => {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {useEmulator} from '../helpers/emulator.js';
+import {waitLine} from '../../src/api/transport.js';
 import {clientFor, failure, order} from './client-fixture.js';
 
 const UNAVAILABLE = {code: 5, message: 'Service unavailable', description: 'Try again later.'};
@@ -51,13 +52,33 @@ describe('client retries', () => {
     expect(s.counters.byRoute['GET /me']).toBe(2);
   });
 
-  it('times out a GET that gets no answer and says the network is the problem', async () => {
+  it('times out a GET that gets no answer and says the API did not answer, within the total bound', async () => {
     const s = sandbox();
     s.injectFault({route: 'GET /me', delayMs: 2_000, status: 200, json: {rightsProfile: 'late'}, times: 5});
     const error = await failure(clientFor(s, {timeoutMs: 200, retries: 1}).me());
     expect(error.kind).toBe('network');
-    expect(error.message).toMatch(/no answer within/);
-    expect(error.hint).toMatch(/HTTPS_PROXY/);
+    expect(error.message).toMatch(/^The API did not answer GET \/me within 0\.2 s\.$/);
+    expect(error.hint).toMatch(/--timeout/);
+  });
+
+  it('announces each retry pause before it starts', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', status: 429, json: TOO_MANY, headers: {'retry-after': '1'}});
+    s.injectFault({route: 'GET /me', status: 503, json: UNAVAILABLE});
+    const notices: string[] = [];
+    const me = await clientFor(s, {maxRetryDelayMs: 5_000, onWait: (n) => notices.push(waitLine(n))}).me();
+    expect(me.rightsProfile).toBe('admin');
+    expect(notices[0]).toMatch(/^The API asked to wait 1\.0 s \(rate limited\) before GET \/me; retrying at \d\d:\d\d:\d\d \(retry 1 of 3\)\.$/);
+    expect(notices[1]).toMatch(/^GET \/me: it answered 503; retrying in \d\.\d s \(retry 2 of 3\)\.$/);
+  });
+
+  it('does not start a Retry-After pause that would pass the total bound, and says so', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', status: 429, json: TOO_MANY, headers: {'retry-after': '3'}, times: 5});
+    const error = await failure(clientFor(s, {maxRetryDelayMs: 30_000, timeoutMs: 1_000}).me());
+    expect(error.kind).toBe('rate-limited');
+    expect(error.message).toMatch(/wait 3 s, longer than this request may still take \(1 s in all; --timeout raises it\)/);
+    expect(s.counters.byRoute['GET /me']).toBe(1);
   });
 });
 
@@ -88,7 +109,7 @@ describe('the order POST is never retried', () => {
   it('does not retry an order that timed out: outcome unknown', async () => {
     const s = sandbox();
     s.injectFault({route: 'POST /customers/:customerCode/orders', delayMs: 2_000});
-    const error = await failure(clientFor(s, {timeoutMs: 200}).orderVoicesite('9999', order('BTALK_SLOW')));
+    const error = await failure(clientFor(s, {orderTimeoutMs: 200}).orderVoicesite('9999', order('BTALK_SLOW')));
     expect(error.outcomeUnknown).toBe(true);
     expect(error.kind).toBe('network');
     expect(s.counters.byRoute['POST /customers/:customerCode/orders']).toBe(1);
@@ -103,12 +124,17 @@ describe('the order POST is never retried', () => {
     expect(s.counters.ordersCreated).toBe(0);
   });
 
-  it('replays an order refused with 401 code 42 once with a fresh token (the gateway refused it unseen)', async () => {
-    const s = sandbox();
-    s.injectFault({route: 'POST /customers/:customerCode/orders', status: 401, json: {code: 42, message: 'Expired credentials'}});
-    const result = await clientFor(s).orderVoicesite('9999', order('BTALK_REPLAY'));
-    expect(result.voiceSiteId).toEqual(expect.any(String));
-    expect(s.counters.ordersCreated).toBe(1);
-    expect(s.counters.tokenRequests).toBe(2);
+  it('never replays an order refused with 401 code 41/42: the token is renewed and the refusal said', async () => {
+    for (const code of [41, 42]) {
+      const s = sandbox();
+      s.resetCounters();
+      s.injectFault({route: 'POST /customers/:customerCode/orders', status: 401, json: {code, message: 'Expired credentials'}});
+      const error = await failure(clientFor(s).orderVoicesite('9999', order(`BTALK_NO_REPLAY_${code}`)));
+      expect(error.message).toMatch(new RegExp(`401 code ${code}.*new token was fetched, and the order was not sent again`));
+      expect(error.outcomeUnknown).toBe(false);
+      expect(s.counters.byRoute['POST /customers/:customerCode/orders']).toBe(1);
+      expect(s.counters.ordersCreated).toBe(0);
+      expect(s.counters.tokenRequests).toBe(2);
+    }
   });
 });

@@ -3,6 +3,7 @@ import {fetchAllPages, parseTotal, type Page} from '../../src/api/pagination.js'
 import {validate} from '../../src/api/validate.js';
 import {CustomerSchema, MeSchema} from '../../src/api/schemas.js';
 import {z} from 'zod';
+import {BtalkError} from '../../src/errors.js';
 
 /** A list served in pages of at most `cap` items, recording which offsets were asked for. */
 function pagedList(size: number, cap: number, withTotal = true) {
@@ -27,10 +28,37 @@ describe('fetchAllPages', () => {
     expect(await fetchAllPages(list.fetchPage)).toEqual(list.items);
   });
 
-  it('treats a list without X-Total-Count as one page', async () => {
+  it('without X-Total-Count, reads on while pages are full and stops at a short one', async () => {
     const list = pagedList(45, 40, false);
-    expect(await fetchAllPages(list.fetchPage)).toHaveLength(40);
-    expect(list.asked).toEqual([0]);
+    expect(await fetchAllPages(list.fetchPage)).toEqual(list.items);
+    expect(list.asked).toEqual([0, 40]);
+  });
+
+  it('refuses pages that do not advance, a total the pages do not fill, and endless pages, naming each', async () => {
+    const reading = {what: 'GET /things', identity: (item: unknown) => `id ${String(item)}`};
+    const same = async (): Promise<Page> => ({items: [1, 2, 3], total: 9});
+    await expect(fetchAllPages(same, reading)).rejects.toThrow(/^GET \/things did not return a complete list: it listed id 1 at position 1 and again at position 4/);
+    const lying = async (offset: number): Promise<Page> => ({items: offset < 6 ? [offset, offset + 1, offset + 2] : [], total: 12});
+    await expect(fetchAllPages(lying, reading)).rejects.toThrow(/X-Total-Count says 12 items but the page at offset (6|9) is empty/);
+    const endless = async (offset: number): Promise<Page> => ({items: [offset, offset + 1], total: undefined});
+    await expect(fetchAllPages(endless, {...reading, maxItems: 50})).rejects.toThrow(/kept sending full pages past 50 items without an X-Total-Count/);
+    const huge = async (): Promise<Page> => ({items: [1], total: 5_000_000});
+    await expect(fetchAllPages(huge, reading)).rejects.toThrow(/X-Total-Count says 5000000 items, more than btalk reads in one list \(1000000\)/);
+    const shifting = async (offset: number): Promise<Page> => ({items: [offset, offset + 1], total: offset === 0 ? 6 : 7});
+    await expect(fetchAllPages(shifting, reading)).rejects.toThrow(/X-Total-Count changed from 6 to 7/);
+  });
+
+  it('asks for 1000 a page, then smaller sizes when the server refuses the size (400 code 23)', async () => {
+    const asked: number[] = [];
+    const fetchPage = async (offset: number, limit: number): Promise<Page> => {
+      asked.push(limit);
+      if (limit > 100) throw new BtalkError('invalid-input', 'limit too large', {api: {status: 400, code: 23}});
+      return {items: Array.from({length: Math.min(limit, 150 - offset)}, (_, i) => offset + i), total: 150};
+    };
+    let remembered: number | undefined;
+    expect(await fetchAllPages(fetchPage, {what: 'GET /x', onLimit: (l) => (remembered = l)})).toHaveLength(150);
+    expect(asked).toEqual([1000, 100, 100]);
+    expect(remembered).toBe(100);
   });
 
   it('reads only a whole number as a total', () => {

@@ -66,6 +66,8 @@ export async function btalk(sandbox: RunningEmulator | undefined, args: string[]
     .option('--sandbox')
     .option('--debug')
     .option('--json')
+    .option('--timeout <seconds>')
+    .option('--order-timeout <seconds>')
     .exitOverride()
     .configureOutput({writeOut: (s) => runtime.stdout.write(s), writeErr: (s) => runtime.stderr.write(s)});
   let code = 0;

@@ -25,3 +25,12 @@ describe('voicesites table', () => {
     expect(narrow[1]).toContain('…');
   });
 });
+
+describe('renderTable on a very large account', () => {
+  it('fits 200,000 rows without overflowing the stack', () => {
+    const rows = Array.from({length: 200_000}, (_, i) => ({id: `vs${i}`, name: `SITE_${i}`, label: 'x', country: 'FR', vpn: 'v'}));
+    const lines = renderTable(rows, 80);
+    expect(lines).toHaveLength(200_001);
+    expect(lines.at(-1)).toMatch(/^vs199999\s+SITE_199999/);
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * The built CLI against a server that stalls, floods or rate-limits: every wait ends within its
+ * bound and is said on stderr, and no answer makes btalk hold more than a bounded amount of memory
+ * (peak RSS read in the child itself). Needs `npm run build` first (npm test does it).
+ */
+import {spawn} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import {mkdtemp, readFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {beforeEach, describe, expect, it} from 'vitest';
+import {useEmulator} from '../helpers/emulator.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const REPORT_RSS = fileURLToPath(new URL('../helpers/report-rss.mjs', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+  /** Peak resident memory of the btalk process, in MB. */
+  peakRssMb: number;
+}
+
+describe('btalk against a hostile server (built CLI)', () => {
+  const sandbox = useEmulator();
+  let dir: string;
+  beforeEach(async () => {
+    expect(existsSync(CLI), 'run "npm run build" first').toBe(true);
+    dir = await mkdtemp(path.join(tmpdir(), 'btalk-hostile-'));
+  });
+
+  function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
+    const rssFile = path.join(dir, `rss-${Math.random().toString(36).slice(2)}`);
+    const started = Date.now();
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', REPORT_RSS, CLI, ...args], {
+        cwd: dir,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOME: dir,
+          BTALK_CONFIG_DIR: path.join(dir, 'config'),
+          NO_COLOR: '1',
+          BTALK_TEST_RSS_FILE: rssFile,
+          BTALK_BASE_URL: sandbox().baseUrl,
+          BTALK_CLIENT_ID: sandbox().demo.clientId,
+          BTALK_CLIENT_SECRET: sandbox().demo.clientSecret,
+          BTALK_API_KEY: sandbox().demo.apiKey,
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('error', reject);
+      child.on('close', async (code) => {
+        const kb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'));
+        resolve({code, stdout, stderr, ms: Date.now() - started, peakRssMb: kb / 1024});
+      });
+    });
+  }
+
+  it('a stalled GET ends within --timeout with "did not answer"', async () => {
+    sandbox().injectFault({route: 'GET /voicesites', stall: true, times: 20});
+    const result = await run(['voicesites'], {BTALK_TIMEOUT: '2'});
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/Error: The API did not answer GET \/voicesites\?offset=0&limit=1000 within 2 s\./);
+    expect(result.stderr).toMatch(/--timeout/);
+    // 2 s bound plus start-up; generous for a busy machine, far below the 123 s of unbounded retries.
+    expect(result.ms).toBeLessThan(20_000);
+    expect(sandbox().counters.byRoute['GET /voicesites']).toBe(1);
+  });
+
+  it('a Retry-After pause is announced on stderr without --debug, then the command succeeds', async () => {
+    sandbox().injectFault({route: 'GET /voicesites', status: 429, headers: {'retry-after': '1'}});
+    const result = await run(['voicesites']);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toMatch(/^The API asked to wait 1\.0 s \(rate limited\) before GET \/voicesites\?offset=0&limit=1000; retrying at \d\d:\d\d:\d\d \(retry 1 of 3\)\.$/m);
+    expect(result.stdout).toMatch(/PARIS_HQ/);
+  });
+
+  it('a 100 MB body ends in a clear error with bounded memory', async () => {
+    sandbox().injectFault({route: 'GET /me', hugeBodyBytes: 100_000_000});
+    const result = await run(['status']);
+    expect(result.stderr).toMatch(/answer to GET \/me was refused: its answer is larger than 10 MB, the most btalk reads in one answer/);
+    expect(result.stdout + result.stderr).not.toMatch(/vshuge0000001/);
+    expect(result.peakRssMb).toBeGreaterThan(0);
+    expect(result.peakRssMb).toBeLessThan(200);
+  });
+
+  it('a gzip bomb (1 GiB from about 1 MB) ends in a clear error with bounded memory', async () => {
+    sandbox().injectFault({route: 'GET /voicesites', gzipBombBytes: 1024 * 1024 * 1024});
+    const result = await run(['voicesites']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/inflates to more than 10 MB, the most btalk reads in one answer \(a decompression bomb\?\)/);
+    expect(result.peakRssMb).toBeGreaterThan(0);
+    expect(result.peakRssMb).toBeLessThan(200);
+  });
+});
