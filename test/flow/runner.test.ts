@@ -58,6 +58,7 @@ function heldApi() {
     country: (iso2, o) => held(`country:${iso2}`, o),
     orderVoicesite: (code, _order, o) => held(`order:${code}`, o),
     voicesites: (o) => held('voicesites', o),
+    findVoicesites: (_match, o) => held('findVoicesites', o),
   };
   return {api, calls, made: () => calls.map((c) => c.what)};
 }
