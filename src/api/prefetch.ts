@@ -77,5 +77,7 @@ export function prefetchingApi(api: BusinessTalkApi, plan: PrefetchPlan = {}): B
     vpns: (customerCode, options) => take(`vpns:${customerCode}`, options, () => api.vpns(customerCode, options)),
     country: (iso2, options) => api.country(iso2, options),
     orderVoicesite: (customerCode, order, options) => api.orderVoicesite(customerCode, order, options),
+    // Always a fresh read: it is the duplicate check, which must see the list as it is now.
+    findVoicesites: (match, options) => api.findVoicesites(match, options),
   };
 }
