@@ -29,6 +29,7 @@ function processRuntime(): Runtime {
       };
     },
     version: packageJson.version,
+    nodeVersion: process.versions.node,
   };
 }
 

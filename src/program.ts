@@ -7,6 +7,7 @@ import {Command} from 'commander';
 import {createBusinessTalkApi} from './api/client.js';
 import type {CommandContext} from './commands/context.js';
 import {registerCompletion} from './commands/completion.js';
+import {registerDoctor} from './commands/doctor.js';
 import {registerHistory} from './commands/history.js';
 import {registerLogin} from './commands/login.js';
 import {registerLogout} from './commands/logout.js';
@@ -85,6 +86,7 @@ export function buildProgram(runtime: Runtime): {program: Command; exitCode: () 
   registerSandbox(program, ctx);
   registerHistory(program, ctx, () => journal);
   registerProfiles(program, ctx, {config, keychain});
+  registerDoctor(program, ctx, {config, keychain});
   registerCompletion(program, ctx, config);
 
   // The wizard is the root action, so a mistyped command would otherwise read as "too many

@@ -24,6 +24,8 @@ export interface Runtime {
   /** Registers a Ctrl+C (SIGINT) handler while a command runs; returns a function that removes it. */
   onInterrupt(handler: () => void): () => void;
   version: string;
+  /** The running Node.js version (process.versions.node), for `btalk doctor`. */
+  nodeVersion?: string;
   /** Lines the wizard's first frame painted before Ink loaded (src/prepaint.ts); Ink replaces them. */
   prepaint?: Prepaint;
 }

@@ -80,3 +80,38 @@ export function proxyAgentFor(target: string, env: ProxyEnv): ProxyChoice {
   const agent = new URL(target).protocol === 'http:' ? {http: new HttpProxyAgent(options)} : {https: new HttpsProxyAgent(options)};
   return {agent, proxy: displayProxy(proxy)};
 }
+
+export interface ProxyExplanation {
+  /** The proxy URL (credentials included: for connecting, never for printing), when one is used. */
+  proxy?: string;
+  /** Which variable chose it, or which one sent the host direct. */
+  variable?: string;
+  /** One sentence for people, without credentials. */
+  reason: string;
+}
+
+/** Which proxy requests to `target` use and why (the same rules as proxyForUrl). */
+export function explainProxy(target: string, env: ProxyEnv): ProxyExplanation {
+  let url: URL;
+  try {
+    url = new URL(target);
+  } catch {
+    return {reason: `"${target}" is not a URL, so no proxy applies`};
+  }
+  const proto = url.protocol.replace(/:$/, '');
+  if (isLoopbackHost(url.hostname)) return {reason: `direct: ${url.hostname} is a loopback address, never proxied`};
+  const hostname = url.host.replace(/:\d*$/, '').toLowerCase();
+  const port = Number.parseInt(url.port, 10) || DEFAULT_PORTS[proto] || 0;
+  const named = (key: string) => (env[key.toLowerCase()] ? key.toLowerCase() : env[key.toUpperCase()] ? key.toUpperCase() : undefined);
+  const noProxyName = named('no_proxy');
+  if (!shouldProxy(env, hostname, port)) {
+    const entries = getEnv(env, 'no_proxy').toLowerCase().split(/[,\s]/).filter(Boolean);
+    const match = entries.find((e) => !shouldProxy({no_proxy: e}, hostname, port)) ?? '*';
+    return {variable: noProxyName ?? 'NO_PROXY', reason: `direct: ${noProxyName ?? 'NO_PROXY'} has "${match}", which matches ${hostname}`};
+  }
+  const variable = named(`${proto}_proxy`) ?? named('all_proxy');
+  if (!variable) return {reason: `direct: neither ${proto.toUpperCase()}_PROXY nor ALL_PROXY is set`};
+  const proxy = proxyForUrl(target, env)!;
+  const unmatched = noProxyName ? ` (${noProxyName} does not match ${hostname})` : '';
+  return {proxy, variable, reason: `through ${displayProxy(proxy)}, from ${variable}${unmatched}`};
+}

@@ -19,6 +19,8 @@ export interface SandboxCommandOptions {
   json?: boolean;
   /** Milliseconds added before every answer, the token endpoint's included (a slow link or gateway). */
   latency?: string | number;
+  /** Seconds added to every answer's Date header (a server clock that is off). */
+  clockSkew?: string;
   /** Which account the exports (or --json) name; demo by default. */
   account?: string;
   /** More sites for the demo customer, e.g. 6001. */
@@ -46,6 +48,15 @@ export async function emulatorSetup(options: SandboxCommandOptions): Promise<{se
   const maxLimit = wholeNumber(options.maxLimit, '--max-limit', 1);
   if (pageCap !== undefined) settings.pageCap = pageCap;
   if (maxLimit !== undefined) settings.maxLimit = maxLimit;
+  if (options.clockSkew !== undefined) {
+    const text = options.clockSkew.trim();
+    if (!/^[+-]?\d+$/.test(text) || Math.abs(Number(text)) > 7 * 24 * 3600) {
+      throw new BtalkError('usage', `--clock-skew must be a whole number of seconds within a week either way, got "${options.clockSkew}".`, {
+        hint: 'For example --clock-skew 600 serves Date headers 10 minutes ahead (btalk doctor then flags the clock).',
+      });
+    }
+    settings.clockSkewSeconds = Number(text);
+  }
   if (options.pagination !== undefined) {
     if (!PAGINATION_MODES.includes(options.pagination as PaginationMode)) {
       throw new BtalkError('usage', `--pagination must be one of ${PAGINATION_MODES.join(', ')}, got "${options.pagination}".`);
@@ -203,6 +214,7 @@ export function registerSandbox(program: Command, ctx: CommandContext): void {
     .option('--voicesites <n>', 'that many more voicesites for the demo customer (a large account)')
     .option('--page-cap <n>', 'serve at most N items per page, whatever limit asks (0: no cap)')
     .option('--max-limit <n>', 'refuse a list limit above N with 400 code 23 (default 1000)')
+    .option('--clock-skew <seconds>', "shift every answer's Date header, e.g. 600 (a server clock that is off)")
     .option('--pagination <mode>', `how lists page: ${PAGINATION_MODES.join(', ')}`)
     .option('--fault <json>', 'queue a fault (a FaultSpec as JSON); repeatable', (value: string, previous: string[] = []) => [...previous, value])
     .addHelpText(

@@ -37,6 +37,8 @@ export function applySettings(settings: EmulatorSettings, patch: unknown): strin
       if (!PAGINATION_MODES.includes(value as never)) return `pagination must be one of ${PAGINATION_MODES.join(', ')}`;
     } else if (key === 'apiKeyError') {
       if (value !== 401 && value !== 403) return 'apiKeyError must be 401 or 403';
+    } else if (key === 'clockSkewSeconds') {
+      if (typeof value !== 'number' || !Number.isInteger(value)) return 'clockSkewSeconds must be a whole number of seconds (negative: behind)';
     } else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || (key === 'maxLimit' && value < 1)) {
       return `${key} must be a whole number${key === 'maxLimit' ? ' of at least 1' : ''}`;
     }

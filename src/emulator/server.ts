@@ -101,6 +101,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
     // A fault may bring its own request id (a hostile gateway's, say); every other reply gets a fresh one.
     if (!res.hasHeader('x-oapi-request-id')) res.setHeader('x-oapi-request-id', requestId);
+    if (settings.clockSkewSeconds !== 0 && !res.hasHeader('date')) res.setHeader('date', new Date(Date.now() + settings.clockSkewSeconds * 1000).toUTCString());
     if (drip) return sendDrip(res, reply.body ?? '', drip, stopping.signal);
     res.end(reply.body);
   }

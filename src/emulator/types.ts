@@ -20,6 +20,8 @@ export interface EmulatorSettings {
    * 'endless': every page is full of made-up sites and X-Total-Count says a billion.
    */
   pagination: PaginationMode;
+  /** Added to the clock in every answer's Date header: a server whose clock is off, or a client's. */
+  clockSkewSeconds: number;
 }
 
 export const PAGINATION_MODES = ['normal', 'repeat-page', 'lying-total', 'endless'] as const;
@@ -32,6 +34,7 @@ export const DEFAULT_SETTINGS: EmulatorSettings = {
   maxLimit: 1000,
   pageCap: 0,
   pagination: 'normal',
+  clockSkewSeconds: 0,
 };
 
 export interface FaultSpec {

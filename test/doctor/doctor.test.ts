@@ -1,0 +1,126 @@
+/** `btalk doctor`: every line ✓ against the emulator, and the matching line ✗ with its fix when something is wrong. */
+import {createServer} from 'node:net';
+import {Command, CommanderError} from 'commander';
+import {describe, expect, it} from 'vitest';
+import {createBusinessTalkApi} from '../../src/api/client.js';
+import {explainProxy} from '../../src/api/proxy.js';
+import {registerDoctor} from '../../src/commands/doctor.js';
+import type {CommandContext} from '../../src/commands/context.js';
+import type {CheckResult} from '../../src/doctor/doctor.js';
+import {startEmulator} from '../../src/emulator/server.js';
+import {withEnvDefaults, type GlobalOptions} from '../../src/global-options.js';
+import {MemorySecretStore} from '../../src/secrets/memory-store.js';
+import type {SecretStore} from '../../src/secrets/types.js';
+import {testRuntime, testSessions} from '../helpers/session.js';
+import {noDbusKeychain} from '../secrets/no-dbus-keychain.js';
+
+interface DoctorRun {
+  code: number;
+  out: string;
+  err: string;
+  checks: CheckResult[];
+}
+
+async function doctor(args: string[], options: {env?: Record<string, string>; keychain?: () => SecretStore; clockSkewSeconds?: number} = {}): Promise<DoctorRun> {
+  const runtime = {...testRuntime(options.env ?? {}), nodeVersion: process.versions.node};
+  const keychain = options.keychain ?? (() => new MemorySecretStore());
+  const setup = await testSessions({
+    runtime,
+    keychainFactory: keychain,
+    createApi: (o) => createBusinessTalkApi({...o, maxRetryDelayMs: 10, retries: 0}),
+    startEmulator: (o) => startEmulator({...o, settings: {clockSkewSeconds: options.clockSkewSeconds ?? 0}}),
+  });
+  const program = new Command().option('-p, --profile <name>').option('--env <name>').option('--base-url <url>').option('--sandbox').option('--debug').option('--json').exitOverride();
+  let code = 0;
+  const ctx: CommandContext = {
+    runtime,
+    sessions: setup.factory,
+    globals: () => withEnvDefaults(program.opts<GlobalOptions>(), runtime.env),
+    setExitCode: (n) => (code = n),
+  };
+  registerDoctor(program, ctx, {config: setup.config, keychain});
+  try {
+    await program.parseAsync(['node', 'btalk', ...args]);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    code = 2;
+  }
+  // The same checks as JSON, from a second run's output when asked; else parsed from the lines.
+  const out = runtime.out();
+  const checks = args.includes('--json') ? (JSON.parse(out) as {checks: CheckResult[]}).checks : [];
+  return {code, out, err: runtime.err(), checks};
+}
+
+const line = (out: string, title: string) => out.split('\n').find((l) => l.slice(2).startsWith(title)) ?? '';
+const fixAfter = (out: string, title: string) => {
+  const lines = out.split('\n');
+  const i = lines.findIndex((l) => l.slice(2).startsWith(title));
+  return lines[i + 1]?.trim() ?? '';
+};
+
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const {port} = server.address() as {port: number};
+  await new Promise<void>((r) => server.close(() => r()));
+  return port;
+}
+
+describe('btalk doctor', () => {
+  it('--sandbox: every line ✓ and exit 0', async () => {
+    const r = await doctor(['--sandbox', 'doctor']);
+    const lines = r.out.trim().split('\n');
+    expect(lines.map((l) => l.slice(2, 14).trim())).toEqual(['Node.js', 'Config file', 'Profile', 'Proxy', 'DNS and TCP', 'TLS', 'Clock', 'OS keychain', 'Token', 'GET /me']);
+    for (const l of lines) expect(l.startsWith('✓ '), l).toBe(true);
+    expect(line(r.out, 'GET /me')).toContain('rights profile "admin" (can order)');
+    expect(line(r.out, 'Proxy')).toContain('loopback');
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('Everything btalk needs works here.');
+  });
+
+  it('--json gives every check with its status and time', async () => {
+    const r = await doctor(['--sandbox', '--json', 'doctor']);
+    expect(r.code).toBe(0);
+    expect(r.checks).toHaveLength(10);
+    expect(r.checks.every((c) => c.status === 'pass' && typeof c.ms === 'number')).toBe(true);
+  });
+
+  it('a skewed emulator clock: the Clock line is ✗ with its fix, exit 1', async () => {
+    const r = await doctor(['--sandbox', 'doctor'], {clockSkewSeconds: 600});
+    expect(line(r.out, 'Clock')).toMatch(/^✗ Clock\s+this machine's clock is (9 min 5\d|10 min \d) s behind the server's/);
+    expect(fixAfter(r.out, 'Clock')).toContain('Fix: Set the clock right');
+    expect(line(r.out, 'Token').startsWith('✓')).toBe(true);
+    expect(r.code).toBe(1);
+  });
+
+  it('an unreachable proxy: the Proxy line is ✗ with its fix, what needs it is not checked, exit 1', async () => {
+    const port = await closedPort();
+    const env = {HTTPS_PROXY: `http://user:pw@127.0.0.1:${port}`, BTALK_CLIENT_ID: 'id', BTALK_CLIENT_SECRET: 'secret', BTALK_API_KEY: 'K'.repeat(40)};
+    const r = await doctor(['--env', 'orange', 'doctor'], {env});
+    expect(line(r.out, 'Proxy')).toMatch(new RegExp(`^✗ Proxy\\s+through http://127\\.0\\.0\\.1:${port}, from HTTPS_PROXY, which does not answer`));
+    expect(r.out).not.toContain('user:pw');
+    expect(fixAfter(r.out, 'Proxy')).toContain('Fix: Check HTTPS_PROXY (host and port), or add api.orange.com to NO_PROXY');
+    for (const title of ['DNS and TCP', 'TLS', 'Clock', 'Token']) expect(line(r.out, title), title).toMatch(/^– .*not checked/);
+    expect(r.code).toBe(1);
+  });
+
+  it('no D-Bus: the OS keychain line is ✗ with the way to get one, exit 1', async () => {
+    const r = await doctor(['--sandbox', 'doctor'], {keychain: noDbusKeychain});
+    expect(line(r.out, 'OS keychain')).toMatch(/^✗ OS keychain\s+not usable: no D-Bus session/);
+    expect(fixAfter(r.out, 'OS keychain')).toContain('dbus-run-session');
+    expect(line(r.out, 'GET /me').startsWith('✓')).toBe(true);
+    expect(r.code).toBe(1);
+  });
+});
+
+describe('which proxy and why', () => {
+  it('names the variable that chose the proxy, or the NO_PROXY entry that sent the host direct', () => {
+    const url = 'https://api.orange.com/btalk/v1';
+    expect(explainProxy(url, {})).toEqual({reason: 'direct: neither HTTPS_PROXY nor ALL_PROXY is set'});
+    expect(explainProxy(url, {https_proxy: 'http://p:3128'})).toMatchObject({proxy: 'http://p:3128', variable: 'https_proxy', reason: 'through http://p:3128, from https_proxy'});
+    expect(explainProxy(url, {HTTPS_PROXY: 'http://u:pw@p:3128', NO_PROXY: 'localhost'}).reason).toBe('through http://p:3128, from HTTPS_PROXY (NO_PROXY does not match api.orange.com)');
+    expect(explainProxy(url, {HTTPS_PROXY: 'http://p:3128', NO_PROXY: 'localhost,.orange.com'})).toEqual({variable: 'NO_PROXY', reason: 'direct: NO_PROXY has ".orange.com", which matches api.orange.com'});
+    expect(explainProxy(url, {ALL_PROXY: 'p:8080'})).toMatchObject({variable: 'ALL_PROXY', proxy: 'https://p:8080'});
+    expect(explainProxy('http://127.0.0.1:8080/btalk/beta/v1', {HTTP_PROXY: 'http://p:3128'}).reason).toBe('direct: 127.0.0.1 is a loopback address, never proxied');
+  });
+});
