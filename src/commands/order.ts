@@ -1,6 +1,6 @@
 /** `btalk order`: one voicesite from flags/environment, or a batch from a CSV file. */
 import type {Command} from 'commander';
-import {runBatch, type BatchTuning} from '../order/batch.js';
+import type {BatchTuning} from '../order/batch.js';
 import {DEFAULT_CONCURRENCY, mergeOrderOptions, type OrderFlags} from '../order/order-options.js';
 import {runSingleOrder} from '../order/single-order.js';
 import type {CommandContext} from './context.js';
@@ -47,7 +47,11 @@ export function registerOrder(program: Command, ctx: CommandContext, tuning: Bat
       const code = await runCommand(ctx.runtime, globals, async () => {
         const options = mergeOrderOptions(flags, ctx.runtime.env);
         const deps = {runtime: ctx.runtime, sessions: ctx.sessions, globals};
-        if (options.from !== undefined) return runBatch(deps, {...options, from: options.from}, tuning);
+        if (options.from !== undefined) {
+          // Loaded for batches only: the CSV readers and encodings are most of btalk's code by size.
+          const {runBatch} = await import('../order/batch.js');
+          return runBatch(deps, {...options, from: options.from}, tuning);
+        }
         return runSingleOrder(deps, options);
       });
       ctx.setExitCode(code);
