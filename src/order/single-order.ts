@@ -3,6 +3,7 @@
  * Order of checks: local answers (no network) → credentials → rights → customer/VPN/coverage →
  * an existing site with the same technical name → dry run or confirmation → one POST.
  */
+import type {VoiceSite} from '../api/types.js';
 import {BtalkError} from '../errors.js';
 import {placeAndRecord} from '../journal/record.js';
 import {confirm, declined} from './confirm.js';
@@ -38,13 +39,19 @@ async function remoteProblemsIfPossible(deps: OrderDeps, answers: OrderOptions['
  * check. The checks then take these answers from the catalog. Failures surface where each answer
  * is awaited; a read that was not needed (a read-only key stops at /me) costs nothing but a GET.
  */
-function readAhead(catalog: OrderCatalog, local: {country: {iso2: string}; customer?: string | undefined}, remembered: string | undefined): void {
-  const reads: Array<Promise<unknown>> = [catalog.me(), catalog.customers(), catalog.country(local.country.iso2), catalog.voicesites()];
+function readAhead(
+  catalog: OrderCatalog,
+  local: {country: {iso2: string}; customer?: string | undefined; technicalSiteName: string},
+  remembered: string | undefined,
+): {sameName: Promise<VoiceSite[]>} {
+  const sameName = catalog.findVoicesites((s) => s.technicalSiteName === local.technicalSiteName);
+  const reads: Array<Promise<unknown>> = [catalog.me(), catalog.customers(), catalog.country(local.country.iso2), sameName];
   // A customer given by code, or the one this profile ordered for last, is a guess until the
   // customer list confirms it; reading its VPNs now saves a round trip when it is right.
   const guess = local.customer ?? remembered;
   if (guess !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(guess)) reads.push(catalog.vpns(guess));
   for (const read of reads) read.catch(() => undefined);
+  return {sameName};
 }
 
 export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Promise<number> {
@@ -65,7 +72,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
   return withApi(deps.sessions, globals, async (api, session) => {
     const catalog = createOrderCatalog(api);
     say(`Checking the order against ${api.baseUrl} ...`);
-    readAhead(catalog, local.ok, session.rememberedCustomer);
+    const ahead = readAhead(catalog, local.ok, session.rememberedCustomer);
     await requireOrderAccess(catalog);
     const resolved = await resolveRemote(catalog, local.ok);
     if (!resolved.ok) throw usageError(toFieldProblems(resolved.problems), 'Cannot order');
@@ -73,7 +80,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
 
     // The whole list is read (refused if incomplete), keeping only sites of that name.
     const existing = findSiteByName(
-      await catalog.findVoicesites((s) => s.technicalSiteName === order.technicalSiteName),
+      await ahead.sameName,
       order.technicalSiteName,
       order.customer.customerCode,
     );

@@ -33,6 +33,7 @@ function recording(events: Event[]): (o: ClientOptions) => BusinessTalkApi {
       vpns: watch('vpns', api.vpns),
       country: watch('country', api.country),
       voicesites: watch('voicesites', api.voicesites),
+      findVoicesites: watch('voicesites', api.findVoicesites),
       orderVoicesite: watch('order', api.orderVoicesite),
     };
   };
