@@ -57,7 +57,7 @@ export interface Session {
    */
   rememberedCustomer?: string | undefined;
   /** True when this session runs against the embedded emulator. */
-  sandbox: boolean;
+  emulated: boolean;
   /** Stops what the session started (the embedded emulator). */
   close(): Promise<void>;
 }

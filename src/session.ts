@@ -153,7 +153,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     sources,
     ...(keychainProblem ? {keychainProblem} : {}),
     secrets,
-    sandbox: false,
+    emulated: false,
     ...(rememberedCustomer ? {rememberedCustomer} : {}),
     recordOrder: orderRecorder(deps, profile, environment, true),
     api: (c, options) => buildApi(deps, globals, environment, c, tokenCacheFor(c), options),
@@ -261,25 +261,25 @@ function buildApi(
 }
 
 async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): Promise<Session> {
-  const sandbox = await deps.startEmulator({port: 0});
+  const emulator = await deps.startEmulator({port: 0});
   const store = deps.memoryStore?.() ?? new MemorySecretStore();
   const profile = checkProfileName(globals.profile ?? 'default');
-  const environment: ResolvedEnvironment = {name: 'sandbox', baseUrl: sandbox.baseUrl};
+  const environment: ResolvedEnvironment = {name: 'sandbox', baseUrl: emulator.baseUrl};
   const tokenAccount = accountFor(profile, 'token');
   let closed = false;
   const session: Session = {
     profile,
     environment,
-    credentials: sandbox.demo,
+    credentials: emulator.demo,
     sources: {clientId: 'sandbox', clientSecret: 'sandbox', apiKey: 'sandbox'},
     secrets: store,
-    sandbox: true,
-    // Sandbox orders are journalled (marked environment "sandbox"); no profile is remembered.
+    emulated: true,
+    // Orders on the emulator are journalled (marked environment "sandbox"); no profile is remembered.
     recordOrder: orderRecorder(deps, profile, environment, false),
     api: (c, options) =>
       buildApi(deps, globals, environment, c, createStoredTokenCache({store, account: tokenAccount, baseUrl: environment.baseUrl, clientId: c.clientId}), options),
     async saveCredentials(c) {
-      // Memory only: sandbox credentials never reach the OS keychain or the config file.
+      // Memory only: the emulator's credentials never reach the OS keychain or the config file.
       for (const [key, field] of CREDENTIAL_FIELDS) await store.set(accountFor(profile, field), c[key]);
       session.credentials = c;
     },
@@ -291,7 +291,7 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
     async close() {
       if (closed) return;
       closed = true;
-      await sandbox.close();
+      await emulator.close();
     },
   };
   return session;

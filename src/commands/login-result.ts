@@ -21,7 +21,7 @@ export function loginResult(session: Session, proof: Proof): LoginResult {
     baseUrl: session.environment.baseUrl,
     rightsProfile: proof.rightsProfile,
     canOrder: proof.canOrder,
-    savedIn: session.sandbox ? 'memory' : 'keychain',
+    savedIn: session.emulated ? 'memory' : 'keychain',
   };
 }
 

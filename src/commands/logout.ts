@@ -36,7 +36,7 @@ export async function logout(ctx: CommandContext): Promise<number> {
     const stillSet = (Object.keys(CREDENTIAL_ENV_VARS) as Array<keyof Credentials>)
       .filter((k) => credentialsFromEnv(ctx.runtime.env)[k] !== undefined)
       .map((k) => CREDENTIAL_ENV_VARS[k]);
-    const store = session.sandbox ? 'memory (sandbox)' : 'the OS keychain';
+    const store = session.emulated ? 'memory (sandbox)' : 'the OS keychain';
     if (globals.json) {
       ctx.runtime.stdout.write(JSON.stringify({ok: true, profile: session.profile, removed, environmentVariablesStillSet: stillSet}) + '\n');
     } else if (removed.length === 0) {

@@ -85,10 +85,10 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-export function exportLines(sandbox: RunningEmulator, account: AccountName = 'demo'): string[] {
-  const chosen = sandbox.accounts[account];
+export function exportLines(emulator: RunningEmulator, account: AccountName = 'demo'): string[] {
+  const chosen = emulator.accounts[account];
   const vars: Array<[string, string]> = [
-    ['BTALK_BASE_URL', sandbox.baseUrl],
+    ['BTALK_BASE_URL', emulator.baseUrl],
     [CREDENTIAL_ENV_VARS.clientId, chosen.clientId],
     [CREDENTIAL_ENV_VARS.clientSecret, chosen.clientSecret],
     [CREDENTIAL_ENV_VARS.apiKey, chosen.apiKey],
@@ -151,7 +151,7 @@ async function listen(port: number, host: string, latencyMs: number, setup: Awai
     if (code === 'EACCES') {
       throw new BtalkError('usage', `Not allowed to listen on port ${port} on ${host}.`, {hint: 'Use a port above 1023.', cause: error});
     }
-    throw new BtalkError('network', `Could not start the sandbox on ${host}:${port}: ${(error as Error).message}`, {cause: error});
+    throw new BtalkError('network', `Could not start the emulator on ${host}:${port}: ${(error as Error).message}`, {cause: error});
   }
 }
 
@@ -163,33 +163,33 @@ export async function runSandboxCommand(runtime: Runtime, options: SandboxComman
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) {
     throw new BtalkError('usage', `--host must be a loopback address (127.0.0.1, ::1 or localhost), got "${host}".`, {
-      hint: 'The sandbox hands out demo credentials and btalk only talks plain http to loopback hosts.',
+      hint: 'The emulator hands out demo credentials and btalk only talks plain http to loopback hosts.',
     });
   }
   const setup = await emulatorSetup(options);
-  const sandbox = await listen(port, host, latencyMs, setup);
+  const emulator = await listen(port, host, latencyMs, setup);
   let stopped!: () => void;
   const interrupted = new Promise<void>((resolve) => (stopped = resolve));
   const removeHandler = runtime.onInterrupt(() => stopped());
   try {
     if (options.json) {
-      const {clientId, clientSecret, apiKey} = sandbox.accounts[account];
-      runtime.stdout.write(JSON.stringify({baseUrl: sandbox.baseUrl, tokenUrl: sandbox.tokenUrl, clientId, clientSecret, apiKey}) + '\n');
+      const {clientId, clientSecret, apiKey} = emulator.accounts[account];
+      runtime.stdout.write(JSON.stringify({baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId, clientSecret, apiKey}) + '\n');
     } else {
-      runtime.stdout.write(exportLines(sandbox, account).join('\n') + '\n');
+      runtime.stdout.write(exportLines(emulator, account).join('\n') + '\n');
     }
-    const {demo, demoReadonly, multi, large} = sandbox.accounts;
+    const {demo, demoReadonly, multi, large} = emulator.accounts;
     runtime.stderr.write(
       [
-        `Business Talk sandbox on ${sandbox.url} (API ${sandbox.baseUrl}, token ${sandbox.tokenUrl}).`,
+        `Business Talk emulator on ${emulator.url} (API ${emulator.baseUrl}, token ${emulator.tokenUrl}).`,
         `The variables on stdout are the ${account} account; load them with eval or ". FILE".`,
         ...(latencyMs > 0 ? [`Every answer is delayed ${latencyMs} ms.`] : []),
-        'Accounts (demo data only, worthless outside this sandbox):',
+        'Accounts (demo data only, worthless outside this emulator):',
         accountLine('demo', demo),
         accountLine('demoReadonly', demoReadonly),
         accountLine('multi', multi) + `, secret ${shellQuote(multi.clientSecret)}`,
         accountLine('large', large),
-        `Faults and settings: ${sandbox.url}/_emulator/settings (GET, PATCH) and /_emulator/faults (POST a fault, DELETE all).`,
+        `Faults and settings: ${emulator.url}/_emulator/settings (GET, PATCH) and /_emulator/faults (POST a fault, DELETE all).`,
         'Press Ctrl+C to stop.',
         '',
       ].join('\n'),
@@ -197,7 +197,7 @@ export async function runSandboxCommand(runtime: Runtime, options: SandboxComman
     await interrupted;
   } finally {
     removeHandler();
-    await sandbox.close();
+    await emulator.close();
   }
   runtime.stderr.write('Sandbox stopped.\n');
   return 0;

@@ -78,7 +78,7 @@ export function faultReply(spec: FaultSpec): Reply {
   if (spec.json !== undefined) return json(status, spec.json, headers);
   const known =
     DEFAULT_CODES[status] ?? Object.values(API_ERRORS).find((e) => e.status === status) ?? {code: status, message: STATUS_CODES[status] ?? 'Error'};
-  return json(status, {code: known.code, message: known.message, description: 'Injected by the sandbox for a test.'}, headers);
+  return json(status, {code: known.code, message: known.message, description: 'Injected by the emulator for a test.'}, headers);
 }
 
 /** Holds the request open, sending nothing, until the client or the emulator gives up. */

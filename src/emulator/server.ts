@@ -53,7 +53,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const faults = new FaultBook();
   const sockets = new Set<Socket>();
   const stopping = new AbortController();
-  // Mutated in place: tests may keep a reference to `sandbox.counters`.
+  // Mutated in place: tests may keep a reference to `emulator.counters`.
   const counters = freshCounters();
 
   /** Which route a request is for: its counter/fault key and what answers it. */
@@ -109,7 +109,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const requestId = randomUUID();
     const method = (req.method ?? 'GET').toUpperCase();
-    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     if (path.startsWith(CONTROL_PREFIX)) {
       return send(res, control(method, path.slice(CONTROL_PREFIX.length), await readBody(req)), requestId);
@@ -148,7 +148,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     handle(req, res).catch((error: unknown) => {
       if (stopping.signal.aborted) return;
       if (res.headersSent) return void res.destroy();
-      send(res, apiError('internal', `The sandbox failed: ${error instanceof Error ? error.message : String(error)}`), randomUUID());
+      send(res, apiError('internal', `The emulator failed: ${error instanceof Error ? error.message : String(error)}`), randomUUID());
     });
   });
   server.on('connection', (socket) => {

@@ -84,7 +84,7 @@ export interface EmulatorCounters {
   byRoute: Record<string, number>;
 }
 
-/** A sandbox account: the three secrets plus what the emulator serves for them. */
+/** An emulator account: the three secrets plus what the emulator serves for them. */
 export interface EmulatorAccount extends Credentials {
   /** What GET /me answers for this key. */
   rightsProfile: string;

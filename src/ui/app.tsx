@@ -66,9 +66,9 @@ function Wizard(props: AppProps): React.JSX.Element {
   const steps = completedSteps(state);
   const info = {
     profile: session.profile,
-    environment: session.sandbox ? `emulator ${new URL(session.environment.baseUrl).host}` : `${session.environment.name} ${session.environment.baseUrl}`,
+    environment: session.emulated ? `emulator ${new URL(session.environment.baseUrl).host}` : `${session.environment.name} ${session.environment.baseUrl}`,
     baseUrl: session.environment.baseUrl,
-    sandbox: session.sandbox,
+    sandbox: session.emulated,
   };
   // Once exited, nothing is left on screen but the line printed after (e.g. the voiceSiteId).
   if (exit) return <Text />;

@@ -141,7 +141,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
       const customers = data.customers?.status === 'ready' ? data.customers.value : [];
       return (
         <ReviewScreen
-          target={`${props.session.profile} · ${props.session.sandbox ? 'sandbox' : props.session.environment.name} (${props.session.environment.baseUrl})`}
+          target={`${props.session.profile} · ${props.session.emulated ? 'sandbox' : props.session.environment.name} (${props.session.environment.baseUrl})`}
           customer={answers.customer ? customerLabel(answers.customer) : ''}
           vpn={answers.vpn ? `${answers.vpn.name} (id ${answers.vpn.vpnId})` : ''}
           country={details()[2]![1]}

@@ -9,7 +9,8 @@ import type {Theme} from './theme.js';
 export interface WizardSession {
   profile: string;
   environment: {name: string; baseUrl: string};
-  sandbox: boolean;
+  /** The session runs against the embedded emulator (--sandbox). */
+  emulated: boolean;
   credentials: Credentials | undefined;
   api(credentials: Credentials): BusinessTalkApi;
   saveCredentials(credentials: Credentials): Promise<void>;

@@ -39,7 +39,7 @@ export function emulatorSession(sandbox: RunningEmulator, options: Pick<WizardOp
   return {
     profile: 'default',
     environment: {name: 'sandbox', baseUrl: sandbox.baseUrl},
-    sandbox: true,
+    emulated: true,
     credentials,
     api: (c) => (options.wrapApi ?? ((api) => api))(createBusinessTalkApi({baseUrl: sandbox.baseUrl, credentials: c, maxRetryDelayMs: 10})),
     saveCredentials: async (c) => {

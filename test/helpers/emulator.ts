@@ -23,7 +23,7 @@ export function useEmulator(options: Partial<EmulatorSettings> | (() => StartEmu
     current = undefined;
   });
   return () => {
-    if (current === undefined) throw new Error('useEmulator(): the sandbox only exists inside a test');
+    if (current === undefined) throw new Error('useEmulator(): the emulator only exists inside a test');
     return current;
   };
 }
@@ -43,7 +43,7 @@ export function requestToken(sandbox: RunningEmulator, account: Pick<EmulatorAcc
   });
 }
 
-/** An access token for the account (throws if the sandbox refuses). */
+/** An access token for the account (throws if the emulator refuses). */
 export async function tokenFor(sandbox: RunningEmulator, account: Pick<EmulatorAccount, 'clientId' | 'clientSecret'> = sandbox.demo): Promise<string> {
   const res = await requestToken(sandbox, account);
   if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${await res.text()}`);

@@ -161,7 +161,7 @@ describe('sandbox session', () => {
       ...recordingApi(),
     });
     const session = await factory.open({sandbox: true});
-    expect(session.sandbox).toBe(true);
+    expect(session.emulated).toBe(true);
     expect(session.environment).toEqual({name: 'sandbox', baseUrl: 'http://127.0.0.1:1234/btalk/beta/v1'});
     expect(session.credentials).toEqual(demo);
     expect(session.sources).toEqual({clientId: 'sandbox', clientSecret: 'sandbox', apiKey: 'sandbox'});
