@@ -3,6 +3,7 @@ import type {Command} from 'commander';
 import type {ConfigStore} from '../config/config-store.js';
 import {doctorLine, runDoctor} from '../doctor/doctor.js';
 import {EXIT_CODES} from '../errors.js';
+import {terminalSafeJson} from '../text/terminal-safe.js';
 import type {SecretStore} from '../secrets/types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
@@ -32,7 +33,7 @@ Examples:
           globals.json ? undefined : (r) => runtime.stdout.write(doctorLine(r).join('\n') + '\n'),
         );
         const failed = results.filter((r) => r.status === 'fail');
-        if (globals.json) runtime.stdout.write(JSON.stringify({ok: failed.length === 0, checks: results}) + '\n');
+        if (globals.json) runtime.stdout.write(terminalSafeJson({ok: failed.length === 0, checks: results}) + '\n');
         else runtime.stderr.write(failed.length === 0 ? 'Everything btalk needs works here.\n' : `${failed.length} check${failed.length === 1 ? '' : 's'} failed: see the Fix lines above.\n`);
         return failed.length === 0 ? EXIT_CODES.ok : EXIT_CODES.error;
       });

@@ -9,7 +9,7 @@ import type {JournalEntry} from '../journal/entry.js';
 import {parseSince, queryHistory, type HistoryQuery} from '../journal/history-query.js';
 import {readJournal, type OrderJournal} from '../journal/journal.js';
 import {fitTable, type Column} from '../text/fit-table.js';
-import {terminalText} from '../text/terminal-text.js';
+import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 
@@ -114,7 +114,7 @@ export async function history(ctx: CommandContext, journal: OrderJournal, flags:
     runtime.stderr.write(`Note: ${contents.unreadable} line${contents.unreadable === 1 ? '' : 's'} of ${journal.file} could not be read and ${contents.unreadable === 1 ? 'is' : 'are'} left out.\n`);
   }
   if (json) {
-    runtime.stdout.write(JSON.stringify(entries) + '\n');
+    runtime.stdout.write(terminalSafeJson(entries) + '\n');
     return 0;
   }
   if (flags.csv) {
@@ -126,7 +126,7 @@ export async function history(ctx: CommandContext, journal: OrderJournal, flags:
     runtime.stdout.write(`${why}\n`);
     return 0;
   }
-  const safe = COLUMNS.map((c) => ({...c, value: (e: JournalEntry) => terminalText(c.value(e))}));
+  const safe = COLUMNS.map((c) => ({...c, value: (e: JournalEntry) => terminalSafe(c.value(e))}));
   const width = runtime.stdout.isTTY ? (runtime.stdout.columns ?? 80) : undefined;
   const {lines, dropped} = fitTable(safe, entries, width);
   runtime.stdout.write(lines.join('\n') + '\n');

@@ -11,7 +11,7 @@ import {proveCredentials, READONLY_WARNING} from '../secrets/prove-credentials.j
 import {AUTHORIZATION_ENV_VAR} from '../secrets/basic-header.js';
 import {credentialsFromAuthorization, parseCredentialLines, readAll, type ReadCredentials} from '../secrets/stdin-credentials.js';
 import type {Session} from '../session-types.js';
-import {terminalText} from '../text/terminal-text.js';
+import {terminalSafe} from '../text/terminal-safe.js';
 import type {CommandContext} from './context.js';
 import {loginResult, notSavedError, type LoginResult} from './login-result.js';
 import {runCommand} from './run.js';
@@ -78,7 +78,7 @@ async function plainLogin(ctx: CommandContext, session: Session): Promise<LoginR
     given = {...given, ...parseCredentialLines(await readAll(runtime.stdin), open)};
   }
   if (given.fromHeader && given.clientId) {
-    runtime.stderr.write(`The Authorization value holds client id "${terminalText(given.clientId)}".\n`);
+    runtime.stderr.write(`The Authorization value holds client id "${terminalSafe(given.clientId)}".\n`);
   }
   delete given.fromHeader;
   const missing = (Object.keys(CREDENTIAL_ENV_VARS) as Array<keyof Credentials>).filter((k) => !given[k]);

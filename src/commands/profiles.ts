@@ -13,7 +13,7 @@ import {keychainReason} from '../secrets/keychain-errors.js';
 import {accountFor, type SecretStore} from '../secrets/types.js';
 import {CREDENTIAL_FIELDS} from '../session.js';
 import {fitTable, type Column} from '../text/fit-table.js';
-import {terminalText} from '../text/terminal-text.js';
+import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 import {check, type CheckState} from './status.js';
@@ -127,7 +127,7 @@ export async function profiles(ctx: CommandContext, deps: ProfilesDeps, options:
 
   const envOverrides = Object.values(CREDENTIAL_ENV_VARS).filter((v) => runtime.env[v]);
   if (globals.json) {
-    runtime.stdout.write(JSON.stringify(views) + '\n');
+    runtime.stdout.write(terminalSafeJson(views) + '\n');
   } else if (views.length === 0) {
     runtime.stdout.write(`No profiles yet: run "btalk login" (or "btalk login --profile NAME").\n`);
   } else {
@@ -144,7 +144,7 @@ export async function profiles(ctx: CommandContext, deps: ProfilesDeps, options:
         ? [{header: 'CHECK', value: (v: ProfileView) => checkText(v), shrink: true, minWidth: 12}]
         : []),
     ];
-    const safe = columns.map((c) => ({...c, value: (v: ProfileView) => terminalText(c.value(v))}));
+    const safe = columns.map((c) => ({...c, value: (v: ProfileView) => terminalSafe(c.value(v))}));
     const width = runtime.stdout.isTTY ? (runtime.stdout.columns ?? 80) : undefined;
     const {lines, dropped} = fitTable(safe, views, width);
     runtime.stdout.write(lines.join('\n') + '\n');

@@ -18,7 +18,7 @@ import type {Runtime} from '../runtime.js';
 import {hintFor, keychainReason} from '../secrets/keychain-errors.js';
 import type {SecretStore} from '../secrets/types.js';
 import type {Session, SessionFactory} from '../session-types.js';
-import {terminalText} from '../text/terminal-text.js';
+import {terminalSafeLines} from '../text/terminal-safe.js';
 
 export type CheckStatus = 'pass' | 'fail' | 'skip';
 
@@ -76,6 +76,7 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
   let proxy: ProxyExplanation | undefined;
   let proxyAnswers = false;
   let reachable = false;
+  let tlsOk = false;
   let tokenOk = false;
 
   async function check(id: string, title: string, body: () => Promise<string>): Promise<void> {
@@ -91,7 +92,7 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
         result = {id, title, status: 'fail', detail: e.message, ...(e.hint ? {fix: e.hint} : {fix: 'See the message above; run the command again with --debug for each request.'})};
       }
     }
-    const done = {...result, detail: terminalText(result.detail), ...(result.fix ? {fix: terminalText(result.fix)} : {}), ms: Date.now() - started};
+    const done = {...result, detail: terminalSafeLines(result.detail), ...(result.fix ? {fix: terminalSafeLines(result.fix)} : {}), ms: Date.now() - started};
     results.push(done);
     onResult(done);
   }
@@ -170,13 +171,19 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
 
   await check('tls', 'TLS', async () => {
     if (!target) throw new Skip('needs the profile and its base URL');
-    if (target.protocol === 'http:') return `plain http to ${target.hostname} (the emulator): no TLS`;
+    if (target.protocol === 'http:') {
+      tlsOk = reachable;
+      return `plain http to ${target.hostname} (the emulator): no TLS`;
+    }
     if (!reachable) throw new Skip('needs the API host');
     const port = Number(target.port) || 443;
     const socket = proxy?.proxy ? await tunnelThrough(proxy.proxy, target.hostname, port, network) : undefined;
     const tls = await probeTls(target.hostname, port, network, socket);
     const chain = tls.chain.join(' ← ');
-    if (tls.authorized) return `${tls.protocol ?? 'TLS'}, certificate trusted (${chain})`;
+    if (tls.authorized) {
+      tlsOk = true;
+      return `${tls.protocol ?? 'TLS'}, certificate trusted (${chain})`;
+    }
     const root = tls.chain.at(-1) ?? 'an unknown issuer';
     const extra = runtime.env['NODE_EXTRA_CA_CERTS'];
     throw new Fail(
@@ -189,6 +196,7 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
 
   await check('clock', 'Clock', async () => {
     if (!target || !reachable) throw new Skip('needs the API host');
+    if (!tlsOk) throw new Skip('needs a trusted TLS connection');
     const answer = await withDeadline(network, 'the Date header', serverDate(target.href.replace(/\/$/, ''), runtime.env, network));
     const server = answer.date ? Date.parse(answer.date) : Number.NaN;
     if (Number.isNaN(server)) throw new Skip(`the server sent no usable Date header (HTTP ${answer.status})`);
@@ -223,6 +231,7 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
       throw new Fail(`no credentials for profile "${session.profile}": missing ${missing.join(', ')}${why}`, `Run "btalk login${session.profile === 'default' ? '' : ` --profile ${session.profile}`}", or set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY.`);
     }
     if (!reachable) throw new Skip('needs the API host');
+    if (!tlsOk) throw new Skip('needs a trusted TLS connection');
     await withDeadline(network * 2, 'the token request', session.api(session.credentials).token());
     tokenOk = true;
     return `the token endpoint accepted client id "${session.credentials.clientId}" (${session.sources.clientId})`;

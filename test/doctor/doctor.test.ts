@@ -1,5 +1,10 @@
 /** `btalk doctor`: every line ✓ against the emulator, and the matching line ✗ with its fix when something is wrong. */
+import {execFileSync} from 'node:child_process';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {createServer as createHttpsServer} from 'node:https';
 import {createServer} from 'node:net';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {Command, CommanderError} from 'commander';
 import {describe, expect, it} from 'vitest';
 import {createBusinessTalkApi} from '../../src/api/client.js';
@@ -110,6 +115,41 @@ describe('btalk doctor', () => {
     expect(fixAfter(r.out, 'OS keychain')).toContain('dbus-run-session');
     expect(line(r.out, 'GET /me').startsWith('✓')).toBe(true);
     expect(r.code).toBe(1);
+  });
+});
+
+const hasOpenssl = (() => {
+  try {
+    execFileSync('openssl', ['version'], {stdio: 'ignore'});
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+describe('btalk doctor and TLS inspection', () => {
+  it.skipIf(!hasOpenssl)('names the CA of a certificate this machine does not trust, with NODE_EXTRA_CA_CERTS as the fix', async () => {
+    // A stand-in for a TLS-inspecting proxy: a server whose certificate comes from a CA nobody trusts.
+    const dir = mkdtempSync(path.join(tmpdir(), 'btalk-tls-'));
+    const ssl = (args: string[]) => execFileSync('openssl', args, {cwd: dir, stdio: 'pipe'});
+    ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Corp TLS Inspection Root CA']);
+    ssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1']);
+    writeFileSync(path.join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+    ssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'ext.cnf']);
+    const server = createHttpsServer({key: readFileSync(path.join(dir, 'server.key')), cert: readFileSync(path.join(dir, 'server.pem'))}, (_req, res) => res.end('{}'));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    try {
+      const {port} = server.address() as {port: number};
+      const env = {BTALK_CLIENT_ID: 'id', BTALK_CLIENT_SECRET: 'secret', BTALK_API_KEY: 'K'.repeat(40)};
+      const r = await doctor(['--base-url', `https://127.0.0.1:${port}/btalk/beta/v1`, 'doctor'], {env});
+      expect(line(r.out, 'DNS and TCP').startsWith('✓')).toBe(true);
+      expect(line(r.out, 'TLS')).toMatch(/^✗ TLS\s+the certificate of 127\.0\.0\.1 is not trusted \(\w+\): 127\.0\.0\.1 ← Corp TLS Inspection Root CA\. "Corp TLS Inspection Root CA" is likely a TLS-inspecting proxy's/);
+      expect(fixAfter(r.out, 'TLS')).toContain('set NODE_EXTRA_CA_CERTS=/path/to/that.pem');
+      expect(line(r.out, 'Clock')).toMatch(/^– .*needs a trusted TLS connection/);
+      expect(r.code).toBe(1);
+    } finally {
+      server.close();
+    }
   });
 });
 

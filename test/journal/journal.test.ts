@@ -16,7 +16,9 @@ import type {JournalEntry} from '../../src/journal/entry.js';
 import {parseSince, queryHistory} from '../../src/journal/history-query.js';
 import {createOrderJournal, journalLine, JOURNAL_FILE_NAME, MAX_LINE_BYTES, readJournal} from '../../src/journal/journal.js';
 import {defaultStateDir} from '../../src/journal/state-dir.js';
+import {history} from '../../src/commands/history.js';
 import {useEmulator} from '../helpers/emulator.js';
+import {testRuntime} from '../helpers/session.js';
 import {btalk, credentialEnv, orderFlags} from '../order/harness.js';
 
 const run = promisify(execFile);
@@ -108,6 +110,21 @@ describe('journal lines', () => {
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toContain('could not be written');
     expect(warnings[0]).toContain('Orders are not affected');
+  });
+});
+
+describe('btalk history on a terminal', () => {
+  it('shows outside text with its control characters made visible, and fits the width, naming what it hid', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'btalk-journal-'));
+    await writeFile(path.join(dir, JOURNAL_FILE_NAME), journalLine(entry({customerSiteLabel: 'Evil\u001b]0;pwned\u0007label', technicalSiteName: 'SITE\u001b[2J'})));
+    const runtime = testRuntime({});
+    Object.assign(runtime.stdout, {isTTY: true, columns: 80});
+    const ctx = {runtime, sessions: undefined as never, globals: () => ({}), setExitCode: () => {}};
+    expect(await history(ctx, createOrderJournal({location: {dir}, warn: () => {}}), {}, undefined)).toBe(0);
+    expect(runtime.out()).not.toMatch(/\u001b/);
+    expect(runtime.out()).toContain('SITE\\x1b[2J');
+    for (const l of runtime.out().trim().split('\n')) expect(l.length).toBeLessThanOrEqual(80);
+    expect(runtime.err()).toMatch(/hidden to fit 80 columns/);
   });
 });
 
