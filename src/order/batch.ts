@@ -8,6 +8,7 @@ import {readFile} from 'node:fs/promises';
 import {resolve as resolvePath} from 'node:path';
 import {BtalkError} from '../errors.js';
 import {decodeCsvBytes} from '../csv/decode.js';
+import {terminalSafe, terminalSafeJson, terminalSafeLines} from '../text/terminal-safe.js';
 import {parseBatchCsv, resultsPathFor, type RowProblem} from './batch-csv.js';
 import {checkBatch} from './batch-check.js';
 import {startBatch, type BackoffSettings} from './batch-send.js';
@@ -25,17 +26,19 @@ export interface BatchTuning {
   backoff?: BackoffSettings;
 }
 
+/** Problems as the error lists them; header cells and cell values quoted in them are outside text. */
 function rowFieldProblems(problems: readonly RowProblem[]): Array<{field: string; message: string}> {
-  return problems.map((p) => ({field: p.row === 0 ? p.column : `row ${p.row}, ${p.column}`, message: p.message}));
+  return problems.map((p) => ({field: terminalSafe(p.row === 0 ? p.column : `row ${p.row}, ${p.column}`), message: terminalSafe(p.message)}));
 }
 
+/** One result on stdout; the id, error and request id come from the server, so each is made terminal-safe. */
 export function resultLine(r: RowResult): string {
-  const parts = [`row ${r.row}`, r.technicalSiteName, r.status];
-  if (r.voiceSiteId) parts.push(r.voiceSiteId);
+  const parts = [`row ${r.row}`, terminalSafe(r.technicalSiteName), r.status];
+  if (r.voiceSiteId) parts.push(terminalSafe(r.voiceSiteId));
   if (r.status === 'skipped') parts.push('(already exists)');
   if (r.recovered) parts.push('(answer lost, site found)');
-  if (r.error) parts.push(r.error);
-  if (r.requestId) parts.push(`request id ${r.requestId}`);
+  if (r.error) parts.push(terminalSafe(r.error));
+  if (r.requestId) parts.push(`request id ${terminalSafe(r.requestId)}`);
   return parts.join('  ');
 }
 
@@ -91,7 +94,7 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     }
 
     const results: RowResult[] = [];
-    const print = (r: RowResult) => runtime.stdout.write((json ? JSON.stringify(r) : resultLine(r)) + '\n');
+    const print = (r: RowResult) => runtime.stdout.write((json ? terminalSafeJson(r) : resultLine(r)) + '\n');
     for (const s of checked.skipped) {
       const r: RowResult = {row: s.row, technicalSiteName: s.technicalSiteName, status: 'skipped', voiceSiteId: String(s.site.voiceSiteId)};
       results.push(r);
@@ -105,7 +108,7 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     if (options.dryRun) {
       for (const p of planned) {
         const request = plannedRequest(api, p.order);
-        runtime.stdout.write(json ? JSON.stringify({row: p.row, dryRun: true, request}) + '\n' : `# row ${p.row}\n${requestText(request)}\n`);
+        runtime.stdout.write(json ? terminalSafeJson({row: p.row, dryRun: true, request}) + '\n' : `# row ${p.row}\n${terminalSafeLines(requestText(request))}\n`);
       }
       const all = file.rows.length === 1 ? 'the 1 row passed' : `all ${rowCount} passed`;
       say(`Dry run: ${all} the checks; ${planned.length} would be ordered${skippedNote}. Nothing was sent.`);

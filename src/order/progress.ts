@@ -48,13 +48,14 @@ function seconds(ms: number): string {
   return `${m} min ${String(s % 60).padStart(2, '0')} s`;
 }
 
-/** "4.2 rows/s, about 12 s left", or the elapsed time while nothing has finished yet. */
+/** "4.2 rows/s, about 12 s left"; the elapsed time while nothing has finished yet; "done in 8 s" at the end. */
 export function pace(c: ProgressCounts, elapsedMs: number, noun: readonly [string, string] = ['row', 'rows']): string {
+  const left = c.total - c.done;
+  if (left <= 0) return `done in ${seconds(elapsedMs)}`;
   if (c.done === 0 || elapsedMs < 500) return `${seconds(elapsedMs)} so far`;
   const rate = c.done / (elapsedMs / 1000);
   const shown = rate >= 10 ? rate.toFixed(0) : rate.toFixed(1);
-  const left = c.total - c.done;
-  return left > 0 ? `${shown} ${noun[1]}/s, about ${seconds((left / rate) * 1000)} left` : `${shown} ${noun[1]}/s, ${seconds(elapsedMs)}`;
+  return `${shown} ${noun[1]}/s, about ${seconds((left / rate) * 1000)} left`;
 }
 
 function outcomesOf(c: ProgressCounts): string {
@@ -106,7 +107,7 @@ export function createProgress(stream: ProgressStream, options: ProgressOptions 
       return;
     }
     const now = clock();
-    if (now - lastPlainAt >= plainEveryMs && (last.done !== lastPlainDone || now - lastPlainAt >= 2 * plainEveryMs)) {
+    if (now - lastPlainAt >= plainEveryMs) {
       stream.write(`${line()}\n`);
       lastPlainAt = now;
       lastPlainDone = last.done;

@@ -80,4 +80,19 @@ describe('btalk order --from a French Excel file', () => {
     expect(cells).toContain(`'${evilId}`);
     expect(cells).toContain(`'${evilRequestId}`);
   });
+
+  it('shows hostile cells as visible escapes: no raw C1 or bidi control reaches the terminal', async () => {
+    await writeFile(path.join(dir, 'sites.csv'), 'vpn,country,label,\u202ecolour\nMy VPN 1,FR,Evil\u009b2J\u202eoffice,\n');
+    const header = await run(['order', '--from', 'sites.csv', '--dry-run', '--yes']);
+    expect(header.code).toBe(2);
+    expect(header.stderr).toContain('\\u202ecolour');
+    await writeFile(path.join(dir, 'sites.csv'), 'vpn,country,label\nMy VPN 1,\u009b2JFR\u202e,Evil\u009b2J\u202eoffice\n');
+    for (const args of [['order', '--from', 'sites.csv', '--dry-run', '--yes'], ['--json', 'order', '--from', 'sites.csv', '--dry-run', '--yes']]) {
+      const r = await run(args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('row 2, label');
+      expect(r.stderr).toContain('\\x9b2JFR\\u202e');
+      expect(r.stdout + r.stderr).not.toMatch(/[\u0080-\u009f\u202a-\u202e\u2066-\u2069\u001b]/);
+    }
+  });
 });

@@ -28,7 +28,7 @@ describe('progress', () => {
     await new Promise((r) => setImmediate(r));
     expect(tty.text()).toContain('\r\u001b[2KSending [-----------------] 0/4 rows · 0 s so far · 0 ordered');
     expect(tty.text()).toMatch(/Sending \[#{4}-{13}\] 1\/4 rows · 0\.5 rows\/s, about 6 s left · 1 ordered/);
-    expect(tty.text()).toMatch(/Sending \[#{17}\] 4\/4 rows · 0\.5 rows\/s, 8 s · 3 ordered, 1 failed\n$/);
+    expect(tty.text()).toMatch(/Sending \[#{17}\] 4\/4 rows · done in 8 s · 3 ordered, 1 failed\n$/);
     for (const line of tty.text().split(/\r\u001b\[2K|\n/)) expect(line.length).toBeLessThanOrEqual(79);
     expect(tty.text().endsWith('\n')).toBe(true);
   });
@@ -58,7 +58,7 @@ describe('progress', () => {
     p.finish();
     await new Promise((r) => setImmediate(r));
     expect(pipe.text()).not.toContain('\r');
-    expect(pipe.text().split('\n').filter(Boolean)).toEqual(['Checking: 0/1 row · 2 s so far', 'Checking: 1/1 row · 0.5 rows/s, 2 s']);
+    expect(pipe.text().split('\n').filter(Boolean)).toEqual(['Checking: 0/1 row · 2 s so far', 'Checking: 1/1 row · done in 2 s']);
   });
 
   it('keeps the old bar shape for callers that draw one', () => {
