@@ -46,7 +46,7 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
   const skipped: SkippedRow[] = [];
   // One complete read of the voicesites, keeping only those a row names (large accounts).
   const names = new Set(rows.map((r) => checkLocalAnswers(r.answers, now).ok?.technicalSiteName).filter((n): n is string => n !== undefined));
-  const sites = await catalog.findVoicesites((s) => names.has(s.technicalSiteName));
+  const sites = await catalog.sitesNamed([...names]);
   // A site of another customer (keys with several) does not count when the row names its customer.
   const existingFor = (name: string, customer: string | undefined) => findSiteByName(sites, name, customer);
 

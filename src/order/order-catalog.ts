@@ -13,8 +13,8 @@ export interface OrderCatalog {
   /** undefined when the API does not know the code (404). */
   country(iso2: string): Promise<Country | undefined>;
   voicesites(): Promise<VoiceSite[]>;
-  /** A complete read of the voicesites that keeps only the matching ones (large accounts). */
-  findVoicesites(match: (site: VoiceSite) => boolean): Promise<VoiceSite[]>;
+  /** A complete read of the voicesites that keeps only those with these names (large accounts). */
+  sitesNamed(names: readonly string[]): Promise<VoiceSite[]>;
 }
 
 export function createOrderCatalog(api: BusinessTalkApi): OrderCatalog {
@@ -43,7 +43,10 @@ export function createOrderCatalog(api: BusinessTalkApi): OrderCatalog {
         }
       }),
     voicesites: () => memo('voicesites', () => api.voicesites()),
-    findVoicesites: async (match) => (await api.findVoicesites(match)).matches,
+    sitesNamed: (names) => {
+      const wanted = new Set(names);
+      return memo(`sites:${[...wanted].sort().join('\n')}`, async () => (await api.findVoicesites((s) => wanted.has(s.technicalSiteName))).matches);
+    },
   };
 }
 

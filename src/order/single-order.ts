@@ -44,7 +44,7 @@ function readAhead(
   local: {country: {iso2: string}; customer?: string | undefined; technicalSiteName: string},
   remembered: string | undefined,
 ): {sameName: Promise<VoiceSite[]>} {
-  const sameName = catalog.findVoicesites((s) => s.technicalSiteName === local.technicalSiteName);
+  const sameName = catalog.sitesNamed([local.technicalSiteName]);
   const reads: Array<Promise<unknown>> = [catalog.me(), catalog.customers(), catalog.country(local.country.iso2), sameName];
   // A customer given by code, or the one this profile ordered for last, is a guess until the
   // customer list confirms it; reading its VPNs now saves a round trip when it is right.
