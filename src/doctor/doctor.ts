@@ -219,7 +219,7 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
       const e = toBtalkError(thrown);
       throw new Fail(`not usable: ${keychainReason(e)}`, hintFor(runtime.platform));
     }
-    const note = session?.sandbox ? '; --sandbox itself keeps credentials in memory' : '';
+    const note = session?.emulated ? '; --sandbox itself keeps credentials in memory' : '';
     return `available (${accounts.length} btalk item${accounts.length === 1 ? '' : 's'})${note}`;
   });
 
