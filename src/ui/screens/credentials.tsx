@@ -7,7 +7,7 @@ import {Box, Text, useStdout} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
 import type {Credentials} from '../../api/types.js';
-import {API_KEY_LENGTH, credentialProblems} from '../../domain/credential-rules.js';
+import {API_KEY_LENGTH} from '../../domain/credential-rules.js';
 import type {BtalkError} from '../../errors.js';
 import {looksLikeBasicHeader} from '../../secrets/basic-header.js';
 import {ErrorBlock} from '../components/error-block.js';
@@ -18,9 +18,6 @@ import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
 import {CREDENTIAL_FIELDS, credentialsFormReducer, credentialsFormState, submittable} from './credentials-form-state.js';
-
-// The same rules as piped or environment credentials (btalk login without a terminal).
-export {API_KEY_LENGTH, credentialProblems};
 
 export interface CredentialsFormProps {
   initial?: Partial<Credentials> | undefined;

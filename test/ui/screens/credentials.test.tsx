@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import type {Credentials} from '../../../src/api/types.js';
 import {BtalkError} from '../../../src/errors.js';
 import {credentialProblems as pipedCredentialProblems} from '../../../src/secrets/env-credentials.js';
-import {CredentialsForm, credentialProblems} from '../../../src/ui/screens/credentials.js';
+import {CredentialsForm} from '../../../src/ui/screens/credentials.js';
 import {ThemeProvider, themeFor, type Theme} from '../../../src/ui/theme.js';
 import {colourCodes, withChalkColours, keys, press, renderPaced, type, waitForFrame} from '../../helpers/ink.js';
 
@@ -105,9 +105,16 @@ describe('CredentialsForm with the MyApps Basic value', () => {
 });
 
 describe('CredentialsForm rules and notice', () => {
-  it('checks typed secrets with the very rules used for piped ones (one function, one wording)', () => {
-    expect(credentialProblems).toBe(pipedCredentialProblems);
-    expect(credentialProblems({clientId: ' ', clientSecret: 's', apiKey: 'abc'})).toEqual({clientId: 'required', apiKey: 'must be exactly 40 characters (now 3)'});
+  it('refuses typed secrets with the wording used for piped ones (btalk login without a terminal)', async () => {
+    const piped = pipedCredentialProblems({clientId: ' ', clientSecret: 's', apiKey: 'abc'});
+    expect(piped).toEqual({clientId: 'required', apiKey: 'must be exactly 40 characters (now 3)'});
+    const {ui, submitted} = setup({initial: {clientId: 'id', clientSecret: 'secret'}});
+    await waitForFrame(ui, 'API key');
+    await type(ui, 'abc');
+    await press(ui, keys.enter);
+    expect(await waitForFrame(ui, piped.apiKey!)).toMatch(/API key.*\n?.*must be exactly 40 characters \(now 3\)/);
+    expect(submitted).toEqual([]);
+    ui.unmount();
   });
 
   it('shows a notice above the fields, e.g. that nothing will be saved', async () => {
