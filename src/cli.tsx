@@ -6,7 +6,7 @@
 // Bundled into dist/cli.js at build time: nothing is read from disk to answer --version.
 import packageJson from '../package.json' with {type: 'json'};
 import {EXIT_CODES} from './errors.js';
-import {prepaintWizard} from './prepaint.js';
+import {clearedBeforeWrite, prepaintWizard} from './prepaint.js';
 import type {Runtime} from './runtime.js';
 import {systemTimers} from './timers.js';
 
@@ -43,7 +43,10 @@ async function main(): Promise<number> {
   const runtime = processRuntime();
   // The wizard's first frame goes up now; the command tree, the HTTP client and Ink load behind it.
   const prepaint = prepaintWizard(args, runtime.env, runtime.stdout, runtime.interactive);
-  if (prepaint) runtime.prepaint = prepaint;
+  if (prepaint) {
+    runtime.prepaint = prepaint;
+    runtime.stderr = clearedBeforeWrite(runtime.stderr, prepaint, runtime.stdout);
+  }
   const [{buildProgram}, {CommanderError}] = await Promise.all([import('./program.js'), import('commander')]);
   const {program, exitCode} = buildProgram(runtime);
   try {

@@ -66,3 +66,23 @@ export function clearPrepaint(prepaint: Prepaint | undefined, stdout: Writable):
   stdout.write(`\u001B[${prepaint.lines}F\u001B[0J`);
   prepaint.lines = 0;
 }
+
+/**
+ * `stream` (stderr) as it is, except that its first write takes the painted lines away first: a
+ * note printed while the session opens (a bad key in the keychain, say) then shows whole, and is
+ * not erased by Ink's first frame.
+ */
+export function clearedBeforeWrite<T extends Writable>(stream: T, prepaint: Prepaint, terminal: Writable): T {
+  return new Proxy(stream, {
+    get(target, property) {
+      if (property === 'write') {
+        return (...args: Parameters<Writable['write']>) => {
+          clearPrepaint(prepaint, terminal);
+          return target.write(...args);
+        };
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

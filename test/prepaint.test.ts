@@ -1,7 +1,7 @@
 /** The wizard's first frame, painted before the command tree and Ink load (src/prepaint.ts). */
 import {Writable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {clearPrepaint, prepaintWizard, runsWizard} from '../src/prepaint.js';
+import {clearedBeforeWrite, clearPrepaint, prepaintWizard, runsWizard} from '../src/prepaint.js';
 
 function sink() {
   let text = '';
@@ -47,5 +47,22 @@ describe('prepaint', () => {
     // A profile name from the environment cannot put escapes on the screen.
     expect(out.text()).toContain('profile ops??31m');
     expect(out.text()).not.toContain('\u001B[31m');
+  });
+
+  it('a note on stderr before Ink takes the painted lines away first, so it stays whole', () => {
+    const out = sink();
+    const err = sink();
+    const painted = prepaintWizard([], {NO_COLOR: '1'}, out.stream, true)!;
+    const stderr = clearedBeforeWrite(err.stream, painted, out.stream);
+    stderr.write('Note: the stored API key is treated as missing.\n');
+    expect(out.text().endsWith('\u001B[3F\u001B[0J')).toBe(true);
+    expect(err.text()).toBe('Note: the stored API key is treated as missing.\n');
+    expect(painted.lines).toBe(0);
+    // Nothing more is erased: Ink's frame goes below the note.
+    const length = out.text().length;
+    stderr.write('second\n');
+    clearPrepaint(painted, out.stream);
+    expect(out.text()).toHaveLength(length);
+    expect(stderr.writable).toBe(true);
   });
 });
