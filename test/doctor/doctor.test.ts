@@ -2,7 +2,8 @@
 import {execFileSync} from 'node:child_process';
 import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {createServer as createHttpsServer} from 'node:https';
-import {createServer} from 'node:net';
+import {createServer as createHttpServer} from 'node:http';
+import {connect as connectTcp, createServer} from 'node:net';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {Command, CommanderError} from 'commander';
@@ -128,15 +129,20 @@ const hasOpenssl = (() => {
 })();
 
 describe('btalk doctor and TLS inspection', () => {
-  it.skipIf(!hasOpenssl)('names the CA of a certificate this machine does not trust, with NODE_EXTRA_CA_CERTS as the fix', async () => {
-    // A stand-in for a TLS-inspecting proxy: a server whose certificate comes from a CA nobody trusts.
+  /** A CA nobody trusts and a server certificate from it for `host` (IP or DNS name). */
+  function inspectionCertificates(host: string): {key: Buffer; cert: Buffer} {
     const dir = mkdtempSync(path.join(tmpdir(), 'btalk-tls-'));
     const ssl = (args: string[]) => execFileSync('openssl', args, {cwd: dir, stdio: 'pipe'});
-    ssl(['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Corp TLS Inspection Root CA']);
-    ssl(['req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1']);
-    writeFileSync(path.join(dir, 'ext.cnf'), 'subjectAltName=IP:127.0.0.1\n');
+    ssl(['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Corp TLS Inspection Root CA']);
+    ssl(['req', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-keyout', 'server.key', '-out', 'server.csr', '-subj', `/CN=${host}`]);
+    writeFileSync(path.join(dir, 'ext.cnf'), `subjectAltName=${/^[\d.]+$/.test(host) ? 'IP' : 'DNS'}:${host}\n`);
     ssl(['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'ext.cnf']);
-    const server = createHttpsServer({key: readFileSync(path.join(dir, 'server.key')), cert: readFileSync(path.join(dir, 'server.pem'))}, (_req, res) => res.end('{}'));
+    return {key: readFileSync(path.join(dir, 'server.key')), cert: readFileSync(path.join(dir, 'server.pem'))};
+  }
+
+  it.skipIf(!hasOpenssl)('names the CA of a certificate this machine does not trust, with NODE_EXTRA_CA_CERTS as the fix', async () => {
+    // A stand-in for a TLS-inspecting proxy: a server whose certificate comes from a CA nobody trusts.
+    const server = createHttpsServer(inspectionCertificates('127.0.0.1'), (_req, res) => res.end('{}'));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     try {
       const {port} = server.address() as {port: number};
@@ -149,6 +155,39 @@ describe('btalk doctor and TLS inspection', () => {
       expect(r.code).toBe(1);
     } finally {
       server.close();
+    }
+  });
+
+  it.skipIf(!hasOpenssl)('through a proxy that answers and inspects TLS: CONNECT works, the CA is named', async () => {
+    // The proxy never connects anywhere: every CONNECT is piped to a local server that presents
+    // a certificate for the host asked, signed by the "inspection" CA, as such proxies do.
+    const inspector = createHttpsServer(inspectionCertificates('api.orange.com'), (_req, res) => res.end('{}'));
+    await new Promise<void>((r) => inspector.listen(0, '127.0.0.1', r));
+    const asked: string[] = [];
+    const proxy = createHttpServer();
+    proxy.on('connect', (req, client) => {
+      asked.push(String(req.url));
+      const upstream = connectTcp((inspector.address() as {port: number}).port, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+    await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
+    try {
+      const proxyPort = (proxy.address() as {port: number}).port;
+      const env = {HTTPS_PROXY: `http://127.0.0.1:${proxyPort}`, BTALK_CLIENT_ID: 'id', BTALK_CLIENT_SECRET: 'secret', BTALK_API_KEY: 'K'.repeat(40)};
+      const r = await doctor(['--env', 'orange', 'doctor'], {env});
+      expect(line(r.out, 'Proxy')).toMatch(new RegExp(`^✓ Proxy\\s+through http://127\\.0\\.0\\.1:${proxyPort}, from HTTPS_PROXY, which answers`));
+      expect(line(r.out, 'DNS and TCP')).toMatch(/^✓ DNS and TCP\s+api\.orange\.com:443 reached through/);
+      expect(line(r.out, 'TLS')).toContain('"Corp TLS Inspection Root CA" is likely a TLS-inspecting proxy');
+      expect(asked.every((a) => a === 'api.orange.com:443')).toBe(true);
+      expect(r.code).toBe(1);
+    } finally {
+      proxy.close();
+      inspector.close();
     }
   });
 });
