@@ -3,6 +3,7 @@
  * closed `kind`. `exitCodeFor` below is the one table from kind to exit code; commands/run.ts
  * applies it for every command, and the wizard's exit states use it too.
  */
+import {terminalSafe, terminalSafeLines} from './text/terminal-safe.js';
 
 export type ErrorKind =
   | 'auth' // credentials missing, unknown or rejected (exit 4)
@@ -143,16 +144,18 @@ export interface ErrorLine {
  * each problem, the API's code and text, the request id, what to do next.
  */
 export function errorLines(error: BtalkError): ErrorLine[] {
-  const lines: ErrorLine[] = [{tone: 'message', text: error.message}];
-  for (const p of error.problems) lines.push({tone: 'problem', text: `  - ${p.field}: ${p.message}`});
+  // Terminal-safe here, for every rendering: the API's text and request id are outside text and
+  // cannot add a line or an escape sequence; btalk's own message and hint keep their newlines.
+  const lines: ErrorLine[] = [{tone: 'message', text: terminalSafeLines(error.message)}];
+  for (const p of error.problems) lines.push({tone: 'problem', text: `  - ${terminalSafe(p.field)}: ${terminalSafeLines(p.message)}`});
   const {code, message, description, requestId} = error.api ?? {};
   const api: string[] = [];
   if (code !== undefined) api.push(`code ${code}`);
-  if (message) api.push(message);
-  if (description && description !== message) api.push(description);
+  if (message) api.push(terminalSafe(message));
+  if (description && description !== message) api.push(terminalSafe(description));
   if (api.length > 0) lines.push({tone: 'detail', text: `  API: ${api.join(' - ')}`});
-  if (requestId) lines.push({tone: 'detail', text: `  Request id: ${requestId} (quote it to Orange support)`});
-  if (error.hint) lines.push({tone: 'hint', text: `  Next: ${error.hint}`});
+  if (requestId) lines.push({tone: 'detail', text: `  Request id: ${terminalSafe(requestId)} (quote it to Orange support)`});
+  if (error.hint) lines.push({tone: 'hint', text: `  Next: ${terminalSafeLines(error.hint)}`});
   return lines;
 }
 

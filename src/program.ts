@@ -23,6 +23,7 @@ import {withEnvDefaults, type GlobalOptions} from './global-options.js';
 import {createOrderJournal} from './journal/journal.js';
 import {defaultStateDir} from './journal/state-dir.js';
 import type {Runtime} from './runtime.js';
+import {guardStream} from './text/guarded-stream.js';
 import type {startEmulator as StartEmulator} from './emulator/server.js';
 import {createKeychainStore} from './secrets/keychain-store.js';
 import {createSessionFactory} from './session.js';
@@ -30,7 +31,10 @@ import {createSessionFactory} from './session.js';
 // The emulator is loaded only by the commands that run it.
 const startEmulator: typeof StartEmulator = async (options) => (await import('./emulator/server.js')).startEmulator(options);
 
-export function buildProgram(runtime: Runtime): {program: Command; exitCode: () => number} {
+export function buildProgram(processRuntime: Runtime): {program: Command; exitCode: () => number} {
+  // Commands see stdout and stderr only through the guard: nothing they print can carry a raw
+  // control character (see src/text/guarded-stream.ts).
+  const runtime: Runtime = {...processRuntime, stdout: guardStream(processRuntime.stdout), stderr: guardStream(processRuntime.stderr)};
   let code: number = EXIT_CODES.ok;
   const program = new Command();
   program

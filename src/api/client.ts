@@ -13,7 +13,7 @@ import {header, invalidResponseError, responseError} from './http-errors.js';
 import {createOrderPathMemory, isUnknownPath, orderUrl, ORDER_PATHS} from './order-path.js';
 import {readAllPages, parseTotal} from './pagination.js';
 import {DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS} from './transport.js';
-import {createRedactor, type Redactor} from './redact.js';
+import {createRedactor, redactValue, type Redactor} from './redact.js';
 import {
   CountrySchema,
   CustomerSchema,
@@ -114,6 +114,8 @@ function scrubbed(error: unknown, redactor: Redactor): BtalkError {
             ...e.api,
             ...(e.api.message === undefined ? {} : {message: r(e.api.message)}),
             ...(e.api.description === undefined ? {} : {description: r(e.api.description)}),
+            // A gateway may reflect request headers (the key, the Authorization value) into its request id.
+            ...(e.api.requestId === undefined ? {} : {requestId: redactor.redact(e.api.requestId)}),
           },
         }),
     outcomeUnknown: e.outcomeUnknown,
@@ -195,7 +197,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
   async function call(request: ApiRequest, onRequestId?: (requestId: string) => void): Promise<SentAnswer> {
     const send = async (token: string, replayed: boolean): Promise<SentAnswer> => {
       const answer = await transport().send({...request, endpoint: 'api', headers: {authorization: `Bearer ${token}`}, ...(replayed ? {replayed} : {})});
-      if (answer.requestId !== undefined) onRequestId?.(answer.requestId);
+      if (answer.requestId !== undefined) onRequestId?.(redactor.redact(answer.requestId));
       return answer;
     };
     const token = await tokens.get();
@@ -216,7 +218,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
   async function get<T>(path: string, schema: z.ZodType<T>, label: string, signal: AbortSignal | undefined): Promise<T> {
     const answer = await call({method: 'GET', path, retry: true, signal});
     if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
-    return parsed(schema, answer, label);
+    return redactValue(parsed(schema, answer, label), redactor);
   }
 
   /** Reads the whole list, handing each validated page to `onPage`; resolves with the item count. */
@@ -229,7 +231,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
         if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
         const result = validate(z.array(schema), jsonBody(answer), label, offset);
         if (!result.ok) throw invalidResponseError(answer.context, answer, result.problem);
-        return {items: result.value, total: parseTotal(header(answer, 'x-total-count')), requestId: answer.requestId};
+        return {items: redactValue(result.value, redactor), total: parseTotal(header(answer, 'x-total-count')), requestId: answer.requestId === undefined ? undefined : redactor.redact(answer.requestId)};
       },
       {
         what: `GET /${path}`,
@@ -288,7 +290,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
         if (!last && isUnknownPath(answer.status, parseErrorBody(answer.body).apiCode)) continue;
         if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
         orderPaths.worked(path);
-        return parsed(OrderResultSchema, answer, 'order');
+        return redactValue(parsed(OrderResultSchema, answer, 'order'), redactor);
       }
       throw new BtalkError('bug', `No order path left to try (${ORDER_PATHS.join(', ')}).`);
     }),

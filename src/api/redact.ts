@@ -11,6 +11,11 @@ export interface Redactor {
   /** Registers another value to hide (e.g. an access token as soon as it arrives). */
   add(secret: string | undefined): void;
   redact(text: string): string;
+  /**
+   * Removes only the values registered (in their encodings), not header-shaped text: for data the
+   * server sends back (names, labels), where "Basic office" is a label and not a credential.
+   */
+  redactKnown(text: string): string;
 }
 
 /** Shorter values would mask ordinary words; real secrets, keys and tokens are far longer. */
@@ -30,14 +35,34 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
     for (const form of [secret, encodeURIComponent(secret), formUrlEncode(secret)]) secrets.add(form);
   };
   for (const s of initial) add(s);
+  const known = (text: string): string => {
+    let out = text;
+    // Longest first, so a secret containing another one is removed whole.
+    for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    return out;
+  };
   return {
     add,
     redact(text) {
-      let out = text;
-      // Longest first, so a secret containing another one is removed whole.
-      for (const s of [...secrets].sort((a, b) => b.length - a.length)) out = out.split(s).join(REDACTED);
+      let out = known(text);
       for (const [pattern, replacement] of HEADER_PATTERNS) out = out.replace(pattern, replacement);
       return out;
     },
+    redactKnown: known,
   };
+}
+
+/**
+ * A server value with every string in it redacted (deeply, keys too): a gateway that reflects the
+ * API key or the Authorization header into a name, a label or a header cannot get it shown or put
+ * in `--json`. Anything else is returned as it is.
+ */
+export function redactValue<T>(value: T, redactor: Redactor): T {
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'string') return redactor.redactKnown(v);
+    if (depth > 64 || v === null || typeof v !== 'object') return v;
+    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
+    return Object.fromEntries(Object.entries(v).map(([k, item]) => [redactor.redactKnown(k), walk(item, depth + 1)]));
+  };
+  return walk(value, 0) as T;
 }

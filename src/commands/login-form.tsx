@@ -4,11 +4,12 @@
  * shown, so that every other btalk command (and login without a terminal) starts without Ink and
  * React.
  */
-import {Box, render, Text} from 'ink';
+import {Box, render} from 'ink';
 import React, {useEffect} from 'react';
 import type {Credentials} from '../api/types.js';
 import {BtalkError, toBtalkError} from '../errors.js';
 import type {Runtime} from '../runtime.js';
+import {rawStream} from '../text/guarded-stream.js';
 import {keychainReason} from '../secrets/keychain-errors.js';
 import {proveCredentials, READONLY_WARNING} from '../secrets/prove-credentials.js';
 import type {Session} from '../session-types.js';
@@ -18,6 +19,7 @@ import {ThemeProvider, themeFor, useTheme} from '../ui/theme.js';
 import {useStore} from '../ui/use-store.js';
 import {loginEffect, loginFinished, loginReducer, loginState, type LoginAction} from './login-flow-state.js';
 import {loginResult, notSavedError, rightsText, type LoginResult} from './login-result.js';
+import {Text} from '../ui/components/text.js';
 
 export type LoginOutcome = {ok: true; result: LoginResult} | {ok: false; error: BtalkError};
 
@@ -41,8 +43,9 @@ export async function interactiveLogin(runtime: Runtime, session: Session, initi
     </ThemeProvider>,
     {
       stdin: stdin as unknown as NodeJS.ReadStream,
-      stdout: runtime.stdout as NodeJS.WriteStream,
-      stderr: runtime.stderr as NodeJS.WriteStream,
+      // Ink writes its own escape sequences; outside text in its frames is made safe by <Text>.
+      stdout: rawStream(runtime.stdout) as NodeJS.WriteStream,
+      stderr: rawStream(runtime.stderr) as NodeJS.WriteStream,
       exitOnCtrlC: true,
       patchConsole: false,
     },

@@ -11,10 +11,10 @@ import {proveCredentials, READONLY_WARNING} from '../secrets/prove-credentials.j
 import {AUTHORIZATION_ENV_VAR} from '../secrets/basic-header.js';
 import {credentialsFromAuthorization, parseCredentialLines, readAll, type ReadCredentials} from '../secrets/stdin-credentials.js';
 import type {Session} from '../session-types.js';
-import {terminalSafe} from '../text/terminal-safe.js';
 import type {CommandContext} from './context.js';
 import {loginResult, notSavedError, type LoginResult} from './login-result.js';
 import {runCommand} from './run.js';
+import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 
 export type {LoginResult} from './login-result.js';
 
@@ -54,7 +54,7 @@ export async function login(ctx: CommandContext): Promise<number> {
   const session = await ctx.sessions.open(globals);
   try {
     const result = ctx.runtime.interactive && !globals.json ? await formLogin(ctx, session) : await plainLogin(ctx, session);
-    if (globals.json) ctx.runtime.stdout.write(JSON.stringify({ok: true, ...result}) + '\n');
+    if (globals.json) ctx.runtime.stdout.write(terminalSafeJson({ok: true, ...result}) + '\n');
     return 0;
   } finally {
     await session.close();
@@ -110,7 +110,7 @@ async function plainLogin(ctx: CommandContext, session: Session): Promise<LoginR
 
 function summaryLine(r: LoginResult): string {
   const where = r.savedIn === 'keychain' ? 'saved in the OS keychain' : 'kept in memory (sandbox)';
-  return `Logged in: profile "${r.profile}", ${r.environment} (${r.baseUrl}), rights profile "${r.rightsProfile}" (${r.canOrder ? 'can order' : 'read-only'}); ${where}.`;
+  return `Logged in: profile "${r.profile}", ${r.environment} (${terminalSafe(r.baseUrl)}), rights profile "${terminalSafe(r.rightsProfile)}" (${r.canOrder ? 'can order' : 'read-only'}); ${where}.`;
 }
 
 /** The Ink form, loaded only now: Ink and React cost every other command ~0.5 s at start-up. */

@@ -7,6 +7,7 @@ import {credentialsFromEnv, CREDENTIAL_ENV_VARS} from '../secrets/env-credential
 import type {Credentials} from '../api/types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
+import {terminalSafeJson} from '../text/terminal-safe.js';
 
 export function registerLogout(program: Command, ctx: CommandContext): void {
   program
@@ -38,7 +39,7 @@ export async function logout(ctx: CommandContext): Promise<number> {
       .map((k) => CREDENTIAL_ENV_VARS[k]);
     const store = session.emulated ? 'memory (sandbox)' : 'the OS keychain';
     if (globals.json) {
-      ctx.runtime.stdout.write(JSON.stringify({ok: true, profile: session.profile, removed, environmentVariablesStillSet: stillSet}) + '\n');
+      ctx.runtime.stdout.write(terminalSafeJson({ok: true, profile: session.profile, removed, environmentVariablesStillSet: stillSet}) + '\n');
     } else if (removed.length === 0) {
       ctx.runtime.stdout.write(`Nothing to remove: profile "${session.profile}" had no secrets in ${store}.\n`);
     } else {

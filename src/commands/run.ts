@@ -5,6 +5,7 @@
 import {exitCodeFor, formatError, toBtalkError} from '../errors.js';
 import {envFlag} from '../global-options.js';
 import type {Runtime} from '../runtime.js';
+import {terminalSafeJson, terminalSafeLines} from '../text/terminal-safe.js';
 
 export async function runCommand(
   runtime: Runtime,
@@ -16,11 +17,11 @@ export async function runCommand(
   } catch (thrown) {
     const error = toBtalkError(thrown);
     if (options.json) {
-      runtime.stdout.write(JSON.stringify({ok: false, error: error.toJSON()}) + '\n');
+      runtime.stdout.write(terminalSafeJson({ok: false, error: error.toJSON()}) + '\n');
     }
     runtime.stderr.write(formatError(error).join('\n') + '\n');
     if (error.kind === 'bug' && thrown instanceof Error && envFlag(runtime.env['BTALK_DEBUG'])) {
-      runtime.stderr.write(`${thrown.stack ?? ''}\n`);
+      runtime.stderr.write(`${terminalSafeLines(thrown.stack ?? '')}\n`);
     }
     return exitCodeFor(error);
   }

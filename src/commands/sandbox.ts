@@ -12,6 +12,7 @@ import {CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
 import {PAGINATION_MODES, type EmulatorAccount, type EmulatorSettings, type FaultSpec, type PaginationMode, type RunningEmulator} from '../emulator/types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
+import {terminalSafeJson} from '../text/terminal-safe.js';
 
 export interface SandboxCommandOptions {
   port?: string | number;
@@ -174,7 +175,7 @@ export async function runSandboxCommand(runtime: Runtime, options: SandboxComman
   try {
     if (options.json) {
       const {clientId, clientSecret, apiKey} = emulator.accounts[account];
-      runtime.stdout.write(JSON.stringify({baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId, clientSecret, apiKey}) + '\n');
+      runtime.stdout.write(terminalSafeJson({baseUrl: emulator.baseUrl, tokenUrl: emulator.tokenUrl, clientId, clientSecret, apiKey}) + '\n');
     } else {
       runtime.stdout.write(exportLines(emulator, account).join('\n') + '\n');
     }

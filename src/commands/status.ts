@@ -12,6 +12,7 @@ import type {CredentialSources, Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
 import {profiles, type ProfilesDeps} from './profiles.js';
 import {runCommand} from './run.js';
+import {terminalSafeJson} from '../text/terminal-safe.js';
 
 export function registerStatus(program: Command, ctx: CommandContext, all?: ProfilesDeps): void {
   const command = program
@@ -61,7 +62,7 @@ export async function status(ctx: CommandContext): Promise<number> {
     const {report, error} = await check(session);
     const code = report.check === 'ok' ? EXIT_CODES.ok : report.check === 'error' ? EXIT_CODES.error : EXIT_CODES.auth;
     if (globals.json) {
-      ctx.runtime.stdout.write(JSON.stringify({ok: code === 0, ...report}) + '\n');
+      ctx.runtime.stdout.write(terminalSafeJson({ok: code === 0, ...report}) + '\n');
     } else {
       ctx.runtime.stdout.write(humanReport(report).join('\n') + '\n');
       if (error) ctx.runtime.stderr.write(formatError(error).join('\n') + '\n');

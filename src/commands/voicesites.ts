@@ -7,6 +7,7 @@ import type {Separator} from '../csv/separator.js';
 import {filterSites, renderTable, sitesCsv, toRow} from '../order/voicesites-table.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
+import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 
 const EXAMPLES = `
 Examples:
@@ -69,11 +70,11 @@ export function registerVoicesites(program: Command, ctx: CommandContext): void 
             return 0;
           }
           if (globals.json) {
-            runtime.stdout.write(JSON.stringify(sites) + '\n');
+            runtime.stdout.write(terminalSafeJson(sites) + '\n');
             return 0;
           }
           if (sites.length === 0) {
-            runtime.stdout.write(flags.filter ? `No voicesites match "${flags.filter}".\n` : 'No voicesites yet.\n');
+            runtime.stdout.write(flags.filter ? `No voicesites match "${terminalSafe(flags.filter)}".\n` : 'No voicesites yet.\n');
             return 0;
           }
           const names = await vpnNames(api);

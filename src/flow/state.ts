@@ -6,6 +6,7 @@
 import type {Country, Credentials, Customer, Me, OrderRequest, VoiceSite, Vpn} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
 import type {PlacedOrder} from '../order/place-order.js';
+import {terminalSafe} from '../text/terminal-safe.js';
 
 /** Anything fetched: every screen has a loading, a ready and a failed look. */
 export type Loadable<T> = {status: 'loading'} | {status: 'ready'; value: T} | {status: 'failed'; error: BtalkError};
@@ -160,8 +161,9 @@ export function orderBody(answers: WizardAnswers): {customerCode: string; body: 
 /** The line left in the terminal after a delivered order. */
 export function summaryLine(state: WizardState, voiceSiteId: string): string {
   const {customer, vpn, country, site} = state.answers;
-  const parts = [site?.technicalSiteName, country?.iso2, vpn?.name, customer ? `customer ${customer.customerCode}` : undefined].filter(Boolean);
-  return `voiceSiteId: ${voiceSiteId}  (${parts.join(', ')})`;
+  const parts = [site?.technicalSiteName, country?.iso2, vpn?.name, customer ? `customer ${customer.customerCode}` : undefined].filter((p): p is string => Boolean(p));
+  // It stays in the scrollback: the server's values in it cannot carry a control character.
+  return `voiceSiteId: ${terminalSafe(voiceSiteId)}  (${parts.map(terminalSafe).join(', ')})`;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type {Writable} from 'node:stream';
 import {truncateToWidth} from '../text/fit-table.js';
+import {rawStream} from '../text/guarded-stream.js';
 import {count} from '../text/plural.js';
 
 export interface ProgressCounts {
@@ -86,7 +87,9 @@ export function progressLine(c: ProgressCounts, elapsedMs: number, options: Prog
   return `${options.verb} [${'#'.repeat(filled)}${'-'.repeat(room - filled)}] ${tail}`;
 }
 
-export function createProgress(stream: ProgressStream, options: ProgressOptions = {verb: 'Sending', outcomes: true}): Progress {
+export function createProgress(guarded: ProgressStream, options: ProgressOptions = {verb: 'Sending', outcomes: true}): Progress {
+  // The redraw sequences are btalk's own; the line holds only counts and btalk's words.
+  const stream = rawStream(guarded);
   const clock = options.clock ?? Date.now;
   const tty = stream.isTTY === true;
   const started = clock();

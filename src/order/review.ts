@@ -1,7 +1,7 @@
 /** What a person (or a dry run) is shown before an order is sent, and what a script gets after. */
 import type {BusinessTalkApi, OrderRequest} from '../api/types.js';
 import {coverageText, wrapWithIndent} from '../domain/coverage-view.js';
-import {terminalSafe} from '../text/terminal-safe.js';
+import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 import type {PlacedOrder} from './place-order.js';
 import type {ResolvedOrder} from './resolve-inputs.js';
 
@@ -43,7 +43,7 @@ export function reviewLines(order: ResolvedOrder, request: PlannedRequest, width
 
 /** The exact request, as a dry run prints it. */
 export function requestText(request: PlannedRequest): string {
-  return `${request.method} ${request.url}\nContent-Type: application/json\n\n${JSON.stringify(request.body, null, 2)}\n`;
+  return `${request.method} ${request.url}\nContent-Type: application/json\n\n${terminalSafeJson(request.body, 2)}\n`;
 }
 
 export function orderSummary(order: ResolvedOrder): Record<string, unknown> {

@@ -15,6 +15,7 @@ import {placeOrder} from './place-order.js';
 import {checkLocalAnswers, hasRemoteAnswers, remoteProblemsOf, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
 import {orderSummary, placedJson, plannedRequest, requestText, reviewLines} from './review.js';
 import {withApi} from '../session-api.js';
+import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 
 function toFieldProblems(problems: readonly AnswerProblem[]): Array<{field: string; message: string}> {
   return problems.map((p) => ({field: answerLabel(p.answer), message: p.message}));
@@ -94,7 +95,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
 
     const request = plannedRequest(api, order);
     if (options.dryRun) {
-      if (json) runtime.stdout.write(JSON.stringify({ok: true, dryRun: true, request, ...orderSummary(order)}) + '\n');
+      if (json) runtime.stdout.write(terminalSafeJson({ok: true, dryRun: true, request, ...orderSummary(order)}) + '\n');
       else runtime.stdout.write(requestText(request));
       say('Dry run: every check passed. Nothing was sent.');
       return 0;
@@ -129,7 +130,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     }
     if (placed.recovered) say(`The order had gone through: ${order.technicalSiteName} exists.`);
     say(`Ordered: voiceSiteId ${placed.voiceSiteId}`);
-    runtime.stdout.write(json ? JSON.stringify(placedJson(order, placed)) + '\n' : `${placed.voiceSiteId}\n`);
+    runtime.stdout.write(json ? terminalSafeJson(placedJson(order, placed)) + '\n' : `${terminalSafe(placed.voiceSiteId)}\n`);
     return 0;
   });
 }

@@ -63,3 +63,14 @@ export function terminalSafeJson(value: unknown, space?: number): string {
   const json = JSON.stringify(value, undefined, space) as string | undefined;
   return (json ?? 'null').replace(JSON_TOKEN, jsonEscape);
 }
+
+const UNSAFE_IN_STREAM = UNSAFE_KEEPING_LINES;
+
+/**
+ * The last line of defence on a stream: keeps `\n` and tab, writes every other control, DEL, C1
+ * and bidi character as a `\u` escape. That reads as a visible escape in text and stays valid
+ * inside a JSON string, so it is right for whatever a command writes, text or JSON.
+ */
+export function terminalSafeChunk(text: string): string {
+  return text.replace(UNSAFE_IN_STREAM, (ch) => `\\u${(ch.codePointAt(0) ?? 0).toString(16).padStart(4, '0')}`);
+}

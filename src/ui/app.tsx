@@ -2,7 +2,7 @@
  * The wizard: picks the screen for the flow state and wires its callbacks to facts for the
  * reducer. The store and runner live here; screens only get props.
  */
-import {Box, Text, useStdout} from 'ink';
+import {Box, useStdout} from 'ink';
 import React, {useEffect, useState, useSyncExternalStore} from 'react';
 import type {Action} from '../flow/actions.js';
 import {startRunner} from '../flow/runner.js';
@@ -16,6 +16,7 @@ import {CurrentScreen} from './current-screen.js';
 import {ThemeProvider, useTheme} from './theme.js';
 import type {WizardDeps, WizardExit} from './wizard-deps.js';
 import {useKeys} from './use-keys.js';
+import {Text} from './components/text.js';
 
 export interface AppProps extends WizardDeps {
   onExit: (exit: WizardExit) => void;

@@ -7,6 +7,7 @@ import {render} from 'ink';
 import React from 'react';
 import {EXIT_CODES} from '../errors.js';
 import type {Runtime} from '../runtime.js';
+import {rawStream} from '../text/guarded-stream.js';
 import type {WizardSession} from './wizard-deps.js';
 import {App} from './app.js';
 import {keyPacedStdin} from './key-paced-stdin.js';
@@ -31,8 +32,9 @@ export async function runWizard(runtime: Runtime, session: WizardSession): Promi
     />,
     {
       stdin: stdin as unknown as NodeJS.ReadStream,
-      stdout: runtime.stdout as NodeJS.WriteStream,
-      stderr: runtime.stderr as NodeJS.WriteStream,
+      // Ink writes its own escape sequences; outside text in its frames is made safe by <Text>.
+      stdout: rawStream(runtime.stdout) as NodeJS.WriteStream,
+      stderr: rawStream(runtime.stderr) as NodeJS.WriteStream,
       // Ctrl+C is a fact for the flow: while submitting it must say whether the order was sent.
       exitOnCtrlC: false,
       patchConsole: false,

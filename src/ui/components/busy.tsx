@@ -1,8 +1,9 @@
 /** A spinner and what is being waited for. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
 import {useTheme} from '../theme.js';
+import {Text} from './text.js';
 
 export function Busy(props: {label: string}): React.JSX.Element {
   const theme = useTheme();

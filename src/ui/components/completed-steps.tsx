@@ -1,7 +1,8 @@
 /** Finished steps, one "✓ answer" line each, so the screen shows the path so far. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {useTheme} from '../theme.js';
+import {Text} from './text.js';
 
 export interface CompletedStep {
   step: string;

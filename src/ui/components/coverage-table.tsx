@@ -3,12 +3,13 @@
  * columns up when every value fits beside its label. Nothing is cut: a long value, label or comment wraps within its place, and fields the
  * documentation does not name are shown under their own key (see domain/coverage-view.ts).
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import stringWidth from 'string-width';
 import type {Country} from '../../api/schemas.js';
 import {coverageComment, coverageEntries, type CoverageEntry} from '../../domain/coverage-view.js';
 import {useTheme} from '../theme.js';
+import {Text} from './text.js';
 
 
 export function CoverageTable(props: {country: Country; columns?: number}): React.JSX.Element {

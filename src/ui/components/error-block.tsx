@@ -1,8 +1,9 @@
 /** A BtalkError as a person reads it on a screen: errorLines(), coloured by tone. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {errorLines, type BtalkError} from '../../errors.js';
 import {useTheme} from '../theme.js';
+import {Text} from './text.js';
 
 export function ErrorBlock(props: {error: BtalkError; title?: string}): React.JSX.Element {
   const theme = useTheme();

@@ -2,7 +2,7 @@
  * A list you narrow by typing: used for customers, VPNs and countries. Shows "n of total", keeps
  * the highlighted row in view, and scrolls within `rows` lines so long lists fit the terminal.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useEffect, useMemo} from 'react';
 import {count} from '../plural.js';
 import {useTheme} from '../theme.js';
@@ -10,6 +10,7 @@ import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
 import {cursorIn, filterListKey, filterListReducer, filterListState} from './filter-list-state.js';
 import {TextInput} from './text-input.js';
+import {Text} from './text.js';
 
 export interface FilterListProps<T> {
   items: readonly T[];

@@ -2,8 +2,9 @@
  * The keys a screen answers to, always on its last lines. The line wraps between hints, never
  * inside one and never cut: at 60 columns "Esc back" is still read whole, on the next line.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
+import {Text} from './text.js';
 
 export type KeyHint = readonly [keys: string, action: string];
 

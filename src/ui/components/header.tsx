@@ -1,7 +1,8 @@
 /** The top line on every screen: who and where (profile, environment), and SANDBOX when emulated. */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {useTheme} from '../theme.js';
+import {Text} from './text.js';
 
 export interface HeaderInfo {
   profile: string;

@@ -4,12 +4,13 @@
  * its hotkey in words ("Submit the order (s)"), and the highlighted one carries "›" as well as
  * the accent colour, so nothing rests on colour alone.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
 import {menuKey, menuReducer, menuState, type MenuItem} from './menu-state.js';
+import {Text} from './text.js';
 
 export type {MenuItem} from './menu-state.js';
 

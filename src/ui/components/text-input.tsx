@@ -4,10 +4,10 @@
  * one line whatever its length: dots, and when they would not fit, "…" and the part around the
  * cursor, so the field never spills its length onto a second line.
  */
-import {Text} from 'ink';
 import React from 'react';
 import {useKeys, type KeyHandler} from '../use-keys.js';
 import {textInputAction, type TextInputAction, type TextInputState} from './text-input-state.js';
+import {Text} from './text.js';
 
 export const MASK = '•';
 

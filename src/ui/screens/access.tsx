@@ -2,7 +2,7 @@
  * Step 2: proving the credentials (token, then GET /me). A read-only key stops here, with how to
  * get one that can order.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {canOrder} from '../../api/schemas.js';
 import type {Me} from '../../api/types.js';
@@ -12,6 +12,7 @@ import {ErrorBlock} from '../components/error-block.js';
 import {Footer} from '../components/footer.js';
 import {Menu, type MenuItem} from '../components/menu.js';
 import {useTheme} from '../theme.js';
+import {Text} from '../components/text.js';
 
 export interface AccessScreenProps {
   me: Loadable<Me> | undefined;

@@ -2,7 +2,7 @@
  * Step 5: the country. Every ISO 3166 country, filtered as you type; choosing one shows its
  * coverage (GET /countries/{iso2}); an uncovered one is explained and another can be picked.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import {isCovered} from '../../api/schemas.js';
 import type {Country} from '../../api/types.js';
@@ -15,6 +15,7 @@ import {FilterList} from '../components/filter-list.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
+import {Text} from '../components/text.js';
 
 export interface CountryScreenProps {
   highlighted?: string | undefined;

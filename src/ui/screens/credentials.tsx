@@ -3,7 +3,7 @@
  * characters, checked here before any call). Used by `btalk login` and as the wizard's first step.
  * A view: props in, callbacks out, one useInput that is off while busy or inactive.
  */
-import {Box, Text, useStdout} from 'ink';
+import {Box, useStdout} from 'ink';
 import Spinner from 'ink-spinner';
 import React from 'react';
 import type {Credentials} from '../../api/types.js';
@@ -18,6 +18,7 @@ import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
 import {CREDENTIAL_FIELDS, credentialsFormReducer, credentialsFormState, submittable} from './credentials-form-state.js';
+import {Text} from '../components/text.js';
 
 export interface CredentialsFormProps {
   initial?: Partial<Credentials> | undefined;

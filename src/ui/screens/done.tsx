@@ -3,7 +3,7 @@
  * details, and whether GET /voicesites lists the new site. "n" starts one more site with the same
  * customer, VPN and country (support staff order many in a sitting).
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import type {Loadable} from '../../flow/state.js';
 import type {PlacedOrder} from '../../order/place-order.js';
@@ -12,6 +12,7 @@ import {Footer} from '../components/footer.js';
 import {count} from '../plural.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
+import {Text} from '../components/text.js';
 
 export interface DoneScreenProps {
   placed: PlacedOrder;

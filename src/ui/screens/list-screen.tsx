@@ -2,7 +2,7 @@
  * The shape shared by the customer and VPN steps: a title, then the list's loading, failed, empty
  * or ready look, and the keys in a footer.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import type {Loadable} from '../../flow/state.js';
 import {Busy} from '../components/busy.js';
@@ -11,6 +11,7 @@ import {FilterList, type FilterListProps} from '../components/filter-list.js';
 import {Footer} from '../components/footer.js';
 import {Menu} from '../components/menu.js';
 import {useTheme} from '../theme.js';
+import {Text} from '../components/text.js';
 
 /**
  * A filter for FilterList: the items with a field containing the typed text (any case). Each

@@ -2,13 +2,14 @@
  * The order did not go through. Says plainly whether anything was created, and offers only what
  * is safe: sending again when nothing was created, checking again when nobody knows yet.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React from 'react';
 import type {BtalkError} from '../../errors.js';
 import {ErrorBlock} from '../components/error-block.js';
 import {Footer} from '../components/footer.js';
 import {Menu, type MenuItem} from '../components/menu.js';
 import {useTheme} from '../theme.js';
+import {Text} from '../components/text.js';
 
 export interface OrderFailedScreenProps {
   error: BtalkError;

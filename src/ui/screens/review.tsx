@@ -3,12 +3,14 @@
  * cancel, or look at the exact JSON body. The JSON view replaces the summary and keeps only
  * submit, hide and cancel in its menu: a body with an 80-character label still fits 80x24.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useState} from 'react';
 import type {OrderRequest} from '../../api/types.js';
 import type {EditableStep} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
 import {Menu, type MenuItem} from '../components/menu.js';
+import {Text} from '../components/text.js';
+import {terminalSafeJson} from '../../text/terminal-safe.js';
 
 export interface ReviewScreenProps {
   /** "default · sandbox (http://127.0.0.1:PORT/btalk/beta/v1)" */
@@ -78,7 +80,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
             <Text bold>Review the order</Text>
             <Text dimColor>{` · the exact body of POST /customers/${props.customerCode}/orders`}</Text>
           </Text>
-          <Text>{JSON.stringify(body, null, 2)}</Text>
+          <Text>{terminalSafeJson(body, 2)}</Text>
         </Box>
       ) : (
         <Box flexDirection="column">

@@ -5,7 +5,7 @@
  * The defaults avoid every name known to be taken (the voicesites, and the sites ordered in this
  * run even before the list shows them) and follow the list as it arrives, until the person types.
  */
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import React, {useMemo, useState} from 'react';
 import type {VoiceSite} from '../../api/types.js';
 import {nextInSeries} from '../../domain/site-series.js';
@@ -18,6 +18,7 @@ import {TextInput} from '../components/text-input.js';
 import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
 import {SITE_FIELDS, siteEnter, siteFields, siteFormReducer, siteFormState, siteValues, type SiteField} from './site-form-state.js';
+import {Text} from '../components/text.js';
 
 export interface SiteScreenProps {
   countryName: string;
