@@ -64,11 +64,12 @@ export function terminalSafeJson(value: unknown, space?: number): string {
   return (json ?? 'null').replace(JSON_TOKEN, jsonEscape);
 }
 
-const UNSAFE_IN_STREAM = UNSAFE_KEEPING_LINES;
+// A CR right before LF is a CRLF line end (a CSV written to stdout); a lone CR would rewrite the line.
+const UNSAFE_IN_STREAM = /\r(?!\n)|[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069\u2028\u2029]/gu;
 
 /**
- * The last line of defence on a stream: keeps `\n` and tab, writes every other control, DEL, C1
- * and bidi character as a `\u` escape. That reads as a visible escape in text and stays valid
+ * The last line of defence on a stream: keeps `\n`, CRLF and tab, writes every other control, DEL,
+ * C1 and bidi character as a `\u` escape. That reads as a visible escape in text and stays valid
  * inside a JSON string, so it is right for whatever a command writes, text or JSON.
  */
 export function terminalSafeChunk(text: string): string {

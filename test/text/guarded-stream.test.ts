@@ -24,6 +24,12 @@ describe('guardStream', () => {
     expect(RAW_TERMINAL_CONTROL.test(raw.text())).toBe(false);
   });
 
+  it('keeps CRLF line ends (a CSV on stdout) and escapes a lone CR', () => {
+    const raw = sink();
+    guardStream(raw).write('a,b\r\nc\rd,e\r\n');
+    expect(raw.text()).toBe('a,b\r\nc\\u000dd,e\r\n');
+  });
+
   it('keeps JSON valid when a raw C1 or bidi character slips into it', () => {
     const raw = sink();
     guardStream(raw).write(JSON.stringify({name: 'a\u009bb\u202ec\u2028'}) + '\n');
