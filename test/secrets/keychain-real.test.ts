@@ -3,8 +3,9 @@
  * none answers these tests skip with the reason, unless BTALK_REQUIRE_KEYCHAIN=1 (CI), where that
  * is a failure.
  */
+import {existsSync} from 'node:fs';
 import {mkdtemp, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
+import {homedir, tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {login} from '../../src/commands/login.js';
@@ -86,10 +87,11 @@ describe('real OS keychain', () => {
     await writeFile(path.join(canaryDir, 'blob.bin'), Buffer.concat([Buffer.from([0, 255, 1]), Buffer.from(demo.clientSecret)]));
     expect(await filesContaining(canaryDir, secrets)).toHaveLength(1);
     expect(await filesContaining(configDir, secrets)).toEqual([]);
-    const home = process.env['HOME'] ?? '';
-    // Only a throwaway HOME is searched (as .ci/run and the README command set it up): gnome-keyring
-    // keeps its encrypted keyring there, which must not contain the values in clear either.
-    if (home.startsWith(tmpdir()) || home.startsWith('/tmp/')) expect(await filesContaining(home, secrets)).toEqual([]);
+    // gnome-keyring (the Secret Service these tests run against) keeps its encrypted keyrings in
+    // this folder, which must exist once items were stored and must not hold the values in clear.
+    const keyrings = path.join(process.env['XDG_DATA_HOME'] || path.join(homedir(), '.local', 'share'), 'keyrings');
+    expect(existsSync(keyrings), `gnome-keyring's folder ${keyrings}`).toBe(true);
+    expect(await filesContaining(keyrings, secrets)).toEqual([]);
     expect(s.runtime.out() + s.runtime.err()).not.toContain(demo.clientSecret);
   });
 });
