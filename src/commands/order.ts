@@ -22,7 +22,10 @@ Examples:
   $ BTALK_VPN=aa76e66dfc63 btalk order --json --yes --country DE --label "Berlin office"
   $ btalk order --from sites.csv --concurrency 4 --yes
       sites.csv: vpn,country,site-name,label,reference (header row; customer optional)
-      results:   sites.results.csv beside it; run the same command again to resume
+                 or as a French Excel saves it: Pays;VPN;Nom technique;Libellé;Référence
+                 (comma, semicolon or tab; UTF-8, or Windows-1252 with a notice)
+      results:   sites.results.csv beside it (same separator, UTF-8 with BOM for Excel);
+                 run the same command again to resume
 
 Exit codes: 0 ordered, 1 failed (or some batch rows failed), 2 missing or invalid answers,
 4 credentials, 130 interrupted or not confirmed.`;
