@@ -2,13 +2,13 @@ import {cleanup, render} from 'ink-testing-library';
 import {Box} from 'ink';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {BtalkError} from '../../src/errors.js';
-import {DoneScreen} from '../../src/ui/screens/done.js';
-import {OrderFailedScreen} from '../../src/ui/screens/order-failed.js';
-import {ReviewScreen} from '../../src/ui/screens/review.js';
-import {SubmittingScreen} from '../../src/ui/screens/submitting.js';
-import {themeFor} from '../../src/ui/theme.js';
-import {keys, press, waitForFrame, renderPaced} from '../helpers/ink.js';
+import {BtalkError} from '../../../src/errors.js';
+import {DoneScreen} from '../../../src/ui/screens/done.js';
+import {OrderFailedScreen} from '../../../src/ui/screens/order-failed.js';
+import {ReviewScreen} from '../../../src/ui/screens/review.js';
+import {SubmittingScreen} from '../../../src/ui/screens/submitting.js';
+import {themeFor} from '../../../src/ui/theme.js';
+import {keys, press, waitForFrame, renderPaced} from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 

@@ -2,9 +2,9 @@ import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Country} from '../../src/api/types.js';
-import {coverageText} from '../../src/domain/coverage-view.js';
-import {CoverageTable} from '../../src/ui/components/coverage-table.js';
+import type {Country} from '../../../src/api/types.js';
+import {coverageText} from '../../../src/domain/coverage-view.js';
+import {CoverageTable} from '../../../src/ui/components/coverage-table.js';
 
 afterEach(() => cleanup());
 

@@ -1,8 +1,8 @@
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {BtalkError, formatError} from '../../src/errors.js';
-import {ErrorBlock} from '../../src/ui/components/error-block.js';
+import {BtalkError, formatError} from '../../../src/errors.js';
+import {ErrorBlock} from '../../../src/ui/components/error-block.js';
 
 afterEach(() => cleanup());
 

@@ -1,8 +1,8 @@
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {FilterList} from '../../src/ui/components/filter-list.js';
-import {keys, press, renderPaced, type, waitForFrame, type PacedUi} from '../helpers/ink.js';
+import {FilterList} from '../../../src/ui/components/filter-list.js';
+import {keys, press, renderPaced, type, waitForFrame, type PacedUi} from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 

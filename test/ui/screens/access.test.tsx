@@ -1,9 +1,9 @@
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import {BtalkError} from '../../src/errors.js';
-import {AccessScreen} from '../../src/ui/screens/access.js';
-import {keys, press} from '../helpers/ink.js';
+import {BtalkError} from '../../../src/errors.js';
+import {AccessScreen} from '../../../src/ui/screens/access.js';
+import {keys, press} from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 

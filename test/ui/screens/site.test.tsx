@@ -2,10 +2,10 @@ import {cleanup, render} from 'ink-testing-library';
 import {Box} from 'ink';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {VoiceSite} from '../../src/api/types.js';
-import type {Loadable, OrderedSite, SiteDetails} from '../../src/flow/state.js';
-import {SiteScreen} from '../../src/ui/screens/site.js';
-import {keys, press, renderPaced, type, waitForFrame} from '../helpers/ink.js';
+import type {VoiceSite} from '../../../src/api/types.js';
+import type {Loadable, OrderedSite, SiteDetails} from '../../../src/flow/state.js';
+import {SiteScreen} from '../../../src/ui/screens/site.js';
+import {keys, press, renderPaced, type, waitForFrame} from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 

@@ -1,12 +1,12 @@
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Country} from '../../src/api/types.js';
-import {BtalkError} from '../../src/errors.js';
-import type {Loadable} from '../../src/flow/state.js';
-import {CountryScreen, rankedCountries} from '../../src/ui/screens/country.js';
-import {allCountries} from '../../src/domain/countries.js';
-import {keys, press, type, waitForFrame} from '../helpers/ink.js';
+import type {Country} from '../../../src/api/types.js';
+import {BtalkError} from '../../../src/errors.js';
+import type {Loadable} from '../../../src/flow/state.js';
+import {CountryScreen, rankedCountries} from '../../../src/ui/screens/country.js';
+import {allCountries} from '../../../src/domain/countries.js';
+import {keys, press, type, waitForFrame} from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 

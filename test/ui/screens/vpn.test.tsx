@@ -1,11 +1,11 @@
 import {cleanup, render} from 'ink-testing-library';
 import React from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
-import type {Vpn} from '../../src/api/types.js';
-import {BtalkError} from '../../src/errors.js';
-import type {Loadable} from '../../src/flow/state.js';
-import {VpnScreen} from '../../src/ui/screens/vpn.js';
-import {keys, press, type, waitForFrame} from '../helpers/ink.js';
+import type {Vpn} from '../../../src/api/types.js';
+import {BtalkError} from '../../../src/errors.js';
+import type {Loadable} from '../../../src/flow/state.js';
+import {VpnScreen} from '../../../src/ui/screens/vpn.js';
+import {keys, press, type, waitForFrame} from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 
