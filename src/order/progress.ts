@@ -6,6 +6,7 @@
  * list), so a wait is never silent; it is unref'd and stopped by `finish`.
  */
 import type {Writable} from 'node:stream';
+import stringWidth from 'string-width';
 import {truncateToWidth} from '../text/fit-table.js';
 import {rawStream} from '../text/guarded-stream.js';
 import {count} from '../text/plural.js';
@@ -73,15 +74,17 @@ export function renderBar(c: ProgressCounts, width = 24): string {
 
 /**
  * One line: "Sending [#####-------] 12/200 rows · 4.2 rows/s, about 45 s left · 10 ordered, 2 failed".
- * In a terminal the bar's width depends only on the terminal's, so it does not jump as the text
- * grows: 17 cells at 80 columns, none below 70; whatever still does not fit is cut at the end.
+ * In a terminal the bar is 17 cells at 80 columns (its width follows the terminal's, so it does not
+ * jump as the text grows), narrower when the text would not fit beside it, gone below 8 cells;
+ * whatever still does not fit is cut at the end.
  */
 export function progressLine(c: ProgressCounts, elapsedMs: number, options: ProgressOptions, tty: boolean, width = 80): string {
   const noun = options.noun ?? ['row', 'rows'];
   const outcomes = options.outcomes ? ` ·${outcomesOf(c).slice(1, -1).replace(/^\(/, ' ')}` : '';
   const tail = `${c.done}/${count(c.total, ...noun)} · ${pace(c, elapsedMs, noun)}${outcomes}`;
   if (!tty) return `${options.verb}: ${tail}`;
-  const room = Math.min(24, width - 62);
+  // Narrower only when the text would not fit beside it: the counts matter more than the bar.
+  const room = Math.min(24, width - 62, width - options.verb.length - stringWidth(tail) - 4);
   if (room < 8) return `${options.verb} ${tail}`;
   const filled = c.total === 0 ? room : Math.round((c.done / c.total) * room);
   return `${options.verb} [${'#'.repeat(filled)}${'-'.repeat(room - filled)}] ${tail}`;

@@ -4,7 +4,7 @@ import path from 'node:path';
 import {PassThrough} from 'node:stream';
 import {parse} from 'csv-parse/sync';
 import {describe, expect, it} from 'vitest';
-import {createProgress, renderBar} from '../../src/order/progress.js';
+import {createProgress, progressLine, renderBar} from '../../src/order/progress.js';
 import {writeResultsCsv} from '../../src/order/results-csv.js';
 
 function capture(isTTY: boolean): {stream: PassThrough & {isTTY: boolean}; text: () => string} {
@@ -59,6 +59,12 @@ describe('progress', () => {
     await new Promise((r) => setImmediate(r));
     expect(pipe.text()).not.toContain('\r');
     expect(pipe.text().split('\n').filter(Boolean)).toEqual(['Checking: 0/1 row · 2 s so far', 'Checking: 1/1 row · done in 2 s']);
+  });
+
+  it('narrows the bar rather than cut the counts at 80 columns', () => {
+    const line = progressLine({done: 12, total: 30, ok: 10, failed: 2, skipped: 0}, 5_000, {verb: 'Sending', outcomes: true}, true, 79);
+    expect(line).toMatch(/^Sending \[#+-+\] 12\/30 rows · 2\.4 rows\/s, about 8 s left · 10 ordered, 2 failed$/);
+    expect(line.length).toBeLessThanOrEqual(79);
   });
 
   it('keeps the old bar shape for callers that draw one', () => {
