@@ -6,7 +6,14 @@
 import {execFileSync} from 'node:child_process';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {FRAME_DEADLINE_MS} from './ink.js';
+import {FRAME_DEADLINE_MS, WIZARD_TEST_TIMEOUT_MS} from './ink.js';
+
+/**
+ * A terminal test runs under WIZARD_TEST_TIMEOUT_MS; each wait gives up long before that, with
+ * the screen in its error, so a hang reads as "waited for X, the screen shows Y", not as a bare
+ * test timeout.
+ */
+export const TERMINAL_WAIT_MS = Math.min(FRAME_DEADLINE_MS, WIZARD_TEST_TIMEOUT_MS / 4);
 
 export const builtCli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/cli.js');
 
@@ -24,7 +31,7 @@ export interface Terminal {
   screen(options?: {joinWrapped?: boolean}): string;
   /** The screen with its attributes and colours as escapes. */
   screenWithEscapes(): string;
-  /** Waits until the screen shows `text` (FRAME_DEADLINE_MS at most), and returns it. */
+  /** Waits until the screen shows `text` (TERMINAL_WAIT_MS at most), and returns it; else throws with the screen. */
   waitFor(text: string | RegExp, timeoutMs?: number): Promise<string>;
   /**
    * tmux key names (Enter, Escape, Tab, C-u) or, with literal, text typed as is. Several keys in
@@ -46,12 +53,12 @@ export function openTerminal(shellCommand: string, env: Record<string, string> =
   const terminal: Terminal = {
     screen,
     screenWithEscapes: () => tmux('capture-pane', '-p', '-e', '-t', 'main'),
-    async waitFor(text, timeoutMs = FRAME_DEADLINE_MS) {
-      const deadline = Date.now() + timeoutMs;
+    async waitFor(text, timeoutMs = TERMINAL_WAIT_MS) {
+      const started = Date.now();
       for (;;) {
         const shown = screen();
         if (typeof text === 'string' ? shown.includes(text) : text.test(shown)) return shown;
-        if (Date.now() > deadline) throw new Error(`The terminal never showed ${String(text)}. It shows:\n${shown}`);
+        if (Date.now() - started > timeoutMs) throw new Error(`The terminal never showed ${String(text)} in ${Math.round((Date.now() - started) / 1000)} s. It shows:\n${shown}`);
         await new Promise((r) => setTimeout(r, 50));
       }
     },
