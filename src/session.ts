@@ -20,11 +20,14 @@ import {createMemoryTokenCache, createStoredTokenCache} from './secrets/token-ca
 import {accountFor, type SecretField, type SecretStore} from './secrets/types.js';
 import {waitLine} from './api/transport.js';
 import type {ApiOptions, CredentialSources, Session, SessionFactory} from './session-types.js';
+import {terminalSafe} from './text/terminal-safe.js';
 
 /** What the session needs from the emulator (structurally what src/emulator/server.ts returns). */
 export interface EmbeddedEmulator {
   baseUrl: string;
   demo: Credentials;
+  /** Every account of the emulator by name (see BTALK_SANDBOX_ACCOUNT). */
+  accounts?: object;
   close(): Promise<void>;
 }
 
@@ -260,6 +263,23 @@ function buildApi(
   });
 }
 
+/**
+ * `--sandbox` uses the demo account; BTALK_SANDBOX_ACCOUNT names another of the emulator's
+ * (demoReadonly, multi, large, hostile), so a person can see btalk against any of them.
+ */
+function emulatorAccount(emulator: EmbeddedEmulator, name: string | undefined): Credentials {
+  const wanted = name?.trim();
+  if (!wanted) return emulator.demo;
+  const accounts = (emulator.accounts ?? {demo: emulator.demo}) as Record<string, Credentials>;
+  const account = Object.hasOwn(accounts, wanted) ? accounts[wanted] : undefined;
+  if (!account) {
+    throw new BtalkError('usage', `BTALK_SANDBOX_ACCOUNT must be one of ${Object.keys(accounts).join(', ')}, got "${terminalSafe(wanted)}".`, {
+      hint: 'Unset it for the demo account.',
+    });
+  }
+  return {clientId: account.clientId, clientSecret: account.clientSecret, apiKey: account.apiKey};
+}
+
 async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): Promise<Session> {
   const emulator = await deps.startEmulator({port: 0});
   const store = deps.memoryStore?.() ?? new MemorySecretStore();
@@ -270,7 +290,7 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
   const session: Session = {
     profile,
     environment,
-    credentials: emulator.demo,
+    credentials: emulatorAccount(emulator, deps.runtime.env['BTALK_SANDBOX_ACCOUNT']),
     sources: {clientId: 'sandbox', clientSecret: 'sandbox', apiKey: 'sandbox'},
     secrets: store,
     emulated: true,

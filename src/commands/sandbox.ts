@@ -78,7 +78,7 @@ export async function emulatorSetup(options: SandboxCommandOptions): Promise<{se
   return {settings, faults, voicesites: wholeNumber(options.voicesites, '--voicesites') ?? 0};
 }
 
-const ACCOUNT_NAMES = ['demo', 'demoReadonly', 'multi', 'large'] as const;
+const ACCOUNT_NAMES = ['demo', 'demoReadonly', 'multi', 'large', 'hostile'] as const;
 type AccountName = (typeof ACCOUNT_NAMES)[number];
 
 /** POSIX single quoting: everything literal, a quote becomes '\''. */
@@ -190,6 +190,7 @@ export async function runSandboxCommand(runtime: Runtime, options: SandboxComman
         accountLine('demoReadonly', demoReadonly),
         accountLine('multi', multi) + `, secret ${shellQuote(multi.clientSecret)}`,
         accountLine('large', large),
+        accountLine('hostile', emulator.accounts.hostile),
         `Faults and settings: ${emulator.url}/_emulator/settings (GET, PATCH) and /_emulator/faults (POST a fault, DELETE all).`,
         'Press Ctrl+C to stop.',
         '',

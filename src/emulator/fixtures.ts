@@ -7,6 +7,7 @@
  */
 import {createHash} from 'node:crypto';
 import type {EmulatorAccounts} from './types.js';
+import {HOSTILE_CUSTOMER_CODE, HOSTILE_SEQUENCES, hostile} from './hostile.js';
 
 export interface EmulatorCustomer {
   name: string;
@@ -69,6 +70,14 @@ export const EMULATOR_ACCOUNTS: EmulatorAccounts = {
     customerCodes: ['41001', '41002', '41003'],
     description: 'order-capable key, customers 41001 (45 VPNs), 41002 and 41003',
   },
+  hostile: {
+    clientId: 'btalk-sandbox-hostile',
+    clientSecret: 'hostile-secret-0e5c3a9d7b21',
+    apiKey: 'h66e0b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f66',
+    rightsProfile: 'admin',
+    customerCodes: [HOSTILE_CUSTOMER_CODE],
+    description: 'order-capable key, customer 66600 whose names, labels, errors and request ids are full of terminal escape sequences',
+  },
   large: {
     clientId: 'btalk-sandbox-large',
     clientSecret: 'large-secret-6d1e0c3b9a57',
@@ -113,6 +122,14 @@ export const CUSTOMERS: readonly EmulatorCustomer[] = [
     type: 'direct',
   },
   {
+    name: hostile('Hostile Customer'),
+    customerCode: HOSTILE_CUSTOMER_CODE,
+    contractNumber: hostile('666000'),
+    apiContractId: 'ho66st00',
+    pricingApprovalNumber: 'A666000000',
+    type: 'direct',
+  },
+  {
     name: 'Large Customer',
     customerCode: '52000',
     contractNumber: '520000',
@@ -144,6 +161,10 @@ export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly EmulatorVpn[]>> 
   '41002': numbered('41002', 'Acme Americas VPN', 3),
   '41003': numbered('41003', 'Acme APAC VPN', 1),
   '52000': numbered('52000', 'Large VPN', LARGE_VPNS, 5),
+  [HOSTILE_CUSTOMER_CODE]: [
+    {vpnId: 'ee66a0b1c2d3', name: hostile('Hostile VPN 1'), vpnCode: '1'},
+    {vpnId: 'ee66a0b1c2d4', name: hostile('Hostile VPN 2'), vpnCode: hostile('2')},
+  ],
 };
 
 const LARGE_COUNTRIES = ['FR', 'DE', 'GB', 'ES', 'IT', 'BE', 'NL', 'US'];
@@ -165,6 +186,16 @@ export function largeCustomerSites(): EmulatorVoiceSite[] {
 
 /** Sites that exist before any order: one for the demo customer, so lists are never empty at first. */
 export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [
+  {
+    voiceSiteId: `vs666${HOSTILE_SEQUENCES}`,
+    technicalSiteName: 'HOSTILE_HQ',
+    customerSiteLabel: hostile('Hostile headquarters'),
+    country: 'FR',
+    vpnId: 'ee66a0b1c2d3',
+    customerCode: HOSTILE_CUSTOMER_CODE,
+    status: hostile('active'),
+    creationDate: '2025-01-15T09:30:00.000Z',
+  },
   {
     voiceSiteId: 'vs3c9e1a7f02',
     technicalSiteName: 'PARIS_HQ',

@@ -17,6 +17,7 @@ import {handleToken} from './oauth.js';
 import {apiError, type Reply} from './replies.js';
 import {EmulatorState} from './state.js';
 import {DEFAULT_SETTINGS, type RunningEmulator, type EmulatorCounters, type StartEmulatorOptions} from './types.js';
+import {hostileErrorBody, hostileRequestId} from './hostile.js';
 
 export type {FaultSpec, RunningEmulator, EmulatorAccount, EmulatorAccounts, EmulatorCounters, EmulatorSettings, StartEmulatorOptions} from './types.js';
 export {EMULATOR_ACCOUNTS} from './fixtures.js';
@@ -106,8 +107,17 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     res.end(reply.body);
   }
 
+  /** The hostile account's calls get its request id (the key reflected) and hostile error texts. */
+  function isHostile(req: IncomingMessage): boolean {
+    const {apiKey, clientId} = EMULATOR_ACCOUNTS.hostile;
+    if (req.headers['x-bt-api-key'] === apiKey) return true;
+    const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1];
+    return basic !== undefined && Buffer.from(basic, 'base64').toString('utf8').startsWith(`${clientId}:`);
+  }
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const requestId = randomUUID();
+    const hostileCall = isHostile(req);
+    const requestId = hostileCall ? hostileRequestId(EMULATOR_ACCOUNTS.hostile.apiKey) : randomUUID();
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
@@ -132,6 +142,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     if (fault !== undefined && answersItself(fault) && fault.reset !== 'after') return send(res, faultReply(fault), requestId, fault.drip);
 
     const reply = route.act(req, body, url.searchParams);
+    if (hostileCall && reply.status >= 400) reply.body = hostileErrorBody(reply.body);
     if (fault?.reset === 'after') return dropConnection(req.socket);
     if (fault?.headers) Object.assign(reply.headers, fault.headers);
     send(res, reply, requestId, fault?.drip);

@@ -101,6 +101,8 @@ export interface EmulatorAccounts {
   demoReadonly: EmulatorAccount;
   /** Order-capable key with three customers; one of them has 45 VPNs (more than one page). */
   multi: EmulatorAccount;
+  /** Order-capable key, one customer whose every name, label, error text and request id holds terminal escape sequences. */
+  hostile: EmulatorAccount;
   /** Order-capable key, one customer with 10,000 VPNs and 5,000 voicesites (benchmarks, long lists). */
   large: EmulatorAccount;
 }
