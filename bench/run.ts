@@ -3,7 +3,7 @@
  * is asserted (speed belongs here, not in tests). Its own composition root, so it reads process.*.
  * On Linux with gnome-keyring and D-Bus installed it re-runs itself inside a private Secret Service
  * (a temporary HOME), so the cached-token figure uses a real keychain; nothing of the person's
- * keychain is touched. `--quick` takes fewer runs.
+ * keychain is touched. `--quick` takes fewer runs; `--only=startup,terminal,order,batch` some parts.
  */
 import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync} from 'node:fs';
@@ -21,6 +21,9 @@ const has = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`], {stdio
 
 async function main(keychain: boolean): Promise<void> {
   const quick = process.argv.includes('--quick');
+  // --only=order,batch runs those parts alone (startup, terminal, order, batch).
+  const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const wanted = (part: string) => only === undefined || only.includes(part);
   const runs = quick ? 3 : 7;
   const home = mkdtempSync(path.join(tmpdir(), 'btalk-bench-home-'));
   const baseEnv: NodeJS.ProcessEnv = {
@@ -34,12 +37,16 @@ async function main(keychain: boolean): Promise<void> {
   process.stdout.write(`btalk benchmark: node ${process.version}, ${process.platform}, ${(await import('node:os')).cpus().length} CPUs, load ${(await import('node:os')).loadavg()[0]!.toFixed(1)}\n`);
   const emulator = await startEmulator({port: 0});
   try {
-    await startupBench(emulator, baseEnv, runs);
-    if (hasScript()) await terminalBench(emulator, baseEnv, quick ? 3 : 5);
+    if (wanted('startup')) await startupBench(emulator, baseEnv, runs);
+    if (!wanted('terminal')) {
+      // skipped on request
+    } else if (hasScript()) await terminalBench(emulator, baseEnv, quick ? 3 : 5);
     else process.stdout.write('\n(pseudo-terminal figures skipped: util-linux `script` is not installed)\n');
-    if (has('curl')) await orderBench(emulator, baseEnv, quick ? 3 : 5, 200, keychain);
+    if (!wanted('order')) {
+      // skipped on request
+    } else if (has('curl')) await orderBench(emulator, baseEnv, quick ? 3 : 5, 200, keychain);
     else process.stdout.write('\n(order figures skipped: curl is not installed)\n');
-    await batchBench(emulator, baseEnv, 1000, 100, 8);
+    if (wanted('batch')) await batchBench(emulator, baseEnv, 1000, 100, 8);
   } finally {
     await emulator.close();
   }
