@@ -116,6 +116,9 @@ Examples:
   $ btalk order --vpn "My VPN 1" --country FR --label "Paris office" --yes
   $ btalk order --from sites.csv --yes       a batch; run it again to resume
   $ btalk voicesites --json
+  $ btalk history --since yesterday          what was ordered, with request ids
+  $ btalk profiles --check                   every profile, each proved
+  $ btalk doctor                             proxy, TLS, clock, keychain, token: one line each
 
 Exit codes: 0 ok, 1 error, 2 usage, 4 credentials missing or rejected, 130 interrupted.
 Docs: README.md in the btalk repository.`,
