@@ -40,6 +40,8 @@ export interface Terminal {
   send(keys: string | readonly string[], options?: {literal?: boolean}): void;
   /** Sends one key, then waits until the screen shows what it should lead to. */
   key(name: string, expected: string | RegExp): Promise<string>;
+  /** Any other tmux command against this terminal's server (e.g. display -p '#{pane_title}'). */
+  tmux(...args: string[]): string;
   close(): void;
 }
 
@@ -65,6 +67,7 @@ export function openTerminal(shellCommand: string, env: Record<string, string> =
     send(keys, options = {}) {
       tmux('send-keys', '-t', 'main', ...(options.literal ? ['-l'] : []), ...(typeof keys === 'string' ? [keys] : keys));
     },
+    tmux,
     key(name, expected) {
       terminal.send(name);
       return terminal.waitFor(expected);
