@@ -17,6 +17,7 @@ import {registerSandbox} from './commands/sandbox.js';
 import {registerStatus} from './commands/status.js';
 import {registerVoicesites} from './commands/voicesites.js';
 import {registerWizard} from './commands/wizard.js';
+import type {OrderFlags} from './order/order-options.js';
 import {createConfigStore, defaultConfigDir} from './config/config-store.js';
 import {EXIT_CODES} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
@@ -49,6 +50,14 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     .option('--json', 'machine-readable output on stdout')
     .option('--timeout <seconds>', 'the most one API read may take, retries and pauses included (default 30; env BTALK_TIMEOUT)')
     .option('--order-timeout <seconds>', 'the most the order POST may take (default 60; env BTALK_ORDER_TIMEOUT)')
+    // The answers, for the wizard and for `btalk order` alike (read from here by both: a root
+    // option takes its value wherever it appears on the line).
+    .option('--customer <code>', 'answer: customer code (wizard and order; env BTALK_CUSTOMER)')
+    .option('--vpn <vpn>', 'answer: VPN id, code or exact name (env BTALK_VPN)')
+    .option('--country <country>', 'answer: ISO code (FR) or English name (env BTALK_COUNTRY)')
+    .option('--site-name <name>', 'answer: technical site name (env BTALK_SITE_NAME)')
+    .option('--label <text>', 'answer: customer site label (env BTALK_LABEL)')
+    .option('--reference <ref>', 'answer: your order reference (env BTALK_REFERENCE)')
     .configureHelp({showGlobalOptions: true})
     .showHelpAfterError('(run "btalk --help" for usage)')
     .exitOverride()
@@ -77,6 +86,15 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     runtime,
     sessions,
     globals,
+    answerFlags() {
+      const o = program.opts<OrderFlags>();
+      const flags: OrderFlags = {};
+      for (const name of ['customer', 'vpn', 'country', 'siteName', 'label', 'reference'] as const) {
+        const value = o[name];
+        if (value !== undefined) flags[name] = value;
+      }
+      return flags;
+    },
     setExitCode(n) {
       code = n;
     },

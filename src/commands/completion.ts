@@ -76,7 +76,9 @@ export async function completionItems(program: Command, before: readonly string[
   }
   if (sub?.name() === 'completion') return COMPLETION_SHELLS.map((name) => ({name, description: `${name} completion script`}));
   const commands = sub ? [] : program.commands.filter((c) => !(c as unknown as {_hidden?: boolean})._hidden).map((c) => ({name: c.name(), description: c.description()}));
-  return [...commands, ...(sub ? optionItems(sub) : []), ...optionItems(program)];
+  // The answer flags are both the root's and `order`'s: each is offered once.
+  const own = sub ? optionItems(sub) : [];
+  return [...commands, ...own, ...optionItems(program).filter((o) => !own.some((i) => i.name === o.name))];
 }
 
 export function registerCompletion(program: Command, ctx: CommandContext, config: ConfigStore): void {

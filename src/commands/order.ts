@@ -5,6 +5,12 @@ import {DEFAULT_CONCURRENCY, mergeOrderOptions, type OrderFlags} from '../order/
 import {runSingleOrder} from '../order/single-order.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
+import {isBtalkError} from '../errors.js';
+import {openWizard} from './wizard.js';
+
+function definedOnly(flags: OrderFlags): OrderFlags {
+  return Object.fromEntries(Object.entries(flags).filter(([, v]) => v !== undefined)) as OrderFlags;
+}
 
 const EXAMPLES = `
 Every answer can also come from an environment variable; a flag wins over its variable:
@@ -48,14 +54,26 @@ export function registerOrder(program: Command, ctx: CommandContext, tuning: Bat
     .action(async (flags: OrderFlags) => {
       const globals = ctx.globals();
       const code = await runCommand(ctx.runtime, globals, async () => {
-        const options = mergeOrderOptions(flags, ctx.runtime.env);
+        // The answer flags are root options (the wizard takes them too): their values are there.
+        const options = mergeOrderOptions({...ctx.answerFlags?.(), ...definedOnly(flags)}, ctx.runtime.env);
         const deps = {runtime: ctx.runtime, sessions: ctx.sessions, globals};
         if (options.from !== undefined) {
           // Loaded for batches only: the CSV readers and encodings are most of btalk's code by size.
           const {runBatch} = await import('../order/batch.js');
           return runBatch(deps, {...options, from: options.from}, tuning);
         }
-        return runSingleOrder(deps, options);
+        // In a terminal, answers missing or wrong (and no --yes) open the wizard at that step:
+        // a person is there to answer. Without a terminal, every problem is listed (exit 2).
+        const canAsk = ctx.runtime.interactive && !options.yes && !options.dryRun && !globals.json;
+        try {
+          return await runSingleOrder(deps, options);
+        } catch (error) {
+          if (canAsk && isBtalkError(error) && error.kind === 'usage' && error.problems.length > 0) {
+            ctx.runtime.stderr.write(`${error.message} Opening the wizard to ask for them.\n`);
+            return openWizard(ctx, globals, options.answers);
+          }
+          throw error;
+        }
       });
       ctx.setExitCode(code);
     });

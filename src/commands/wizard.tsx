@@ -14,6 +14,7 @@ import {clearPrepaint} from '../prepaint.js';
 import type {Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
+import {mergeOrderOptions, type Answers as OrderAnswers} from '../order/order-options.js';
 
 const ORDER_FLAGS = '--customer CODE --vpn VPN_ID --country FR --site-name MY_SITE --label "My site" --reference REF --yes';
 
@@ -41,31 +42,34 @@ function withPrefetch(session: Session): Session {
   return Object.assign(Object.create(session) as Session, {api});
 }
 
+/** The wizard, with `answers` given up front (flags, variables) applied as each step comes. */
+export async function openWizard(ctx: CommandContext, globals: GlobalOptions, answers: OrderAnswers): Promise<number> {
+  if (!ctx.runtime.interactive) {
+    throw new BtalkError('usage', 'The guided wizard needs a terminal (stdin and stdout must both be one).', {hint: notATerminalHint(globals)});
+  }
+  // Ink loads while the session opens (keychain, embedded emulator) and the first reads run.
+  const loading = import('../ui/run-wizard.js');
+  loading.catch(() => undefined);
+  try {
+    const session = await ctx.sessions.open(globals);
+    try {
+      const prefetched = withPrefetch(session);
+      const {runWizard} = await loading;
+      clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
+      return await runWizard(ctx.runtime, prefetched, {given: answers});
+    } finally {
+      await session.close();
+    }
+  } finally {
+    // An error before Ink (a config file that cannot be read) is printed where the frame was.
+    clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
+  }
+}
+
 export function registerWizard(program: Command, ctx: CommandContext): void {
   program.action(async () => {
     const globals = ctx.globals();
-    const code = await runCommand(ctx.runtime, {json: globals.json}, async () => {
-      if (!ctx.runtime.interactive) {
-        throw new BtalkError('usage', 'The guided wizard needs a terminal (stdin and stdout must both be one).', {hint: notATerminalHint(globals)});
-      }
-      // Ink loads while the session opens (keychain, embedded emulator) and the first reads run.
-      const loading = import('../ui/run-wizard.js');
-      loading.catch(() => undefined);
-      try {
-        const session = await ctx.sessions.open(globals);
-        try {
-          const prefetched = withPrefetch(session);
-          const {runWizard} = await loading;
-          clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
-          return await runWizard(ctx.runtime, prefetched);
-        } finally {
-          await session.close();
-        }
-      } finally {
-        // An error before Ink (a config file that cannot be read) is printed where the frame was.
-        clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
-      }
-    });
+    const code = await runCommand(ctx.runtime, {json: globals.json}, () => openWizard(ctx, globals, mergeOrderOptions(ctx.answerFlags?.() ?? {}, ctx.runtime.env).answers));
     ctx.setExitCode(code);
   });
 }

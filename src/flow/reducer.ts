@@ -5,6 +5,7 @@
 import {canOrder} from '../api/schemas.js';
 import type {Action, DataRequest} from './actions.js';
 import {interrupted, quit} from './leaving.js';
+import {applyGiven} from './given.js';
 import {afterAnswer, goBack, goToCustomer, startDetour} from './navigation.js';
 import {orderBody, orderedInThisRun, summaryLine, type DataCache, type Loadable, type WizardState} from './state.js';
 
@@ -69,7 +70,13 @@ function withoutDetour(state: WizardState): WizardState {
   return rest;
 }
 
+/** The wizard's reducer: each fact, then whatever answers given up front it lets apply (given.ts). */
 export function reducer(state: WizardState, action: Action): WizardState {
+  const next = step(state, action);
+  return next.given ? applyGiven(next, step) : next;
+}
+
+function step(state: WizardState, action: Action): WizardState {
   const {screen} = state;
   if (screen.kind === 'exit') return state;
   switch (action.type) {
@@ -138,7 +145,8 @@ export function reducer(state: WizardState, action: Action): WizardState {
     }
     case 'site-entered':
       if (screen.kind !== 'site') return state;
-      return afterAnswer({...state, answers: {...state.answers, site: action.site}}, 'review');
+      const {siteDraft: _draft, ...rest} = state;
+      return afterAnswer({...rest, answers: {...state.answers, site: action.site}}, 'review');
     case 'json-toggled':
       if (screen.kind !== 'review') return state;
       return {...state, screen: {...screen, showJson: !screen.showJson}};

@@ -7,6 +7,7 @@ import type {Country, Credentials, Customer, Me, OrderRequest, VoiceSite, Vpn} f
 import type {BtalkError} from '../errors.js';
 import type {PlacedOrder} from '../order/place-order.js';
 import {terminalSafe} from '../text/terminal-safe.js';
+import type {GivenAnswers} from './given.js';
 
 /** Anything fetched: every screen has a loading, a ready and a failed look. */
 export type Loadable<T> = {status: 'loading'} | {status: 'ready'; value: T} | {status: 'failed'; error: BtalkError};
@@ -73,11 +74,12 @@ export type Screen =
   /** Token + GET /me: `me` in data.me. A read-only key stops here. */
   | {kind: 'access'}
   /** `highlighted`: the customer whose VPNs are prefetched while the person looks. */
-  | {kind: 'customer'; highlighted?: string}
+  /** `reason`: why the step is asked (an answer given up front that does not fit). */
+  | {kind: 'customer'; highlighted?: string; reason?: string}
   /** `reason`: why the VPN is asked again (a new customer has other VPNs). */
   | {kind: 'vpn'; reason?: string}
   /** `highlighted` is prefetched; `chosen` shows its coverage table (loading until known). */
-  | {kind: 'country'; highlighted?: string; chosen?: string}
+  | {kind: 'country'; highlighted?: string; chosen?: string; reason?: string}
   | {kind: 'site'}
   | {kind: 'review'; showJson: boolean}
   /**
@@ -127,10 +129,15 @@ export interface WizardState {
   ordered: readonly OrderedSite[];
   /** Set while one step is changed from the review or the done screen (see Detour). */
   detour?: Detour;
+  /** Answers given up front (flags, variables) not yet applied: see given.ts. */
+  given?: GivenAnswers;
+  /** Site names given up front that need fixing: the site step starts from them. */
+  siteDraft?: SiteDetails;
 }
 
-export function initialState(credentials: Credentials | undefined): WizardState {
+export function initialState(credentials: Credentials | undefined, given?: GivenAnswers): WizardState {
   return {
+    ...(given ? {given} : {}),
     screen: credentials ? {kind: 'access'} : {kind: 'credentials'},
     answers: {},
     data: {vpns: {}, countries: {}},

@@ -7,6 +7,7 @@ import React, {useEffect, useState, useSyncExternalStore} from 'react';
 import type {Action} from '../flow/actions.js';
 import {startRunner} from '../flow/runner.js';
 import {systemTimers} from '../timers.js';
+import type {GivenAnswers} from '../flow/given.js';
 import {initialState, type WizardState} from '../flow/state.js';
 import {createWizardStore} from '../flow/store.js';
 import {CompletedSteps} from './components/completed-steps.js';
@@ -20,6 +21,8 @@ import {Text} from './components/text.js';
 
 export interface AppProps extends WizardDeps {
   onExit: (exit: WizardExit) => void;
+  /** Answers given up front (flags, variables), applied as each step comes (flow/given.ts). */
+  given?: GivenAnswers | undefined;
   /** For tests: start from another state (e.g. a prefilled answer). */
   initial?: WizardState;
 }
@@ -35,7 +38,7 @@ export function App(props: AppProps): React.JSX.Element {
 function Wizard(props: AppProps): React.JSX.Element {
   const {session, onExit} = props;
   const theme = useTheme();
-  const [store] = useState(() => createWizardStore(props.initial ?? initialState(session.credentials)));
+  const [store] = useState(() => createWizardStore(props.initial ?? initialState(session.credentials, props.given)));
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const dispatch = (action: Action) => store.dispatch(action);
   const {stdout} = useStdout();

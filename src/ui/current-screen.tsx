@@ -80,6 +80,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           onHighlight={(c) => dispatch({type: 'customer-highlighted', customerCode: c.customerCode})}
           onBack={back}
           backLabel={state.detour ? 'cancel the edit' : 'back'}
+          reason={screen.reason}
           onRetry={retry}
           onQuit={quit}
         />
@@ -117,6 +118,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           onAccept={() => dispatch({type: 'coverage-accepted'})}
           onBack={back}
           backLabel={state.detour?.step === 'country' ? 'cancel the edit' : 'back'}
+          reason={screen.reason}
           onRetry={retry}
           onQuit={quit}
         />
@@ -127,7 +129,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
         <SiteScreen
           countryName={countryName(answers.country.iso2) ?? answers.country.name}
           customerCode={answers.customer.customerCode}
-          initial={site}
+          initial={site ?? state.siteDraft}
           voicesites={data.voicesites}
           ordered={state.ordered}
           now={props.now}

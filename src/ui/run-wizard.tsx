@@ -10,11 +10,13 @@ import type {Runtime} from '../runtime.js';
 import {rawStream} from '../text/guarded-stream.js';
 import type {WizardSession} from './wizard-deps.js';
 import {App} from './app.js';
+import {givenAnswers} from '../flow/given.js';
+import type {Answers as OrderAnswers} from '../order/order-options.js';
 import {keyPacedStdin} from './key-paced-stdin.js';
 import {themeFor} from './theme.js';
 import type {WizardExit} from './wizard-deps.js';
 
-export async function runWizard(runtime: Runtime, session: WizardSession): Promise<number> {
+export async function runWizard(runtime: Runtime, session: WizardSession, options: {given?: OrderAnswers} = {}): Promise<number> {
   let resolveExit: (exit: WizardExit) => void = () => {};
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;
@@ -28,6 +30,7 @@ export async function runWizard(runtime: Runtime, session: WizardSession): Promi
       timers={runtime.timers}
       theme={themeFor(runtime.env)}
       onExit={resolveExit}
+      given={options.given ? givenAnswers(options.given, new Date(runtime.clock())) : undefined}
       onInterrupt={(handler) => runtime.onInterrupt(handler)}
     />,
     {

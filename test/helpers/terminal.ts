@@ -45,12 +45,12 @@ export interface Terminal {
   close(): void;
 }
 
-/** Runs `shellCommand` in an 80x24 terminal with `env` added to tmux's environment. */
-export function openTerminal(shellCommand: string, env: Record<string, string> = {}): Terminal {
+/** Runs `shellCommand` in a terminal (80x24 unless `size` says otherwise) with `env` added to tmux's environment. */
+export function openTerminal(shellCommand: string, env: Record<string, string> = {}, size: {columns?: number; rows?: number} = {}): Terminal {
   const socket = `btalk-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const tmux = (...args: string[]) => execFileSync('tmux', ['-L', socket, ...args], {encoding: 'utf8'});
   const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
-  tmux('new-session', '-d', '-s', 'main', '-x', '80', '-y', '24', ...envArgs, shellCommand);
+  tmux('new-session', '-d', '-s', 'main', '-x', String(size.columns ?? 80), '-y', String(size.rows ?? 24), ...envArgs, shellCommand);
   const screen = (options: {joinWrapped?: boolean} = {}) => tmux('capture-pane', '-p', ...(options.joinWrapped ? ['-J'] : []), '-t', 'main');
   const terminal: Terminal = {
     screen,

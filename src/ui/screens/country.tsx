@@ -29,6 +29,8 @@ export interface CountryScreenProps {
   onBack: () => void;
   /** What Esc does on the list, in the key line: "back", or "cancel the edit". */
   backLabel?: string | undefined;
+  /** Why the step is asked (e.g. a --country that is no country). */
+  reason?: string | undefined;
   onRetry: () => void;
   onQuit: () => void;
   isActive?: boolean;
@@ -49,6 +51,7 @@ export function countryLabel(c: CountryOption): string {
 
 export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
   const {chosen, isActive = true} = props;
+  const theme = useTheme();
   if (chosen) return <Coverage {...props} chosen={chosen} isActive={isActive} />;
   const note = (c: CountryOption) => {
     const entry = props.countries[c.iso2];
@@ -58,6 +61,7 @@ export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
   return (
     <Box flexDirection="column">
       <Text bold>In which country is the site?</Text>
+      {props.reason ? <Text color={theme.warning}>{`! ${props.reason}`}</Text> : null}
       <FilterList<CountryOption>
         items={allCountries()}
         itemKey={(c) => c.iso2}

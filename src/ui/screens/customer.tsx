@@ -16,6 +16,8 @@ export interface CustomerScreenProps {
   /** Esc: back to the access check (or, on an edit from the review, cancel it). */
   onBack?: (() => void) | undefined;
   backLabel?: string | undefined;
+  /** Why the step is asked (e.g. a --customer that matches none). */
+  reason?: string | undefined;
   onRetry: () => void;
   onQuit: () => void;
   isActive?: boolean;
@@ -36,6 +38,7 @@ export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
       list={props.customers}
       canGoBack={props.onBack !== undefined}
       backLabel={props.backLabel}
+      reason={props.reason}
       onRetry={props.onRetry}
       onQuit={props.onQuit}
       isActive={props.isActive ?? true}
