@@ -2,7 +2,7 @@
  * The wizard's one reducer: (state, fact) -> state, pure. Facts that make no sense in the current
  * screen are ignored (a second Enter while submitting, a late answer from an old attempt).
  */
-import {canOrder} from '../api/schemas.js';
+import {canOrder, isCovered} from '../api/schemas.js';
 import type {Action, DataRequest} from './actions.js';
 import {interrupted, quit} from './leaving.js';
 import {applyGiven} from './given.js';
@@ -140,7 +140,7 @@ function step(state: WizardState, action: Action): WizardState {
     case 'coverage-accepted': {
       if (screen.kind !== 'country' || !screen.chosen) return state;
       const entry = state.data.countries[screen.chosen];
-      if (entry?.status !== 'ready' || entry.value.coverage.businessTalkOnline.trim().toLowerCase() !== 'yes') return state;
+      if (entry?.status !== 'ready' || !isCovered(entry.value)) return state;
       return afterAnswer({...state, answers: {...state.answers, country: entry.value}}, 'site');
     }
     case 'site-entered':
