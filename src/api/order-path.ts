@@ -1,7 +1,7 @@
 /**
  * Which path takes a voicesite order. The getting-started page's prose names
  * /customer/{code}/orders/voicesite while its curl example posts to /customers/{code}/orders
- * (see api-notes.md). btalk posts to the example's path first; a 404 code 60 there means the
+ * (src/README.md, "Where each API guess lives"). btalk posts to the example's path first; a 404 code 60 there means the
  * server does not know that path (nothing was created), so the product-specific path is tried.
  * Whichever worked is used directly for the rest of the client's life.
  */

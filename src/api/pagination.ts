@@ -48,7 +48,7 @@ function refused(reading: ListReading, what: string, requestId: string | undefin
   });
 }
 
-/** Codes of a 400 about the URL or query (api-notes.md): the page size may be what it refuses. */
+/** Codes of a 400 about the URL or query (emulator/replies.ts has the table): the page size may be what it refuses. */
 const QUERY_CODES = new Set([20, 23, 28]);
 
 /** A 400 for the page size itself: the server wants smaller pages. */

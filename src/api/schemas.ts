@@ -1,6 +1,6 @@
 /**
- * The Business Talk API's JSON shapes, as far as they are known (see ../shared/reference in the
- * design notes). Every guess about a shape lives here, so a real server that disagrees costs one
+ * The Business Talk API's JSON shapes, as far as they are known (src/README.md lists where each
+ * guess about the API lives). Every guess about a shape lives here, so a real server that disagrees costs one
  * edit. Objects ignore unknown fields; only what btalk uses is required.
  */
 import {z} from 'zod';

@@ -26,7 +26,7 @@ export type ApiHandler = (call: ApiCall) => Reply;
 
 /**
  * A customer code the key does not manage gets 403 code 52, not 404: a 404 code 60 on the order
- * path is what makes the client try /orders/voicesite instead (api-notes.md), and a wrong customer
+ * path is what makes the client try /orders/voicesite instead (api/order-path.ts), and a wrong customer
  * must not look like a wrong path.
  */
 function foreignCustomer(call: ApiCall): Reply | undefined {

@@ -1,5 +1,5 @@
 /**
- * POST /oauth/v3/token: OAuth 2.0 client credentials as Orange serves it (api-notes.md). The Basic
+ * POST /oauth/v3/token: OAuth 2.0 client credentials as Orange serves it (the getting-started page). The Basic
  * header is decoded per RFC 6749 2.3.1: base64, split at the first ':', then each half
  * form-urldecoded ('+' is a space, %XX a byte), so a client that skips the encoding fails here
  * exactly as it would against Orange.

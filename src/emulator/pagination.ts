@@ -1,5 +1,5 @@
 /**
- * offset/limit paging of list answers, with X-Total-Count and X-Result-Count (api-notes.md), and
+ * offset/limit paging of list answers, with X-Total-Count and X-Result-Count (as the Business Talk reference describes them), and
  * the ways a real gateway gets paging wrong, as settings: a silent cap on the page size, the same
  * page for every offset, a total that lies, pages that never end.
  */

@@ -20,7 +20,8 @@ export function json(status: number, value: unknown, headers: Record<string, str
 
 /**
  * Orange gateway error codes, one table so a real server that disagrees costs one edit. The 400
- * sub-codes follow the project's contract (api-notes.md, the emulator brief).
+ * sub-codes are btalk's reading of the Business Talk reference (src/README.md, "Where each API guess
+ * lives").
  */
 export const API_ERRORS = {
   internal: {status: 500, code: 1, message: 'Internal error'},

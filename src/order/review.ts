@@ -11,7 +11,7 @@ export interface PlannedRequest {
   body: OrderRequest;
 }
 
-/** The request the client sends first (see api-notes: it may fall back to /orders/voicesite on a 404). */
+/** The request the client sends first (see api/order-path.ts: it may fall back to /orders/voicesite on a 404). */
 export function plannedRequest(api: BusinessTalkApi, order: ResolvedOrder): PlannedRequest {
   return {
     method: 'POST',
