@@ -5,7 +5,7 @@
  */
 // Bundled into dist/cli.js at build time: nothing is read from disk to answer --version.
 import packageJson from '../package.json' with {type: 'json'};
-import {EXIT_CODES} from './errors.js';
+import {EXIT_CODES, interruptedExitCode, INTERRUPT_SIGNALS, type InterruptSignal} from './errors.js';
 import {clearedBeforeWrite, prepaintWizard} from './prepaint.js';
 import type {Runtime} from './runtime.js';
 import {systemTimers} from './timers.js';
@@ -23,15 +23,23 @@ function processRuntime(): Runtime {
     random: Math.random,
     timers: systemTimers,
     onInterrupt(handler) {
-      process.on('SIGINT', handler);
+      // SIGTERM (a CI timeout, kill) and SIGHUP (a closed SSH session) are interrupts like Ctrl+C.
+      const on = (signal: InterruptSignal) => {
+        received ??= signal;
+        handler(signal);
+      };
+      for (const signal of INTERRUPT_SIGNALS) process.on(signal, on);
       return () => {
-        process.off('SIGINT', handler);
+        for (const signal of INTERRUPT_SIGNALS) process.off(signal, on);
       };
     },
     version: packageJson.version,
     nodeVersion: process.versions.node,
   };
 }
+
+/** The first interrupting signal a command handled: it decides the exit code (130, 143, 129). */
+let received: InterruptSignal | undefined;
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -62,14 +70,17 @@ async function main(): Promise<number> {
 }
 
 // `btalk voicesites --json | head` closes the pipe early: that is the reader's choice, not an error.
+// After a hang-up the terminal is gone: what is left to do (a batch's results file) still runs.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (received !== undefined || error.code === 'EIO') return;
     if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_CODES.ok);
     throw error;
   });
 }
 
-const code = await main();
+const result = await main();
+const code = result === EXIT_CODES.interrupted && received !== undefined ? interruptedExitCode(received) : result;
 process.exitCode = code;
 // A native keychain call stuck past its deadline must not keep the process alive once the command
 // is done. The timer is unref'd, so a normal exit never waits for it.

@@ -107,7 +107,17 @@ export const EXIT_CODES = {
   usage: 2,
   auth: 4,
   interrupted: 130,
+  terminated: 143,
+  hangUp: 129,
 } as const;
+
+/** The signals btalk treats as an interrupt, and the exit code each ends a run with (128 + its number). */
+export const INTERRUPT_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+export type InterruptSignal = (typeof INTERRUPT_SIGNALS)[number];
+
+export function interruptedExitCode(signal: InterruptSignal): number {
+  return signal === 'SIGTERM' ? EXIT_CODES.terminated : signal === 'SIGHUP' ? EXIT_CODES.hangUp : EXIT_CODES.interrupted;
+}
 
 export function exitCodeFor(error: BtalkError): number {
   switch (error.kind) {

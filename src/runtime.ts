@@ -3,6 +3,7 @@
  * passed down. Nothing below cli.tsx reads `process.*`; tests build a Runtime of their own.
  */
 import type {Readable, Writable} from 'node:stream';
+import type {InterruptSignal} from './errors.js';
 import type {Prepaint} from './prepaint.js';
 import type {Timers} from './timers.js';
 
@@ -21,8 +22,11 @@ export interface Runtime {
   random: () => number;
   /** Every timer of btalk's own logic (backoff, pauses, prefetch delays); see timers.ts. */
   timers: Timers;
-  /** Registers a Ctrl+C (SIGINT) handler while a command runs; returns a function that removes it. */
-  onInterrupt(handler: () => void): () => void;
+  /**
+   * Registers an interrupt handler while a command runs: Ctrl+C (SIGINT), SIGTERM and SIGHUP alike.
+   * Returns a function that removes it. The exit code of an interrupted run follows the signal.
+   */
+  onInterrupt(handler: (signal: InterruptSignal) => void): () => void;
   version: string;
   /** The running Node.js version (process.versions.node), for `btalk doctor`. */
   nodeVersion?: string;

@@ -47,6 +47,7 @@ export function registerOrder(program: Command, ctx: CommandContext, tuning: Bat
     .option('--label <text>', 'customer site label, e.g. "Paris office"')
     .option('--reference <ref>', 'your order reference (default: btalk-YYYYMMDD-HHMM)')
     .option('--dry-run', 'check everything and print the exact request; send nothing')
+    .option('--resend-if-absent', 'if the order\'s outcome stays unknown (its answer lost, the site not listed after the re-check window), check the whole list once more and send it again only if the site is absent (env BTALK_RESEND_IF_ABSENT=1)')
     .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
     .option('--from <file.csv>', 'order one voicesite per row of a CSV file')
     .option('--concurrency <n>', `orders in flight at once for --from (default ${DEFAULT_CONCURRENCY})`)

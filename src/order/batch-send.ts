@@ -16,7 +16,7 @@ import type {BusinessTalkApi} from '../api/types.js';
 import type {Timers} from '../timers.js';
 import type {PlannedRow} from './batch-check.js';
 import {placeAndRecord, type RecordOrder} from '../journal/record.js';
-import {placeOrder} from './place-order.js';
+import {placeOrder, type RecheckSettings} from './place-order.js';
 import type {RowResult} from './results-csv.js';
 
 export interface BackoffSettings {
@@ -45,6 +45,8 @@ export interface SendOptions {
   /** Called when a row's POST answer was lost and the voicesites are being checked. */
   onChecking?: (row: PlannedRow) => void;
   onRetry?: (row: PlannedRow, waitMs: number, error: BtalkError) => void;
+  /** The re-check window after an unknown outcome (default DEFAULT_RECHECK). */
+  recheck?: RecheckSettings;
   /** Journals every POST sent (rate-limited ones included), with the file and row. */
   record?: RecordOrder;
   /** The CSV file's name, for the journal. */
@@ -72,6 +74,8 @@ export function startBatch(options: SendOptions): BatchSender {
   const maxRetryAfterMs = backoff.maxRetryAfterMs ?? DEFAULT_BACKOFF.maxRetryAfterMs!;
   const results: RowResult[] = [];
   let stopped = false;
+  // Stops the re-check windows of rows in flight: their outcome is then said as unknown.
+  const stopping = new AbortController();
   let halted: string | undefined;
   let next = 0;
   let inFlight = 0;
@@ -115,6 +119,11 @@ export function startBatch(options: SendOptions): BatchSender {
           placeOrder(options.api, order.customer.customerCode, order.request, {
             onChecking: () => options.onChecking?.(item),
             onRequestId,
+            // A row whose outcome stays unknown is never resent by the batch itself.
+            stopChecking: stopping.signal,
+            ...(options.recheck ? {recheck: options.recheck} : {}),
+            clock,
+            timers,
           }),
         );
         return {row: item.row, technicalSiteName: name, status: 'ok', voiceSiteId: placed.voiceSiteId, recovered: placed.recovered};
@@ -139,7 +148,7 @@ export function startBatch(options: SendOptions): BatchSender {
         return {
           row: item.row,
           technicalSiteName: name,
-          status: 'failed',
+          status: error.outcomeUnknown ? 'unknown' : 'failed',
           error: error.hint ? `${error.message} ${error.hint}` : error.message,
           ...(error.api?.requestId === undefined ? {} : {requestId: error.api?.requestId}),
         };
@@ -176,6 +185,7 @@ export function startBatch(options: SendOptions): BatchSender {
     done,
     stop() {
       stopped = true;
+      stopping.abort();
       wakeAll();
     },
     get stopped() {

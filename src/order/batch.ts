@@ -17,7 +17,7 @@ import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
 import type {OrderOptions} from './order-options.js';
 import {count, countWas} from '../text/plural.js';
 import {createProgress} from './progress.js';
-import {writeResultsCsv, type RowResult} from './results-csv.js';
+import {checkResultsWritable, previousUnknownNames, writeResultsCsv, type RowResult} from './results-csv.js';
 import {plannedRequest, requestText} from './review.js';
 import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
 import {withApi} from '../session-api.js';
@@ -73,6 +73,10 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
   const fileHint = `Fix those rows in ${options.from} (a column the file leaves out may be given as a flag, e.g. --country FR), then run the same command again.`;
   if (early.length > 0) throw usageError(early, `Nothing was sent: ${options.from} needs fixing`, file.problems.length > 0 ? fileHint : undefined);
 
+  // Before anything is sent: the batch must be able to say, at the end, what it did.
+  await checkResultsWritable(resultsPath);
+  const heldBack = options.resendIfAbsent ? new Set<string>() : await previousUnknownNames(resultsPath);
+
   return withApi(deps.sessions, globals, async (api, session) => {
     const catalog = createOrderCatalog(api);
     const rowCount = count(file.rows.length, 'row', 'rows');
@@ -100,7 +104,19 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       results.push(r);
       print(r);
     }
-    const planned = [...checked.planned].sort((a, b) => a.row - b.row);
+    // A row left `unknown` by an earlier run and still not listed is not resent on its own.
+    for (const p of checked.planned.filter((p) => heldBack.has(p.order.technicalSiteName))) {
+      const name = p.order.technicalSiteName;
+      const r: RowResult = {
+        row: p.row,
+        technicalSiteName: name,
+        status: 'unknown',
+        error: `An earlier run's order for ${name} had no clear answer, and GET /voicesites still does not list it; not sent again. If it is still absent later, run again with --resend-if-absent to send it.`,
+      };
+      results.push(r);
+      print(r);
+    }
+    const planned = [...checked.planned].filter((p) => !heldBack.has(p.order.technicalSiteName)).sort((a, b) => a.row - b.row);
     const labels = new Map<number, string>(file.rows.flatMap((r) => (r.answers.label === undefined ? [] : [[r.row, r.answers.label] as const])));
     const withLabels = (list: readonly RowResult[]) => list.map((r) => ({...r, customerSiteLabel: r.customerSiteLabel ?? labels.get(r.row)}));
     const skippedNote = checked.skipped.length > 0 ? ` (${checked.skipped.length} already ${checked.skipped.length === 1 ? 'exists and is' : 'exist and are'} skipped)` : '';
@@ -116,6 +132,11 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     }
     if (planned.length === 0) {
       await writeResultsCsv(resultsPath, withLabels(results), file.separator);
+      const held = results.filter((r) => r.status === 'unknown').length;
+      if (held > 0) {
+        say(`Nothing sent: ${held} ${held === 1 ? 'row is' : 'rows are'} still unknown (see above), the others already exist. Results: ${resultsPath}`);
+        return 1;
+      }
       say(`Nothing to send: every row of ${options.from} already exists. Results: ${resultsPath}`);
       return 0;
     }
@@ -136,6 +157,7 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       clock: runtime.clock,
       random: runtime.random,
       timers: runtime.timers,
+      recheck: options.recheck,
       onResult(r) {
         counts.done++;
         if (r.status === 'ok') counts.ok++;
@@ -177,7 +199,12 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     const notSent = sent.filter((r) => r.status === 'not-sent').length;
     const failed = sent.filter((r) => r.status === 'failed').length;
     const ok = sent.filter((r) => r.status === 'ok').length;
-    say(`${ok} ordered, ${failed} failed, ${checked.skipped.length} skipped, ${notSent} not sent. Results: ${resultsPath}`);
+    const unknown = results.filter((r) => r.status === 'unknown').length;
+    const unknownNote = unknown > 0 ? `, ${unknown} unknown` : '';
+    say(`${ok} ordered, ${failed} failed${unknownNote}, ${checked.skipped.length} skipped, ${notSent} not sent. Results: ${resultsPath}`);
+    if (unknown > 0) {
+      say(`${unknown === 1 ? 'One row has' : `${unknown} rows have`} no clear outcome (status unknown): the order may still be processing. Run the same command again later: a row whose site is listed by then is skipped; one still absent is sent again only with --resend-if-absent.`);
+    }
     if (sender.stopped && notSent > 0) {
       throw new BtalkError('cancelled', `Interrupted: ${countWas(notSent, 'row', 'rows')} not sent.`, {
         hint: `Run the same command again to send the rest; rows already ordered are skipped.`,
@@ -188,7 +215,8 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
       say(`Stopped sending: ${sender.halted}. Run the same command again after that; rows already ordered are skipped.`);
       return 1;
     }
-    if (failed > 0) {
+    if (failed > 0 || unknown > 0) {
+      if (failed === 0) return 1;
       say(`Run the same command again to retry ${failed === 1 ? 'the failed row' : `the ${failed} failed rows`}; rows already ordered are skipped.`);
       return 1;
     }

@@ -4,6 +4,18 @@
  */
 import {BtalkError} from '../errors.js';
 import {envFlag} from '../global-options.js';
+import {DEFAULT_RECHECK, type RecheckSettings} from './place-order.js';
+
+/** The re-check window: BTALK_RECHECK_SECONDS long, pauses growing from a tenth of it (2 s by default). */
+export function recheckFrom(raw: string | undefined): RecheckSettings {
+  if (raw === undefined || raw.trim() === '') return DEFAULT_RECHECK;
+  const seconds = Number(raw.trim());
+  if (!Number.isFinite(seconds) || seconds <= 0 || seconds > 3600) {
+    throw new BtalkError('usage', `BTALK_RECHECK_SECONDS must be a number of seconds from 0 to 3600, not "${raw}".`);
+  }
+  const windowMs = Math.round(seconds * 1000);
+  return {windowMs, firstDelayMs: Math.min(DEFAULT_RECHECK.firstDelayMs, windowMs / 10), maxDelayMs: Math.min(DEFAULT_RECHECK.maxDelayMs, windowMs / 4)};
+}
 
 /** What commander hands the action (camelCased long flags). */
 export interface OrderFlags {
@@ -17,6 +29,7 @@ export interface OrderFlags {
   yes?: boolean;
   from?: string;
   concurrency?: string;
+  resendIfAbsent?: boolean;
 }
 
 /** The answers a single order or a batch row is made of. */
@@ -51,6 +64,10 @@ export interface OrderOptions {
   yes: boolean;
   from: string | undefined;
   concurrency: number;
+  /** After an unknown outcome and its re-check window: one more complete check, and if absent, one resend. */
+  resendIfAbsent: boolean;
+  /** The re-check window after an unknown outcome, from BTALK_RECHECK_SECONDS (default 120 s). */
+  recheck: RecheckSettings;
 }
 
 export const DEFAULT_CONCURRENCY = 4;
@@ -85,5 +102,7 @@ export function mergeOrderOptions(flags: OrderFlags, env: Readonly<Record<string
     yes: flags.yes ?? envFlag(env['BTALK_YES']),
     from: nonEmpty(flags.from),
     concurrency,
+    resendIfAbsent: flags.resendIfAbsent ?? envFlag(env['BTALK_RESEND_IF_ABSENT']),
+    recheck: recheckFrom(env['BTALK_RECHECK_SECONDS']),
   };
 }

@@ -5,11 +5,14 @@
  * half a file, even after Ctrl+C.
  */
 import {randomUUID} from 'node:crypto';
-import {rename, rm, writeFile} from 'node:fs/promises';
+import {readFile, rename, rm, stat, writeFile} from 'node:fs/promises';
+import {parse} from 'csv-parse/sync';
+import {BtalkError} from '../errors.js';
 import type {Separator} from '../csv/separator.js';
 import {spreadsheetCsv} from '../csv/write.js';
 
-export type RowStatus = 'ok' | 'skipped' | 'failed' | 'not-sent';
+/** `unknown`: the POST's answer was lost and the site was not listed within the re-check window. */
+export type RowStatus = 'ok' | 'skipped' | 'failed' | 'not-sent' | 'unknown';
 
 export interface RowResult {
   row: number;
@@ -42,5 +45,41 @@ export async function writeResultsCsv(path: string, results: readonly RowResult[
   } catch (error) {
     await rm(tmp, {force: true});
     throw error;
+  }
+}
+
+/**
+ * Checked before the first POST: the results file can be written (a file, not a directory, in a
+ * folder btalk may write to), so a batch never orders sites and then cannot say which.
+ */
+export async function checkResultsWritable(path: string): Promise<void> {
+  const info = await stat(path).catch(() => undefined);
+  if (info?.isDirectory()) {
+    throw new BtalkError('usage', `Nothing was sent: the results file ${path} is a directory.`, {hint: 'Move or rename that directory, or run the batch from a copy of the CSV file elsewhere.'});
+  }
+  const probe = `${path}.${randomUUID().slice(0, 8)}.tmp`;
+  try {
+    await writeFile(probe, '', {flag: 'wx'});
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    throw new BtalkError('usage', `Nothing was sent: the results file ${path} cannot be written (${code}).`, {hint: 'Make its folder writable, or run the batch from a copy of the CSV file in a folder you can write to.'});
+  } finally {
+    await rm(probe, {force: true});
+  }
+}
+
+/** Technical names whose row was `unknown` in the results file of an earlier run (none when there is no file). */
+export async function previousUnknownNames(path: string): Promise<Set<string>> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    return new Set();
+  }
+  try {
+    const records = parse(text, {bom: true, columns: true, skip_empty_lines: true, delimiter: [',', ';', '\t'], relax_column_count: true}) as Array<Record<string, string>>;
+    return new Set(records.filter((r) => r['status'] === 'unknown' && r['technicalSiteName']).map((r) => r['technicalSiteName']!.replace(/^'/, '')));
+  } catch {
+    return new Set();
   }
 }

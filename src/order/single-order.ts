@@ -4,7 +4,7 @@
  * an existing site with the same technical name → dry run or confirmation → one POST.
  */
 import type {VoiceSite} from '../api/types.js';
-import {BtalkError} from '../errors.js';
+import {BtalkError, EXIT_CODES, toBtalkError, type InterruptSignal} from '../errors.js';
 import {placeAndRecord} from '../journal/record.js';
 import {confirm, declined} from './confirm.js';
 import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
@@ -106,13 +106,19 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
       if (!(await confirm(runtime, 'Send this order?'))) throw declined('the order was not sent.');
     }
 
-    // Once the POST is on its way, Ctrl+C must not leave the person unsure whether it landed.
-    const removeInterrupt = runtime.onInterrupt(() =>
-      say('The order is being sent: waiting for the answer so it is never sent twice.'),
-    );
+    // Once the POST is on its way, an interrupt (Ctrl+C, SIGTERM, SIGHUP) must not leave the person
+    // unsure whether it landed: the POST is awaited up to its bound, a re-check window is cut short.
+    let interrupted: InterruptSignal | undefined;
+    const stopChecking = new AbortController();
+    const removeInterrupt = runtime.onInterrupt((signal) => {
+      if (interrupted === undefined) say(`${signal === 'SIGINT' ? 'Ctrl+C' : signal}: the order is on its way; waiting for its answer (or stopping the search for it) so it is never sent twice, then saying what happened.`);
+      interrupted ??= signal;
+      stopChecking.abort();
+    });
+    const name = order.technicalSiteName;
     let placed;
     try {
-      say(`Ordering ${order.technicalSiteName} ...`);
+      say(`Ordering ${name} ...`);
       const context = {
         source: 'order' as const,
         customer: {code: order.customer.customerCode, name: order.customer.name},
@@ -121,16 +127,41 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
       };
       placed = await placeAndRecord(session.recordOrder, context, (onRequestId) =>
         placeOrder(api, order.customer.customerCode, order.request, {
-          onChecking: () => say('No clear answer from the API: checking whether the voicesite was created ...'),
+          onChecking: (check) =>
+            say(
+              check === 0
+                ? `--resend-if-absent: checking the whole list once more before sending ${name} again ...`
+                : check === 1
+                  ? `No clear answer from the API: looking for ${name} in GET /voicesites before anything else ...`
+                  : `Looking for ${name} again (check ${check}) ...`,
+            ),
+          onWaiting: (p) =>
+            say(`${p.last.charAt(0).toUpperCase()}${p.last.slice(1)}; next check in ${Math.max(1, Math.round((p.nextAt - runtime.clock()) / 1000))} s, giving up in ${Math.max(1, Math.round((p.endsAt - runtime.clock()) / 1000))} s (Ctrl+C stops).`),
+          onResending: () => say(`${name} is still not listed: sending the order again, once, as --resend-if-absent asks ...`),
+          stopChecking: stopChecking.signal,
+          recheck: options.recheck,
+          resendIfAbsent: options.resendIfAbsent,
+          clock: runtime.clock,
+          timers: runtime.timers,
           onRequestId,
         }),
       );
+    } catch (thrown) {
+      if (interrupted === undefined) throw thrown;
+      // The outcome is said as it is; the exit code says the run was interrupted.
+      const error = toBtalkError(thrown);
+      throw new BtalkError('cancelled', error.message, {
+        ...(error.hint === undefined ? {} : {hint: error.hint}),
+        ...(error.api === undefined ? {} : {api: error.api}),
+        outcomeUnknown: error.outcomeUnknown,
+        cause: error,
+      });
     } finally {
       removeInterrupt();
     }
     if (placed.recovered) say(`The order had gone through: ${order.technicalSiteName} exists.`);
     say(`Ordered: voiceSiteId ${placed.voiceSiteId}`);
     runtime.stdout.write(json ? terminalSafeJson(placedJson(order, placed)) + '\n' : `${terminalSafe(placed.voiceSiteId)}\n`);
-    return 0;
+    return interrupted === undefined ? 0 : EXIT_CODES.interrupted;
   });
 }

@@ -49,21 +49,32 @@ describe('btalk order --from', () => {
     sandbox().injectFault({route: POST, reset: 'after', times: 3});
     sandbox().injectFault({route: POST, status: 429, json: {code: 53, message: 'Too many requests'}, times: 4});
 
-    const first = await run(['order', '--from', 'sites.csv', '--yes']);
+    // A short re-check window: the 503 rows stay unknown after it (nothing is listed), never "not created".
+    const env = {...credentialEnv(EMULATOR_ACCOUNTS.demo), BTALK_RECHECK_SECONDS: '0.3'};
+    const first = await run(['order', '--from', 'sites.csv', '--yes'], {env});
     expect(first.code).toBe(1);
     const lines = first.stdout.trim().split('\n');
     expect(lines).toHaveLength(200);
-    expect(lines.filter((l) => / failed /.test(l))).toHaveLength(5);
-    expect(first.stderr).toContain('195 ordered, 5 failed, 0 skipped, 0 not sent');
+    expect(lines.filter((l) => / unknown /.test(l))).toHaveLength(5);
+    expect(first.stderr).toContain('195 ordered, 0 failed, 5 unknown, 0 skipped, 0 not sent');
     expect(first.stderr).toContain('rate limited');
     const results = readResults(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'));
     expect(results).toHaveLength(200);
-    expect(results.filter((r) => r['status'] === 'failed').every((r) => r['error']?.includes('NOT created'))).toBe(true);
+    const unknown = results.filter((r) => r['status'] === 'unknown');
+    expect(unknown).toHaveLength(5);
+    expect(unknown.every((r) => r['error']?.includes('may still be processing') && !r['error'].includes('NOT created'))).toBe(true);
     expect(sandbox().counters.ordersCreated).toBe(195);
 
-    const second = await run(['order', '--from', 'sites.csv', '--yes']);
-    expect(second.code).toBe(0);
-    expect(second.stderr).toContain('5 ordered, 0 failed, 195 skipped');
+    // A rerun checks them again and does not resend them on its own.
+    const second = await run(['order', '--from', 'sites.csv', '--yes'], {env});
+    expect(second.code).toBe(1);
+    expect(second.stdout.split('\n').filter((l) => / unknown /.test(l))).toHaveLength(5);
+    expect(sandbox().counters.ordersCreated).toBe(195);
+
+    // Sending them again is a choice: --resend-if-absent, after this run's complete check.
+    const third = await run(['order', '--from', 'sites.csv', '--yes', '--resend-if-absent'], {env});
+    expect(third.code).toBe(0);
+    expect(third.stderr).toContain('5 ordered, 0 failed, 195 skipped');
     const names = await batchSites(sandbox());
     expect(names).toHaveLength(200);
     expect(new Set(names).size).toBe(200);
@@ -71,6 +82,16 @@ describe('btalk order --from', () => {
     const after = readResults(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'));
     expect(after.map((r) => r['status']).sort()).toEqual([...Array(195).fill('skipped'), ...Array(5).fill('ok')].sort());
     expect(after.every((r) => r['voiceSiteId'])).toBe(true);
+  });
+
+  it('checks the results path before any POST: a directory there is refused, nothing sent', async () => {
+    await writeFile(csv, batchCsv(3));
+    const {mkdir} = await import('node:fs/promises');
+    await mkdir(path.join(dir, 'sites.results.csv'));
+    const r = await run(['order', '--from', 'sites.csv', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/Nothing was sent: the results file .*sites\.results\.csv is a directory/);
+    expect(sandbox().counters.byRoute[POST]).toBeUndefined();
   });
 
   it('refuses a file with bad rows before any POST, reporting every bad row with its column', async () => {

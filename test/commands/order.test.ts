@@ -151,7 +151,7 @@ describe('btalk order', () => {
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as {voiceSiteId: string; recovered: boolean};
     expect(out.recovered).toBe(true);
-    expect(r.stderr).toContain('checking whether the voicesite was created');
+    expect(r.stderr).toContain('No clear answer from the API: looking for LYON_01 in GET /voicesites before anything else');
     expect(sandbox().counters.ordersCreated).toBe(1);
     const list = await btalk(sandbox(), ['--json', 'voicesites', '--filter', 'LYON_01'], {env: demoEnv()});
     expect((JSON.parse(list.stdout) as Array<{voiceSiteId: string}>).map((s) => s.voiceSiteId)).toEqual([out.voiceSiteId]);

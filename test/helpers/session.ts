@@ -15,14 +15,15 @@ import type {Runtime} from '../../src/runtime.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import type {SecretStore} from '../../src/secrets/types.js';
 import {createSessionFactory, type SessionDeps} from '../../src/session.js';
+import type {InterruptSignal} from '../../src/errors.js';
 import {systemTimers} from '../../src/timers.js';
 
 export interface TestRuntime extends Runtime {
   stdin: PassThrough & {isTTY?: boolean};
   out(): string;
   err(): string;
-  /** What a person sees for Ctrl+C: every handler registered through onInterrupt runs. */
-  interrupt(): void;
+  /** What a person sees for Ctrl+C (or a SIGTERM/SIGHUP): every handler registered through onInterrupt runs. */
+  interrupt(signal?: InterruptSignal): void;
   /** Handlers registered right now (a command must remove its own when it is done). */
   interruptHandlers(): number;
 }
@@ -41,7 +42,7 @@ export function testRuntime(env: Record<string, string | undefined> = {}, option
   let err = '';
   stdout.on('data', (c: Buffer) => (out += c.toString()));
   stderr.on('data', (c: Buffer) => (err += c.toString()));
-  const handlers = new Set<() => void>();
+  const handlers = new Set<(signal: InterruptSignal) => void>();
   return {
     env,
     stdin: new PassThrough(),
@@ -62,7 +63,7 @@ export function testRuntime(env: Record<string, string | undefined> = {}, option
     version: '0.0.0-test',
     out: () => out,
     err: () => err,
-    interrupt: () => [...handlers].forEach((h) => h()),
+    interrupt: (signal = 'SIGINT') => [...handlers].forEach((h) => h(signal)),
     interruptHandlers: () => handlers.size,
   };
 }

@@ -36,39 +36,79 @@ describe('placeOrder', () => {
     expect(sandbox().counters.byRoute[ROUTE]).toBe(1);
   });
 
-  it('after a 503 that created nothing, says the order was NOT created and is safe to send again', async () => {
+  /** A short window for tests: 4 checks, 40-320 ms apart. */
+  const SHORT = {windowMs: 700, firstDelayMs: 40, maxDelayMs: 320};
+
+  it('after a 503 that created nothing, searches over the window and ends unknown, never "safe to resend"', async () => {
     sandbox().injectFault({route: ROUTE, status: 503, json: {code: 5, message: 'Service unavailable'}});
-    const error = await placeOrder(api(), '9999', order).catch((e: unknown) => e);
+    const checks: number[] = [];
+    const waits: number[] = [];
+    const error = (await placeOrder(api(), '9999', order, {recheck: SHORT, onChecking: (n) => checks.push(n), onWaiting: (p) => waits.push(p.endsAt - p.nextAt)}).catch((e: unknown) => e)) as BtalkError;
     expect(error).toBeInstanceOf(BtalkError);
-    expect((error as BtalkError).message).toContain('NOT created');
-    expect((error as BtalkError).hint).toContain('safe to send the order again');
-    // One clear story: what the server answered, what was checked, what that means.
-    expect((error as BtalkError).message).toBe(
-      'The order for LILLE_01 was NOT created: the server answered 503 to the order, and GET /voicesites, checked afterwards, lists no site named LILLE_01.',
-    );
-    expect((error as BtalkError).message).not.toContain('may have been created');
-    expect((error as BtalkError).api?.message).toBe('Service unavailable');
-    expect((error as BtalkError).outcomeUnknown).toBe(false);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/^The order for LILLE_01 may still be processing: the server answered 503 to the order, and GET \/voicesites, searched \d+ times over \d+ s, does not list LILLE_01 yet\.$/);
+    expect(error.message).not.toMatch(/NOT created/);
+    expect(error.hint).toMatch(/^Do not send it again yet\./);
+    expect(error.hint).toMatch(/--resend-if-absent/);
+    expect(checks.length).toBeGreaterThanOrEqual(2);
+    expect(checks).toEqual(checks.map((_, i) => i + 1));
+    // The countdown shrinks: each pause leaves less of the window.
+    expect([...waits].sort((a, b) => b - a)).toEqual(waits);
+    expect(error.api?.message).toBe('Service unavailable');
     expect(sandbox().counters.ordersCreated).toBe(0);
     expect(sandbox().counters.byRoute[ROUTE]).toBe(1);
   });
 
-  it('after a reset before the server acted, says no answer came, the voicesites were checked, and nothing was created', async () => {
-    sandbox().injectFault({route: ROUTE, reset: 'before'});
-    const error = (await placeOrder(api(), '9999', order).catch((e: unknown) => e)) as BtalkError;
-    expect(error.message).toMatch(/^The order for LILLE_01 was NOT created: no answer to the order from 127\.0\.0\.1:\d+: the connection was reset, and GET \/voicesites, checked afterwards, lists no site named LILLE_01\.$/);
-    expect(error.hint).toBe('Nothing was created, so it is safe to send the order again.');
-    expect(error.outcomeUnknown).toBe(false);
-    expect(sandbox().counters.ordersCreated).toBe(0);
+  it('a POST that completes after its timeout is reported created once it is listed, with one POST and one site', async () => {
+    sandbox().injectFault({route: ROUTE, delayMs: 600});
+    const client = createBusinessTalkApi({baseUrl: sandbox().baseUrl, credentials: sandbox().demo, orderTimeoutMs: 150});
+    const placed = await placeOrder(client, '9999', order, {recheck: {windowMs: 10_000, firstDelayMs: 100, maxDelayMs: 400}});
+    expect(placed.recovered).toBe(true);
+    expect(sandbox().counters.ordersCreated).toBe(1);
+    expect(sandbox().counters.byRoute[ROUTE]).toBe(1);
   });
 
-  it('when the check fails too, says the outcome is unknown and how to look before retrying', async () => {
+  it('a POST that completes after the window is unknown, never "not created", and the order counter stays 1', async () => {
+    sandbox().injectFault({route: ROUTE, delayMs: 1_500});
+    const client = createBusinessTalkApi({baseUrl: sandbox().baseUrl, credentials: sandbox().demo, orderTimeoutMs: 100});
+    const error = (await placeOrder(client, '9999', order, {recheck: {windowMs: 300, firstDelayMs: 50, maxDelayMs: 100}}).catch((e: unknown) => e)) as BtalkError;
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/may still be processing/);
+    for (let i = 0; i < 300 && sandbox().counters.ordersCreated === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(sandbox().counters.ordersCreated).toBe(1);
+    expect(sandbox().counters.byRoute[ROUTE]).toBe(1);
+  });
+
+  it('--resend-if-absent: after the window, one more complete check, then one resend; never a third POST', async () => {
+    sandbox().injectFault({route: ROUTE, reset: 'before'});
+    const said: string[] = [];
+    const placed = await placeOrder(api(), '9999', order, {recheck: SHORT, resendIfAbsent: true, onResending: () => said.push('resending'), onChecking: (n) => n === 0 && said.push('fresh check')});
+    expect(placed.recovered).toBe(false);
+    expect(said).toEqual(['fresh check', 'resending']);
+    expect(sandbox().counters.byRoute[ROUTE]).toBe(2);
+    expect(sandbox().counters.ordersCreated).toBe(1);
+    sandbox().injectFault({route: ROUTE, reset: 'before', times: 5});
+    const other = {...order, parameters: {...order.parameters, technicalSiteName: 'LILLE_02'}};
+    const error = (await placeOrder(api(), '9999', other, {recheck: SHORT, resendIfAbsent: true}).catch((e: unknown) => e)) as BtalkError;
+    expect(error.outcomeUnknown).toBe(true);
+    expect(sandbox().counters.byRoute[ROUTE]).toBe(4);
+  });
+
+  it('Ctrl+C stops the search: the outcome is said as unknown', async () => {
+    sandbox().injectFault({route: ROUTE, reset: 'before'});
+    const stop = new AbortController();
+    const error = (await placeOrder(api(), '9999', order, {recheck: {windowMs: 60_000, firstDelayMs: 5_000, maxDelayMs: 5_000}, stopChecking: stop.signal, onWaiting: () => stop.abort()}).catch((e: unknown) => e)) as BtalkError;
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/the search was stopped after 1 check of GET \/voicesites \(LILLE_01 is not listed yet\)/);
+  });
+
+  it('when the checks fail too, says the outcome is unknown and how to look before retrying', async () => {
     sandbox().injectFault({route: ROUTE, reset: 'after'});
-    sandbox().injectFault({route: 'GET /voicesites', status: 500, times: 20});
-    const error = (await placeOrder(api(), '9999', order).catch((e: unknown) => e)) as BtalkError;
+    sandbox().injectFault({route: 'GET /voicesites', status: 500, times: 200});
+    const error = (await placeOrder(api(), '9999', order, {recheck: SHORT}).catch((e: unknown) => e)) as BtalkError;
     expect(error).toBeInstanceOf(BtalkError);
     expect(error.outcomeUnknown).toBe(true);
-    expect(error.message).toContain('may or may not have been created');
+    expect(error.message).toMatch(/may still be processing: .*checking the voicesites failed/);
     expect(error.hint).toContain('btalk voicesites --filter LILLE_01');
     expect(sandbox().counters.byRoute[ROUTE]).toBe(1);
   });
