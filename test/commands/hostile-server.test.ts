@@ -101,3 +101,83 @@ describe('btalk against a hostile server (built CLI)', () => {
     expect(result.peakRssMb).toBeLessThan(200);
   });
 });
+
+describe('signals during an order (built CLI)', () => {
+  const sandbox = useEmulator();
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'btalk-signal-'));
+  });
+
+  /** Runs btalk and sends `signal` once its output shows `when`. */
+  function runAndSignal(args: string[], when: RegExp, signal: NodeJS.Signals, env: Record<string, string> = {}): Promise<{code: number | null; stdout: string; stderr: string}> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, ...args], {
+        cwd: dir,
+        env: {
+          PATH: process.env['PATH'] ?? '',
+          HOME: dir,
+          BTALK_CONFIG_DIR: path.join(dir, 'config'),
+          NO_COLOR: '1',
+          BTALK_BASE_URL: sandbox().baseUrl,
+          BTALK_CLIENT_ID: sandbox().demo.clientId,
+          BTALK_CLIENT_SECRET: sandbox().demo.clientSecret,
+          BTALK_API_KEY: sandbox().demo.apiKey,
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      let stderr = '';
+      let sent = false;
+      const check = () => {
+        if (!sent && when.test(stdout + stderr)) {
+          sent = true;
+          child.kill(signal);
+        }
+      };
+      child.stdout.on('data', (c: Buffer) => {
+        stdout += c.toString();
+        check();
+      });
+      child.stderr.on('data', (c: Buffer) => {
+        stderr += c.toString();
+        check();
+      });
+      child.on('error', reject);
+      child.on('close', (code) => resolve({code, stdout, stderr}));
+    });
+  }
+
+  it('SIGTERM during the POST: the answer is awaited, the outcome printed, exit 143', async () => {
+    sandbox().injectFault({route: 'POST /customers/:code/orders', delayMs: 800});
+    const r = await runAndSignal(['order', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Term office', '--yes'], /Ordering TERM_OFFICE/, 'SIGTERM');
+    expect(r.stderr).toMatch(/SIGTERM: the order is on its way; waiting for its answer/);
+    expect(r.stderr).toMatch(/Ordered: voiceSiteId \S+/);
+    expect(r.stdout).toMatch(/^\S+\n$/);
+    expect(r.code).toBe(143);
+    expect(sandbox().counters.ordersCreated).toBe(1);
+  });
+
+  it('SIGHUP while the outcome is unknown: the search stops, the outcome is said unknown, exit 129', async () => {
+    sandbox().injectFault({route: 'POST /customers/:code/orders', reset: 'before'});
+    const r = await runAndSignal(['order', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Hup office', '--yes'], /next check in/, 'SIGHUP');
+    expect(r.stderr).toMatch(/Error: The order for HUP_OFFICE may still be processing: .*the search was stopped after 1 check/);
+    expect(r.code).toBe(129);
+    expect(sandbox().counters.byRoute['POST /customers/:customerCode/orders']).toBe(1);
+  });
+
+  it('SIGTERM during a batch: rows in flight finish, the results file is written, exit 143', async () => {
+    const {writeFile, readFile: read} = await import('node:fs/promises');
+    const rows = Array.from({length: 12}, (_, i) => `My VPN 1,FR,TERM_${String(i).padStart(2, '0')},Term ${i},PO-${i}`);
+    await writeFile(path.join(dir, 'sites.csv'), ['vpn,country,site-name,label,reference', ...rows].join('\n') + '\n');
+    sandbox().settings.latencyMs = 150;
+    // Once the first row's result is out, the batch is sending (its handler is in place).
+    const r = await runAndSignal(['order', '--from', 'sites.csv', '--yes', '--concurrency', '1'], /row \d+\s+TERM_/, 'SIGTERM');
+    expect(r.code).toBe(143);
+    const results = await read(path.join(dir, 'sites.results.csv'), 'utf8');
+    expect(results).toMatch(/technicalSiteName/);
+    expect(results.trim().split(/\r?\n/)).toHaveLength(13);
+    expect(results).toMatch(/not-sent/);
+  });
+});
