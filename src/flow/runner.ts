@@ -6,7 +6,7 @@ import type {BusinessTalkApi, Credentials, OrderRequest} from '../api/types.js';
 import type {Timers} from '../timers.js';
 import {BtalkError, toBtalkError} from '../errors.js';
 import {attemptFor, placeAndRecord, type OrderContext, type RecordOrder} from '../journal/record.js';
-import {placeOrder, recoveredOrder} from '../order/place-order.js';
+import {placeOrder, recoveredOrder, type RecheckSettings} from '../order/place-order.js';
 import type {Action, DataRequest} from './actions.js';
 import {effectKey, effectsFor, type Effect} from './effects.js';
 import {orderBody} from './state.js';
@@ -21,6 +21,8 @@ export interface RunnerDeps {
   recordOrder?: RecordOrder;
   /** What prefetch delays wait on (the Runtime's timers). */
   timers: Timers;
+  /** The re-check window after an unknown order outcome (default 2 minutes). */
+  recheck?: RecheckSettings;
 }
 
 export interface Runner {
@@ -74,6 +76,7 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
   const stoppable = (client: BusinessTalkApi): BusinessTalkApi => {
     const wrapped: BusinessTalkApi = Object.create(client) as BusinessTalkApi;
     wrapped.voicesites = (options) => client.voicesites({...options, signal: aborter.signal});
+    wrapped.findVoicesites = (match, options) => client.findVoicesites(match, {...options, signal: aborter.signal});
     return wrapped;
   };
 
@@ -112,6 +115,10 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
             placeOrder(stoppable(api()), effect.customerCode, effect.body, {
               onChecking: () => dispatch({type: 'order-checking', attempt: effect.attempt}),
               signal: aborter.signal,
+              // The search for a lost order's site ends when the wizard does (Ctrl+C, SIGTERM).
+              stopChecking: aborter.signal,
+              timers: deps.timers,
+              ...(deps.recheck ? {recheck: deps.recheck} : {}),
               onRequestId,
             }),
           );

@@ -51,9 +51,10 @@ function Wizard(props: AppProps): React.JSX.Element {
       saveCredentials: (c) => session.saveCredentials(c),
       ...(session.recordOrder ? {recordOrder: session.recordOrder} : {}),
       timers: props.timers ?? systemTimers,
+      ...(props.recheck ? {recheck: props.recheck} : {}),
     });
     return () => runner.stop();
-  }, [store, session, props.timers]);
+  }, [store, session, props.timers, props.recheck]);
 
   useEffect(() => props.onInterrupt?.(() => store.dispatch({type: 'interrupted'})), [store, props.onInterrupt]);
 

@@ -4,6 +4,7 @@ import type {BtalkError} from '../errors.js';
 import type {RecordOrder} from '../journal/record.js';
 import type {Timers} from '../timers.js';
 import type {Theme} from './theme.js';
+import type {RecheckSettings} from '../order/place-order.js';
 
 /** The parts of a Session the wizard uses (src/session-types.ts). */
 export interface WizardSession {
@@ -33,6 +34,8 @@ export interface WizardDeps {
   session: WizardSession;
   /** Epoch milliseconds (the default order reference comes from it). */
   clock: () => number;
+  /** The re-check window after an unknown order outcome (default 2 minutes; tests shorten it). */
+  recheck?: RecheckSettings;
   /** What the wizard's prefetch delays wait on (default systemTimers). */
   timers?: Timers;
   theme: Theme;

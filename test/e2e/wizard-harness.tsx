@@ -6,6 +6,7 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {BusinessTalkApi, Credentials} from '../../src/api/types.js';
+import type {RecheckSettings} from '../../src/order/place-order.js';
 import type {BtalkError} from '../../src/errors.js';
 import type {RunningEmulator} from '../../src/emulator/types.js';
 import {App} from '../../src/ui/app.js';
@@ -31,6 +32,8 @@ export interface WizardOptions {
   wrapApi?: (api: BusinessTalkApi) => BusinessTalkApi;
   /** The session's keychain could not be read (see Session.keychainProblem). */
   keychainProblem?: BtalkError;
+  /** The re-check window after an unknown order outcome; short by default in tests. */
+  recheck?: RecheckSettings;
 }
 
 /** A session on the emulator with the real HTTP client; `saved` collects what it was asked to save. */
@@ -57,7 +60,7 @@ export function startWizard(sandbox: RunningEmulator, options: WizardOptions = {
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;
   });
-  const ui = render(<App session={session} clock={options.clock ?? (() => Date.now())} theme={options.theme ?? themeFor({NO_COLOR: '1'})} onExit={resolveExit} />);
+  const ui = render(<App session={session} clock={options.clock ?? (() => Date.now())} theme={options.theme ?? themeFor({NO_COLOR: '1'})} onExit={resolveExit} recheck={options.recheck ?? {windowMs: 600, firstDelayMs: 50, maxDelayMs: 200}} />);
   return {ui, exited, saved, session};
 }
 
