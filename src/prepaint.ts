@@ -7,6 +7,7 @@
  */
 import type {Writable} from 'node:stream';
 import {envFlag} from './global-options.js';
+import {rawStream} from './text/guarded-stream.js';
 
 /** Global options that take a value, and those that do not; anything else means "not the wizard". */
 const WITH_VALUE = new Set(['-p', '--profile', '--env', '--base-url']);
@@ -63,7 +64,8 @@ export function prepaintWizard(argv: readonly string[], env: Readonly<Record<str
 /** Erases the painted lines (cursor back to their first line) so Ink's first frame takes their place. */
 export function clearPrepaint(prepaint: Prepaint | undefined, stdout: Writable): void {
   if (!prepaint || prepaint.lines === 0) return;
-  stdout.write(`\u001B[${prepaint.lines}F\u001B[0J`);
+  // btalk's own sequence: past the guard that makes outside text safe (see text/guarded-stream.ts).
+  rawStream(stdout).write(`\u001B[${prepaint.lines}F\u001B[0J`);
   prepaint.lines = 0;
 }
 

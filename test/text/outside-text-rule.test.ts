@@ -30,7 +30,7 @@ describe('outside text on a terminal', () => {
   it('only Ink renders and the progress bar write to the raw stream', () => {
     const users = files.filter((f) => /\brawStream\(/.test(f.text)).map((f) => f.path).sort();
     expect(users).toEqual(
-      [join('src', 'commands', 'login-form.tsx'), join('src', 'order', 'progress.ts'), join('src', 'ui', 'run-wizard.tsx')].sort(),
+      [join('src', 'commands', 'login-form.tsx'), join('src', 'order', 'progress.ts'), join('src', 'prepaint.ts'), join('src', 'ui', 'run-wizard.tsx')].sort(),
     );
   });
 
