@@ -50,9 +50,7 @@ async function main(): Promise<number> {
   }
   const runtime = processRuntime();
   // The wizard's first frame goes up now; the command tree, the HTTP client and Ink load behind it.
-  // Off for now: with a later change the painted lines were left above Ink's frame in a real
-  // terminal (test/e2e/wizard-tmux.test.ts); BTALK_PREPAINT=1 turns it on to work on it.
-  const prepaint = runtime.env['BTALK_PREPAINT'] === '1' ? prepaintWizard(args, runtime.env, runtime.stdout, runtime.interactive) : undefined;
+  const prepaint = prepaintWizard(args, runtime.env, runtime.stdout, runtime.interactive);
   if (prepaint) {
     runtime.prepaint = prepaint;
     runtime.stderr = clearedBeforeWrite(runtime.stderr, prepaint, runtime.stdout);
