@@ -2,9 +2,12 @@
  * Non-secret profile settings (which environment or base URL a profile uses) in a small JSON file
  * in the platform's config folder. Secrets never go here. Writes are atomic (temp file + rename)
  * with mode 0600; a file we cannot parse is refused with its path and left exactly as it is.
+ * Every change is read-modify-write under a lock file beside it (created with O_EXCL, so it also
+ * serialises separate btalk processes): two logins at once both keep their profile. The wait for
+ * the lock is bounded, and a lock older than its writer could live is taken over.
  */
 import {randomUUID} from 'node:crypto';
-import {mkdir, readFile, rename, writeFile, unlink} from 'node:fs/promises';
+import {mkdir, readFile, rename, stat, writeFile, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import envPaths from 'env-paths';
 import {z} from 'zod';
@@ -49,8 +52,54 @@ export function defaultConfigDir(env: Readonly<Record<string, string | undefined
   return envPaths('btalk', {suffix: ''}).config;
 }
 
-export function createConfigStore(dir: string): ConfigStore {
+export interface ConfigLockOptions {
+  /** How long a change waits for another writer's lock before it gives up (ms). */
+  lockWaitMs?: number;
+  /** A lock older than this was left by a writer that died: it is taken over (ms). */
+  staleLockMs?: number;
+}
+
+const LOCK_RETRY_MS = 15;
+
+export function createConfigStore(dir: string, options: ConfigLockOptions = {}): ConfigStore {
   const file = path.join(dir, CONFIG_FILE_NAME);
+  const lockFile = `${file}.lock`;
+  const lockWaitMs = options.lockWaitMs ?? 5_000;
+  const staleLockMs = options.staleLockMs ?? 30_000;
+
+  async function takeLock(): Promise<void> {
+    await mkdir(dir, {recursive: true, mode: 0o700});
+    const giveUpAt = Date.now() + lockWaitMs;
+    for (;;) {
+      try {
+        await writeFile(lockFile, `${randomUUID()}\n`, {mode: 0o600, flag: 'wx'});
+        return;
+      } catch (thrown) {
+        if ((thrown as NodeJS.ErrnoException).code !== 'EEXIST') throw cannotWrite(file, thrown);
+      }
+      const age = await stat(lockFile).then((s) => Date.now() - s.mtimeMs, () => undefined);
+      if (age !== undefined && age > staleLockMs) {
+        await unlink(lockFile).catch(() => undefined);
+        continue;
+      }
+      if (Date.now() >= giveUpAt) {
+        throw new BtalkError('invalid-input', `Another btalk is still changing ${file} (its lock ${lockFile} was held for over ${Math.round(lockWaitMs / 1000)} s).`, {
+          hint: `Run the command again; if no other btalk is running, delete ${lockFile}.`,
+        });
+      }
+      await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    }
+  }
+
+  /** Runs one read-modify-write with the lock held. */
+  async function locked<T>(change: () => Promise<T>): Promise<T> {
+    await takeLock();
+    try {
+      return await change();
+    } finally {
+      await unlink(lockFile).catch(() => undefined);
+    }
+  }
 
   async function read(): Promise<BtalkConfig> {
     let text: string;
@@ -85,10 +134,7 @@ export function createConfigStore(dir: string): ConfigStore {
       await rename(temp, file);
     } catch (thrown) {
       await unlink(temp).catch(() => undefined);
-      throw new BtalkError('invalid-input', `Cannot write the btalk config file ${file}: ${(thrown as Error).message}.`, {
-        hint: 'Check that the folder is writable, or point BTALK_CONFIG_DIR at another folder.',
-        cause: thrown,
-      });
+      throw cannotWrite(file, thrown);
     }
   }
 
@@ -99,7 +145,7 @@ export function createConfigStore(dir: string): ConfigStore {
       const config = await read();
       return Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined;
     },
-    async setProfile(name, settings) {
+    setProfile: (name, settings) => locked(async () => {
       // Reading first means a corrupt file stops the write instead of being replaced.
       const config = await read();
       const before = Object.hasOwn(config.profiles, name) ? config.profiles[name] : undefined;
@@ -109,22 +155,29 @@ export function createConfigStore(dir: string): ConfigStore {
       };
       config.profiles[name] = {...kept, ...settings};
       await write(config);
-    },
-    async recordUse(name, usage) {
+    }),
+    recordUse: (name, usage) => locked(async () => {
       const config = await read();
       if (!Object.hasOwn(config.profiles, name)) return false;
       config.profiles[name] = {...config.profiles[name], ...usage};
       await write(config);
       return true;
-    },
-    async removeProfile(name) {
+    }),
+    removeProfile: (name) => locked(async () => {
       const config = await read();
       if (!Object.hasOwn(config.profiles, name)) return false;
       delete config.profiles[name];
       await write(config);
       return true;
-    },
+    }),
   };
+}
+
+function cannotWrite(file: string, cause: unknown): BtalkError {
+  return new BtalkError('invalid-input', `Cannot write the btalk config file ${file}: ${(cause as Error).message}.`, {
+    hint: 'Check that the folder is writable, or point BTALK_CONFIG_DIR at another folder.',
+    cause,
+  });
 }
 
 function corrupt(file: string, why: string, cause: unknown): BtalkError {
