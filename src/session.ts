@@ -167,10 +167,21 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
       // The profile's environment first: secrets saved under the wrong environment would be worse
       // than an environment saved without secrets.
       await deps.config.setProfile(profile, {...settingsFor(environment), lastUsedAt: new Date(deps.runtime.clock()).toISOString()});
-      for (const [key, field] of CREDENTIAL_FIELDS) await secrets.set(accountFor(profile, field), c[key]);
+      // The environment is never saved: a field whose value is the one a BTALK_* variable gave
+      // this run (a form prefilled from it, left as it was) stays out of the keychain, and keeps
+      // coming from the variable.
+      const sourcesAfter: CredentialSources = {...sources};
+      for (const [key, field] of CREDENTIAL_FIELDS) {
+        if (fromEnv[key] !== undefined && fromEnv[key] === c[key]) {
+          sourcesAfter[key] = 'environment';
+          continue;
+        }
+        await secrets.set(accountFor(profile, field), c[key]);
+        sourcesAfter[key] = 'keychain';
+      }
       saved = c;
       session.credentials = c;
-      session.sources = {clientId: 'keychain', clientSecret: 'keychain', apiKey: 'keychain'};
+      session.sources = sourcesAfter;
       const pending = memoryCaches.get(`${c.clientId}\n${c.clientSecret}`)?.peek();
       if (pending) await storedCache(c.clientId).set(pending);
     },

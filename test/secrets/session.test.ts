@@ -84,6 +84,17 @@ describe('session resolution', () => {
     await expect(factory.open({profile: 'a:b'})).rejects.toMatchObject({kind: 'usage'});
   });
 
+  it('never saves a value the environment gave: only the typed fields reach the keychain', async () => {
+    const keychain = new MemorySecretStore();
+    const {factory} = await testSessions({keychain, env: {BTALK_CLIENT_ID: 'env-id', BTALK_API_KEY: KEY_B}});
+    const session = await factory.open({});
+    // The form was prefilled from BTALK_CLIENT_ID and left so; the secret and a new key were typed.
+    await session.saveCredentials({clientId: 'env-id', clientSecret: 'typed-secret', apiKey: KEY_A});
+    expect(await keychain.list()).toEqual(['default:api-key', 'default:client-secret']);
+    expect(await keychain.get('default:api-key')).toBe(KEY_A);
+    expect(session.sources).toEqual({clientId: 'environment', clientSecret: 'keychain', apiKey: 'keychain'});
+  });
+
   it('saves proven credentials and the profile environment, then forgets all four accounts', async () => {
     const keychain = new MemorySecretStore({'other:client-id': 'keep-me'});
     const {factory, config} = await testSessions({keychain});
