@@ -87,7 +87,10 @@ describe('bounded answers', () => {
     s.injectFault({route: 'GET /countries/:iso2', drip: {bytes: 1, everyMs: 200}, times: 5});
     const started = Date.now();
     const error = await failure(clientFor(s, {timeoutMs: 600}).country('FR'));
-    expect(error.message).toMatch(/^The API did not answer GET \/countries\/FR within 0\.6 s/);
+    // The message gives the time it really waited: the 0.6 s bound, or more on a busy machine.
+    const waited = /^The API did not answer GET \/countries\/FR within ([\d.]+) s/.exec(error.message);
+    expect(waited, error.message).not.toBeNull();
+    expect(Number(waited?.[1])).toBeGreaterThanOrEqual(0.6);
     expect(error.api?.requestId).toEqual(expect.any(String));
     expect(Date.now() - started).toBeLessThan(10_000);
   });
