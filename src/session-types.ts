@@ -42,8 +42,10 @@ export interface Session {
   /**
    * Saves the three secrets (and the profile's environment) after they were proven. Throws a
    * BtalkError of kind 'keychain' when the keychain cannot take them (see keychainProblem).
+   * A value a BTALK_* variable gave this run is not saved (it keeps coming from the variable),
+   * unless `fromEnvironment` says the person asked for exactly that (`btalk login` reading them).
    */
-  saveCredentials(credentials: Credentials): Promise<void>;
+  saveCredentials(credentials: Credentials, options?: {fromEnvironment?: boolean}): Promise<void>;
   /** Removes the profile's secrets and cached token; returns the accounts removed. */
   forget(): Promise<string[]>;
   /**

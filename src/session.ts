@@ -160,19 +160,20 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     ...(rememberedCustomer ? {rememberedCustomer} : {}),
     recordOrder: orderRecorder(deps, profile, environment, true),
     api: (c, options) => buildApi(deps, globals, environment, c, tokenCacheFor(c), options),
-    async saveCredentials(c) {
+    async saveCredentials(c, options = {}) {
       // Asking a keychain that already failed again would cost another deadline for the same
       // answer; and nothing (not even the environment binding) is written for unsaved secrets.
       if (keychainProblem) throw keychainUnavailable(keychainProblem);
       // The profile's environment first: secrets saved under the wrong environment would be worse
       // than an environment saved without secrets.
       await deps.config.setProfile(profile, {...settingsFor(environment), lastUsedAt: new Date(deps.runtime.clock()).toISOString()});
-      // The environment is never saved: a field whose value is the one a BTALK_* variable gave
-      // this run (a form prefilled from it, left as it was) stays out of the keychain, and keeps
-      // coming from the variable.
+      // The environment is not saved behind the person's back: a field whose value is the one a
+      // BTALK_* variable gave this run (a form prefilled from it, left as it was) stays out of the
+      // keychain and keeps coming from the variable. `btalk login` reading the variables is the
+      // one explicit way to store them.
       const sourcesAfter: CredentialSources = {...sources};
       for (const [key, field] of CREDENTIAL_FIELDS) {
-        if (fromEnv[key] !== undefined && fromEnv[key] === c[key]) {
+        if (!options.fromEnvironment && fromEnv[key] !== undefined && fromEnv[key] === c[key]) {
           sourcesAfter[key] = 'environment';
           continue;
         }

@@ -96,7 +96,7 @@ async function plainLogin(ctx: CommandContext, session: Session): Promise<LoginR
   }
   const proof = await proveCredentials(session.api(credentials));
   try {
-    await session.saveCredentials(credentials);
+    await session.saveCredentials(credentials, {fromEnvironment: true});
   } catch (thrown) {
     const error = toBtalkError(thrown);
     // No keychain (an SSH box): the check above still tells the person their credentials work.
