@@ -9,8 +9,17 @@
 export const ORDER_PATHS = ['orders', 'orders/voicesite'] as const;
 export type OrderPath = (typeof ORDER_PATHS)[number];
 
+/** The path of an order POST from the API's base URL (no leading slash): "customers/9999/orders". */
 export function orderUrl(customerCode: string, path: OrderPath): string {
   return `customers/${encodeURIComponent(customerCode)}/${path}`;
+}
+
+/**
+ * The path the first order attempt posts to, as people are shown it (the wizard's review and
+ * submitting screens, `btalk order`'s review and dry run): "/customers/9999/orders".
+ */
+export function firstOrderPath(customerCode: string): string {
+  return `/${orderUrl(customerCode, ORDER_PATHS[0])}`;
 }
 
 /** Remembers the order path that worked; per client, in memory. */

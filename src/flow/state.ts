@@ -5,6 +5,7 @@
  */
 import type {Country, Credentials, Customer, Me, OrderRequest, VoiceSite, Vpn} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
+import {orderRequest, type SiteNames} from '../domain/order-request.js';
 import type {PlacedOrder} from '../order/place-order.js';
 import {terminalSafe} from '../text/terminal-safe.js';
 import type {GivenAnswers} from './given.js';
@@ -12,11 +13,8 @@ import type {GivenAnswers} from './given.js';
 /** Anything fetched: every screen has a loading, a ready and a failed look. */
 export type Loadable<T> = {status: 'loading'} | {status: 'ready'; value: T} | {status: 'failed'; error: BtalkError};
 
-export interface SiteDetails {
-  customerSiteLabel: string;
-  technicalSiteName: string;
-  customerOrderReference: string;
-}
+/** The site step's three answers (domain/order-request.ts `SiteNames`). */
+export type SiteDetails = SiteNames;
 
 /** The wizard's answers so far (`btalk order` has its own, flat `Answers` in order/order-options.ts). */
 export interface WizardAnswers {
@@ -151,18 +149,7 @@ export function initialState(credentials: Credentials | undefined, given?: Given
 export function orderBody(answers: WizardAnswers): {customerCode: string; body: OrderRequest} | undefined {
   const {customer, vpn, country, site} = answers;
   if (!customer || !vpn || !country || !site) return undefined;
-  return {
-    customerCode: customer.customerCode,
-    body: {
-      customerOrderReference: site.customerOrderReference,
-      parameters: {
-        technicalSiteName: site.technicalSiteName,
-        customerSiteLabel: site.customerSiteLabel,
-        country: country.iso2,
-        vpnId: vpn.vpnId,
-      },
-    },
-  };
+  return {customerCode: customer.customerCode, body: orderRequest(site, country, vpn)};
 }
 
 /** The line left in the terminal after a delivered order. */

@@ -6,6 +6,7 @@
  */
 import {isCovered, type Country, type Customer, type OrderRequest, type Vpn} from '../api/schemas.js';
 import {describeCountry, lookupCountry, resolveCountry, type CountryOption} from '../domain/countries.js';
+import {orderRequest} from '../domain/order-request.js';
 import {checkOrderFields, deriveTechnicalSiteName, defaultOrderReference} from '../domain/site-rules.js';
 import type {OrderCatalog} from './order-catalog.js';
 import type {AnswerName, Answers} from './order-options.js';
@@ -164,18 +165,6 @@ export function isProblem(value: object): value is AnswerProblem {
   return 'answer' in value && 'message' in value;
 }
 
-export function buildOrderRequest(o: Omit<ResolvedOrder, 'request'>): OrderRequest {
-  return {
-    customerOrderReference: o.customerOrderReference,
-    parameters: {
-      technicalSiteName: o.technicalSiteName,
-      customerSiteLabel: o.customerSiteLabel,
-      country: o.country.iso2,
-      vpnId: o.vpn.vpnId,
-    },
-  };
-}
-
 /**
  * What the API says about the answers that were given, while others are missing or invalid: an
  * unknown VPN or an uncovered country then shows up in the same list instead of on the next run.
@@ -216,5 +205,5 @@ export async function resolveRemote(catalog: OrderCatalog, local: LocalOrder): P
   if (coverage) problems.push(coverage);
   if (problems.length > 0 || isProblem(customer) || vpn === undefined) return {problems};
   const base = {...local, customer, vpn, ...(countryInfo === undefined ? {} : {countryInfo})};
-  return {ok: {...base, request: buildOrderRequest(base)}};
+  return {ok: {...base, request: orderRequest(base, base.country, base.vpn)}};
 }

@@ -1,4 +1,5 @@
 /** What a person (or a dry run) is shown before an order is sent, and what a script gets after. */
+import {firstOrderPath} from '../api/order-path.js';
 import type {BusinessTalkApi, OrderRequest} from '../api/types.js';
 import {coverageText, wrapWithIndent} from '../domain/coverage-view.js';
 import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
@@ -15,7 +16,7 @@ export interface PlannedRequest {
 export function plannedRequest(api: BusinessTalkApi, order: ResolvedOrder): PlannedRequest {
   return {
     method: 'POST',
-    url: `${api.baseUrl}/customers/${encodeURIComponent(order.customer.customerCode)}/orders`,
+    url: `${api.baseUrl}${firstOrderPath(order.customer.customerCode)}`,
     body: order.request,
   };
 }

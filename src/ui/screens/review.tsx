@@ -5,6 +5,7 @@
  */
 import {Box} from 'ink';
 import React, {useState} from 'react';
+import {firstOrderPath} from '../../api/order-path.js';
 import type {OrderRequest} from '../../api/types.js';
 import type {EditableStep} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
@@ -78,7 +79,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
         <Box flexDirection="column">
           <Text>
             <Text bold>Review the order</Text>
-            <Text dimColor>{` · the exact body of POST /customers/${props.customerCode}/orders`}</Text>
+            <Text dimColor>{` · the exact body of POST ${firstOrderPath(props.customerCode)}`}</Text>
           </Text>
           <Text>{terminalSafeJson(body, 2)}</Text>
         </Box>
