@@ -16,15 +16,18 @@ import {EMULATOR_ACCOUNTS} from './fixtures.js';
 import {handleToken} from './oauth.js';
 import {apiError, type Reply} from './replies.js';
 import {EmulatorState} from './state.js';
-import {DEFAULT_SETTINGS, type RunningEmulator, type EmulatorCounters, type StartEmulatorOptions} from './types.js';
+import {DEFAULT_SETTINGS, type RunningEmulator, type EmulatorCounters, type ReceivedOrderPost, type StartEmulatorOptions} from './types.js';
 import {hostileErrorBody, hostileRequestId} from './hostile.js';
 
-export type {FaultSpec, RunningEmulator, EmulatorAccount, EmulatorAccounts, EmulatorCounters, EmulatorSettings, StartEmulatorOptions} from './types.js';
+export type {FaultSpec, ReceivedOrderPost, RunningEmulator, EmulatorAccount, EmulatorAccounts, EmulatorCounters, EmulatorSettings, StartEmulatorOptions} from './types.js';
 export {EMULATOR_ACCOUNTS} from './fixtures.js';
 
 export const TOKEN_PATH = '/oauth/v3/token';
 const TOKEN_ROUTE = `POST ${TOKEN_PATH}`;
 const MAX_BODY_BYTES = 1024 * 1024;
+/** How many order POSTs `orderPosts` keeps (the newest). */
+export const ORDER_POSTS_KEPT = 100;
+const ORDER_ROUTES = new Set(['POST /customers/:customerCode/orders', 'POST /customers/:customerCode/orders/voicesite']);
 
 function freshCounters(): EmulatorCounters {
   return {tokenRequests: 0, ordersCreated: 0, requests: 0, byRoute: {}};
@@ -56,6 +59,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const stopping = new AbortController();
   // Mutated in place: tests may keep a reference to `emulator.counters`.
   const counters = freshCounters();
+  const orderPosts: ReceivedOrderPost[] = [];
 
   /** Which route a request is for: its counter/fault key and what answers it. */
   function resolve(method: string, path: string): {key: string; act: (req: IncomingMessage, body: Buffer, query: URLSearchParams) => Reply} {
@@ -130,9 +134,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     if (route.key === TOKEN_ROUTE) counters.tokenRequests += 1;
 
     const body = await readBody(req);
+    const relative = path.startsWith(EMULATOR_BASE_PATH + '/') ? path.slice(EMULATOR_BASE_PATH.length) : path;
+    if (ORDER_ROUTES.has(route.key)) {
+      orderPosts.push({path: relative, body: body.toString('utf8')});
+      if (orderPosts.length > ORDER_POSTS_KEPT) orderPosts.shift();
+    }
     const signal = stopping.signal;
     if (settings.latencyMs > 0) await sleep(settings.latencyMs, undefined, {signal});
-    const relative = path.startsWith(EMULATOR_BASE_PATH + '/') ? path.slice(EMULATOR_BASE_PATH.length) : path;
     const fault = faults.take([route.key, `${method} ${relative}`, `${method} ${path}`]);
     if (fault?.reset === 'before') return dropConnection(req.socket);
     if (fault?.stall) return stallUntilClosed(req.socket, signal);
@@ -190,8 +198,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     addVoicesites: (count) => state.seedVoicesites(count),
     clearFaults: () => faults.clear(),
     counters,
+    orderPosts,
     resetCounters() {
       Object.assign(counters, freshCounters());
+      orderPosts.length = 0;
     },
     close() {
       closing ??= new Promise<void>((resolveClose) => {

@@ -107,6 +107,11 @@ export interface EmulatorAccounts {
   large: EmulatorAccount;
 }
 
+export interface ReceivedOrderPost {
+  path: string;
+  body: string;
+}
+
 export interface RunningEmulator {
   /** http://127.0.0.1:PORT */
   url: string;
@@ -124,6 +129,12 @@ export interface RunningEmulator {
   addVoicesites(count: number): void;
   clearFaults(): void;
   counters: EmulatorCounters;
+  /**
+   * The order POSTs received, oldest first, whatever their answer: the path from the base URL
+   * ("/customers/9999/orders") and the body as sent. Only the last ORDER_POSTS_KEPT are kept
+   * (a long `btalk sandbox` session stays small); emptied by resetCounters.
+   */
+  orderPosts: ReceivedOrderPost[];
   resetCounters(): void;
   /** Stops listening and destroys open sockets, so nothing hangs. */
   close(): Promise<void>;
