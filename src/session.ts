@@ -138,6 +138,8 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
   // credentials that were never proven and saved. saveCredentials persists the pending one.
   const memoryCaches = new Map<string, ReturnType<typeof createMemoryTokenCache>>();
   const tokenAccount = accountFor(profile, 'token');
+  /** Aborted by close(): every client of the session stops its requests. */
+  const ending = new AbortController();
   const storedCache = (clientId: string) =>
     createStoredTokenCache({store: secrets, account: tokenAccount, baseUrl: environment.baseUrl, clientId, note});
 
@@ -159,7 +161,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     emulated: false,
     ...(rememberedCustomer ? {rememberedCustomer} : {}),
     recordOrder: orderRecorder(deps, profile, environment, true),
-    api: (c, options) => buildApi(deps, globals, environment, c, tokenCacheFor(c), options),
+    api: (c, options) => buildApi(deps, globals, environment, c, tokenCacheFor(c), ending.signal, options),
     async saveCredentials(c, options = {}) {
       // Asking a keychain that already failed again would cost another deadline for the same
       // answer; and nothing (not even the environment binding) is written for unsaved secrets.
@@ -195,7 +197,9 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
       saved = undefined;
       return removed;
     },
-    async close() {},
+    async close() {
+      ending.abort();
+    },
   };
   return session;
 }
@@ -257,6 +261,7 @@ function buildApi(
   environment: ResolvedEnvironment,
   credentials: Credentials,
   tokenCache: TokenCache,
+  ended: AbortSignal,
   options: ApiOptions = {},
 ): BusinessTalkApi {
   return deps.createApi({
@@ -272,6 +277,8 @@ function buildApi(
     // Every pause gets one stderr line, --debug or not; the wizard shows them on its busy line instead.
     onWait: options.onWait ?? ((notice) => deps.debugSink(waitLine(notice))),
     ...(globals.debug ? {debug: deps.debugSink} : {}),
+    // A read still under way when the session closes (one started ahead and never needed) stops.
+    signal: ended,
   });
 }
 
@@ -299,6 +306,7 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
   const environment: ResolvedEnvironment = {name: 'sandbox', baseUrl: emulator.baseUrl};
   const tokenAccount = accountFor(profile, 'token');
   let closed = false;
+  const ending = new AbortController();
   const session: Session = {
     profile,
     environment,
@@ -309,7 +317,7 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
     // Orders on the emulator are journalled (marked environment "sandbox"); no profile is remembered.
     recordOrder: orderRecorder(deps, profile, environment, false),
     api: (c, options) =>
-      buildApi(deps, globals, environment, c, createStoredTokenCache({store, account: tokenAccount, baseUrl: environment.baseUrl, clientId: c.clientId}), options),
+      buildApi(deps, globals, environment, c, createStoredTokenCache({store, account: tokenAccount, baseUrl: environment.baseUrl, clientId: c.clientId}), ending.signal, options),
     async saveCredentials(c) {
       // Memory only: the emulator's credentials never reach the OS keychain or the config file.
       for (const [key, field] of CREDENTIAL_FIELDS) await store.set(accountFor(profile, field), c[key]);
@@ -323,6 +331,8 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
     async close() {
       if (closed) return;
       closed = true;
+      // Reads still under way (started ahead, retrying) end first, so none retries against a closed port.
+      ending.abort();
       await emulator.close();
     },
   };

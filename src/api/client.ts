@@ -147,6 +147,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
         },
         maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
         onWait: options.onWait,
+        ...(options.signal ? {signal: options.signal} : {}),
         retries: options.retries ?? DEFAULT_RETRIES,
         maxRetryDelayMs: options.maxRetryDelayMs ?? DEFAULT_MAX_RETRY_DELAY_MS,
         userAgent: options.userAgent ?? 'btalk',

@@ -70,6 +70,8 @@ export interface TransportOptions {
   redactor: Redactor;
   debug?: ((line: string) => void) | undefined;
   onWait?: ((notice: WaitNotice) => void) | undefined;
+  /** Ends every request, its retries and pauses (the session closed). */
+  signal?: AbortSignal | undefined;
 }
 
 export interface SendRequest {
@@ -209,87 +211,118 @@ export function createTransport(options: TransportOptions): Transport {
 
   return {
     proxy: choice.proxy,
-    async send(request) {
-      const path = displayPath(request);
-      const context: RequestContext = {
-        method: request.method,
-        path,
-        shortPath: shortPath(path),
-        host,
-        endpoint: request.endpoint,
-        ...(request.order ? {order: true} : {}),
-        ...(request.replayed ? {replayed: true} : {}),
-        ...(choice.proxy ? {proxy: choice.proxy} : {}),
-      };
-      const {timeouts} = options;
-      const started = performance.now();
-      // The order POST has one attempt and its own, longer bound; reads share a total bound.
-      const budgetMs = request.retry ? timeouts.totalMs : timeouts.orderMs;
-      const deadline = started + budgetMs;
-      context.budgetMs = budgetMs;
-      for (let retries = 0; ; retries += 1) {
-        context.retries = retries;
-        const attemptStarted = performance.now();
-        const left = Math.max(1, Math.round(deadline - attemptStarted));
-        const timeoutMs = request.retry ? Math.min(timeouts.attemptMs, left) : left;
-        let answer: HttpAnswer;
-        /** Whether (and how long) to pause before another attempt; throws when there is none. */
-        const next = (status: number | undefined, code: string | undefined, apiCode: number | undefined, retryAfter: string | undefined) => {
-          if (!request.retry || request.signal?.aborted) return {retry: false as const};
-          const decision = decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, retryAfter, now: options.clock(), random: options.random});
-          if (!decision.retry) return decision;
-          const remaining = deadline - performance.now();
-          // A pause, plus a little time for the attempt after it, must fit in what is left.
-          if (decision.delayMs + 250 > remaining) {
-            const asked = parseRetryAfter(retryAfter, options.clock()) !== undefined;
-            return {
-              retry: false as const,
-              reason: asked ? `the server asked to wait ${Math.ceil(decision.delayMs / 1000)} s, longer than this request may still take (${Math.round(budgetMs / 1000)} s in all; --timeout raises it)` : undefined,
-            };
-          }
-          options.onWait?.({
-            method: request.method,
-            path: context.shortPath ?? path,
-            delayMs: decision.delayMs,
-            until: options.clock() + decision.delayMs,
-            reason: pauseReason(status, code, apiCode),
-            asked: retryAfter !== undefined && parseRetryAfter(retryAfter, options.clock()) !== undefined,
-            retry: retries + 1,
-            of: options.retries,
-          });
-          return decision;
-        };
-        try {
-          answer = await attempt(request, timeoutMs, context);
-        } catch (error) {
-          const ms = performance.now() - attemptStarted;
-          if (error instanceof BtalkError) throw error;
-          const code = failureCode(error);
-          const decision = isRetryableFailure(code) ? next(undefined, code, undefined, undefined) : {retry: false as const};
-          log(debugLine({method: request.method, path, outcome: code, ms, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
-          if (!decision.retry) {
-            context.elapsedMs = performance.now() - started;
-            throw transportError(context, error, timeoutMs);
-          }
-          await pause(options.timers, decision.delayMs, request.signal);
-          continue;
-        }
-        const ms = performance.now() - attemptStarted;
-        const requestId = requestIdOf(answer);
-        const retryAfterMs = parseRetryAfter(header(answer, 'retry-after'), options.clock());
-        if (retryAfterMs === undefined) delete context.retryAfterMs;
-        else context.retryAfterMs = retryAfterMs;
-        const apiCode = answer.status >= 400 ? parseErrorBody(answer.body).apiCode : undefined;
-        const retryable = request.retry && answer.status >= 400 && isRetryableStatus(answer.status, apiCode);
-        const decision = retryable ? next(answer.status, undefined, apiCode, header(answer, 'retry-after')) : {retry: false as const};
-        log(debugLine({method: request.method, path, outcome: answer.status, ms, requestId, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
-        if (decision.retry) {
-          await pause(options.timers, decision.delayMs, request.signal);
-          continue;
-        }
-        if ('reason' in decision && decision.reason) context.waitAsked = decision.reason;
-        return {...answer, requestId, context};
+    async send(asked) {
+      const linked = linkSignals(asked.signal, options.signal);
+      try {
+        return await sendOnce({...asked, signal: linked.signal});
+      } finally {
+        linked.dispose();
       }
+    },
+  };
+
+  async function sendOnce(request: SendRequest): Promise<SentAnswer> {
+    const path = displayPath(request);
+    const context: RequestContext = {
+      method: request.method,
+      path,
+      shortPath: shortPath(path),
+      host,
+      endpoint: request.endpoint,
+      ...(request.order ? {order: true} : {}),
+      ...(request.replayed ? {replayed: true} : {}),
+      ...(choice.proxy ? {proxy: choice.proxy} : {}),
+    };
+    const {timeouts} = options;
+    const started = performance.now();
+    // The order POST has one attempt and its own, longer bound; reads share a total bound.
+    const budgetMs = request.retry ? timeouts.totalMs : timeouts.orderMs;
+    const deadline = started + budgetMs;
+    context.budgetMs = budgetMs;
+    for (let retries = 0; ; retries += 1) {
+      context.retries = retries;
+      const attemptStarted = performance.now();
+      const left = Math.max(1, Math.round(deadline - attemptStarted));
+      const timeoutMs = request.retry ? Math.min(timeouts.attemptMs, left) : left;
+      let answer: HttpAnswer;
+      /** Whether (and how long) to pause before another attempt; throws when there is none. */
+      const next = (status: number | undefined, code: string | undefined, apiCode: number | undefined, retryAfter: string | undefined) => {
+        if (!request.retry || request.signal?.aborted) return {retry: false as const};
+        const decision = decideRetry({retry: retries + 1, maxRetries: options.retries, capMs: options.maxRetryDelayMs, retryAfter, now: options.clock(), random: options.random});
+        if (!decision.retry) return decision;
+        const remaining = deadline - performance.now();
+        // A pause, plus a little time for the attempt after it, must fit in what is left.
+        if (decision.delayMs + 250 > remaining) {
+          const asked = parseRetryAfter(retryAfter, options.clock()) !== undefined;
+          return {
+            retry: false as const,
+            reason: asked ? `the server asked to wait ${Math.ceil(decision.delayMs / 1000)} s, longer than this request may still take (${Math.round(budgetMs / 1000)} s in all; --timeout raises it)` : undefined,
+          };
+        }
+        options.onWait?.({
+          method: request.method,
+          path: context.shortPath ?? path,
+          delayMs: decision.delayMs,
+          until: options.clock() + decision.delayMs,
+          reason: pauseReason(status, code, apiCode),
+          asked: retryAfter !== undefined && parseRetryAfter(retryAfter, options.clock()) !== undefined,
+          retry: retries + 1,
+          of: options.retries,
+        });
+        return decision;
+      };
+      try {
+        answer = await attempt(request, timeoutMs, context);
+      } catch (error) {
+        const ms = performance.now() - attemptStarted;
+        if (error instanceof BtalkError) throw error;
+        const code = failureCode(error);
+        const decision = isRetryableFailure(code) ? next(undefined, code, undefined, undefined) : {retry: false as const};
+        log(debugLine({method: request.method, path, outcome: code, ms, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
+        if (!decision.retry) {
+          context.elapsedMs = performance.now() - started;
+          throw transportError(context, error, timeoutMs);
+        }
+        await pause(options.timers, decision.delayMs, request.signal);
+        continue;
+      }
+      const ms = performance.now() - attemptStarted;
+      const requestId = requestIdOf(answer);
+      const retryAfterMs = parseRetryAfter(header(answer, 'retry-after'), options.clock());
+      if (retryAfterMs === undefined) delete context.retryAfterMs;
+      else context.retryAfterMs = retryAfterMs;
+      const apiCode = answer.status >= 400 ? parseErrorBody(answer.body).apiCode : undefined;
+      const retryable = request.retry && answer.status >= 400 && isRetryableStatus(answer.status, apiCode);
+      const decision = retryable ? next(answer.status, undefined, apiCode, header(answer, 'retry-after')) : {retry: false as const};
+      log(debugLine({method: request.method, path, outcome: answer.status, ms, requestId, ...(decision.retry ? {retry: {number: retries + 1, of: options.retries, delayMs: decision.delayMs}} : {})}));
+      if (decision.retry) {
+        await pause(options.timers, decision.delayMs, request.signal);
+        continue;
+      }
+      if ('reason' in decision && decision.reason) context.waitAsked = decision.reason;
+      return {...answer, requestId, context};
+    }
+  }
+}
+
+/**
+ * One signal that aborts when either does. Listeners are removed by dispose(), so a client-wide
+ * signal does not collect one listener per request over a long run.
+ */
+function linkSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): {signal: AbortSignal | undefined; dispose: () => void} {
+  if (!a || !b) return {signal: a ?? b, dispose: () => {}};
+  const controller = new AbortController();
+  const fromA = () => controller.abort(a.reason);
+  const fromB = () => controller.abort(b.reason);
+  if (a.aborted) fromA();
+  else if (b.aborted) fromB();
+  a.addEventListener('abort', fromA, {once: true});
+  b.addEventListener('abort', fromB, {once: true});
+  return {
+    signal: controller.signal,
+    dispose: () => {
+      a.removeEventListener('abort', fromA);
+      b.removeEventListener('abort', fromB);
     },
   };
 }

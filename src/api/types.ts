@@ -83,6 +83,11 @@ export interface ClientOptions {
   maxBodyBytes?: number;
   /** The most items one list may have (default 1 000 000); more is refused, never cut. */
   maxListItems?: number;
+  /**
+   * Ends every request of this client, and the retries and pauses of each, when it aborts (the
+   * session closed): nothing started ahead keeps retrying after the command is over.
+   */
+  signal?: AbortSignal;
   /** Told before each retry pause (the commands print it on stderr; the wizard shows it). */
   onWait?: (notice: WaitNotice) => void;
   /** GET retries on network errors, 429, 503 and 403 code 53 (default 3). */

@@ -83,6 +83,26 @@ describe('client retries', () => {
     expect(error.message).toMatch(/wait 3 s, longer than this request may still take \(1 s in all; --timeout raises it\)/);
     expect(s.counters.byRoute['GET /me']).toBe(1);
   });
+
+  it("stops a read and its retries when the client's own signal aborts (the session closed)", async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', status: 503, json: UNAVAILABLE, delayMs: 1_000, times: 20});
+    const ended = new AbortController();
+    const notices: string[] = [];
+    const client = clientFor(s, {signal: ended.signal, onWait: (n) => notices.push(waitLine(n))});
+    const reading = failure(client.me());
+    // Aborted while the first attempt waits for its answer.
+    await expect.poll(() => s.counters.byRoute['GET /me'] ?? 0, {timeout: 10_000}).toBe(1);
+    ended.abort();
+    const error = await reading;
+    expect(error.kind).toBe('cancelled');
+    // No retry, no pause announced, and nothing more asked afterwards, by this read or a new one.
+    await new Promise((resolve) => setTimeout(resolve, 1_300));
+    expect(s.counters.byRoute['GET /me']).toBe(1);
+    expect(notices).toEqual([]);
+    expect((await failure(client.customers())).kind).toBe('cancelled');
+    expect(s.counters.byRoute['GET /customers'] ?? 0).toBe(0);
+  });
 });
 
 describe('the order POST is never retried', () => {
