@@ -6,6 +6,8 @@ export interface GlobalOptions {
   /** Use the embedded emulator with its demo account. */
   sandbox?: boolean;
   debug?: boolean;
+  /** Where debug lines go instead (BTALK_DEBUG_FILE); giving one turns debugging on. */
+  debugFile?: string;
   json?: boolean;
   /** Seconds one read may take, retries and pauses included (BTALK_TIMEOUT). */
   timeout?: string;
@@ -32,7 +34,8 @@ export function withEnvDefaults(flags: GlobalOptions, env: Readonly<Record<strin
     // BTALK_BASE_URL left in the shell (e.g. by `eval "$(btalk sandbox)"`).
     baseUrl: flags.baseUrl ?? (flags.env === undefined ? env['BTALK_BASE_URL'] : undefined),
     sandbox: flags.sandbox ?? envFlag(env['BTALK_SANDBOX']),
-    debug: flags.debug ?? envFlag(env['BTALK_DEBUG']),
+    debug: flags.debug ?? (envFlag(env['BTALK_DEBUG']) || Boolean(flags.debugFile ?? env['BTALK_DEBUG_FILE'])),
+    ...(flags.debugFile ?? env['BTALK_DEBUG_FILE'] ? {debugFile: flags.debugFile ?? env['BTALK_DEBUG_FILE']} : {}),
     json: flags.json ?? false,
     ...(flags.timeout ?? env['BTALK_TIMEOUT'] ? {timeout: flags.timeout ?? env['BTALK_TIMEOUT']} : {}),
     ...(flags.orderTimeout ?? env['BTALK_ORDER_TIMEOUT'] ? {orderTimeout: flags.orderTimeout ?? env['BTALK_ORDER_TIMEOUT']} : {}),

@@ -10,7 +10,7 @@ import {envFlag} from './global-options.js';
 import {rawStream} from './text/guarded-stream.js';
 
 /** Global options that take a value, and those that do not; anything else means "not the wizard". */
-const WITH_VALUE = new Set(['-p', '--profile', '--env', '--base-url']);
+const WITH_VALUE = new Set(['-p', '--profile', '--env', '--base-url', '--debug-file']);
 const FLAGS = new Set(['--sandbox', '--debug', '--json']);
 
 export interface Prepaint {

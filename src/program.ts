@@ -22,6 +22,7 @@ import {createConfigStore, defaultConfigDir} from './config/config-store.js';
 import {EXIT_CODES} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
 import {createOrderJournal} from './journal/journal.js';
+import {createDebugOutput, openDebugFile} from './journal/debug-file.js';
 import {defaultStateDir} from './journal/state-dir.js';
 import type {Runtime} from './runtime.js';
 import {guardStream} from './text/guarded-stream.js';
@@ -46,7 +47,8 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     .option('--env <name>', 'environment: orange-sandbox or orange (env BTALK_ENV)')
     .option('--base-url <url>', 'API base URL, overrides --env (env BTALK_BASE_URL)')
     .option('--sandbox', 'use the embedded emulator and its demo account (env BTALK_SANDBOX=1)')
-    .option('--debug', 'one redacted stderr line per HTTP request (env BTALK_DEBUG=1)')
+    .option('--debug', 'one redacted stderr line per HTTP request; the wizard writes them to a log file it names when it exits (env BTALK_DEBUG=1)')
+    .option('--debug-file <path>', 'append the debug lines to this file instead (implies --debug; env BTALK_DEBUG_FILE)')
     .option('--json', 'machine-readable output on stdout')
     .option('--timeout <seconds>', 'the most one API read may take, retries and pauses included (default 30; env BTALK_TIMEOUT)')
     .option('--order-timeout <seconds>', 'the most the order POST may take (default 60; env BTALK_ORDER_TIMEOUT)')
@@ -71,6 +73,20 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     location: defaultStateDir(runtime.env, runtime.platform),
     warn: (line) => runtime.stderr.write(`${line}\n`),
   });
+  const debug = createDebugOutput({
+    stderr: runtime.stderr,
+    chosen: () => globals().debugFile,
+    open: (chosen) =>
+      openDebugFile({
+        location: defaultStateDir(runtime.env, runtime.platform),
+        chosen,
+        cwd: runtime.cwd,
+        now: new Date(runtime.clock()),
+        header: `btalk ${runtime.version}, run started ${new Date(runtime.clock()).toISOString()}`,
+      }),
+  });
+  // After the command, whatever it was and however it ended: the log file, named.
+  program.hook('postAction', () => debug.finish());
   const config = createConfigStore(defaultConfigDir(runtime.env));
   const keychain = () => createKeychainStore({platform: runtime.platform});
   const sessions = createSessionFactory({
@@ -79,7 +95,7 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     keychain,
     createApi: createBusinessTalkApi,
     startEmulator,
-    debugSink: (line: string) => runtime.stderr.write(`${line}\n`),
+    debugSink: (line: string) => debug.line(line),
     journal,
   });
   const ctx: CommandContext = {
@@ -95,6 +111,7 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
       }
       return flags;
     },
+    debugToFile: () => debug.toFile(),
     setExitCode(n) {
       code = n;
     },

@@ -11,6 +11,11 @@ export interface CommandContext {
   globals(): GlobalOptions;
   /** The answer flags (--customer --vpn --country --site-name --label --reference) as given. */
   answerFlags?(): OrderFlags;
+  /**
+   * Sends --debug lines to a log file from now on (named on stderr when the command ends): the
+   * wizard calls it before Ink takes the terminal.
+   */
+  debugToFile?(): void;
   /** The process exit code once the command is done (see runCommand). */
   setExitCode(code: number): void;
 }

@@ -47,6 +47,8 @@ export async function openWizard(ctx: CommandContext, globals: GlobalOptions, an
   if (!ctx.runtime.interactive) {
     throw new BtalkError('usage', 'The guided wizard needs a terminal (stdin and stdout must both be one).', {hint: notATerminalHint(globals)});
   }
+  // Ink owns the terminal from here on: a request line written on stderr would be drawn over.
+  if (globals.debug) ctx.debugToFile?.();
   // Ink loads while the session opens (keychain, embedded emulator) and the first reads run.
   const loading = import('../ui/run-wizard.js');
   loading.catch(() => undefined);

@@ -22,6 +22,10 @@ describe('global options and their variables', () => {
     for (const no of [undefined, '', '0', 'false', 'FALSE', 'no', 'No', 'off', ' no ']) expect(envFlag(no), String(no)).toBe(false);
     for (const yes of ['1', 'true', 'yes', 'on', 'y']) expect(envFlag(yes), yes).toBe(true);
     expect(withEnvDefaults({}, {BTALK_SANDBOX: 'no', BTALK_DEBUG: 'off'})).toMatchObject({sandbox: false, debug: false});
+    // A debug file, chosen by flag or variable, turns debugging on.
+    expect(withEnvDefaults({}, {BTALK_DEBUG_FILE: 'x.log'})).toMatchObject({debug: true, debugFile: 'x.log'});
+    expect(withEnvDefaults({debugFile: 'y.log'}, {BTALK_DEBUG_FILE: 'x.log'})).toMatchObject({debug: true, debugFile: 'y.log'});
+    expect(withEnvDefaults({}, {})).not.toHaveProperty('debugFile');
     expect(mergeOrderOptions({}, {BTALK_YES: 'no', BTALK_DRY_RUN: '1'})).toMatchObject({yes: false, dryRun: true});
   });
 
