@@ -7,6 +7,7 @@
  */
 import type {BusinessTalkApi, ClientOptions, Credentials, TokenCache} from './api/types.js';
 import type {ConfigStore, ProfileSettings} from './config/config-store.js';
+import {createUsageWriter, type UsageWriter} from './config/usage-writer.js';
 import {resolveEnvironment, type ResolvedEnvironment} from './environments.js';
 import {BtalkError, toBtalkError} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
@@ -140,6 +141,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
   const tokenAccount = accountFor(profile, 'token');
   /** Aborted by close(): every client of the session stops its requests. */
   const ending = new AbortController();
+  const usage = createUsageWriter(deps.config, profile, deps.runtime.timers);
   const storedCache = (clientId: string) =>
     createStoredTokenCache({store: secrets, account: tokenAccount, baseUrl: environment.baseUrl, clientId, note});
 
@@ -160,7 +162,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     secrets,
     emulated: false,
     ...(rememberedCustomer ? {rememberedCustomer} : {}),
-    recordOrder: orderRecorder(deps, profile, environment, true),
+    recordOrder: orderRecorder(deps, profile, environment, usage),
     api: (c, options) => buildApi(deps, globals, environment, c, tokenCacheFor(c), ending.signal, options),
     async saveCredentials(c, options = {}) {
       // Asking a keychain that already failed again would cost another deadline for the same
@@ -199,6 +201,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     },
     async close() {
       ending.abort();
+      await usage.flush();
     },
   };
   return session;
@@ -211,14 +214,16 @@ async function environmentFor(config: ConfigStore, profile: string, globals: Glo
   return resolveEnvironment({env: stored?.env, baseUrl: stored?.baseUrl});
 }
 
-/** The session's recordOrder: one journal line, then the profile's last customer and use. */
-function orderRecorder(deps: SessionDeps, profile: string, environment: ResolvedEnvironment, rememberUse: boolean): RecordOrder {
+/**
+ * The session's recordOrder: one journal line, awaited (it is the record of what was sent); then,
+ * for a profile, its last customer and use, noted for the usage writer (written behind the order,
+ * flushed when the session closes).
+ */
+function orderRecorder(deps: SessionDeps, profile: string, environment: ResolvedEnvironment, usage?: UsageWriter): RecordOrder {
   return async (attempt) => {
     const time = new Date(deps.runtime.clock()).toISOString();
     await deps.journal?.append({v: 1, time, btalk: deps.runtime.version, profile, environment: environment.name, baseUrl: environment.baseUrl, ...attempt});
-    if (!rememberUse || (attempt.outcome !== 'ordered' && attempt.outcome !== 'recovered')) return;
-    // Best effort: what `btalk profiles` shows must not fail an order that went through.
-    await deps.config.recordUse(profile, {lastCustomer: attempt.customer, lastUsedAt: time}).catch(() => undefined);
+    if (usage && (attempt.outcome === 'ordered' || attempt.outcome === 'recovered')) usage.note({lastCustomer: attempt.customer, lastUsedAt: time});
   };
 }
 
@@ -315,7 +320,7 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
     secrets: store,
     emulated: true,
     // Orders on the emulator are journalled (marked environment "sandbox"); no profile is remembered.
-    recordOrder: orderRecorder(deps, profile, environment, false),
+    recordOrder: orderRecorder(deps, profile, environment),
     api: (c, options) =>
       buildApi(deps, globals, environment, c, createStoredTokenCache({store, account: tokenAccount, baseUrl: environment.baseUrl, clientId: c.clientId}), ending.signal, options),
     async saveCredentials(c) {

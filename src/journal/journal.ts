@@ -5,10 +5,12 @@
  * Each line is written with ONE write(2) on a descriptor opened with O_APPEND, and kept under
  * MAX_LINE_BYTES: the kernel then places every line whole at the end of the file, so two btalk
  * processes appending at once never interleave or overwrite each other's lines (no lock needed).
+ * The descriptor stays open while appends follow each other (a batch) and is closed after a
+ * second of quiet; a journal moved away in that second keeps the lines written meanwhile.
  * Writing the journal must never stand in the way of an order: a failure (read-only disk, full
  * disk, no home folder) is said once on stderr and the order goes on; every append has a deadline.
  */
-import {mkdir, open, readFile} from 'node:fs/promises';
+import {mkdir, open, readFile, type FileHandle} from 'node:fs/promises';
 import path from 'node:path';
 import {JournalEntrySchema, type JournalEntry} from './entry.js';
 
@@ -18,6 +20,8 @@ export const MAX_LINE_BYTES = 3500;
 /** Text fields from outside (the server's VPN name, an error message) are cut to this many characters. */
 const MAX_FIELD_CHARS = 300;
 const APPEND_DEADLINE_MS = 2000;
+/** The journal's descriptor is closed after this long without an append. */
+const IDLE_CLOSE_MS = 1000;
 
 export interface OrderJournal {
   /** Absolute path of the journal file, or undefined when there is none (see `problem`). */
@@ -33,6 +37,8 @@ export interface JournalOptions {
   /** Where the one warning goes (stderr in the CLI). */
   warn: (line: string) => void;
   deadlineMs?: number;
+  /** How long the descriptor stays open without an append (default IDLE_CLOSE_MS). */
+  idleCloseMs?: number;
 }
 
 function cut(value: string, limit: number): string {
@@ -75,6 +81,7 @@ export function createOrderJournal(options: JournalOptions): OrderJournal {
   const file = 'dir' in location ? path.join(location.dir, JOURNAL_FILE_NAME) : undefined;
   const problem = 'problem' in location ? location.problem : undefined;
   const deadlineMs = options.deadlineMs ?? APPEND_DEADLINE_MS;
+  const idleCloseMs = options.idleCloseMs ?? IDLE_CLOSE_MS;
   let warned = false;
   const warnOnce = (why: string) => {
     if (warned) return;
@@ -82,19 +89,47 @@ export function createOrderJournal(options: JournalOptions): OrderJournal {
     options.warn(`Warning: the order journal ${file ? `(${file}) ` : ''}could not be written: ${why}. Orders are not affected; "btalk history" will not list this one.`);
   };
 
+  // One descriptor for a run of appends (a batch writes a line per row): the folder created, the
+  // file opened and its mode fixed once, not per line. It is closed after idleCloseMs without an
+  // append, and reopened by the next one.
+  let handle: Promise<FileHandle> | undefined;
+  let writing = 0;
+  let idle: NodeJS.Timeout | undefined;
+
+  async function openJournal(path_: string): Promise<FileHandle> {
+    await mkdir(path.dirname(path_), {recursive: true, mode: 0o700});
+    const opened = await open(path_, 'a', 0o600);
+    // A file created by an older btalk or by hand may be wider open than it should be.
+    await opened.chmod(0o600).catch(() => undefined);
+    return opened;
+  }
+
+  function closeWhenIdle(): void {
+    clearTimeout(idle);
+    idle = setTimeout(() => {
+      if (writing > 0 || !handle) return;
+      const closing = handle;
+      handle = undefined;
+      void closing.then((h) => h.close()).catch(() => undefined);
+    }, idleCloseMs);
+    idle.unref();
+  }
+
   async function write(entry: JournalEntry): Promise<void> {
     if (!file) throw new Error(problem ?? 'no state folder');
-    const dir = path.dirname(file);
-    await mkdir(dir, {recursive: true, mode: 0o700});
-    const handle = await open(file, 'a', 0o600);
+    const bytes = Buffer.from(journalLine(entry), 'utf8');
+    writing++;
     try {
-      // A file created by an older btalk or by hand may be wider open than it should be.
-      await handle.chmod(0o600).catch(() => undefined);
-      const bytes = Buffer.from(journalLine(entry), 'utf8');
-      const {bytesWritten} = await handle.write(bytes, 0, bytes.length);
+      const opening = (handle ??= openJournal(file));
+      // A failed open is not kept: the next append tries again (the warning is said once).
+      opening.catch(() => {
+        if (handle === opening) handle = undefined;
+      });
+      const {bytesWritten} = await (await opening).write(bytes, 0, bytes.length);
       if (bytesWritten !== bytes.length) throw new Error(`only ${bytesWritten} of ${bytes.length} bytes were written (disk full?)`);
     } finally {
-      await handle.close();
+      writing--;
+      closeWhenIdle();
     }
   }
 

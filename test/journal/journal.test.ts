@@ -1,5 +1,6 @@
 import {execFile} from 'node:child_process';
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
+import {readdirSync, readlinkSync} from 'node:fs';
+import {mkdtemp, readFile, rm, stat, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath, pathToFileURL} from 'node:url';
@@ -88,6 +89,39 @@ describe('journal lines', () => {
     expect(unreadable).toBe(0);
     expect(entries).toHaveLength(300);
     expect(new Set(entries.map((e) => e.technicalSiteName)).size).toBe(300);
+  });
+
+  /** Descriptors of this process open on `file` (Linux); undefined where /proc is not there. */
+  function descriptorsOn(file: string): number | undefined {
+    if (process.platform !== 'linux') return undefined;
+    return readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === file;
+      } catch {
+        return false;
+      }
+    }).length;
+  }
+
+  it('a run of appends shares one descriptor, let go when they stop; the next append reopens, recreating a removed file', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'btalk-journal-'));
+    const file = path.join(dir, 'state', JOURNAL_FILE_NAME);
+    const warnings: string[] = [];
+    const journal = createOrderJournal({location: {dir: path.join(dir, 'state')}, warn: (l) => warnings.push(l), idleCloseMs: 50});
+    await Promise.all(Array.from({length: 40}, (_, i) => journal.append(entry({technicalSiteName: `SITE_${i}`}))));
+    const first = await readJournal(file);
+    expect(first.unreadable).toBe(0);
+    expect(new Set(first.entries.map((e) => e.technicalSiteName)).size).toBe(40);
+    expect(descriptorsOn(file) ?? 1).toBe(1);
+    // Bounded wait for the idle close (50 ms asked; a busy machine may take longer).
+    for (let i = 0; i < 200 && (descriptorsOn(file) ?? 0) > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(descriptorsOn(file) ?? 0).toBe(0);
+
+    await rm(file);
+    await journal.append(entry({technicalSiteName: 'AFTER'}));
+    expect((await readJournal(file)).entries.map((e) => e.technicalSiteName)).toEqual(['AFTER']);
+    expect((await stat(file)).mode & 0o777).toBe(0o600);
+    expect(warnings).toEqual([]);
   });
 
   it('reads past a line cut by a crash and counts it', async () => {
