@@ -183,8 +183,3 @@ export function lookupCountry(input: string): CountryLookup {
 export function resolveCountry(input: string): CountryOption | undefined {
   return lookupCountry(input).found;
 }
-
-/** "Germany (DE)", "Congo (CG)": how a candidate is named in a message. */
-export function describeCountry(c: CountryOption): string {
-  return `${c.name} (${c.iso2})`;
-}

@@ -8,6 +8,7 @@
 import {isCovered} from '../api/schemas.js';
 import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName, findSiteByName} from '../domain/site-rules.js';
 import {lookupCountry} from '../domain/countries.js';
+import {countryLabel} from '../domain/labels.js';
 import type {Answers} from '../order/order-options.js';
 import {isProblem, resolveCustomer, resolveVpn} from '../order/resolve-inputs.js';
 import type {Action} from './actions.js';
@@ -87,7 +88,7 @@ function applyOnce(state: WizardState, reduce: (state: WizardState, action: Acti
     const lookup = lookupCountry(given.country);
     const next = without(state, 'country');
     if (!lookup.found) {
-      const candidates = lookup.ambiguous?.map((c) => `${c.name} (${c.iso2})`).join(', ');
+      const candidates = lookup.ambiguous?.map(countryLabel).join(', ');
       const reason = `--country "${given.country}" is ${candidates ? `ambiguous: ${candidates}` : 'not a country code or name'}; choose it here.`;
       return {...next, screen: {kind: 'country', reason}};
     }

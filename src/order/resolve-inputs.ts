@@ -5,7 +5,8 @@
  * Both report every problem at once instead of stopping at the first.
  */
 import {isCovered, type Country, type Customer, type OrderRequest, type Vpn} from '../api/schemas.js';
-import {describeCountry, lookupCountry, resolveCountry, type CountryOption} from '../domain/countries.js';
+import {lookupCountry, resolveCountry, type CountryOption} from '../domain/countries.js';
+import {countryLabel, vpnLabel} from '../domain/labels.js';
 import {orderRequest} from '../domain/order-request.js';
 import {checkOrderFields, deriveTechnicalSiteName, defaultOrderReference} from '../domain/site-rules.js';
 import type {OrderCatalog} from './order-catalog.js';
@@ -61,9 +62,9 @@ export function checkLocalAnswers(answers: Answers, now: Date): Checked<LocalOrd
     const found = lookupCountry(answers.country);
     country = found.found;
     if (found.ambiguous) {
-      problems.push({answer: 'country', message: `"${answers.country}" names ${found.ambiguous.length} countries: ${found.ambiguous.map(describeCountry).join(', ')}; give the ISO code`});
+      problems.push({answer: 'country', message: `"${answers.country}" names ${found.ambiguous.length} countries: ${found.ambiguous.map(countryLabel).join(', ')}; give the ISO code`});
     } else if (found.suggestions) {
-      const maybe = found.suggestions.length > 0 ? `; did you mean ${found.suggestions.map(describeCountry).join(', ')}?` : '';
+      const maybe = found.suggestions.length > 0 ? `; did you mean ${found.suggestions.map(countryLabel).join(', ')}?` : '';
       problems.push({answer: 'country', message: `"${answers.country}" is not a country code or a country name in English or French${maybe}`});
     }
   }
@@ -124,9 +125,7 @@ export function resolveCustomer(customers: readonly Customer[], input: string | 
   return {answer: 'customer', message: `no customer "${input}"; choose one of ${listCustomers(customers)}`};
 }
 
-function describeVpn(v: Vpn): string {
-  return `${v.vpnId}${v.vpnCode === undefined ? '' : ` (code ${v.vpnCode})`} "${v.name}"`;
-}
+const describeVpn = (v: Vpn) => vpnLabel(v, {code: true});
 
 /** By id, then code, then exact name (then exact name ignoring case). A name two VPNs share is refused. */
 export function resolveVpn(vpns: readonly Vpn[], input: string, customerCode: string): Vpn | AnswerProblem {
@@ -154,9 +153,9 @@ export function resolveVpn(vpns: readonly Vpn[], input: string, customerCode: st
 }
 
 export function coverageProblem(country: CountryOption, info: Country | undefined): AnswerProblem | undefined {
-  if (info === undefined) return {answer: 'country', message: `the API does not know ${country.iso2} (${country.name})`};
+  if (info === undefined) return {answer: 'country', message: `the API does not know ${countryLabel(country)}`};
   if (!isCovered(info)) {
-    return {answer: 'country', message: `${country.name} (${country.iso2}) is not covered by Business Talk Online`};
+    return {answer: 'country', message: `${countryLabel(country)} is not covered by Business Talk Online`};
   }
   return undefined;
 }

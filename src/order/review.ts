@@ -2,6 +2,7 @@
 import {firstOrderPath} from '../api/order-path.js';
 import type {BusinessTalkApi, OrderRequest} from '../api/types.js';
 import {coverageText, wrapWithIndent} from '../domain/coverage-view.js';
+import {countryLabel, vpnLabel} from '../domain/labels.js';
 import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 import type {PlacedOrder} from './place-order.js';
 import type {ResolvedOrder} from './resolve-inputs.js';
@@ -26,19 +27,18 @@ export function plannedRequest(api: BusinessTalkApi, order: ResolvedOrder): Plan
  * and the country's coverage in full, its comment included.
  */
 export function reviewLines(order: ResolvedOrder, request: PlannedRequest, width = 80): string[] {
-  const vpnCode = order.vpn.vpnCode === undefined ? '' : `, code ${order.vpn.vpnCode}`;
   const row = (label: string, value: string) => wrapWithIndent(`  ${label.padEnd(15)}`, terminalSafe(value), width);
   const lines = [
     'Voicesite order:',
     ...row('Customer', `${order.customer.customerCode} (${order.customer.name})`),
-    ...row('VPN', `${order.vpn.name} (id ${order.vpn.vpnId}${vpnCode})`),
-    ...row('Country', `${order.country.name} (${order.country.iso2})`),
+    ...row('VPN', vpnLabel(order.vpn, {code: true})),
+    ...row('Country', countryLabel(order.country)),
     ...row('Site name', order.technicalSiteName),
     ...row('Site label', order.customerSiteLabel),
     ...row('Reference', order.customerOrderReference),
     ...row('Request', `${request.method} ${request.url}`),
   ];
-  if (order.countryInfo) lines.push(`Coverage in ${terminalSafe(order.countryInfo.name)} (${order.country.iso2}):`, ...coverageText(order.countryInfo, width));
+  if (order.countryInfo) lines.push(`Coverage in ${terminalSafe(countryLabel(order.country))}:`, ...coverageText(order.countryInfo, width));
   return lines;
 }
 

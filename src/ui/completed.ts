@@ -1,5 +1,5 @@
 /** The "✓ answer" lines for the steps already behind the person. */
-import {countryName} from '../domain/countries.js';
+import {countryLabel, vpnLabel} from '../domain/labels.js';
 import type {WizardState} from '../flow/state.js';
 import type {CompletedStep} from './components/completed-steps.js';
 import {count} from './plural.js';
@@ -21,9 +21,9 @@ export function completedSteps(state: WizardState): CompletedStep[] {
   if (at > 2 && answers.customer) {
     steps.push({step: 'Customer', answer: `${answers.customer.name} (${answers.customer.customerCode})${answers.customerAutomatic ? ', the only customer of this key' : ''}`});
   }
-  if (at > 3 && answers.vpn) steps.push({step: 'VPN', answer: `${answers.vpn.name} (id ${answers.vpn.vpnId})`});
+  if (at > 3 && answers.vpn) steps.push({step: 'VPN', answer: vpnLabel(answers.vpn)});
   if (at > 4 && answers.country) {
-    steps.push({step: 'Country', answer: `${countryName(answers.country.iso2) ?? answers.country.name} (${answers.country.iso2}), Business Talk Online: Yes`});
+    steps.push({step: 'Country', answer: `${countryLabel(answers.country)}, Business Talk Online: Yes`});
   }
   return steps;
 }

@@ -1,6 +1,7 @@
 /** The screen for the current state, with each callback turned into a fact for the reducer. */
 import React from 'react';
 import {countryName} from '../domain/countries.js';
+import {countryLabel, vpnLabel} from '../domain/labels.js';
 import type {Action} from '../flow/actions.js';
 import {canGoBack} from '../flow/navigation.js';
 import {orderBody, placedListed, type WizardState} from '../flow/state.js';
@@ -37,8 +38,8 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
   const details = (): Array<readonly [string, string]> => [
     ['Technical name', site?.technicalSiteName ?? ''],
     ['Site label', site?.customerSiteLabel ?? ''],
-    ['Country', answers.country ? `${countryName(answers.country.iso2) ?? answers.country.name} (${answers.country.iso2})` : ''],
-    ['VPN', answers.vpn ? `${answers.vpn.name} (id ${answers.vpn.vpnId})` : ''],
+    ['Country', answers.country ? countryLabel(answers.country) : ''],
+    ['VPN', answers.vpn ? vpnLabel(answers.vpn) : ''],
     ['Customer', answers.customer ? customerLabel(answers.customer) : ''],
     ['Order reference', site?.customerOrderReference ?? ''],
   ];
@@ -145,7 +146,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
         <ReviewScreen
           target={`${props.session.profile} · ${props.session.emulated ? 'sandbox' : props.session.environment.name} (${props.session.environment.baseUrl})`}
           customer={answers.customer ? customerLabel(answers.customer) : ''}
-          vpn={answers.vpn ? `${answers.vpn.name} (id ${answers.vpn.vpnId})` : ''}
+          vpn={answers.vpn ? vpnLabel(answers.vpn) : ''}
           country={details()[2]![1]}
           customerCode={order.customerCode}
           body={order.body}

@@ -61,6 +61,6 @@ describe('resolveVpn', () => {
   });
 
   it('says which VPNs exist when none matches', () => {
-    expect(resolveVpn(vpns, 'nope', '9999')).toMatchObject({message: expect.stringContaining('"My VPN 1"')});
+    expect(resolveVpn(vpns, 'nope', '9999')).toMatchObject({message: expect.stringContaining('it has My VPN 1 (id aa76e66dfc63, code 1), My VPN 2 (id 3a45b33edf3, code 2)')});
   });
 });

@@ -2,21 +2,12 @@
  * The structural half of the terminal-safe rule: screens get their Text from the wrapper that
  * applies it, and only the code that writes btalk's own escape sequences unwraps a guarded stream.
  */
-import {readdirSync, readFileSync, statSync} from 'node:fs';
+import {readFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {describe, expect, it} from 'vitest';
+import {repoRoot, sourceFiles, srcDir} from '../helpers/imports.js';
 
-const root = join(import.meta.dirname, '..', '..');
-
-function sources(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sources(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
-const files = sources(join(root, 'src')).map((path) => ({path: relative(root, path), text: readFileSync(path, 'utf8')}));
+const files = sourceFiles(srcDir).map((path) => ({path: relative(repoRoot, path), text: readFileSync(path, 'utf8')}));
 
 describe('outside text on a terminal', () => {
   it('every Ink Text comes from src/ui/components/text.tsx', () => {

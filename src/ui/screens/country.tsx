@@ -7,6 +7,7 @@ import React from 'react';
 import {isCovered} from '../../api/schemas.js';
 import type {Country} from '../../api/types.js';
 import {allCountries, countryName, searchCountries, type CountryOption} from '../../domain/countries.js';
+import {countryLabel} from '../../domain/labels.js';
 import type {Loadable} from '../../flow/state.js';
 import {Busy} from '../components/busy.js';
 import {CoverageTable} from '../components/coverage-table.js';
@@ -42,11 +43,6 @@ export interface CountryScreenProps {
  */
 export function rankedCountries(items: readonly CountryOption[], text: string): CountryOption[] {
   return searchCountries(text, items);
-}
-
-/** "Germany (DE)", or "Germany (DE) · Allemagne" when another of its names matched the filter. */
-export function countryLabel(c: CountryOption): string {
-  return `${c.name} (${c.iso2})${c.matched ? ` · ${c.matched}` : ''}`;
 }
 
 export function CountryScreen(props: CountryScreenProps): React.JSX.Element {

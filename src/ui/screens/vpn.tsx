@@ -1,6 +1,7 @@
 /** Step 4: the VPN the site joins; every page of VPNs, filterable by name, code or id. */
 import React from 'react';
 import type {Vpn} from '../../api/types.js';
+import {vpnLabel} from '../../domain/labels.js';
 import type {Loadable} from '../../flow/state.js';
 import {ListScreen, matchingAny} from './list-screen.js';
 
@@ -20,10 +21,6 @@ export interface VpnScreenProps {
   isActive?: boolean;
 }
 
-export function vpnLabel(v: Vpn): string {
-  return `${v.name}  ·  id ${v.vpnId}${v.vpnCode ? `  ·  code ${v.vpnCode}` : ''}`;
-}
-
 const filterVpns = matchingAny<Vpn>((v) => [v.name, v.vpnId, v.vpnCode]);
 
 export function VpnScreen(props: VpnScreenProps): React.JSX.Element {
@@ -41,7 +38,7 @@ export function VpnScreen(props: VpnScreenProps): React.JSX.Element {
       isActive={props.isActive ?? true}
       listProps={{
         itemKey: (v) => v.vpnId,
-        label: vpnLabel,
+        label: (v) => vpnLabel(v, {code: true}),
         filter: filterVpns,
         noun: ['VPN', 'VPNs'],
         rows: props.rows,
