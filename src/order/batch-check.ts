@@ -9,10 +9,14 @@
  */
 import type {VoiceSite} from '../api/schemas.js';
 import {findSiteByName} from '../domain/site-rules.js';
-import {ANSWERS, answerInfo} from './order-options.js';
+import {resolveCountry} from '../domain/countries.js';
+import {ANSWERS, answerInfo, type Answers} from './order-options.js';
 import type {OrderCatalog} from './order-catalog.js';
 import {checkLocalAnswers, hasRemoteAnswers, remoteProblemsOf, resolveRemote, type AnswerProblem, type ResolvedOrder} from './resolve-inputs.js';
 import type {BatchRow, RowProblem} from './batch-csv.js';
+
+/** What a customer code looks like (a name has spaces or other characters). */
+const CUSTOMER_CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
 export interface PlannedRow {
   row: number;
@@ -40,18 +44,36 @@ export interface CheckHooks {
   onChecked?: (done: number, total: number) => void;
 }
 
+/**
+ * Starts, beside the voicesites, the reads the rows' checks will make: the customers and each
+ * country named once, and the VPNs of each customer named by code (the customer list confirms it;
+ * a code it does not list costs one GET). The checks then find them in the catalog, so a batch
+ * waits for one round of reads (two when the customer comes from the list) instead of four.
+ */
+function readAhead(catalog: OrderCatalog, answers: readonly Answers[]): void {
+  const reads: Array<Promise<unknown>> = [catalog.customers()];
+  const countries = new Set(answers.map((a) => (a.country === undefined ? undefined : resolveCountry(a.country)?.iso2)));
+  for (const iso2 of countries) if (iso2 !== undefined) reads.push(catalog.country(iso2));
+  const codes = new Set(answers.map((a) => a.customer?.trim()));
+  for (const code of codes) if (code !== undefined && CUSTOMER_CODE.test(code)) reads.push(catalog.vpns(code));
+  // Each failure surfaces where its answer is awaited.
+  for (const read of reads) read.catch(() => undefined);
+}
+
 export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalog, now: Date, hooks: CheckHooks = {}): Promise<CheckedBatch> {
   const problems: RowProblem[] = [];
   const planned: PlannedRow[] = [];
   const skipped: SkippedRow[] = [];
+  const locals = rows.map((r) => ({row: r.row, answers: r.answers, local: checkLocalAnswers(r.answers, now)}));
   // One complete read of the voicesites, keeping only those a row names (large accounts).
-  const names = new Set(rows.map((r) => checkLocalAnswers(r.answers, now).ok?.technicalSiteName).filter((n): n is string => n !== undefined));
-  const sites = await catalog.sitesNamed([...names]);
+  const names = new Set(locals.map((l) => l.local.ok?.technicalSiteName).filter((n): n is string => n !== undefined));
+  const reading = catalog.sitesNamed([...names]);
+  readAhead(catalog, locals.map((l) => l.answers));
+  const sites = await reading;
   // A site of another customer (keys with several) does not count when the row names its customer.
   const existingFor = (name: string, customer: string | undefined) => findSiteByName(sites, name, customer);
 
   const firstRowOf = new Map<string, number>();
-  const locals = rows.map((r) => ({row: r.row, answers: r.answers, local: checkLocalAnswers(r.answers, now)}));
   for (const {row, local} of locals) {
     if (!local.ok) {
       problems.push(...rowProblems(row, local.problems));

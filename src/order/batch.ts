@@ -85,10 +85,14 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     checking.update({done: 0, total: file.rows.length, ok: 0, failed: 0, skipped: 0});
     let checked;
     try {
-      await requireOrderAccess(catalog);
-      checked = await checkBatch(file.rows, catalog, new Date(runtime.clock()), {
+      // The lists are read while /me says whether this key may order at all; a read-only key is
+      // still told that first.
+      const rows = checkBatch(file.rows, catalog, new Date(runtime.clock()), {
         onChecked: (done, total) => checking.update({done, total, ok: 0, failed: 0, skipped: 0}),
       });
+      rows.catch(() => undefined);
+      await requireOrderAccess(catalog);
+      checked = await rows;
     } finally {
       checking.finish();
     }
