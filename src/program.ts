@@ -88,7 +88,9 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
   // After the command, whatever it was and however it ended: the log file, named.
   program.hook('postAction', () => debug.finish());
   const config = createConfigStore(defaultConfigDir(runtime.env));
-  const keychain = () => createKeychainStore({platform: runtime.platform});
+  // Built when a keychain call is about to be made, so the flags are known: under --debug the
+  // library's own text of a failure is one stderr line (the error itself says it in words).
+  const keychain = () => createKeychainStore({platform: runtime.platform, debug: globals().debug ? (line) => runtime.stderr.write(`${line}\n`) : undefined});
   const sessions = createSessionFactory({
     runtime,
     config,

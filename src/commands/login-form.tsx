@@ -10,7 +10,7 @@ import type {Credentials} from '../api/types.js';
 import {BtalkError, toBtalkError} from '../errors.js';
 import type {Runtime} from '../runtime.js';
 import {rawStream} from '../text/guarded-stream.js';
-import {keychainReason} from '../secrets/keychain-errors.js';
+import {keychainNotice, keychainReason} from '../secrets/keychain-errors.js';
 import {proveCredentials, READONLY_WARNING} from '../secrets/prove-credentials.js';
 import type {Session} from '../session-types.js';
 import {keyPacedStdin} from '../ui/key-paced-stdin.js';
@@ -125,11 +125,11 @@ export function LoginFlow({session, initial, onFinish, platform = 'linux'}: Logi
     return (
       <Box flexDirection="column">
         <Text color={theme.success}>{`✓ Credentials work: ${rightsText(phase.proof)}`}</Text>
-        <Text color={theme.danger}>{`✗ Not saved: no usable OS keychain for ${target}`}</Text>
+        <Text color={theme.danger}>{`✗ Not saved: no usable OS keychain (${keychainReason(phase.error)}) for ${target}`}</Text>
       </Box>
     );
   }
-  const notice = session.keychainProblem ? `No OS keychain (${keychainReason(session.keychainProblem)}): the credentials can be checked, not saved.` : undefined;
+  const notice = session.keychainProblem ? keychainNotice(session.keychainProblem, 'the credentials can be checked, not saved') : undefined;
   return (
     <Box flexDirection="column">
       <Text dimColor>{`Logging in: ${target}`}</Text>

@@ -1,7 +1,7 @@
 /** What `btalk login` reports once the credentials were proven and saved (text, --json, the form). */
 import {BtalkError} from '../errors.js';
 import {CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
-import {keychainFix} from '../secrets/keychain-errors.js';
+import {keychainFix, keychainLine} from '../secrets/keychain-errors.js';
 import type {Proof} from '../secrets/prove-credentials.js';
 import type {Session} from '../session-types.js';
 
@@ -35,10 +35,10 @@ export function rightsText(proof: Proof): string {
  */
 export function notSavedError(proof: Proof, error: BtalkError, platform: NodeJS.Platform): BtalkError {
   const vars = Object.values(CREDENTIAL_ENV_VARS).join(', ');
-  return new BtalkError('keychain', `The credentials work (${rightsText(proof)}), but were not saved: ${lowerFirst(error.message)}`, {
+  return new BtalkError('keychain', `The credentials work (${rightsText(proof)}), but were not saved. ${keychainLine(error)}`, {
     hint:
       `Use them without a keychain: set ${vars} in the environment of each btalk run (btalk reads them and never saves them). ` +
-      `Or, to save them: ${lowerFirst(keychainFix(platform))}, then run btalk login again.`,
+      `Or, to save them: ${lowerFirst(keychainFix(error, platform))}, then run btalk login again.`,
     cause: error,
   });
 }

@@ -217,7 +217,7 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
       accounts = await deps.keychain().list();
     } catch (thrown) {
       const e = toBtalkError(thrown);
-      throw new Fail(`not usable: ${keychainReason(e)}`, hintFor(runtime.platform));
+      throw new Fail(`not usable: ${keychainReason(e)}`, e.hint ?? hintFor(runtime.platform));
     }
     const note = session?.emulated ? '; --sandbox itself keeps credentials in memory' : '';
     return `available (${accounts.length} btalk item${accounts.length === 1 ? '' : 's'})${note}`;

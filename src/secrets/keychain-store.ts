@@ -7,7 +7,8 @@
  * (keyring-process.ts): runs that never touch the keychain do not pay for it, and a call stuck
  * past its deadline is killed with the child instead of keeping btalk from exiting.
  */
-import {keychainError} from './keychain-errors.js';
+import {keychainError, rawText} from './keychain-errors.js';
+import {terminalSafe} from '../text/terminal-safe.js';
 import {processKeyringBackend} from './keyring-process.js';
 import {KEYCHAIN_SERVICE, type SecretStore} from './types.js';
 import {withDeadline} from './with-deadline.js';
@@ -28,6 +29,11 @@ export interface KeychainStoreOptions {
   service?: string;
   deadlineMs?: number;
   backend?: KeyringBackend;
+  /**
+   * --debug: told the library's own text of every failure (the message itself only says the
+   * trouble in words). Never a secret value: only the operation, the account name and that text.
+   */
+  debug?: ((line: string) => void) | undefined;
 }
 
 export function createKeychainStore(options: KeychainStoreOptions): SecretStore {
@@ -42,7 +48,9 @@ export function createKeychainStore(options: KeychainStoreOptions): SecretStore 
     try {
       return await withDeadline(deadlineMs, (signal) => work(lib(), signal));
     } catch (thrown) {
-      throw keychainError(operation, account, thrown, platform);
+      const error = keychainError(thrown, platform, deadlineMs);
+      options.debug?.(`keychain ${operation}${account === undefined ? '' : ` ${account}`} -> ${terminalSafe(rawText(thrown))}`);
+      throw error;
     }
   }
 

@@ -59,6 +59,8 @@ export interface KeyringProcessOptions {
   modulePath?: string;
   /** The Node binary; the one running btalk by default. */
   execPath?: string;
+  /** The child's environment (btalk's own by default); tests point it at a D-Bus bus of their own. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** The keyring library's main file, resolved from here so the child finds it wherever btalk runs. */
@@ -99,6 +101,7 @@ export function processKeyringBackend(options: KeyringProcessOptions): ProcessKe
   function start(): ChildProcessWithoutNullStreams {
     const spawned = spawn(options.execPath ?? process.execPath, ['--input-type=module', '-e', CHILD, options.modulePath ?? keyringModulePath(), options.platform], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.env ? {env: options.env} : {}),
     });
     childError = '';
     spawned.stderr.on('data', (c: Buffer) => (childError = (childError + c.toString()).slice(-500)));

@@ -33,12 +33,13 @@ describe('btalk status without a keychain', () => {
     const out = s.runtime.out();
     expect(out).toContain('Client secret: missing');
     expect(out).toContain(
-      'not logged in (missing client id, client secret, API key: the OS keychain could not be read (no D-Bus session); set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET, BTALK_API_KEY)',
+      'not logged in (missing client id, client secret, API key: the OS keychain could not be read (no D-Bus session bus); set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET, BTALK_API_KEY)',
     );
     expect(out).not.toContain('run "btalk login"');
     const err = s.runtime.err();
-    expect(err).toContain('Error: Could not use the OS keychain (read "default:');
-    expect(err).toContain('Next: Start a Secret Service (e.g. `dbus-run-session -- bash`');
+    expect(err).toContain('Error: No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): this looks like an SSH or headless session, which has no OS keychain.');
+    expect(err).toContain('Next: Run btalk under `dbus-run-session -- bash` with gnome-keyring unlocked in it');
+    expect(err).not.toContain('Platform failure');
     expect(sandbox().counters.requests).toBe(0);
   });
 
@@ -47,7 +48,7 @@ describe('btalk status without a keychain', () => {
     expect(await s.run()).toBe(4);
     const answer = JSON.parse(s.runtime.out()) as Record<string, unknown> & {error: {kind: string; hint: string}};
     expect(answer).toMatchObject({ok: false, check: 'missing', sources: {clientId: 'missing', clientSecret: 'missing', apiKey: 'environment'}});
-    expect(answer['problem']).toBe('missing client id, client secret: the OS keychain could not be read (no D-Bus session); set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET');
+    expect(answer['problem']).toBe('missing client id, client secret: the OS keychain could not be read (no D-Bus session bus); set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET');
     expect(answer.error.kind).toBe('keychain');
     expect(answer.error.hint).toContain('gnome-keyring-daemon');
   });

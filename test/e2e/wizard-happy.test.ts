@@ -2,7 +2,8 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {keys, press, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {useEmulator} from '../helpers/emulator.js';
-import {BtalkError} from '../../src/errors.js';
+import {keychainError} from '../../src/secrets/keychain-errors.js';
+import {NO_DBUS_MESSAGE} from '../secrets/no-dbus-keychain.js';
 import {acceptSiteFields, shownId, startWizard, toReview} from './wizard-harness.js';
 
 afterEach(() => cleanup());
@@ -87,12 +88,14 @@ describe('wizard against the emulator: one customer', {timeout: WIZARD_TEST_TIME
 
   it('without a keychain, says typed credentials serve this run only, then still reaches a voiceSiteId', async () => {
     const s = sandbox();
-    const keychainProblem = new BtalkError('keychain', 'The OS keychain could not be read (no D-Bus session).', {
-      hint: 'Set BTALK_CLIENT_ID, BTALK_CLIENT_SECRET and BTALK_API_KEY, or start a Secret Service.',
-    });
+    const keychainProblem = keychainError(new Error(NO_DBUS_MESSAGE), 'linux');
     const w = startWizard(s, {credentials: undefined, keychainProblem});
     let frame = await waitForFrame(w.ui, 'Client ID');
-    expect(frame).toMatch(/No OS keychain .*: the credentials are used\s+for\s+this\s+run\s+only/s);
+    const flat = frame.replace(/\s+/g, ' ');
+    expect(flat).toContain('No OS keychain, so the credentials are used for this run only.');
+    expect(flat).toContain('No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): this looks like an SSH or headless session');
+    expect(flat).toContain('Next: Run btalk under `dbus-run-session -- bash`');
+    expect(flat).not.toContain('Platform failure');
     await type(w.ui, s.demo.clientId);
     await press(w.ui, keys.enter);
     await type(w.ui, s.demo.clientSecret);

@@ -12,6 +12,7 @@ import {fileURLToPath} from 'node:url';
 import {build} from 'esbuild';
 import {describe, expect, it} from 'vitest';
 import {BtalkError} from '../../src/errors.js';
+import {keychainTrouble} from '../../src/secrets/keychain-errors.js';
 import {createKeychainStore} from '../../src/secrets/keychain-store.js';
 import {processKeyringBackend} from '../../src/secrets/keyring-process.js';
 
@@ -48,13 +49,18 @@ describe('the keyring child process', () => {
     expect(await store.delete('default:api-key')).toBe(false);
   });
 
-  it("passes the library's error text on as a keychain error with the way out", async () => {
-    const store = createKeychainStore({platform: 'linux', backend: processKeyringBackend({platform: 'linux', modulePath: FAKE})});
-    const error = (await store.get("fail:Couldn't access platform storage: Secret Service: no result found").catch((e: unknown) => e)) as BtalkError;
+  it("says the library's failure in words with the way out; its own text goes to --debug only", async () => {
+    const debug: string[] = [];
+    const store = createKeychainStore({platform: 'linux', backend: processKeyringBackend({platform: 'linux', modulePath: FAKE}), debug: (l) => debug.push(l)});
+    const raw = "Couldn't access platform storage: Secret Service: no result found";
+    const error = (await store.get(`fail:${raw}`).catch((e: unknown) => e)) as BtalkError;
     expect(error).toBeInstanceOf(BtalkError);
     expect(error.kind).toBe('keychain');
-    expect(error.message).toContain('no usable keyring');
+    expect(error.message).toBe('The Secret Service has no default keyring to keep the credentials in (gnome-keyring was started without being unlocked).');
+    expect(error.hint).toContain('gnome-keyring-daemon --replace --unlock --components=secrets');
     expect(error.hint).toContain('BTALK_CLIENT_ID');
+    expect(JSON.stringify(error.toJSON())).not.toContain('no result found');
+    expect(debug).toEqual([`keychain read fail:${raw} -> ${raw}`]);
   });
 
   it('ends the child with a call stuck past its deadline; the next call gets a fresh child', async () => {
@@ -68,7 +74,8 @@ describe('the keyring child process', () => {
     expect(alive(stuckChild)).toBe(true);
     const error = (await hasty.get(`stuck:${fifo()}`).catch((e: unknown) => e)) as BtalkError;
     expect(error.kind).toBe('keychain');
-    expect(error.message).toContain('did not answer within 0.3 s');
+    expect(error.message).toBe('The OS keychain did not answer within 0.3 s: it may be waiting for an unlock prompt nobody can see.');
+    expect(keychainTrouble(error)).toBe('timed-out');
     await expect.poll(() => alive(stuckChild)).toBe(false);
     // A new child, which knows nothing of the first one's memory (the real keyring would).
     expect(await patient.get('default:client-id')).toBeUndefined();
@@ -79,7 +86,8 @@ describe('the keyring child process', () => {
     const store = createKeychainStore({platform: 'linux', backend: processKeyringBackend({platform: 'linux', modulePath: '/nonexistent/keyring.js'})});
     const error = (await store.get('default:client-id').catch((e: unknown) => e)) as BtalkError;
     expect(error.kind).toBe('keychain');
-    expect(error.message).toContain('cannot load the keyring library');
+    expect(error.message).toContain("btalk's keychain library (@napi-rs/keyring) could not be loaded");
+    expect(error.hint).toContain('Reinstall btalk');
   });
 
   it('a btalk process whose keychain call got stuck still exits, with its own exit code (built code)', async () => {

@@ -130,15 +130,19 @@ describe('session resolution', () => {
     const {factory, keychainCalls, config} = await testSessions({env: {BTALK_API_KEY: KEY_A}, keychainFactory: noDbusKeychain});
     const session = await factory.open({profile: 'ssh'});
     expect(session.keychainProblem).toMatchObject({kind: 'keychain'});
-    expect(session.keychainProblem?.message).toContain('no D-Bus session is reachable');
+    expect(session.keychainProblem?.message).toBe(NO_BUS_LINE);
     expect(session.keychainProblem?.hint).toContain('BTALK_CLIENT_ID');
     expect(session.credentials).toBeUndefined();
     expect(session.sources).toEqual({clientId: 'missing', clientSecret: 'missing', apiKey: 'environment'});
-    expect(keychainNotice(session.keychainProblem!)).toBe('No OS keychain (no D-Bus session): the credentials are used for this run only.');
+    expect(keychainNotice(session.keychainProblem!).split('\n')).toEqual([
+      'No OS keychain, so the credentials are used for this run only.',
+      `  ${NO_BUS_LINE}`,
+      `  Next: ${session.keychainProblem!.hint}`,
+    ]);
     // Saving says why at once, without asking the keychain again, and writes nothing anywhere.
     const calls = keychainCalls();
     const saving = await session.saveCredentials({clientId: 'id', clientSecret: 'secret', apiKey: KEY_A}).catch((e: unknown) => e);
-    expect(saving).toMatchObject({kind: 'keychain', message: 'No OS keychain to save to (no D-Bus session).'});
+    expect(saving).toMatchObject({kind: 'keychain', message: `Nothing was saved. ${NO_BUS_LINE}`});
     expect((saving as BtalkError).hint).toContain('dbus-run-session');
     expect(keychainCalls()).toBe(calls);
     expect(await config.profile('ssh')).toBeUndefined();
@@ -156,9 +160,11 @@ describe('session resolution', () => {
     const {factory} = await testSessions({keychainFactory: () => keychainOf({getPassword: () => new Promise(() => {})}, 50)});
     const session = await factory.open({});
     expect(session.keychainProblem?.message).toContain('did not answer within 0.05 s');
-    expect(keychainNotice(session.keychainProblem!)).toBe('No OS keychain (no answer within 0.05 s): the credentials are used for this run only.');
+    expect(keychainNotice(session.keychainProblem!)).toContain('\n  The OS keychain did not answer within 0.05 s: it may be waiting for an unlock prompt nobody can see.\n');
   });
 });
+
+const NO_BUS_LINE = 'No D-Bus session bus (DBUS_SESSION_BUS_ADDRESS is not set): this looks like an SSH or headless session, which has no OS keychain.';
 
 describe('sandbox session', () => {
   it('starts the emulator, uses its demo account and a memory store, never the keychain, and stops it on close', async () => {
