@@ -3,65 +3,41 @@
  * bound and is said on stderr, and no answer makes btalk hold more than a bounded amount of memory
  * (peak RSS read in the child itself). Needs `npm run build` first (npm test does it).
  */
-import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdtemp, readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {useEmulator} from '../helpers/emulator.js';
+import {BUILT_CLI, runBuiltCli, type CliRun, type CliRunOptions} from '../helpers/built-cli.js';
+import {emulatorEnv, useEmulator, type RunningEmulator} from '../helpers/emulator.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const REPORT_RSS = fileURLToPath(new URL('../helpers/report-rss.mjs', import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  ms: number;
-  /** Peak resident memory of the btalk process, in MB. */
-  peakRssMb: number;
+/** A temp folder for each test, and the built CLI there against the emulator's demo account. */
+function builtCliOn(sandbox: () => RunningEmulator, prefix: string) {
+  let dir = '';
+  beforeEach(async () => {
+    expect(existsSync(BUILT_CLI), 'run "npm run build" first').toBe(true);
+    dir = await mkdtemp(path.join(tmpdir(), prefix));
+  });
+  return {
+    dir: () => dir,
+    run: (args: string[], env: Record<string, string> = {}, options: Pick<CliRunOptions, 'nodeArgs' | 'watch'> = {}): Promise<CliRun> =>
+      runBuiltCli(args, {cwd: dir, env: {NO_COLOR: '1', ...emulatorEnv(sandbox()), ...env}, ...options}),
+  };
 }
 
 describe('btalk against a hostile server (built CLI)', () => {
   const sandbox = useEmulator();
-  let dir: string;
-  beforeEach(async () => {
-    expect(existsSync(CLI), 'run "npm run build" first').toBe(true);
-    dir = await mkdtemp(path.join(tmpdir(), 'btalk-hostile-'));
-  });
+  const cli = builtCliOn(sandbox, 'btalk-hostile-');
 
-  function run(args: string[], env: Record<string, string> = {}): Promise<Run> {
-    const rssFile = path.join(dir, `rss-${Math.random().toString(36).slice(2)}`);
-    const started = Date.now();
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', REPORT_RSS, CLI, ...args], {
-        cwd: dir,
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          HOME: dir,
-          BTALK_CONFIG_DIR: path.join(dir, 'config'),
-          NO_COLOR: '1',
-          BTALK_TEST_RSS_FILE: rssFile,
-          BTALK_BASE_URL: sandbox().baseUrl,
-          BTALK_CLIENT_ID: sandbox().demo.clientId,
-          BTALK_CLIENT_SECRET: sandbox().demo.clientSecret,
-          BTALK_API_KEY: sandbox().demo.apiKey,
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
-      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-      child.on('error', reject);
-      child.on('close', async (code) => {
-        const kb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'));
-        resolve({code, stdout, stderr, ms: Date.now() - started, peakRssMb: kb / 1024});
-      });
-    });
+  /** Also reads the child's peak resident memory, in MB, which it writes on exit. */
+  async function run(args: string[], env: Record<string, string> = {}): Promise<CliRun & {peakRssMb: number}> {
+    const rssFile = path.join(cli.dir(), `rss-${Math.random().toString(36).slice(2)}`);
+    const result = await cli.run(args, {BTALK_TEST_RSS_FILE: rssFile, ...env}, {nodeArgs: ['--import', REPORT_RSS]});
+    const kb = Number(await readFile(rssFile, 'utf8').catch(() => 'NaN'));
+    return {...result, peakRssMb: kb / 1024};
   }
 
   it('a stalled GET ends within --timeout with "did not answer"', async () => {
@@ -107,48 +83,18 @@ describe('btalk against a hostile server (built CLI)', () => {
 
 describe('signals during an order (built CLI)', () => {
   const sandbox = useEmulator();
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'btalk-signal-'));
-  });
+  const cli = builtCliOn(sandbox, 'btalk-signal-');
+  const dir = () => cli.dir();
 
   /** Runs btalk and sends `signal` once its output shows `when`. */
-  function runAndSignal(args: string[], when: RegExp, signal: NodeJS.Signals, env: Record<string, string> = {}): Promise<{code: number | null; stdout: string; stderr: string}> {
-    return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, ...args], {
-        cwd: dir,
-        env: {
-          PATH: process.env['PATH'] ?? '',
-          HOME: dir,
-          BTALK_CONFIG_DIR: path.join(dir, 'config'),
-          NO_COLOR: '1',
-          BTALK_BASE_URL: sandbox().baseUrl,
-          BTALK_CLIENT_ID: sandbox().demo.clientId,
-          BTALK_CLIENT_SECRET: sandbox().demo.clientSecret,
-          BTALK_API_KEY: sandbox().demo.apiKey,
-          ...env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      });
-      let stdout = '';
-      let stderr = '';
-      let sent = false;
-      const check = () => {
-        if (!sent && when.test(stdout + stderr)) {
-          sent = true;
-          child.kill(signal);
-        }
-      };
-      child.stdout.on('data', (c: Buffer) => {
-        stdout += c.toString();
-        check();
-      });
-      child.stderr.on('data', (c: Buffer) => {
-        stderr += c.toString();
-        check();
-      });
-      child.on('error', reject);
-      child.on('close', (code) => resolve({code, stdout, stderr}));
+  function runAndSignal(args: string[], when: RegExp, signal: NodeJS.Signals): Promise<CliRun> {
+    let sent = false;
+    return cli.run(args, {}, {
+      watch: (output, child) => {
+        if (sent || !when.test(output.stdout + output.stderr)) return;
+        sent = true;
+        child.kill(signal);
+      },
     });
   }
 
@@ -173,12 +119,12 @@ describe('signals during an order (built CLI)', () => {
   it('SIGTERM during a batch: rows in flight finish, the results file is written, exit 143', async () => {
     const {writeFile, readFile: read} = await import('node:fs/promises');
     const rows = Array.from({length: 12}, (_, i) => `My VPN 1,FR,TERM_${String(i).padStart(2, '0')},Term ${i},PO-${i}`);
-    await writeFile(path.join(dir, 'sites.csv'), ['vpn,country,site-name,label,reference', ...rows].join('\n') + '\n');
+    await writeFile(path.join(dir(), 'sites.csv'), ['vpn,country,site-name,label,reference', ...rows].join('\n') + '\n');
     sandbox().settings.latencyMs = 150;
     // Once the first row's result is out, the batch is sending (its handler is in place).
     const r = await runAndSignal(['order', '--from', 'sites.csv', '--yes', '--concurrency', '1'], /row \d+\s+TERM_/, 'SIGTERM');
     expect(r.code).toBe(143);
-    const results = await read(path.join(dir, 'sites.results.csv'), 'utf8');
+    const results = await read(path.join(dir(), 'sites.results.csv'), 'utf8');
     expect(results).toMatch(/technicalSiteName/);
     expect(results.trim().split(/\r?\n/)).toHaveLength(13);
     expect(results).toMatch(/not-sent/);

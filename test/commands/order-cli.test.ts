@@ -2,45 +2,31 @@
  * `btalk order` as a person or a script runs it: the built CLI in a subprocess, answers from
  * BTALK_* variables, a real SIGINT. Needs `npm run build` first (npm test does it).
  */
-import {spawn} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {beforeEach, describe, expect, it} from 'vitest';
-import {useEmulator} from '../helpers/emulator.js';
+import {BUILT_CLI, runBuiltCli, type CliRun} from '../helpers/built-cli.js';
+import {emulatorEnv, useEmulator} from '../helpers/emulator.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
-
-interface Run {
-  code: number | null;
-  signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
-}
-
-function runCli(args: string[], env: Record<string, string>, options: {cwd: string; interruptAfterLines?: number}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      cwd: options.cwd,
-      env: {PATH: process.env['PATH'] ?? '', HOME: options.cwd, BTALK_CONFIG_DIR: path.join(options.cwd, 'config'), NO_COLOR: '1', ...env},
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    let interrupted = false;
-    child.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString();
-      if (!interrupted && options.interruptAfterLines !== undefined && stdout.split('\n').length > options.interruptAfterLines) {
-        interrupted = true;
-        child.kill('SIGINT');
-      }
-    });
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-    child.stdin.end();
-    child.on('error', reject);
-    child.on('close', (code, signal) => resolve({code, signal, stdout, stderr}));
+/** The built CLI with stdin a closed pipe; `interruptAfterLines`: a SIGINT once stdout has more lines. */
+function runCli(args: string[], env: Record<string, string>, options: {cwd: string; interruptAfterLines?: number}): Promise<CliRun> {
+  let interrupted = false;
+  const {interruptAfterLines} = options;
+  return runBuiltCli(args, {
+    cwd: options.cwd,
+    env: {NO_COLOR: '1', ...env},
+    stdin: 'closed',
+    ...(interruptAfterLines === undefined
+      ? {}
+      : {
+          watch: (output, child) => {
+            if (interrupted || output.stdout.split('\n').length <= interruptAfterLines) return;
+            interrupted = true;
+            child.kill('SIGINT');
+          },
+        }),
   });
 }
 
@@ -48,15 +34,10 @@ describe('btalk order (built CLI)', () => {
   const sandbox = useEmulator();
   let dir: string;
   beforeEach(async () => {
-    expect(existsSync(CLI), 'run "npm run build" first').toBe(true);
+    expect(existsSync(BUILT_CLI), 'run "npm run build" first').toBe(true);
     dir = await mkdtemp(path.join(tmpdir(), 'btalk-order-cli-'));
   });
-  const apiEnv = () => ({
-    BTALK_BASE_URL: sandbox().baseUrl,
-    BTALK_CLIENT_ID: sandbox().demo.clientId,
-    BTALK_CLIENT_SECRET: sandbox().demo.clientSecret,
-    BTALK_API_KEY: sandbox().demo.apiKey,
-  });
+  const apiEnv = () => emulatorEnv(sandbox());
 
   it('order --sandbox --json --yes prints one JSON object with a voiceSiteId and exits 0', async () => {
     const r = await runCli(['order', '--sandbox', '--json', '--yes', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Lyon office'], {}, {cwd: dir});

@@ -5,16 +5,14 @@
  * carry no raw ESC, BEL, C0/C1 control or bidi character, `--json` must stay valid JSON with the
  * same values, and the key must appear nowhere. Needs `npm run build` first (npm test does it).
  */
-import {spawn} from 'node:child_process';
 import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
 import {HOSTILE_SEQUENCES} from '../../src/emulator/hostile.js';
+import {runBuiltCli} from '../helpers/built-cli.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const {apiKey, clientSecret} = EMULATOR_ACCOUNTS.hostile;
 /** Raw bytes a terminal would act on: C0 but newline (and tab), DEL, C1 (as UTF-8), bidi controls (as UTF-8). */
 const RAW = /[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]|\xe2\x80[\xaa-\xae]|\xe2\x81[\xa6-\xa9]/;
@@ -33,20 +31,9 @@ afterAll(async () => {
   await rm(dir, {recursive: true, force: true});
 });
 
-function run(args: string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--sandbox', ...args], {
-      cwd: dir,
-      env: {PATH: process.env['PATH'] ?? '', HOME: dir, BTALK_CONFIG_DIR: path.join(dir, 'config'), BTALK_STATE_DIR: path.join(dir, 'state'), BTALK_SANDBOX_ACCOUNT: 'hostile'},
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (c: Buffer) => out.push(c));
-    child.stderr.on('data', (c: Buffer) => err.push(c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({code, stdout: Buffer.concat(out), stderr: Buffer.concat(err)}));
-  });
+async function run(args: string[]): Promise<Run> {
+  const r = await runBuiltCli(['--sandbox', ...args], {cwd: dir, env: {BTALK_STATE_DIR: path.join(dir, 'state'), BTALK_SANDBOX_ACCOUNT: 'hostile'}});
+  return {code: r.code, stdout: r.stdoutBytes, stderr: r.stderrBytes};
 }
 
 function expectClean(r: Run): void {

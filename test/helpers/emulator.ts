@@ -28,6 +28,16 @@ export function useEmulator(options: Partial<EmulatorSettings> | (() => StartEmu
   };
 }
 
+/** BTALK_CLIENT_ID/SECRET/API_KEY for an emulator account, so the keychain is never touched. */
+export function credentialEnv(account: Pick<EmulatorAccount, 'clientId' | 'clientSecret' | 'apiKey'>): Record<string, string> {
+  return {BTALK_CLIENT_ID: account.clientId, BTALK_CLIENT_SECRET: account.clientSecret, BTALK_API_KEY: account.apiKey};
+}
+
+/** The variables that point the built CLI at this emulator with its demo account. */
+export function emulatorEnv(sandbox: RunningEmulator): Record<string, string> {
+  return {BTALK_BASE_URL: sandbox.baseUrl, ...credentialEnv(sandbox.demo)};
+}
+
 /** RFC 6749 2.3.1: form-urlencode id and secret, then Basic. */
 export function basicAuth(clientId: string, clientSecret: string): string {
   const form = (s: string) => encodeURIComponent(s).replace(/%20/g, '+');

@@ -15,16 +15,13 @@ import {withEnvDefaults, type GlobalOptions} from '../../src/global-options.js';
 import type {OrderJournal} from '../../src/journal/journal.js';
 import type {BatchTuning} from '../../src/order/batch.js';
 import {startEmulator} from '../../src/emulator/server.js';
-import type {RunningEmulator, EmulatorAccount} from '../../src/emulator/types.js';
+import type {RunningEmulator} from '../../src/emulator/types.js';
 import {testRuntime, testSessions, type TestRuntime} from '../helpers/session.js';
 
 /** The runtime a harness run used: output, stdin, and Ctrl+C (see test/helpers/session.ts). */
 export type Harness = TestRuntime;
 
-/** BTALK_CLIENT_ID/SECRET/API_KEY for an emulator account, so the keychain is never touched. */
-export function credentialEnv(account: Pick<EmulatorAccount, 'clientId' | 'clientSecret' | 'apiKey'>): Record<string, string> {
-  return {BTALK_CLIENT_ID: account.clientId, BTALK_CLIENT_SECRET: account.clientSecret, BTALK_API_KEY: account.apiKey};
-}
+export {credentialEnv} from '../helpers/emulator.js';
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
