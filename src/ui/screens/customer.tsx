@@ -3,7 +3,8 @@ import React from 'react';
 import type {Customer} from '../../api/types.js';
 import type {Loadable} from '../../flow/state.js';
 import {count} from '../plural.js';
-import {ListScreen, matchingAny} from './list-screen.js';
+import {filterCustomers} from '../../flow/choices.js';
+import {ListScreen} from './list-screen.js';
 
 export interface CustomerScreenProps {
   customers: Loadable<Customer[]> | undefined;
@@ -27,7 +28,6 @@ export function customerLabel(c: Customer): string {
   return `${c.name} (${c.customerCode})${c.type ? ` · ${c.type}` : ''}`;
 }
 
-const filterCustomers = matchingAny<Customer>((c) => [c.name, c.customerCode]);
 
 export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
   return (

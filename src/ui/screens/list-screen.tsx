@@ -13,31 +13,8 @@ import {Menu} from '../components/menu.js';
 import {useTheme} from '../theme.js';
 import {Text} from '../components/text.js';
 
-/**
- * A filter for FilterList: the items with a field containing the typed text (any case). Each
- * item's fields are lower-cased once, not on every key: typing over 10,000 VPNs then costs one
- * `includes` per item and allocates nothing per item.
- */
-export function matchingAny<T extends object>(fields: (item: T) => ReadonlyArray<string | undefined>): (items: readonly T[], text: string) => readonly T[] {
-  const haystacks = new WeakMap<T, string>();
-  const haystack = (item: T): string => {
-    let text = haystacks.get(item);
-    if (text === undefined) {
-      // NUL never comes from the keyboard, so no typed text matches across two fields.
-      text = fields(item)
-        .filter((field): field is string => field !== undefined)
-        .map((field) => field.toLowerCase())
-        .join('\u0000');
-      haystacks.set(item, text);
-    }
-    return text;
-  };
-  return (items, text) => {
-    const wanted = text.trim().toLowerCase();
-    if (wanted === '') return items;
-    return items.filter((item) => haystack(item).includes(wanted));
-  };
-}
+/** The filter rule lives with the flow; re-exported for the screens that build on this one. */
+export {matchingAny} from '../../flow/choices.js';
 
 export interface ListScreenProps<T> {
   title: string;

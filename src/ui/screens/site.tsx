@@ -8,8 +8,7 @@
 import {Box} from 'ink';
 import React, {useMemo, useState} from 'react';
 import type {VoiceSite} from '../../api/types.js';
-import {nextInSeries} from '../../domain/site-series.js';
-import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName, findSiteByName} from '../../domain/site-rules.js';
+import {siteDefaults, siteProblems, takenSites} from '../../flow/site-defaults.js';
 import type {Loadable, OrderedSite, SiteDetails} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
@@ -17,7 +16,7 @@ import {textInputAction} from '../components/text-input-state.js';
 import {TextInput} from '../components/text-input.js';
 import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
-import {SITE_FIELDS, siteEnter, siteFields, siteFormReducer, siteFormState, siteValues, type SiteField} from './site-form-state.js';
+import {SITE_FIELDS, siteEnter, siteFields, siteFormReducer, siteFormState, siteValues} from './site-form-state.js';
 import {Text} from '../components/text.js';
 
 export interface SiteScreenProps {
@@ -36,40 +35,7 @@ export interface SiteScreenProps {
   isActive?: boolean;
 }
 
-type Field = SiteField;
 const NONE: readonly OrderedSite[] = [];
-
-/** "Voicesite in France", or "... 2", "... 3" when the derived technical name is taken. */
-export function defaultLabel(countryName: string, sites: readonly VoiceSite[], customerCode: string): string {
-  const base = `Voicesite in ${countryName}`.slice(0, 70);
-  for (let n = 1; n < 100; n++) {
-    const label = n === 1 ? base : `${base} ${n}`;
-    if (!findSiteByName(sites, deriveTechnicalSiteName(label), customerCode)) return label;
-  }
-  return base;
-}
-
-/** The dated reference, with "-2", "-3"... when this run already used it (two orders a minute). */
-export function defaultReference(now: Date, used: readonly string[]): string {
-  const base = defaultOrderReference(now);
-  for (let n = 1; n < 100; n++) {
-    const reference = n === 1 ? base : `${base}-${n}`;
-    if (!used.includes(reference)) return reference;
-  }
-  return base;
-}
-
-/** What is wrong with each field (undefined: nothing), by the emulator's rules and the taken names. */
-function siteProblems(values: SiteDetails, sites: readonly VoiceSite[], customerCode: string): Record<Field, string | undefined> {
-  const taken = findSiteByName(sites, values.technicalSiteName, customerCode);
-  return {
-    customerSiteLabel: checkSiteLabel(values.customerSiteLabel),
-    technicalSiteName:
-      checkTechnicalSiteName(values.technicalSiteName) ??
-      (taken ? `A voicesite named ${values.technicalSiteName} already exists (voiceSiteId ${String(taken.voiceSiteId)}): choose another name.` : undefined),
-    customerOrderReference: checkOrderReference(values.customerOrderReference),
-  };
-}
 
 export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
   const theme = useTheme();
@@ -78,24 +44,11 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
   const ordered = props.ordered ?? NONE;
   // The clock is read once: a reference that changes while the person looks would be a surprise.
   const [now] = useState(props.now);
-  const sites = useMemo(
-    () => [
-      ...(listed ?? []),
-      ...ordered.map((o): VoiceSite => ({voiceSiteId: o.voiceSiteId, technicalSiteName: o.technicalSiteName, customerCode: o.customerCode})),
-    ],
-    [listed, ordered],
+  const sites = useMemo(() => takenSites(listed, ordered), [listed, ordered]);
+  const defaults = useMemo(
+    (): SiteDetails => siteDefaults({countryName: props.countryName, customerCode: props.customerCode, sites, ordered, now}),
+    [props.countryName, sites, props.customerCode, ordered, now],
   );
-  const defaults = useMemo((): SiteDetails => {
-    const references = ordered.map((o) => o.customerOrderReference);
-    const customerOrderReference = defaultReference(now, references);
-    // The next site of this run continues the series of the last one (PARIS_01 -> PARIS_02),
-    // unless that one kept btalk's own default ("Voicesite in France"): the country may differ.
-    const last = [...ordered].reverse().find((o) => o.customerCode === props.customerCode && !o.customerSiteLabel.startsWith('Voicesite in '));
-    const series = last ? nextInSeries(last, (name) => findSiteByName(sites, name, props.customerCode) !== undefined) : undefined;
-    if (series) return {...series, customerOrderReference};
-    const label = defaultLabel(props.countryName, sites, props.customerCode);
-    return {customerSiteLabel: label, technicalSiteName: deriveTechnicalSiteName(label), customerOrderReference};
-  }, [props.countryName, sites, props.customerCode, ordered, now]);
   // Until the person types, the values are the defaults (which follow the voicesites list).
   const [form, dispatch, get] = useStore(siteFormReducer, () => siteFormState(props.initial));
   const fields = siteFields(form, defaults);

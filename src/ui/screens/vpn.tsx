@@ -3,7 +3,8 @@ import React from 'react';
 import type {Vpn} from '../../api/types.js';
 import {vpnLabel} from '../../domain/labels.js';
 import type {Loadable} from '../../flow/state.js';
-import {ListScreen, matchingAny} from './list-screen.js';
+import {filterVpns} from '../../flow/choices.js';
+import {ListScreen} from './list-screen.js';
 
 export interface VpnScreenProps {
   customerName: string;
@@ -20,8 +21,6 @@ export interface VpnScreenProps {
   onQuit: () => void;
   isActive?: boolean;
 }
-
-const filterVpns = matchingAny<Vpn>((v) => [v.name, v.vpnId, v.vpnCode]);
 
 export function VpnScreen(props: VpnScreenProps): React.JSX.Element {
   return (
