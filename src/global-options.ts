@@ -13,6 +13,8 @@ export interface GlobalOptions {
   timeout?: string;
   /** Seconds the order POST may take (BTALK_ORDER_TIMEOUT). */
   orderTimeout?: string;
+  /** The wizard as plain line-by-line prompts (BTALK_ACCESSIBLE, or Ink's INK_SCREEN_READER=true). */
+  accessible?: boolean;
 }
 
 /**
@@ -37,6 +39,8 @@ export function withEnvDefaults(flags: GlobalOptions, env: Readonly<Record<strin
     debug: flags.debug ?? (envFlag(env['BTALK_DEBUG']) || Boolean(flags.debugFile ?? env['BTALK_DEBUG_FILE'])),
     ...(flags.debugFile ?? env['BTALK_DEBUG_FILE'] ? {debugFile: flags.debugFile ?? env['BTALK_DEBUG_FILE']} : {}),
     json: flags.json ?? false,
+    // Ink's own switch for screen readers, read as Ink reads it (exactly "true").
+    accessible: flags.accessible ?? (envFlag(env['BTALK_ACCESSIBLE']) || env['INK_SCREEN_READER'] === 'true'),
     ...(flags.timeout ?? env['BTALK_TIMEOUT'] ? {timeout: flags.timeout ?? env['BTALK_TIMEOUT']} : {}),
     ...(flags.orderTimeout ?? env['BTALK_ORDER_TIMEOUT'] ? {orderTimeout: flags.orderTimeout ?? env['BTALK_ORDER_TIMEOUT']} : {}),
   };

@@ -48,7 +48,9 @@ function inCi(env: Readonly<Record<string, string | undefined>>): boolean {
  * Paints the first frame when this run is the wizard in a terminal, and nothing otherwise.
  */
 export function prepaintWizard(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, stdout: Writable & {isTTY?: boolean; columns?: number}, interactive: boolean): Prepaint | undefined {
-  if (!interactive || inCi(env)) return undefined;
+  // Accessible mode writes plain lines only: no frame to paint (the --accessible flag itself is
+  // not among the options runsWizard knows, so it already ends here).
+  if (!interactive || inCi(env) || envFlag(env['BTALK_ACCESSIBLE']) || env['INK_SCREEN_READER'] === 'true') return undefined;
   const wizard = runsWizard(argv);
   if (!wizard) return undefined;
   const sandbox = wizard.sandbox || envFlag(env['BTALK_SANDBOX']);

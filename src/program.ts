@@ -50,6 +50,7 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     .option('--debug', 'one redacted stderr line per HTTP request; the wizard writes them to a log file it names when it exits (env BTALK_DEBUG=1)')
     .option('--debug-file <path>', 'append the debug lines to this file instead (implies --debug; env BTALK_DEBUG_FILE)')
     .option('--json', 'machine-readable output on stdout')
+    .option('--accessible', 'the wizard as plain line-by-line prompts for screen readers: no redraws, no colour (env BTALK_ACCESSIBLE=1 or INK_SCREEN_READER=true)')
     .option('--timeout <seconds>', 'the most one API read may take, retries and pauses included (default 30; env BTALK_TIMEOUT)')
     .option('--order-timeout <seconds>', 'the most the order POST may take (default 60; env BTALK_ORDER_TIMEOUT)')
     // The answers, for the wizard and for `btalk order` alike (read from here by both: a root

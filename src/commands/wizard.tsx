@@ -44,6 +44,7 @@ function withPrefetch(session: Session): Session {
 
 /** The wizard, with `answers` given up front (flags, variables) applied as each step comes. */
 export async function openWizard(ctx: CommandContext, globals: GlobalOptions, answers: OrderAnswers): Promise<number> {
+  if (globals.accessible) return openAccessible(ctx, globals, answers);
   if (!ctx.runtime.interactive) {
     throw new BtalkError('usage', 'The guided wizard needs a terminal (stdin and stdout must both be one).', {hint: notATerminalHint(globals)});
   }
@@ -65,6 +66,21 @@ export async function openWizard(ctx: CommandContext, globals: GlobalOptions, an
   } finally {
     // An error before Ink (a config file that cannot be read) is printed where the frame was.
     clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
+  }
+}
+
+/**
+ * The same flow as plain line-by-line prompts (src/accessible/), without Ink. Lines need no
+ * terminal: from a pipe (an editor's shell buffer, answers fed by a script) it reads to the end
+ * of input and stops there as if "quit" had been typed.
+ */
+async function openAccessible(ctx: CommandContext, globals: GlobalOptions, answers: OrderAnswers): Promise<number> {
+  const [{runAccessible}, {givenAnswers}] = await Promise.all([import('../accessible/run-accessible.js'), import('../flow/given.js')]);
+  const session = await ctx.sessions.open(globals);
+  try {
+    return await runAccessible(ctx.runtime, withPrefetch(session), {given: givenAnswers(answers, new Date(ctx.runtime.clock()))});
+  } finally {
+    await session.close();
   }
 }
 

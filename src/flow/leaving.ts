@@ -4,6 +4,7 @@
  */
 import {canOrder} from '../api/schemas.js';
 import {EXIT_CODES, exitCodeFor, type BtalkError} from '../errors.js';
+import type {Writable} from 'node:stream';
 import type {WizardState} from './state.js';
 
 function exitState(state: WizardState, code: number, reason: string, stream: 'stdout' | 'stderr' = 'stderr'): WizardState {
@@ -72,4 +73,24 @@ export function quit(state: WizardState): WizardState {
       // Cancelling one more site after others were delivered is a choice, not a failure of the run.
       return exitState(state, state.ordered.length > 0 ? EXIT_CODES.ok : EXIT_CODES.interrupted, `Cancelled: ${nothingOrdered(state)}.`);
   }
+}
+
+/** How a run of the wizard ended: its exit screen, less the tag. */
+export interface WizardEnding {
+  code: number;
+  reason: string;
+  stream: 'stdout' | 'stderr';
+  summary?: string[] | undefined;
+}
+
+/**
+ * Leaves the ending printed once the wizard's UI is gone (the Ink wizard and the accessible
+ * prompts alike): the sites ordered earlier in the run on stdout, then the reason on its stream.
+ * Returns the exit code.
+ */
+export function writeEnding(ending: WizardEnding, streams: {stdout: Writable; stderr: Writable}): number {
+  for (const line of ending.summary ?? []) streams.stdout.write(`${line}\n`);
+  const stream = ending.stream === 'stdout' ? streams.stdout : streams.stderr;
+  if (ending.reason) stream.write(`${ending.reason}\n`);
+  return ending.code === 0 ? EXIT_CODES.ok : ending.code;
 }

@@ -5,12 +5,12 @@
  */
 import {render} from 'ink';
 import React from 'react';
-import {EXIT_CODES} from '../errors.js';
 import type {Runtime} from '../runtime.js';
 import {rawStream} from '../text/guarded-stream.js';
 import type {WizardSession} from './wizard-deps.js';
 import {App} from './app.js';
 import {givenAnswers} from '../flow/given.js';
+import {writeEnding} from '../flow/leaving.js';
 import type {Answers as OrderAnswers} from '../order/order-options.js';
 import {keyPacedStdin} from './key-paced-stdin.js';
 import {themeFor} from './theme.js';
@@ -48,8 +48,5 @@ export async function runWizard(runtime: Runtime, session: WizardSession, option
   await instance.waitUntilExit().catch(() => undefined);
   stdin.dispose();
   // The sites ordered before, say, a cancelled next order stay printed like any delivered one.
-  for (const line of exit.summary ?? []) runtime.stdout.write(`${line}\n`);
-  const stream = exit.stream === 'stdout' ? runtime.stdout : runtime.stderr;
-  if (exit.reason) stream.write(`${exit.reason}\n`);
-  return exit.code === 0 ? EXIT_CODES.ok : exit.code;
+  return writeEnding(exit, runtime);
 }
