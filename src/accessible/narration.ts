@@ -7,6 +7,7 @@
 import {canOrder} from '../api/schemas.js';
 import type {Customer, Vpn} from '../api/types.js';
 import {countryName, type CountryOption} from '../domain/countries.js';
+import {countryLabel, vpnLabel} from '../domain/labels.js';
 import {placedListed, type WizardAnswers, type WizardState} from '../flow/state.js';
 import {terminalSafe} from '../text/terminal-safe.js';
 import {count} from '../text/plural.js';
@@ -17,12 +18,13 @@ export function customerText(c: Customer): string {
   return `${safe(c.name)}, code ${safe(c.customerCode)}${c.type ? `, ${safe(c.type)}` : ''}`;
 }
 
+/** "My VPN 1 (id aa76e66dfc63, code 1)", as everywhere (domain/labels.ts). */
 export function vpnText(v: Vpn): string {
-  return `${safe(v.name)}, id ${safe(v.vpnId)}${v.vpnCode ? `, code ${safe(v.vpnCode)}` : ''}`;
+  return safe(vpnLabel(v, {code: true}));
 }
 
 export function countryText(c: CountryOption): string {
-  return `${safe(c.name)} (${safe(c.iso2)})${c.matched ? `, also called ${safe(c.matched)}` : ''}`;
+  return safe(countryLabel(c));
 }
 
 /** A wait the person is told about: `key` names it, so it is announced once. */
@@ -88,7 +90,7 @@ export function answerSentences(before: WizardAnswers, after: WizardAnswers): st
   }
   if (after.vpn && (after.vpn.vpnId !== before.vpn?.vpnId || after.customer?.customerCode !== before.customer?.customerCode)) lines.push(`VPN: ${vpnText(after.vpn)}.`);
   if (after.country && after.country.iso2 !== before.country?.iso2) {
-    lines.push(`Country: ${safe(countryName(after.country.iso2) ?? after.country.name)} (${safe(after.country.iso2)}), Business Talk Online available.`);
+    lines.push(`Country: ${countryText(after.country)}, Business Talk Online available.`);
   }
   const site = after.site;
   const old = before.site;

@@ -6,6 +6,7 @@
 import {canOrder, isCovered} from '../api/schemas.js';
 import type {Customer, Vpn} from '../api/types.js';
 import {coverageComment, coverageEntries} from '../domain/coverage-view.js';
+import {countryLabel} from '../domain/labels.js';
 import {allCountries, countryName, resolveCountry, searchCountries, type CountryOption} from '../domain/countries.js';
 import {formatError, type BtalkError} from '../errors.js';
 import {filterCustomers, filterVpns} from '../flow/choices.js';
@@ -179,7 +180,7 @@ export async function reviewTurn(turn: Turn): Promise<void> {
       `Profile and environment: ${safe(session.profile)}, ${session.emulated ? 'sandbox' : safe(session.environment.name)} (${safe(session.environment.baseUrl)})`,
       `Customer: ${answers.customer ? customerText(answers.customer) : ''}`,
       `VPN: ${answers.vpn ? vpnText(answers.vpn) : ''}`,
-      `Country: ${safe(countryName(p.country) ?? p.country)} (${safe(p.country)})`,
+      `Country: ${safe(countryLabel({iso2: p.country, name: answers.country?.name ?? p.country}))}`,
       `Technical name: ${safe(p.technicalSiteName)}`,
       `Site label: ${safe(p.customerSiteLabel)}`,
       `Order reference: ${safe(order.body.customerOrderReference)}`,

@@ -22,7 +22,7 @@ describe('accessible mode', {timeout: 30_000}, () => {
     const out = run.out();
     expect(out).toContain('Checking access (token, then GET /me)…\nAccess checked: rights profile admin, can order.');
     expect(out).toContain('Customer: My Customer, code 9999, direct, the only customer of this key.');
-    expect(out).toContain(`${VPN_QUESTION}\n2 VPNs:\n1) My VPN 1, id `);
+    expect(out).toContain(`${VPN_QUESTION}\n2 VPNs:\n1) My VPN 1 (id `);
     expect(out).toContain('Type a number, or part of a name, code or id. Type back to go back, or quit to cancel.');
     expect(out).toContain('Business Talk Online is available in France.');
     expect(out).toContain('Review the order. Nothing is sent until you type yes.');
@@ -57,7 +57,7 @@ describe('accessible mode', {timeout: 30_000}, () => {
     // Asked three times: first, after "back" (Enter kept VPN 1), after the second "back".
     expect(out.split(VPN_QUESTION).length - 1).toBe(3);
     expect(out).toContain('Press Enter to keep My VPN 1.');
-    expect(out).toMatch(/Review the order[\s\S]*VPN: My VPN 2, id /u);
+    expect(out).toMatch(/Review the order[\s\S]*VPN: My VPN 2 \(id /u);
     expect(run.err()).toBe('Cancelled: nothing was ordered.\n');
   });
 
@@ -68,7 +68,7 @@ describe('accessible mode', {timeout: 30_000}, () => {
     const out = run.out();
     expect(out).toContain('There is no number 7: type a number from 1 to 2, or part of a name, code or id.');
     expect(out).toContain('No VPN matches "zzz": type part of a name, code or id.');
-    expect(out).toContain('VPN: My VPN 2, id ');
+    expect(out).toContain('VPN: My VPN 2 (id ');
   });
 
   it('asks for credentials one at a time; a rejected key is said, the rest kept, and the right one goes on', async () => {
@@ -103,7 +103,7 @@ describe('accessible mode', {timeout: 30_000}, () => {
     const out = run.out();
     expect(out).not.toContain(VPN_QUESTION);
     expect(out).not.toContain('In which country is the site?');
-    expect(out).toContain('VPN: My VPN 1, id ');
+    expect(out).toContain('VPN: My VPN 1 (id ');
     expect(out).toContain('Country: France (FR), Business Talk Online available.');
     expect(out.trimEnd().split('\n').at(-1)).toMatch(SUMMARY);
   });
