@@ -48,6 +48,11 @@ export type Action =
   | {type: 'edit-requested'; step: EditableStep}
   | {type: 'submit-pressed'}
   | {type: 'recheck-pressed'}
+  /**
+   * After an unknown outcome, the explicit "Send again": a fresh complete read of the voicesites
+   * first, and one POST only if the site is not there.
+   */
+  | {type: 'send-again-chosen'}
   /** On the done screen: one more site with the same customer, VPN and country. */
   | {type: 'another-order-requested'; change?: 'vpn' | 'country'}
   /** On the access screen, once the check passed (reached again with Esc): on to the customer. */
@@ -67,5 +72,7 @@ export type Action =
   | {type: 'credentials-saved'}
   | {type: 'credentials-save-failed'; error: BtalkError}
   | {type: 'order-checking'; attempt: number}
+  /** "Send again": the fresh check found no such site, so the POST is on its way again. */
+  | {type: 'order-resending'; attempt: number}
   | {type: 'order-placed'; attempt: number; placed: PlacedOrder}
   | {type: 'order-failed'; attempt: number; error: BtalkError};

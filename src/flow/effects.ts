@@ -17,7 +17,9 @@ export type Effect =
   | {type: 'load'; request: DataRequest; delayMs?: number}
   | {type: 'save-credentials'; credentials: Credentials}
   | {type: 'place-order'; attempt: number; customerCode: string; body: OrderRequest}
-  | {type: 'find-order'; attempt: number; customerCode: string; technicalSiteName: string};
+  | {type: 'find-order'; attempt: number; customerCode: string; technicalSiteName: string}
+  /** "Send again": a fresh complete check, then one POST only if the site is absent. */
+  | {type: 'send-again'; attempt: number; customerCode: string; body: OrderRequest};
 
 /** Effects with the same key are the same work. */
 export function effectKey(effect: Effect): string {
@@ -30,6 +32,8 @@ export function effectKey(effect: Effect): string {
       return `place-order:${effect.attempt}`;
     case 'find-order':
       return `find-order:${effect.attempt}`;
+    case 'send-again':
+      return `send-again:${effect.attempt}`;
     default: {
       const never: never = effect;
       return never;
@@ -71,6 +75,8 @@ export function effectsFor(state: WizardState): Effect[] {
       if (!order) break;
       if (screen.mode === 'find') {
         effects.push({type: 'find-order', attempt: screen.attempt, customerCode: order.customerCode, technicalSiteName: order.body.parameters.technicalSiteName});
+      } else if (screen.mode === 'resend') {
+        effects.push({type: 'send-again', attempt: screen.attempt, customerCode: order.customerCode, body: order.body});
       } else {
         effects.push({type: 'place-order', attempt: screen.attempt, customerCode: order.customerCode, body: order.body});
       }

@@ -163,10 +163,11 @@ function step(state: WizardState, action: Action): WizardState {
       const attempt = state.attempts + 1;
       return {...state, attempts: attempt, screen: {kind: 'submitting', attempt, mode: 'send', checking: false}};
     }
-    case 'recheck-pressed': {
+    case 'recheck-pressed':
+    case 'send-again-chosen': {
       if (screen.kind !== 'order-failed' || !screen.error.outcomeUnknown) return state;
       const attempt = state.attempts + 1;
-      return {...state, attempts: attempt, screen: {kind: 'submitting', attempt, mode: 'find', checking: true}};
+      return {...state, attempts: attempt, screen: {kind: 'submitting', attempt, mode: action.type === 'recheck-pressed' ? 'find' : 'resend', checking: true}};
     }
     case 'another-order-requested': {
       if (screen.kind !== 'done') return state;
@@ -223,6 +224,9 @@ function step(state: WizardState, action: Action): WizardState {
     case 'order-checking':
       if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;
       return {...state, screen: {...screen, checking: true}};
+    case 'order-resending':
+      if (screen.kind !== 'submitting' || screen.attempt !== action.attempt || screen.mode !== 'resend') return state;
+      return {...state, screen: {...screen, checking: false, resent: true}};
     case 'order-placed': {
       if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;
       // The cached list no longer tells which names are taken: it is fetched again.

@@ -6,7 +6,7 @@ import type {BusinessTalkApi, Credentials, OrderRequest} from '../api/types.js';
 import type {Timers} from '../timers.js';
 import {BtalkError, toBtalkError} from '../errors.js';
 import {attemptFor, placeAndRecord, type OrderContext, type RecordOrder} from '../journal/record.js';
-import {placeOrder, recoveredOrder, type RecheckSettings} from '../order/place-order.js';
+import {placeOrder, recoveredOrder, sendAgainIfAbsent, type PlaceOrderHooks, type RecheckSettings} from '../order/place-order.js';
 import type {Action, DataRequest} from './actions.js';
 import {effectKey, effectsFor, type Effect} from './effects.js';
 import {orderBody} from './state.js';
@@ -106,23 +106,27 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
           return {type: 'credentials-save-failed', error: toBtalkError(error)};
         }
       case 'place-order':
+      case 'send-again':
         try {
-          // Aborted only when the wizard is gone (Ctrl+C): the person was already told the order
-          // was sent and may exist, and nobody is left to read the answer, so nothing should keep
-          // the terminal waiting for it (nor for the voicesites check after it).
           const context = orderContext(effect.customerCode, effect.body);
-          const placed = await placeAndRecord(deps.recordOrder, context, (onRequestId) =>
-            placeOrder(stoppable(api()), effect.customerCode, effect.body, {
-              onChecking: () => dispatch({type: 'order-checking', attempt: effect.attempt}),
-              signal: aborter.signal,
-              // The search for a lost order's site ends when the wizard does (Ctrl+C, SIGTERM).
-              stopChecking: aborter.signal,
-              timers: deps.timers,
-              ...(deps.recheck ? {recheck: deps.recheck} : {}),
-              onRequestId,
-            }),
-          );
-          return {type: 'order-placed', attempt: effect.attempt, placed};
+          const {attempt} = effect;
+          const hooks = (onRequestId: (id: string) => void): PlaceOrderHooks => ({
+            onChecking: () => dispatch({type: 'order-checking', attempt}),
+            onResending: () => dispatch({type: 'order-resending', attempt}),
+            // Aborted only when the wizard is gone (Ctrl+C): the person was already told the order
+            // was sent and may exist, and nobody is left to read the answer, so nothing should keep
+            // the terminal waiting for it (nor for the voicesites check after it).
+            signal: aborter.signal,
+            // The search for a lost order's site ends when the wizard does (Ctrl+C, SIGTERM).
+            stopChecking: aborter.signal,
+            timers: deps.timers,
+            ...(deps.recheck ? {recheck: deps.recheck} : {}),
+            onRequestId,
+          });
+          // "Send again" is the same code as `btalk order --resend-if-absent`: a complete read first.
+          const send = effect.type === 'place-order' ? placeOrder : sendAgainIfAbsent;
+          const placed = await placeAndRecord(deps.recordOrder, context, (onRequestId) => send(stoppable(api()), effect.customerCode, effect.body, hooks(onRequestId)));
+          return {type: 'order-placed', attempt, placed};
         } catch (error) {
           return {type: 'order-failed', attempt: effect.attempt, error: toBtalkError(error)};
         }
@@ -137,8 +141,10 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
             if (body) await deps.recordOrder?.(attemptFor(orderContext(effect.customerCode, body), {placed}, requestIds));
             return {type: 'order-placed', attempt: effect.attempt, placed};
           }
-          const error = new BtalkError('not-found', `The order for ${name} was NOT created: no voicesite has that name.`, {
-            hint: 'It is safe to send the order again.',
+          // One more read that does not list it proves nothing: a slow order may still land.
+          const error = new BtalkError('not-found', `GET /voicesites, read again in full, does not list ${name}: the order may still be processing.`, {
+            hint: `Check again in a while, or choose "Send again": it reads the whole list first and sends only if ${name} is not there.`,
+            outcomeUnknown: true,
           });
           return {type: 'order-failed', attempt: effect.attempt, error};
         } catch (thrown) {

@@ -82,9 +82,11 @@ export type Screen =
   | {kind: 'review'; showJson: boolean}
   /**
    * `send`: the order POST is in flight (`checking` once its outcome was unknown and the voicesites
-   * are searched). `find`: only searching the voicesites for the site, nothing is sent.
+   * are searched). `find`: only searching the voicesites for the site, nothing is sent. `resend`:
+   * "Send again" after an unknown outcome: `checking` the whole list first, then (`resent`) the
+   * one POST, sent only because the site was not there.
    */
-  | {kind: 'submitting'; attempt: number; mode: 'send' | 'find'; checking: boolean}
+  | {kind: 'submitting'; attempt: number; mode: 'send' | 'find' | 'resend'; checking: boolean; resent?: boolean}
   /** The order failed; `checked` when the voicesites were searched and the site was not found. */
   | {kind: 'order-failed'; error: BtalkError; checked: boolean; attempt: number}
   /** Whether GET /voicesites lists the new site is read from data.voicesites (see placedListed). */

@@ -95,20 +95,21 @@ async function lookFor(api: BusinessTalkApi, customerCode: string, name: string,
   }
 }
 
+/** The one POST of an order: its answer, or the error it ended with. */
+async function post(api: BusinessTalkApi, customerCode: string, order: OrderRequest, hooks: PlaceOrderHooks): Promise<PlacedOrder | BtalkError> {
+  const callOptions = {...(hooks.signal ? {signal: hooks.signal} : {}), ...(hooks.onRequestId ? {onRequestId: hooks.onRequestId} : {})};
+  try {
+    const result = await api.orderVoicesite(customerCode, order, callOptions);
+    return {voiceSiteId: String(result.voiceSiteId), recovered: false, order: result};
+  } catch (thrown) {
+    if (!isBtalkError(thrown)) throw thrown;
+    return thrown;
+  }
+}
+
 export async function placeOrder(api: BusinessTalkApi, customerCode: string, order: OrderRequest, hooks: PlaceOrderHooks = {}): Promise<PlacedOrder> {
   const name = order.parameters.technicalSiteName;
-  const post = async (): Promise<PlacedOrder | BtalkError> => {
-    const callOptions = {...(hooks.signal ? {signal: hooks.signal} : {}), ...(hooks.onRequestId ? {onRequestId: hooks.onRequestId} : {})};
-    try {
-      const result = await api.orderVoicesite(customerCode, order, callOptions);
-      return {voiceSiteId: String(result.voiceSiteId), recovered: false, order: result};
-    } catch (thrown) {
-      if (!isBtalkError(thrown)) throw thrown;
-      return thrown;
-    }
-  };
-
-  const first = await post();
+  const first = await post(api, customerCode, order, hooks);
   if (!(first instanceof BtalkError)) return first;
   if (first.api?.status === 401 && !first.outcomeUnknown) return afterRefusedToken(api, customerCode, name, first, hooks);
   if (!first.outcomeUnknown) throw first;
@@ -116,14 +117,32 @@ export async function placeOrder(api: BusinessTalkApi, customerCode: string, ord
   const settled = await recheckWindow(api, customerCode, name, first, hooks);
   if (!(settled instanceof BtalkError)) return settled;
   if (!hooks.resendIfAbsent || hooks.stopChecking?.aborted) throw settled;
-
   // The caller chose to resend if, now, a complete list still shows no such site.
+  return sendAgainIfAbsent(api, customerCode, order, hooks);
+}
+
+/**
+ * An order whose outcome stayed unknown, sent again by the person's explicit choice (`btalk order
+ * --resend-if-absent`, the wizard's "Send again"): first one fresh, complete read of GET
+ * /voicesites. The site listed: it was created, and that is the answer (nothing is sent). The
+ * read failed: nothing is sent, and the error says so. Absent: one POST, whose own outcome, if
+ * lost too, is looked for over the re-check window and otherwise left unknown (never a third).
+ */
+export async function sendAgainIfAbsent(api: BusinessTalkApi, customerCode: string, order: OrderRequest, hooks: PlaceOrderHooks = {}): Promise<PlacedOrder> {
+  const name = order.parameters.technicalSiteName;
   hooks.onChecking?.(0);
   const fresh = await lookFor(api, customerCode, name, hooks);
   if (fresh.found) return fresh.found;
-  if (fresh.failed) throw unknownError(name, first, `the check before resending failed too (${fresh.failed.message})`, fresh.failed);
+  if (fresh.failed) {
+    throw new BtalkError(fresh.failed.kind, `Nothing was sent again: reading GET /voicesites in full before sending ${name} again failed (${fresh.failed.message}).`, {
+      hint: `The order for ${name} may still be processing. Check again later, or run "btalk voicesites --filter ${name}"; send it again only after a complete check shows no ${name}.`,
+      ...(fresh.failed.api === undefined ? {} : {api: fresh.failed.api}),
+      outcomeUnknown: true,
+      cause: fresh.failed,
+    });
+  }
   hooks.onResending?.();
-  const second = await post();
+  const second = await post(api, customerCode, order, hooks);
   if (!(second instanceof BtalkError)) return second;
   if (!second.outcomeUnknown) throw second;
   // Never a third POST: the second one's outcome is looked for, then left unknown if need be.

@@ -161,7 +161,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
       );
     }
     case 'submitting':
-      return <SubmittingScreen technicalSiteName={site?.technicalSiteName ?? ''} customerCode={answers.customer?.customerCode ?? ''} mode={screen.mode} checking={screen.checking} />;
+      return <SubmittingScreen technicalSiteName={site?.technicalSiteName ?? ''} customerCode={answers.customer?.customerCode ?? ''} mode={screen.mode} checking={screen.checking} resent={screen.resent} />;
     case 'order-failed':
       return (
         <OrderFailedScreen
@@ -170,6 +170,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           technicalSiteName={site?.technicalSiteName ?? ''}
           onResend={() => dispatch({type: 'submit-pressed'})}
           onRecheck={() => dispatch({type: 'recheck-pressed'})}
+          onSendAgain={() => dispatch({type: 'send-again-chosen'})}
           onEdit={back}
           onQuit={quit}
         />

@@ -2,6 +2,7 @@
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
 import type {RecordOrder} from '../journal/record.js';
+import type {ApiOptions} from '../session-types.js';
 import type {Timers} from '../timers.js';
 import type {Theme} from './theme.js';
 import type {RecheckSettings} from '../order/place-order.js';
@@ -13,7 +14,8 @@ export interface WizardSession {
   /** The session runs against the embedded emulator (--sandbox). */
   emulated: boolean;
   credentials: Credentials | undefined;
-  api(credentials: Credentials): BusinessTalkApi;
+  /** A client; `onWait` takes its retry pauses onto the busy line (under Ink nothing goes to stderr). */
+  api(credentials: Credentials, options?: ApiOptions): BusinessTalkApi;
   saveCredentials(credentials: Credentials): Promise<void>;
   /** Journals an order attempt (the CLI's session always has it; some tests leave it out). */
   recordOrder?: RecordOrder;

@@ -5,7 +5,7 @@
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {createBusinessTalkApi} from '../../src/api/client.js';
-import type {BusinessTalkApi, Credentials} from '../../src/api/types.js';
+import type {BusinessTalkApi, ClientOptions, Credentials} from '../../src/api/types.js';
 import type {RecheckSettings} from '../../src/order/place-order.js';
 import type {BtalkError} from '../../src/errors.js';
 import type {RunningEmulator} from '../../src/emulator/types.js';
@@ -34,17 +34,19 @@ export interface WizardOptions {
   keychainProblem?: BtalkError;
   /** The re-check window after an unknown order outcome; short by default in tests. */
   recheck?: RecheckSettings;
+  /** Settings of the real client, e.g. a short order timeout. */
+  client?: Partial<ClientOptions>;
 }
 
 /** A session on the emulator with the real HTTP client; `saved` collects what it was asked to save. */
-export function emulatorSession(sandbox: RunningEmulator, options: Pick<WizardOptions, 'credentials' | 'wrapApi' | 'keychainProblem'> = {}, saved: Credentials[] = []): WizardSession {
+export function emulatorSession(sandbox: RunningEmulator, options: Pick<WizardOptions, 'credentials' | 'wrapApi' | 'keychainProblem' | 'client'> = {}, saved: Credentials[] = []): WizardSession {
   const credentials = 'credentials' in options ? options.credentials : {clientId: sandbox.demo.clientId, clientSecret: sandbox.demo.clientSecret, apiKey: sandbox.demo.apiKey};
   return {
     profile: 'default',
     environment: {name: 'sandbox', baseUrl: sandbox.baseUrl},
     emulated: true,
     credentials,
-    api: (c) => (options.wrapApi ?? ((api) => api))(createBusinessTalkApi({baseUrl: sandbox.baseUrl, credentials: c, maxRetryDelayMs: 10})),
+    api: (c, apiOptions) => (options.wrapApi ?? ((api) => api))(createBusinessTalkApi({baseUrl: sandbox.baseUrl, credentials: c, maxRetryDelayMs: 10, ...options.client, ...apiOptions})),
     saveCredentials: async (c) => {
       if (options.keychainProblem) throw options.keychainProblem;
       saved.push(c);

@@ -111,6 +111,57 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
     expect(s.counters.byRoute['POST /customers/:customerCode/orders']).toBe(1);
   });
 
+  const POST = 'POST /customers/:customerCode/orders';
+
+  it('"Send again" after a slow POST that landed late: the fresh check finds the site, reports it created, and sends nothing', async () => {
+    const s = sandbox();
+    // The POST gives up after 0.3 s; the site is created 3 s in, after the short re-check window.
+    const {ui} = startWizard(s, {client: {orderTimeoutMs: 300}, recheck: {windowMs: 400, firstDelayMs: 50, maxDelayMs: 200}});
+    await toReview(ui);
+    s.injectFault({route: POST, delayMs: 3_000});
+    await press(ui, keys.enter);
+    let frame = await waitForFrame(ui, 'Nobody knows yet whether VOICESITE_IN_FRANCE was created');
+    expect(frame).toContain('› Check again whether VOICESITE_IN_FRANCE exists (r)');
+    expect(frame.replace(/\s+/g, ' ')).toContain('Send again: checks the whole list first; sends only if VOICESITE_IN_FRANCE is not there (s)');
+    await expect.poll(() => s.counters.ordersCreated, {timeout: 15_000}).toBe(1);
+    await press(ui, 's');
+    frame = await waitForFrame(ui, /voiceSiteId\s+\S+/);
+    expect(frame).toContain('the site exists');
+    await waitForFrame(ui, 'GET /voicesites lists the new site');
+    expect(s.counters.ordersCreated).toBe(1);
+    expect(s.counters.byRoute[POST]).toBe(1);
+  });
+
+  it('"Send again" after a POST lost without creating anything: one more complete check, then exactly one more POST', async () => {
+    const {s, ui} = await submitWith({reset: 'before'});
+    await waitForFrame(ui, 'Nobody knows yet whether VOICESITE_IN_FRANCE was created');
+    // "Check again" proves nothing either way: still unknown, still no blind resend.
+    await press(ui, 'r');
+    let frame = await waitForFrame(ui, 'read again in full, does not list VOICESITE_IN_FRANCE');
+    expect(frame).not.toContain('NOT created');
+    expect(frame).toContain('Send again: checks');
+    expect(s.counters.byRoute[POST]).toBe(1);
+    const reads = s.counters.byRoute['GET /voicesites'] ?? 0;
+    await press(ui, 's');
+    frame = await waitForFrame(ui, /voiceSiteId\s+\S+/);
+    expect(frame).not.toContain('the site exists');
+    expect(s.counters.byRoute[POST]).toBe(2);
+    expect(s.counters.ordersCreated).toBe(1);
+    // The whole list was read before that POST.
+    expect(s.counters.byRoute['GET /voicesites'] ?? 0).toBeGreaterThan(reads);
+  });
+
+  it('"Send again" when the list cannot be read: nothing is sent, and the screen says so', async () => {
+    const {s, ui} = await submitWith({reset: 'before'});
+    await waitForFrame(ui, 'Nobody knows yet whether VOICESITE_IN_FRANCE was created');
+    s.injectFault({route: 'GET /voicesites', status: 500, times: 100});
+    await press(ui, 's');
+    const frame = await waitForFrame(ui, 'Nothing was sent again');
+    expect(frame).toContain('Nobody knows yet whether VOICESITE_IN_FRANCE was created');
+    expect(s.counters.byRoute[POST]).toBe(1);
+    expect(s.counters.ordersCreated).toBe(0);
+  });
+
   it('shows the API message, code and request id of a refused order, with retry, edit and quit', async () => {
     const {ui, exited} = await submitWith({status: 400, json: {code: 27, message: 'Invalid body field', description: 'customerSiteLabel is refused'}});
     const frame = await waitForFrame(ui, 'The order did not go through');

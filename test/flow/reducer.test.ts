@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {BtalkError} from '../../src/errors.js';
 import {effectsFor} from '../../src/flow/effects.js';
 import {reducer} from '../../src/flow/reducer.js';
-import {initialState, placedListed, type WizardState} from '../../src/flow/state.js';
+import {initialState, orderBody, placedListed, type WizardState} from '../../src/flow/state.js';
 import {acme, antarctica, at, creds, customer, france, networkError, run, site, vpn1, vpn2} from './fixtures.js';
 
 describe('reducer: start and access', () => {
@@ -156,11 +156,30 @@ describe('reducer: submitting', () => {
     expect(s.screen).toMatchObject({kind: 'order-failed', checked: true});
   });
 
-  it('after an unknown outcome, offers checking again but never sending again', () => {
+  it('after an unknown outcome, offers checking again, and sending again only as "Send again" (a check first)', () => {
     const s = run(at('submitting'), {type: 'order-failed', attempt: 1, error: networkError(true)});
     expect(run(s, {type: 'submit-pressed'})).toBe(s);
     expect(run(s, {type: 'back-pressed'})).toBe(s);
     expect(run(s, {type: 'recheck-pressed'}).screen).toMatchObject({kind: 'submitting', mode: 'find', attempt: 2});
+    const again = run(s, {type: 'send-again-chosen'});
+    expect(again.screen).toEqual({kind: 'submitting', mode: 'resend', attempt: 2, checking: true});
+    // What runs is the fresh check and its one POST, not a plain POST.
+    expect(effectsFor(again).filter((e) => e.type === 'place-order' || e.type === 'send-again')).toEqual([
+      {type: 'send-again', attempt: 2, customerCode: '9999', body: orderBody(again.answers)!.body},
+    ]);
+    // While it runs, nothing sends again; the check found nothing, so the POST went out.
+    expect(run(again, {type: 'send-again-chosen'})).toBe(again);
+    expect(run(again, {type: 'submit-pressed'})).toBe(again);
+    const resent = run(again, {type: 'order-resending', attempt: 2});
+    expect(resent.screen).toEqual({kind: 'submitting', mode: 'resend', attempt: 2, checking: false, resent: true});
+    expect(run(resent, {type: 'order-resending', attempt: 1})).toBe(resent);
+  });
+
+  it('"Send again" is refused where the outcome is known (the order can be sent as it is, or fixed)', () => {
+    const refused = run(at('submitting'), {type: 'order-failed', attempt: 1, error: networkError(false)});
+    expect(run(refused, {type: 'send-again-chosen'})).toBe(refused);
+    expect(run(at('review'), {type: 'send-again-chosen'})).toEqual(at('review'));
+    expect(run(at('submitting'), {type: 'order-resending', attempt: 1})).toEqual(at('submitting'));
   });
 
   it('shows the placed order and checks the listing', () => {

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {OrderRequest} from '../../src/api/types.js';
 import {BtalkError} from '../../src/errors.js';
-import {placeOrder} from '../../src/order/place-order.js';
+import {placeOrder, sendAgainIfAbsent} from '../../src/order/place-order.js';
 import {useEmulator} from '../helpers/emulator.js';
 
 const ROUTE = 'POST /customers/:customerCode/orders';
@@ -92,6 +92,26 @@ describe('placeOrder', () => {
     const error = (await placeOrder(api(), '9999', other, {recheck: SHORT, resendIfAbsent: true}).catch((e: unknown) => e)) as BtalkError;
     expect(error.outcomeUnknown).toBe(true);
     expect(sandbox().counters.byRoute[ROUTE]).toBe(4);
+  });
+
+  it('sending again after an unknown outcome: a site that is listed by now is the answer, and nothing is sent', async () => {
+    const client = api();
+    const first = await placeOrder(client, '9999', order);
+    const steps: string[] = [];
+    const placed = await sendAgainIfAbsent(client, '9999', order, {onChecking: (n) => steps.push(`check ${n}`), onResending: () => steps.push('resending')});
+    expect(placed).toMatchObject({recovered: true, voiceSiteId: first.voiceSiteId});
+    expect(steps).toEqual(['check 0']);
+    expect(sandbox().counters.byRoute[ROUTE]).toBe(1);
+  });
+
+  it('sending again when the check cannot complete: nothing is sent, and the error says so', async () => {
+    sandbox().injectFault({route: 'GET /voicesites', status: 500, times: 200});
+    const error = (await sendAgainIfAbsent(api(), '9999', order).catch((e: unknown) => e)) as BtalkError;
+    expect(error).toBeInstanceOf(BtalkError);
+    expect(error.outcomeUnknown).toBe(true);
+    expect(error.message).toMatch(/^Nothing was sent again: reading GET \/voicesites in full before sending LILLE_01 again failed/);
+    expect(error.hint).toContain('may still be processing');
+    expect(sandbox().counters.byRoute[ROUTE] ?? 0).toBe(0);
   });
 
   it('Ctrl+C stops the search: the outcome is said as unknown', async () => {

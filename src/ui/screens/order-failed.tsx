@@ -1,6 +1,8 @@
 /**
  * The order did not go through. Says plainly whether anything was created, and offers only what
- * is safe: sending again when nothing was created, checking again when nobody knows yet.
+ * is safe: sending again when nothing was created; when nobody knows yet, checking again (the
+ * highlighted choice) or "Send again", which reads the whole list first and sends only if the
+ * site is not there. Enter alone never sends an order whose outcome is unknown.
  */
 import {Box} from 'ink';
 import React from 'react';
@@ -13,17 +15,19 @@ import {Text} from '../components/text.js';
 
 export interface OrderFailedScreenProps {
   error: BtalkError;
-  /** The voicesites were searched after an unknown outcome and the site was not there. */
+  /** The voicesites were searched after the API refused the order (a 401) and the site was not there. */
   checked: boolean;
   technicalSiteName: string;
   onResend: () => void;
   onRecheck: () => void;
+  /** After an unknown outcome: a fresh complete check, then one POST only if the site is absent. */
+  onSendAgain: () => void;
   onEdit: () => void;
   onQuit: () => void;
   isActive?: boolean;
 }
 
-type Choice = 'resend' | 'recheck' | 'edit' | 'quit';
+type Choice = 'resend' | 'recheck' | 'send-again' | 'edit' | 'quit';
 
 export function OrderFailedScreen(props: OrderFailedScreenProps): React.JSX.Element {
   const theme = useTheme();
@@ -32,6 +36,7 @@ export function OrderFailedScreen(props: OrderFailedScreenProps): React.JSX.Elem
   const items: Array<MenuItem<Choice>> = unknown
     ? [
         {value: 'recheck', label: `Check again whether ${props.technicalSiteName} exists`, hotkey: 'r'},
+        {value: 'send-again', label: `Send again: checks the whole list first; sends only if ${props.technicalSiteName} is not there`, hotkey: 's'},
         {value: 'quit', label: 'Quit', hotkey: 'q'},
       ]
     : [
@@ -39,7 +44,8 @@ export function OrderFailedScreen(props: OrderFailedScreenProps): React.JSX.Elem
         {value: 'edit', label: 'Edit the order', hotkey: 'e'},
         {value: 'quit', label: 'Quit', hotkey: 'q'},
       ];
-  const select = (c: Choice) => (c === 'resend' ? props.onResend() : c === 'recheck' ? props.onRecheck() : c === 'edit' ? props.onEdit() : props.onQuit());
+  const actions: Record<Choice, () => void> = {resend: props.onResend, recheck: props.onRecheck, 'send-again': props.onSendAgain, edit: props.onEdit, quit: props.onQuit};
+  const select = (c: Choice) => actions[c]();
   return (
     <Box flexDirection="column">
       <Text bold>The order did not go through</Text>
@@ -48,15 +54,16 @@ export function OrderFailedScreen(props: OrderFailedScreenProps): React.JSX.Elem
         {unknown ? (
           <Text color={theme.warning}>{`? Nobody knows yet whether ${props.technicalSiteName} was created. Do not send it again before checking.`}</Text>
         ) : props.checked ? (
-          <Text color={theme.warning}>{`The answer was lost, so GET /voicesites was searched: ${props.technicalSiteName} was not found. The order was NOT created; sending it again is safe.`}</Text>
+          <Text color={theme.warning}>{`The API refused the order before processing it, and GET /voicesites, searched afterwards, does not list ${props.technicalSiteName}: it was NOT created; sending it again is safe.`}</Text>
         ) : (
           <Text>{`Nothing was created for ${props.technicalSiteName}.`}</Text>
         )}
       </Box>
       <Box marginTop={1}>
-        <Menu<Choice> items={items} onSelect={select} onBack={unknown ? undefined : props.onEdit} isActive={props.isActive ?? true} />
+        {/* Enter alone checks; sending again always takes its own key or a move first. */}
+        <Menu<Choice> items={items} initial={unknown ? 'recheck' : 'resend'} onSelect={select} onBack={unknown ? undefined : props.onEdit} isActive={props.isActive ?? true} />
       </Box>
-      <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ...items.map((i) => [i.hotkey ?? '', i.value] as const), ...(unknown ? [] : [['Esc', 'review'] as const])]} />
+      <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ...items.map((i) => [i.hotkey ?? '', i.value.replace('-', ' ')] as const), ...(unknown ? [] : [['Esc', 'review'] as const])]} />
     </Box>
   );
 }

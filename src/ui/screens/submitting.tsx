@@ -1,20 +1,36 @@
 /** Step 8: the order is on its way. No keys but Ctrl+C, so nothing can send it twice. */
 import {Box} from 'ink';
 import React from 'react';
-import {firstOrderPath} from '../../api/order-path.js';
 import {Busy} from '../components/busy.js';
 import {Footer} from '../components/footer.js';
 
-export function SubmittingScreen(props: {technicalSiteName: string; customerCode: string; mode: 'send' | 'find'; checking: boolean}): React.JSX.Element {
-  const label =
-    props.mode === 'find'
-      ? `Looking for ${props.technicalSiteName} in GET /voicesites…`
-      : props.checking
-        ? `The answer to the order was lost: looking for ${props.technicalSiteName} in GET /voicesites before anything else…`
-        : `Sending the order for ${props.technicalSiteName} (POST ${firstOrderPath(props.customerCode)})…`;
+export interface SubmittingScreenProps {
+  technicalSiteName: string;
+  customerCode: string;
+  mode: 'send' | 'find' | 'resend';
+  checking: boolean;
+  /** "Send again": the fresh check found nothing and the POST went out again. */
+  resent?: boolean | undefined;
+}
+
+function label(props: SubmittingScreenProps): string {
+  const name = props.technicalSiteName;
+  const post = `POST /customers/${props.customerCode}/orders`;
+  if (props.mode === 'find') return `Looking for ${name} in GET /voicesites (the whole list)…`;
+  if (props.checking) {
+    if (props.mode === 'resend' && !props.resent) return `Send again: reading the whole list of GET /voicesites first; ${name} is sent only if it is not there…`;
+    return `The answer to the order was lost: looking for ${name} in GET /voicesites before anything else…`;
+  }
+  if (props.resent) return `${name} is not listed: sending the order again, once (${post})…`;
+  return `Sending the order for ${name} (${post})…`;
+}
+
+export function SubmittingScreen(props: SubmittingScreenProps): React.JSX.Element {
+  const text = label(props);
   return (
     <Box flexDirection="column">
-      <Busy label={label} />
+      {/* Keyed by what it waits for: each phase counts its own seconds. */}
+      <Busy key={text} label={text} />
       <Footer hints={[['Ctrl+C', 'quit (you will be told whether the order was sent)']]} />
     </Box>
   );

@@ -28,6 +28,11 @@ describe('key lines at 60 columns', () => {
 
   it('order failed', async () => {
     const error = new BtalkError('invalid-input', 'The API refused the order.');
-    await expectKeyLine(<OrderFailedScreen error={error} checked={false} technicalSiteName="PARIS_01" onResend={() => {}} onRecheck={() => {}} onEdit={() => {}} onQuit={() => {}} />, 'Esc review');
+    await expectKeyLine(<OrderFailedScreen error={error} checked={false} technicalSiteName="PARIS_01" onResend={() => {}} onRecheck={() => {}} onSendAgain={() => {}} onEdit={() => {}} onQuit={() => {}} />, 'Esc review');
+  });
+
+  it('order outcome unknown', async () => {
+    const error = new BtalkError('network', 'The order for PARIS_01 may still be processing.', {outcomeUnknown: true});
+    await expectKeyLine(<OrderFailedScreen error={error} checked={false} technicalSiteName="PARIS_01" onResend={() => {}} onRecheck={() => {}} onSendAgain={() => {}} onEdit={() => {}} onQuit={() => {}} />, 'q quit');
   });
 });

@@ -144,6 +144,7 @@ describe('OrderFailedScreen', () => {
         technicalSiteName="MY_SITE"
         onResend={() => calls.push('resend')}
         onRecheck={() => calls.push('recheck')}
+        onSendAgain={() => calls.push('send again')}
         onEdit={() => calls.push('edit')}
         onQuit={() => calls.push('quit')}
       />,
@@ -162,17 +163,26 @@ describe('OrderFailedScreen', () => {
     expect(calls).toEqual(['edit', 'resend']);
   });
 
-  it('not found after a lost answer: says it was not created and sending again is safe', () => {
-    const frame = failed(new BtalkError('network', 'The order for MY_SITE was NOT created (reset).'), true).ui.lastFrame() ?? '';
-    expect(frame.replace(/\s+/g, ' ')).toContain('MY_SITE was not found. The order was NOT created; sending it again is safe.');
+  it('refused before processing (401) and not listed afterwards: says it was not created and sending again is safe', () => {
+    const frame = failed(new BtalkError('auth', 'The gateway refused the token (401 code 42).'), true).ui.lastFrame() ?? '';
+    expect(frame.replace(/\s+/g, ' ')).toContain('does not list MY_SITE: it was NOT created; sending it again is safe.');
   });
 
-  it('unknown outcome: no way to send again, only to check again', async () => {
+  it('unknown outcome: Enter checks again; "Send again" says what it does and is never the highlighted choice', async () => {
     const {ui, calls} = failed(new BtalkError('network', 'Checking failed too.', {outcomeUnknown: true}));
-    expect(ui.lastFrame()).not.toContain('Send the order again');
-    expect(ui.lastFrame()).toContain('Do not send it again before checking');
+    const frame = (ui.lastFrame() ?? '').replace(/\s+/g, ' ');
+    expect(frame).not.toContain('Send the order again');
+    expect(frame).toContain('Do not send it again before checking');
+    expect(frame).toContain('› Check again whether MY_SITE exists (r)');
+    expect(frame).toContain(' Send again: checks the whole list first; sends only if MY_SITE is not there (s)');
+    expect(frame).not.toContain('› Send again');
     await press(ui, keys.enter);
-    expect(calls).toEqual(['recheck']);
+    await press(ui, 's');
+    expect(calls).toEqual(['recheck', 'send again']);
+    // Reached with a move, it is chosen like any item.
+    await press(ui, keys.down);
+    await press(ui, keys.enter);
+    expect(calls).toEqual(['recheck', 'send again', 'send again']);
   });
 });
 
