@@ -3,7 +3,7 @@
  * token provider, pagination and the order-path fallback together, validates every answer with the
  * zod schemas, and makes sure every error it throws is a BtalkError with no secret in it.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 import {BtalkError, toBtalkError} from '../errors.js';
 import {checkBaseUrl, tokenUrlFor} from '../environments.js';
 import {systemTimers} from '../timers.js';

@@ -3,7 +3,7 @@
  * guess about the API lives). Every guess about a shape lives here, so a real server that disagrees costs one
  * edit. Objects ignore unknown fields; only what btalk uses is required.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 
 /** Codes and ids are documented as strings but described as integers: accept both, keep strings. */
 const stringOrNumber = z.union([z.string().min(1), z.number()]).transform((v) => String(v));

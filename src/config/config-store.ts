@@ -10,7 +10,7 @@ import {randomUUID} from 'node:crypto';
 import {mkdir, readFile, rename, stat, writeFile, unlink} from 'node:fs/promises';
 import path from 'node:path';
 import envPaths from 'env-paths';
-import {z} from 'zod';
+import * as z from 'zod';
 import {BtalkError} from '../errors.js';
 
 export const CONFIG_FILE_NAME = 'config.json';

@@ -2,7 +2,7 @@
  * One line of the order journal: what was asked for, what came of it and where to look next (the
  * request ids support asks for). Never a secret: no client secret, API key, token or header.
  */
-import {z} from 'zod';
+import * as z from 'zod';
 
 export const JOURNAL_OUTCOMES = ['ordered', 'recovered', 'refused', 'unknown'] as const;
 export type JournalOutcome = (typeof JOURNAL_OUTCOMES)[number];

@@ -2,7 +2,7 @@ import {describe, expect, it} from 'vitest';
 import {fetchAllPages, parseTotal, type Page} from '../../src/api/pagination.js';
 import {validate} from '../../src/api/validate.js';
 import {CustomerSchema, MeSchema} from '../../src/api/schemas.js';
-import {z} from 'zod';
+import * as z from 'zod';
 import {BtalkError} from '../../src/errors.js';
 
 /** A list served in pages of at most `cap` items, recording which offsets were asked for. */
