@@ -1,10 +1,14 @@
 /**
- * The command tree and the real services behind it (HTTP client, OS keychain, config file,
- * embedded emulator). Given a Runtime, it reads nothing from the process itself, so tests can
- * build the whole program with a runtime of their own.
+ * The command tree, and the real services behind it (services.ts: HTTP client, OS keychain,
+ * config file, order journal, embedded emulator) loaded when a command first needs them. Given a
+ * Runtime, it reads nothing from the process itself, so tests can build the whole program with a
+ * runtime of their own.
+ *
+ * What loads here is only commander and each command's definition (its options and help): every
+ * command's work is loaded by its action with `import()` (test/commands/start-up-imports.test.ts
+ * and test/build/start-up-chunks.test.ts keep it so), so `btalk --help` parses none of it.
  */
 import {Command} from 'commander';
-import {createBusinessTalkApi} from './api/client.js';
 import type {CommandContext} from './commands/context.js';
 import {registerCompletion} from './commands/completion.js';
 import {registerDoctor} from './commands/doctor.js';
@@ -18,20 +22,14 @@ import {registerStatus} from './commands/status.js';
 import {registerVoicesites} from './commands/voicesites.js';
 import {registerWizard} from './commands/wizard.js';
 import type {OrderFlags} from './order/order-options.js';
-import {createConfigStore, defaultConfigDir} from './config/config-store.js';
 import {EXIT_CODES} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
-import {createOrderJournal} from './journal/journal.js';
 import {createDebugOutput, openDebugFile} from './journal/debug-file.js';
 import {defaultStateDir} from './journal/state-dir.js';
 import type {Runtime} from './runtime.js';
+import type {Services} from './services.js';
+import type {SessionFactory} from './session-types.js';
 import {guardStream} from './text/guarded-stream.js';
-import type {startEmulator as StartEmulator} from './emulator/server.js';
-import {createKeychainStore} from './secrets/keychain-store.js';
-import {createSessionFactory} from './session.js';
-
-// The emulator is loaded only by the commands that run it.
-const startEmulator: typeof StartEmulator = async (options) => (await import('./emulator/server.js')).startEmulator(options);
 
 export function buildProgram(processRuntime: Runtime): {program: Command; exitCode: () => number} {
   // Commands see stdout and stderr only through the guard: nothing they print can carry a raw
@@ -70,10 +68,6 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     });
 
   const globals = (): GlobalOptions => withEnvDefaults(program.opts<GlobalOptions>(), runtime.env);
-  const journal = createOrderJournal({
-    location: defaultStateDir(runtime.env, runtime.platform),
-    warn: (line) => runtime.stderr.write(`${line}\n`),
-  });
   const debug = createDebugOutput({
     stderr: runtime.stderr,
     chosen: () => globals().debugFile,
@@ -88,19 +82,10 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
   });
   // After the command, whatever it was and however it ended: the log file, named.
   program.hook('postAction', () => debug.finish());
-  const config = createConfigStore(defaultConfigDir(runtime.env));
-  // Built when a keychain call is about to be made, so the flags are known: under --debug the
-  // library's own text of a failure is one stderr line (the error itself says it in words).
-  const keychain = () => createKeychainStore({platform: runtime.platform, debug: globals().debug ? (line) => runtime.stderr.write(`${line}\n`) : undefined});
-  const sessions = createSessionFactory({
-    runtime,
-    config,
-    keychain,
-    createApi: createBusinessTalkApi,
-    startEmulator,
-    debugSink: (line: string) => debug.line(line),
-    journal,
-  });
+  let loaded: Promise<Services> | undefined;
+  const services = () =>
+    (loaded ??= import('./services.js').then((m) => m.realServices(runtime, {debugLine: (line) => debug.line(line), debugging: () => globals().debug === true})));
+  const sessions: SessionFactory = {open: async (options) => (await services()).sessions.open(options)};
   const ctx: CommandContext = {
     runtime,
     sessions,
@@ -121,15 +106,15 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
   };
   registerWizard(program, ctx);
   registerLogin(program, ctx);
-  registerStatus(program, ctx, {config, keychain});
+  registerStatus(program, ctx, services);
   registerLogout(program, ctx);
   registerOrder(program, ctx);
   registerVoicesites(program, ctx);
   registerSandbox(program, ctx);
-  registerHistory(program, ctx, () => journal);
-  registerProfiles(program, ctx, {config, keychain});
-  registerDoctor(program, ctx, {config, keychain});
-  registerCompletion(program, ctx, config);
+  registerHistory(program, ctx, async () => (await services()).journal);
+  registerProfiles(program, ctx, services);
+  registerDoctor(program, ctx, services);
+  registerCompletion(program, ctx, async () => (await services()).config);
 
   // The wizard is the root action, so a mistyped command would otherwise read as "too many
   // arguments". Set after the subcommands are registered: they keep refusing extra arguments.

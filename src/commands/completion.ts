@@ -7,7 +7,6 @@
  */
 import type {Command, Option} from 'commander';
 import type {ConfigStore} from '../config/config-store.js';
-import {allCountries} from '../domain/countries.js';
 import {ENVIRONMENTS} from '../environments.js';
 import {BtalkError} from '../errors.js';
 import type {CommandContext} from './context.js';
@@ -40,7 +39,7 @@ function findOption(commands: readonly Command[], flag: string): Option | undefi
 }
 
 /** What to offer for the word being typed, given the words before it (program name excluded). */
-export async function completionItems(program: Command, before: readonly string[], config: ConfigStore): Promise<Item[] | typeof FILES> {
+export async function completionItems(program: Command, before: readonly string[], config: () => Promise<ConfigStore>): Promise<Item[] | typeof FILES> {
   // The subcommand is the first word that is neither an option nor an option's value.
   let sub: Command | undefined;
   for (let i = 0; i < before.length; i++) {
@@ -60,14 +59,15 @@ export async function completionItems(program: Command, before: readonly string[
         return Object.entries(ENVIRONMENTS).map(([name, url]) => ({name, description: url}));
       case '--profile': {
         try {
-          const names = Object.keys((await config.read()).profiles);
+          const names = Object.keys((await (await config()).read()).profiles);
           return (names.length > 0 ? names : ['default']).map((name) => ({name, description: 'profile'}));
         } catch {
           return [];
         }
       }
       case '--country':
-        return allCountries().map((c) => ({name: c.iso2, description: c.name}));
+        // Loaded here: the country names are only needed for this answer.
+        return (await import('../domain/countries.js')).allCountries().map((c) => ({name: c.iso2, description: c.name}));
       case '--from':
         return FILES;
       default:
@@ -81,7 +81,7 @@ export async function completionItems(program: Command, before: readonly string[
   return [...commands, ...own, ...optionItems(program).filter((o) => !own.some((i) => i.name === o.name))];
 }
 
-export function registerCompletion(program: Command, ctx: CommandContext, config: ConfigStore): void {
+export function registerCompletion(program: Command, ctx: CommandContext, config: () => Promise<ConfigStore>): void {
   program
     .command('completion')
     .description('Print the shell completion script (bash, zsh or fish)')

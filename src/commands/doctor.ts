@@ -1,14 +1,13 @@
 /** `btalk doctor`: checks everything btalk needs on this machine, one line each (src/doctor/doctor.ts). */
 import type {Command} from 'commander';
 import type {ConfigStore} from '../config/config-store.js';
-import {doctorLine, runDoctor} from '../doctor/doctor.js';
 import {EXIT_CODES} from '../errors.js';
 import {terminalSafeJson} from '../text/terminal-safe.js';
 import type {SecretStore} from '../secrets/types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 
-export function registerDoctor(program: Command, ctx: CommandContext, deps: {config: ConfigStore; keychain: () => SecretStore}): void {
+export function registerDoctor(program: Command, ctx: CommandContext, deps: () => Promise<{config: ConfigStore; keychain: () => SecretStore}>): void {
   program
     .command('doctor')
     .description('Check Node.js, config, profile, proxy, network, TLS, clock, keychain, token and rights, one line each')
@@ -28,8 +27,9 @@ Examples:
       const globals = ctx.globals();
       const {runtime} = ctx;
       const code = await runCommand(runtime, globals, async () => {
+        const [{doctorLine, runDoctor}, {config, keychain}] = await Promise.all([import('../doctor/doctor.js'), deps()]);
         const results = await runDoctor(
-          {runtime, sessions: ctx.sessions, globals, ...deps},
+          {runtime, sessions: ctx.sessions, globals, config, keychain},
           globals.json ? undefined : (r) => runtime.stdout.write(doctorLine(r).join('\n') + '\n'),
         );
         const failed = results.filter((r) => r.status === 'fail');

@@ -2,7 +2,6 @@
 import type {Command} from 'commander';
 import type {BatchTuning} from '../order/batch.js';
 import {DEFAULT_CONCURRENCY, mergeOrderOptions, type OrderFlags} from '../order/order-options.js';
-import {runSingleOrder} from '../order/single-order.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 import {isBtalkError} from '../errors.js';
@@ -67,6 +66,7 @@ export function registerOrder(program: Command, ctx: CommandContext, tuning: Bat
         // a person is there to answer. Without a terminal, every problem is listed (exit 2).
         const canAsk = ctx.runtime.interactive && !options.yes && !options.dryRun && !globals.json;
         try {
+          const {runSingleOrder} = await import('../order/single-order.js');
           return await runSingleOrder(deps, options);
         } catch (error) {
           if (canAsk && isBtalkError(error) && error.kind === 'usage' && error.problems.length > 0) {

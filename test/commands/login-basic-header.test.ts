@@ -1,7 +1,7 @@
 /** `btalk login` with the MyApps "Basic ..." value saves what typing the id and secret saves. */
 import {execFileSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {login} from '../../src/commands/login.js';
+import {login} from '../../src/commands/login-action.js';
 import {runCommand} from '../../src/commands/run.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {useEmulator} from '../helpers/emulator.js';

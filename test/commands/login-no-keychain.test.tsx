@@ -9,7 +9,7 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {describe, expect, it, vi} from 'vitest';
 import {LoginFlow, type LoginOutcome} from '../../src/commands/login-form.js';
-import {login} from '../../src/commands/login.js';
+import {login} from '../../src/commands/login-action.js';
 import {runCommand} from '../../src/commands/run.js';
 import {keys, press, waitForFrame} from '../helpers/ink.js';
 import {useEmulator} from '../helpers/emulator.js';

@@ -2,7 +2,7 @@ import {render} from 'ink-testing-library';
 import React from 'react';
 import {describe, expect, it, vi} from 'vitest';
 import {LoginFlow} from '../../src/commands/login-form.js';
-import {login} from '../../src/commands/login.js';
+import {login} from '../../src/commands/login-action.js';
 import {runCommand} from '../../src/commands/run.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {keys, press, type, waitForFrame} from '../helpers/ink.js';

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {logout} from '../../src/commands/logout.js';
 import {runCommand} from '../../src/commands/run.js';
-import {status} from '../../src/commands/status.js';
+import {status} from '../../src/commands/status-action.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';

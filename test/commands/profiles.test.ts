@@ -1,7 +1,7 @@
 /** `btalk profiles` and `btalk status --all`: every profile at a glance, never a secret. */
 import {describe, expect, it} from 'vitest';
-import {login} from '../../src/commands/login.js';
-import {profiles, type ProfileView} from '../../src/commands/profiles.js';
+import {login} from '../../src/commands/login-action.js';
+import {profiles, type ProfileView} from '../../src/commands/profiles-action.js';
 import {runCommand} from '../../src/commands/run.js';
 import {BtalkError} from '../../src/errors.js';
 import {MemorySecretStore} from '../../src/secrets/memory-store.js';

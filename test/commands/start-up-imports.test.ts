@@ -3,10 +3,14 @@
  * from the source (test/helpers/imports.ts). Ink and React take ~0.6 s to load and the native
  * keychain library loads a shared object; a command that does not show a form or touch the
  * keychain must not pay for them (they are loaded with a dynamic import where they are used).
+ * The command tree itself (program.ts and each command's definition) loads commander alone: each
+ * action loads its work with import(), and the services (got, zod, the session) come from
+ * services.ts the same way. test/build/start-up-chunks.test.ts checks the same in the bundle.
  */
+import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {loadedAtStartup, srcDir} from '../helpers/imports.js';
+import {loadedAtStartup, sourceFiles, srcDir} from '../helpers/imports.js';
 
 const HEAVY = /^(ink|ink-.*|react|react-.*|@napi-rs\/keyring)$/;
 const EMULATOR = path.join(srcDir, 'emulator', 'server.ts');
@@ -20,7 +24,36 @@ function heavyImports(entry: string): string[] {
   return found;
 }
 
+const DEFINITIONS = [
+  'program.ts',
+  'commands/completion.ts',
+  'commands/doctor.ts',
+  'commands/history.ts',
+  'commands/login.ts',
+  'commands/logout.ts',
+  'commands/order.ts',
+  'commands/profiles.ts',
+  'commands/sandbox.ts',
+  'commands/status.ts',
+  'commands/voicesites.ts',
+  'commands/wizard.tsx',
+];
+
 describe('start-up cost of the commands', () => {
+  it.each(DEFINITIONS)('%s loads no package but commander at start-up, and none of the services', (entry) => {
+    const {packages, files} = loadedAtStartup(path.join(srcDir, entry));
+    expect([...packages.keys()].filter((name) => name !== 'commander')).toEqual([]);
+    const services = ['services.ts', 'session.ts', 'api/client.ts', 'api/transport.ts'].map((f) => path.join(srcDir, f));
+    expect(services.filter((f) => files.has(f)).map((f) => `${path.relative(srcDir, f)} (imported by ${files.get(f)})`)).toEqual([]);
+  });
+
+  it('every command file with a register function is in that list (a new command cannot skip it)', () => {
+    const registering = sourceFiles(path.join(srcDir, 'commands'))
+      .filter((f) => /export function register[A-Z]/.test(readFileSync(f, 'utf8')))
+      .map((f) => path.relative(srcDir, f));
+    expect(registering.filter((f) => !DEFINITIONS.includes(f))).toEqual([]);
+  });
+
   it.each([
     'commands/login.ts',
     'commands/status.ts',
@@ -35,7 +68,8 @@ describe('start-up cost of the commands', () => {
     expect(heavyImports(entry)).toEqual([]);
   });
 
-  it('the walker sees a static import of Ink and of the emulator where there is one (so the test above can fail)', () => {
+  it('the walker sees a static import of Ink and of the emulator where there is one (so the tests above can fail)', () => {
+    expect(loadedAtStartup(path.join(srcDir, 'services.ts')).packages.has('got')).toBe(true);
     expect(heavyImports('commands/login-form.tsx').some((m) => m.startsWith('ink '))).toBe(true);
     // The tests' emulator helper imports the server statically.
     expect(heavyImports('../test/helpers/emulator.ts')).toContain('emulator/server.ts (imported by ../test/helpers/emulator.ts)');

@@ -5,7 +5,7 @@
  */
 import {describe, expect, it} from 'vitest';
 import {runCommand} from '../../src/commands/run.js';
-import {status} from '../../src/commands/status.js';
+import {status} from '../../src/commands/status-action.js';
 import {useEmulator} from '../helpers/emulator.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
 import {noDbusKeychain} from '../secrets/no-dbus-keychain.js';

@@ -44,7 +44,7 @@ async function doctor(args: string[], options: {env?: Record<string, string>; ke
     globals: () => withEnvDefaults(program.opts<GlobalOptions>(), runtime.env),
     setExitCode: (n) => (code = n),
   };
-  registerDoctor(program, ctx, {config: setup.config, keychain});
+  registerDoctor(program, ctx, async () => ({config: setup.config, keychain}));
   try {
     await program.parseAsync(['node', 'btalk', ...args]);
   } catch (error) {

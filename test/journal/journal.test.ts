@@ -17,7 +17,7 @@ import type {JournalEntry} from '../../src/journal/entry.js';
 import {parseSince, queryHistory} from '../../src/journal/history-query.js';
 import {createOrderJournal, journalLine, JOURNAL_FILE_NAME, MAX_LINE_BYTES, readJournal} from '../../src/journal/journal.js';
 import {defaultStateDir} from '../../src/journal/state-dir.js';
-import {history} from '../../src/commands/history.js';
+import {history} from '../../src/commands/history-action.js';
 import {useEmulator} from '../helpers/emulator.js';
 import {testRuntime} from '../helpers/session.js';
 import {btalk, credentialEnv, orderFlags} from '../order/harness.js';

@@ -1,0 +1,90 @@
+/**
+ * What each command costs to start, read from the bundle as it ships (`npm run build`): the chunks
+ * dist/cli.js loads before a command's action runs (its static imports, then the program chunk it
+ * imports and that chunk's static imports), and the files their source maps name. The command tree
+ * is commander and the commands' definitions only; the HTTP client, zod, the session and the
+ * keychain code load when an action asks for them (src/services.ts), Ink with the wizard.
+ */
+import {existsSync, readFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {beforeAll, describe, expect, it} from 'vitest';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** `import{a as b}from"./chunk.js"` and `import"./chunk.js"`, not `import("./chunk.js")`. */
+function staticImports(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(/(?:^|[;}\n])import\s*(?:[^"'();]*?from\s*)?"(\.{1,2}\/[^"]+\.js)"/g)].map((m) => path.resolve(path.dirname(file), m[1]!));
+}
+
+function dynamicImport(file: string, name: string): string {
+  const found = new RegExp(`import\\("(\\.{1,2}/(?:chunks/)?${name}-[A-Z0-9]+\\.js)"\\)`).exec(readFileSync(file, 'utf8'));
+  if (!found) throw new Error(`${path.relative(dist, file)} does not import() a ${name} chunk`);
+  return path.resolve(path.dirname(file), found[1]!);
+}
+
+function closure(entries: string[]): Set<string> {
+  const seen = new Set<string>();
+  const queue = [...entries];
+  while (queue.length > 0) {
+    const file = queue.shift()!;
+    if (seen.has(file)) continue;
+    seen.add(file);
+    queue.push(...staticImports(file));
+  }
+  return seen;
+}
+
+/** The packages and the src/ files bundled into these chunks (from their source maps). */
+function contents(chunks: Set<string>): {packages: Set<string>; src: Set<string>} {
+  const packages = new Set<string>();
+  const src = new Set<string>();
+  for (const chunk of chunks) {
+    const {sources} = JSON.parse(readFileSync(`${chunk}.map`, 'utf8')) as {sources: string[]};
+    for (const source of sources) {
+      const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(source)?.[1];
+      if (pkg) packages.add(pkg);
+      else if (source.includes('src/')) src.add(source.slice(source.indexOf('src/')));
+    }
+  }
+  return {packages, src};
+}
+
+describe('the chunks each command loads at start-up (dist/)', () => {
+  let cli: string;
+  let program: string;
+  beforeAll(() => {
+    cli = path.join(dist, 'cli.js');
+    expect(existsSync(cli), 'run "npm run build" first').toBe(true);
+    program = dynamicImport(cli, 'program');
+  });
+
+  it('--help and every command definition load commander and btalk\'s definitions only', () => {
+    const {packages, src} = contents(closure([cli, program]));
+    expect([...packages]).toEqual(['commander']);
+    const implementation = [...src].filter((f) =>
+      /^src\/(api\/(client|transport|schemas)|ui\/|emulator\/server|journal\/journal|config\/config-store|secrets\/keyring-process|session\.ts|services\.ts|order\/single-order)/.test(f),
+    );
+    expect(implementation).toEqual([]);
+    expect(src.has('src/commands/order.ts')).toBe(true);
+  });
+
+  it('the services (got, zod) and btalk order\'s body load behind import(), without Ink', () => {
+    const services = contents(closure([dynamicImport(program, 'services')]));
+    expect(services.packages.has('got')).toBe(true);
+    expect(services.packages.has('zod')).toBe(true);
+    expect(services.src.has('src/session.ts')).toBe(true);
+    const order = contents(closure([dynamicImport(program, 'single-order')]));
+    expect(order.src.has('src/order/single-order.ts')).toBe(true);
+    expect([...order.packages].filter((p) => /^(ink|react|yoga-layout|iconv-lite|csv-parse)/.test(p))).toEqual([]);
+  });
+
+  it('zod is bundled without its translations (imported as a namespace, so unused parts are left out)', () => {
+    const services = contents(closure([dynamicImport(program, 'services')]));
+    expect(services.packages.has('zod')).toBe(true);
+    const maps = [...closure([dynamicImport(program, 'services')])].flatMap((c) => (JSON.parse(readFileSync(`${c}.map`, 'utf8')) as {sources: string[]}).sources);
+    expect(maps.some((s) => s.includes('node_modules/zod/v4/core/schemas.js'))).toBe(true);
+    expect(maps.filter((s) => s.includes('node_modules/zod/v4/locales/') && !s.endsWith('/en.js'))).toEqual([]);
+  });
+});
