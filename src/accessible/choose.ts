@@ -46,7 +46,7 @@ export function openingLines<T>(spec: ListSpec<T>): {rows: readonly T[]; lines: 
 /** The matches for `text`, numbered; at most MAX_LISTED, saying so when there are more. */
 function matchLines<T>(spec: ListSpec<T>, matches: readonly T[], text: string): {rows: readonly T[]; lines: string[]} {
   const rows = matches.slice(0, MAX_LISTED);
-  const head = `${count(matches.length, `${spec.noun[0]} matches`, `${spec.noun[1]} match`)} "${terminalSafe(text)}":`;
+  const head = `${formatNumber(matches.length)} ${matches.length === 1 ? `${spec.noun[0]} matches` : `${spec.noun[1]} match`} "${terminalSafe(text)}":`;
   const lines = [head, ...numbered(rows, spec.label)];
   if (matches.length > rows.length) lines.push(`Showing ${formatNumber(rows.length)} of ${formatNumber(matches.length)}: type more of the name to narrow the list.`);
   return {rows, lines};
