@@ -4,12 +4,9 @@
  * escapes, and the terminal is left as it was: same pane title, no paste buffer, and the summary
  * left in the scrollback carries no raw control. Needs `npm run build` first.
  */
-import {existsSync, mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {builtCli, hasTmux, openTerminal, type Terminal} from '../helpers/terminal.js';
+import {franceToReview, hasTmux, openSandboxWizard, type Terminal} from '../helpers/terminal.js';
 
 const tmuxPresent = hasTmux();
 let terminal: Terminal | undefined;
@@ -17,15 +14,8 @@ afterEach(() => terminal?.close());
 
 describe.skipIf(!tmuxPresent)('the wizard against a hostile server, in tmux', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   it('shows the hostile names as visible escapes and leaves title, clipboard and screen alone', async () => {
-    expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
-    const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-tmux-hostile-'));
     // The shell waits for a key first, so the title and the clipboard policy are set before btalk runs.
-    terminal = openTerminal(`read _; node ${JSON.stringify(builtCli)} --sandbox; echo "EXIT=$?"; sleep 60`, {
-      CI: 'false',
-      BTALK_SANDBOX_ACCOUNT: 'hostile',
-      BTALK_CONFIG_DIR: configDir,
-      BTALK_STATE_DIR: path.join(configDir, 'state'),
-    });
+    terminal = openSandboxWizard({BTALK_SANDBOX_ACCOUNT: 'hostile'}, {prefix: 'btalk-tmux-hostile-', before: 'read _'});
     const t = terminal;
     // OSC 52 from an application becomes a paste buffer only with set-clipboard on; titles are allowed by default.
     t.tmux('set-option', '-g', 'set-clipboard', 'on');
@@ -41,13 +31,7 @@ describe.skipIf(!tmuxPresent)('the wizard against a hostile server, in tmux', {t
     expect(screen).toContain('\\x1b]0;PWNED\\x07');
     expect(screen).toContain('SANDBOX');
     // Through the steps to a delivered order, so the done screen and the summary are seen too.
-    await t.key('Enter', 'In which country');
-    t.send('fr', {literal: true});
-    await t.waitFor(/› France \(FR\)\s+covered/);
-    await t.key('Enter', 'Business Talk Online is available in France');
-    await t.key('Enter', 'Name the site');
-    t.send(['Enter', 'Enter', 'Enter']);
-    await t.waitFor('Review the order');
+    await franceToReview(t);
     await t.key('s', /voiceSiteId\s+vs\w+/);
     await t.key('q', 'EXIT=0');
     const after = t.screen();

@@ -2,12 +2,9 @@
  * The built CLI in a real terminal (tmux, 80x24), driven with keys to a voiceSiteId: what a person
  * sees after `npm start`. Needs `npm run build` first (the npm test script does it).
  */
-import {existsSync, mkdtempSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {colourCodes, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {builtCli, hasTmux, openTerminal, type Terminal} from '../helpers/terminal.js';
+import {franceToReview, hasTmux, openSandboxWizard, type Terminal} from '../helpers/terminal.js';
 
 const tmuxPresent = hasTmux();
 if (!tmuxPresent) console.warn('wizard-tmux.test.ts skipped: tmux is not installed (.ci/run installs it).');
@@ -17,22 +14,14 @@ afterEach(() => terminal?.close());
 
 /** `btalk --sandbox` in a fresh terminal, with a config dir of its own; the shell says its exit code. */
 function openWizard(env: Record<string, string> = {}): Terminal {
-  expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
-  const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-tmux-'));
-  terminal = openTerminal(`node ${JSON.stringify(builtCli)} --sandbox; echo "EXIT=$?"; sleep 60`, {CI: 'false', BTALK_CONFIG_DIR: configDir, BTALK_STATE_DIR: path.join(configDir, 'state'), ...env});
+  terminal = openSandboxWizard(env);
   return terminal;
 }
 
 /** France and the default names, to the done screen: the first site's voiceSiteId. */
 async function orderFirstSite(t: Terminal): Promise<string | undefined> {
   await t.waitFor('2 of 2 VPNs');
-  await t.key('Enter', 'In which country');
-  t.send('fr', {literal: true});
-  await t.waitFor(/› France \(FR\)\s+covered/);
-  await t.key('Enter', 'Business Talk Online is available in France');
-  await t.key('Enter', 'Name the site');
-  t.send(['Enter', 'Enter', 'Enter']);
-  await t.waitFor('Review the order');
+  await franceToReview(t);
   await t.key('s', 'GET /voicesites lists the new site');
   return /voiceSiteId\s+(vs\w+)/.exec(t.screen())?.[1];
 }

@@ -4,6 +4,8 @@
  * `npm run build` first (the npm test script does it) and tmux (.ci/run installs it).
  */
 import {execFileSync} from 'node:child_process';
+import {existsSync, mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {FRAME_DEADLINE_MS, WIZARD_TEST_TIMEOUT_MS} from './ink.js';
@@ -81,4 +83,32 @@ export function openTerminal(shellCommand: string, env: Record<string, string> =
     },
   };
   return terminal;
+}
+
+/**
+ * `btalk --sandbox` (the built CLI) in a fresh terminal, with config and state folders of its own
+ * in a new temp folder named from `prefix`, and CI=false so Ink draws as it does for a person. The
+ * shell then prints EXIT=<code>. `before` runs first in the same shell (`read _` waits for a key).
+ */
+export function openSandboxWizard(env: Record<string, string> = {}, options: {prefix?: string; before?: string} = {}): Terminal {
+  if (!existsSync(builtCli)) throw new Error(`${builtCli} is missing: run "npm run build" first`);
+  const configDir = mkdtempSync(path.join(tmpdir(), options.prefix ?? 'btalk-tmux-'));
+  const before = options.before === undefined ? '' : `${options.before}; `;
+  return openTerminal(`${before}node ${JSON.stringify(builtCli)} --sandbox; echo "EXIT=$?"; sleep 60`, {
+    CI: 'false',
+    BTALK_CONFIG_DIR: configDir,
+    BTALK_STATE_DIR: path.join(configDir, 'state'),
+    ...env,
+  });
+}
+
+/** From the VPN list, its first VPN highlighted, to the review: France, its coverage, the default names. */
+export async function franceToReview(t: Terminal): Promise<string> {
+  await t.key('Enter', 'In which country');
+  t.send('fr', {literal: true});
+  await t.waitFor(/› France \(FR\)\s+covered/);
+  await t.key('Enter', 'Business Talk Online is available in France');
+  await t.key('Enter', 'Name the site');
+  t.send(['Enter', 'Enter', 'Enter']);
+  return t.waitFor('Review the order');
 }
