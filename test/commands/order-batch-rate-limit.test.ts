@@ -3,14 +3,10 @@
  * nothing is ordered twice or left unaccounted for. The POST is never retried by the client; the
  * batch retries a row only when the API refused it as "too many requests" (nothing was created).
  */
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
+import {readFile, writeFile} from 'node:fs/promises';
 import {parse} from 'csv-parse/sync';
-import {beforeEach, describe, expect, it} from 'vitest';
-import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
-import {useEmulator} from '../helpers/emulator.js';
-import {btalk, credentialEnv, type RunOptions} from '../order/harness.js';
+import {describe, expect, it} from 'vitest';
+import {useBatchRuns} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
 const TOO_MANY = {code: 53, message: 'Too many requests', description: 'The application has made too many calls.'};
@@ -23,17 +19,11 @@ function csvOf(count: number): string {
 }
 
 describe('btalk order --from under rate limiting', () => {
-  const sandbox = useEmulator();
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'btalk-batch-rl-'));
-  });
-  const run = (args: string[], options: RunOptions = {}) =>
-    btalk(sandbox(), args, {env: credentialEnv(EMULATOR_ACCOUNTS.demo), cwd: dir, tuning: FAST_BACKOFF, ...options});
-  const results = async () => parse(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'), {columns: true}) as Array<Record<string, string>>;
+  const {sandbox, file, run} = useBatchRuns('btalk-batch-rl-', {tuning: FAST_BACKOFF});
+  const results = async () => parse(await readFile(file('sites.results.csv'), 'utf8'), {columns: true}) as Array<Record<string, string>>;
 
   it("waits as long as the server's Retry-After asks (not its own shorter backoff), says so, then orders every row once", async () => {
-    await writeFile(path.join(dir, 'sites.csv'), csvOf(3));
+    await writeFile(file('sites.csv'), csvOf(3));
     sandbox().injectFault({route: POST, status: 429, json: TOO_MANY, headers: {'retry-after': '1'}});
     const r = await run(['order', '--from', 'sites.csv', '--yes', '--concurrency', '1']);
     expect(r.code).toBe(0);
@@ -44,7 +34,7 @@ describe('btalk order --from under rate limiting', () => {
   });
 
   it('halts instead of waiting for hours: the refused row fails with the server answer, the rest are not sent, a later run finishes', async () => {
-    await writeFile(path.join(dir, 'sites.csv'), csvOf(5));
+    await writeFile(file('sites.csv'), csvOf(5));
     sandbox().injectFault({route: POST, status: 429, json: TOO_MANY, headers: {'retry-after': '3600'}, times: 100});
     const first = await run(['order', '--from', 'sites.csv', '--yes', '--concurrency', '1']);
     expect(first.code).toBe(1);
@@ -64,7 +54,7 @@ describe('btalk order --from under rate limiting', () => {
   });
 
   it('a long Retry-After on the checks (GET) stops the batch before anything is sent, saying how long to wait', async () => {
-    await writeFile(path.join(dir, 'sites.csv'), csvOf(3));
+    await writeFile(file('sites.csv'), csvOf(3));
     sandbox().injectFault({route: 'GET /voicesites', status: 429, json: TOO_MANY, headers: {'retry-after': '120'}, times: 5});
     const r = await run(['order', '--from', 'sites.csv', '--yes']);
     expect(r.code).toBe(1);

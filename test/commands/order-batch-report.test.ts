@@ -2,28 +2,19 @@
  * What a batch tells the person: every problem of every row in one run (the API's checks too),
  * progress while it checks and sends, plurals, and what an interrupt after the last row means.
  */
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
-import {beforeEach, describe, expect, it} from 'vitest';
-import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
-import {useEmulator} from '../helpers/emulator.js';
-import {btalk, credentialEnv, type RunOptions} from '../order/harness.js';
+import {readFile, writeFile} from 'node:fs/promises';
+import {describe, expect, it} from 'vitest';
+import {useBatchRuns} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
 
 describe('btalk order --from: what it says', () => {
-  const sandbox = useEmulator();
-  let dir: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'btalk-report-'));
-  });
-  const run = (args: string[], options: RunOptions = {}) => btalk(sandbox(), args, {env: credentialEnv(EMULATOR_ACCOUNTS.demo), cwd: dir, ...options});
+  const {sandbox, file, run} = useBatchRuns('btalk-report-');
 
   it('lists all five problems of a row wrong in five ways in one run, the API checks included', async () => {
     const label = 'L'.repeat(81);
     const reference = 'R'.repeat(41);
-    await writeFile(path.join(dir, 'sites.csv'), `vpn,country,site-name,label,reference\nMy VPN 1,FR,GOOD_1,Good,PO-1\nNo such VPN,AQ,bad name,${label},${reference}\n`);
+    await writeFile(file('sites.csv'), `vpn,country,site-name,label,reference\nMy VPN 1,FR,GOOD_1,Good,PO-1\nNo such VPN,AQ,bad name,${label},${reference}\n`);
     const r = await run(['order', '--from', 'sites.csv', '--yes']);
     expect(r.code).toBe(2);
     const row3 = r.stderr.split('\n').filter((l) => l.includes('row 3,'));
@@ -41,7 +32,7 @@ describe('btalk order --from: what it says', () => {
   });
 
   it('says "1 row", not "1 rows", and shows progress while it checks and sends', async () => {
-    await writeFile(path.join(dir, 'one.csv'), 'vpn,country,label\nMy VPN 1,FR,Solo site\n');
+    await writeFile(file('one.csv'), 'vpn,country,label\nMy VPN 1,FR,Solo site\n');
     const r = await run(['order', '--from', 'one.csv', '--yes']);
     expect(r.code).toBe(0);
     expect(r.stderr).toContain('Checking 1 row of one.csv');
@@ -54,7 +45,7 @@ describe('btalk order --from: what it says', () => {
 
   it('in a terminal, draws a bar while slow lists are checked, before any row is done', async () => {
     const rows = Array.from({length: 30}, (_, i) => `My VPN 1,FR,SLOW_${i},Slow ${i}`);
-    await writeFile(path.join(dir, 'slow.csv'), ['vpn,country,site-name,label', ...rows].join('\n'));
+    await writeFile(file('slow.csv'), ['vpn,country,site-name,label', ...rows].join('\n'));
     sandbox().settings.latencyMs = 500;
     const r = await run(['order', '--from', 'slow.csv', '--dry-run'], {
       onRuntime(runtime) {
@@ -69,7 +60,7 @@ describe('btalk order --from: what it says', () => {
   });
 
   it('Ctrl+C after the last row was sent: the batch is complete, and it says so', async () => {
-    await writeFile(path.join(dir, 'sites.csv'), 'vpn,country,label\nMy VPN 1,FR,Last one\nMy VPN 1,DE,Last two\n');
+    await writeFile(file('sites.csv'), 'vpn,country,label\nMy VPN 1,FR,Last one\nMy VPN 1,DE,Last two\n');
     sandbox().injectFault({route: POST, delayMs: 1_000, times: 2});
     const r = await run(['order', '--from', 'sites.csv', '--yes', '--concurrency', '2'], {
       onRuntime(runtime) {
@@ -87,6 +78,6 @@ describe('btalk order --from: what it says', () => {
     expect(r.stderr).not.toContain('0 rows were not sent');
     expect(r.code).toBe(0);
     expect(sandbox().counters.ordersCreated).toBe(2);
-    expect(await readFile(path.join(dir, 'sites.results.csv'), 'utf8')).toContain('Last two');
+    expect(await readFile(file('sites.results.csv'), 'utf8')).toContain('Last two');
   });
 });

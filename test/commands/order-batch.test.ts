@@ -1,11 +1,9 @@
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
-import {tmpdir} from 'node:os';
-import path from 'node:path';
+import {readFile, writeFile} from 'node:fs/promises';
 import {parse} from 'csv-parse/sync';
-import {beforeEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
-import {useEmulator, type RunningEmulator} from '../helpers/emulator.js';
-import {btalk, credentialEnv, type RunOptions} from '../order/harness.js';
+import type {RunningEmulator} from '../helpers/emulator.js';
+import {btalk, credentialEnv, useBatchRuns} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
 const COUNTRIES = ['FR', 'DE', 'GB', 'ES', 'IT'];
@@ -33,18 +31,10 @@ function readResults(text: string): Array<Record<string, string>> {
 }
 
 describe('btalk order --from', () => {
-  const sandbox = useEmulator();
-  let dir: string;
-  let csv: string;
-  beforeEach(async () => {
-    dir = await mkdtemp(path.join(tmpdir(), 'btalk-batch-'));
-    csv = path.join(dir, 'sites.csv');
-  });
-  const run = (args: string[], options: RunOptions = {}) =>
-    btalk(sandbox(), args, {env: credentialEnv(EMULATOR_ACCOUNTS.demo), cwd: dir, tuning: FAST_BACKOFF, ...options});
+  const {sandbox, file, run} = useBatchRuns('btalk-batch-', {tuning: FAST_BACKOFF});
 
   it('orders 200 rows with failures injected, then a second run finishes the job without duplicates', async () => {
-    await writeFile(csv, batchCsv(200));
+    await writeFile(file('sites.csv'), batchCsv(200));
     sandbox().injectFault({route: POST, status: 503, json: {code: 5, message: 'Service unavailable'}, times: 5});
     sandbox().injectFault({route: POST, reset: 'after', times: 3});
     sandbox().injectFault({route: POST, status: 429, json: {code: 53, message: 'Too many requests'}, times: 4});
@@ -58,7 +48,7 @@ describe('btalk order --from', () => {
     expect(lines.filter((l) => / unknown /.test(l))).toHaveLength(5);
     expect(first.stderr).toContain('195 ordered, 0 failed, 5 unknown, 0 skipped, 0 not sent');
     expect(first.stderr).toContain('rate limited');
-    const results = readResults(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'));
+    const results = readResults(await readFile(file('sites.results.csv'), 'utf8'));
     expect(results).toHaveLength(200);
     const unknown = results.filter((r) => r['status'] === 'unknown');
     expect(unknown).toHaveLength(5);
@@ -79,15 +69,15 @@ describe('btalk order --from', () => {
     expect(names).toHaveLength(200);
     expect(new Set(names).size).toBe(200);
     expect(sandbox().counters.ordersCreated).toBe(200);
-    const after = readResults(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'));
+    const after = readResults(await readFile(file('sites.results.csv'), 'utf8'));
     expect(after.map((r) => r['status']).sort()).toEqual([...Array(195).fill('skipped'), ...Array(5).fill('ok')].sort());
     expect(after.every((r) => r['voiceSiteId'])).toBe(true);
   });
 
   it('checks the results path before any POST: a directory there is refused, nothing sent', async () => {
-    await writeFile(csv, batchCsv(3));
+    await writeFile(file('sites.csv'), batchCsv(3));
     const {mkdir} = await import('node:fs/promises');
-    await mkdir(path.join(dir, 'sites.results.csv'));
+    await mkdir(file('sites.results.csv'));
     const r = await run(['order', '--from', 'sites.csv', '--yes']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/Nothing was sent: the results file .*sites\.results\.csv is a directory/);
@@ -104,7 +94,7 @@ describe('btalk order --from', () => {
       'My VPN 1,FR,GOOD_1,Same name again,PO-5',
       'My VPN 1,Narnia,,,PO-6',
     ].join('\n');
-    await writeFile(csv, text);
+    await writeFile(file('sites.csv'), text);
     const r = await run(['order', '--from', 'sites.csv', '--yes']);
     expect(r.code).toBe(2);
     for (const needle of ['row 3, vpn', 'row 4, country', 'row 5, site-name', 'row 6, site-name: GOOD_1 is also the site name of row 2', 'row 7, country', 'row 7, label']) {
@@ -117,7 +107,7 @@ describe('btalk order --from', () => {
   });
 
   it('stops on Ctrl+C, waits for the rows in flight, writes results, exits 130; running again resumes', async () => {
-    await writeFile(csv, batchCsv(200));
+    await writeFile(file('sites.csv'), batchCsv(200));
     sandbox().settings.latencyMs = 15;
     let interruptedAfter = -1;
     const first = await run(['--json', 'order', '--from', 'sites.csv', '--yes'], {
@@ -140,7 +130,7 @@ describe('btalk order --from', () => {
     expect(ok).toBe(sandbox().counters.ordersCreated);
     expect(ok).toBeGreaterThanOrEqual(12);
     expect(ok).toBeLessThan(200);
-    const results = readResults(await readFile(path.join(dir, 'sites.results.csv'), 'utf8'));
+    const results = readResults(await readFile(file('sites.results.csv'), 'utf8'));
     expect(results).toHaveLength(200);
     expect(results.filter((r) => r['status'] === 'not-sent')).toHaveLength(200 - ok);
 
@@ -155,7 +145,7 @@ describe('btalk order --from', () => {
   });
 
   it('prints one JSON line per row with --json, and fills missing columns from flags', async () => {
-    await writeFile(csv, 'site-name,label\nA_SITE,Site A\nB_SITE,Site B\n');
+    await writeFile(file('sites.csv'), 'site-name,label\nA_SITE,Site A\nB_SITE,Site B\n');
     const r = await run(['--json', 'order', '--from', 'sites.csv', '--vpn', '2', '--country', 'Spain', '--yes']);
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
@@ -171,7 +161,7 @@ describe('btalk order --from', () => {
   });
 
   it('needs --yes without a terminal, asks once in a terminal showing the row count, and --dry-run sends nothing', async () => {
-    await writeFile(csv, batchCsv(3));
+    await writeFile(file('sites.csv'), batchCsv(3));
     const noYes = await run(['order', '--from', 'sites.csv']);
     expect(noYes.code).toBe(2);
     expect(noYes.stderr).toContain('--yes');
@@ -193,7 +183,7 @@ describe('btalk order --from', () => {
   });
 
   it('with several customers, skips a row only when its own customer has that site name', async () => {
-    await writeFile(csv, 'customer,vpn,country,site-name,label\n41002,Acme Americas VPN 01,US,NEW_YORK_OFFICE,New York office\n41001,Acme EU VPN 45,FR,NEW_YORK_OFFICE,New York desk\n');
+    await writeFile(file('sites.csv'), 'customer,vpn,country,site-name,label\n41002,Acme Americas VPN 01,US,NEW_YORK_OFFICE,New York office\n41001,Acme EU VPN 45,FR,NEW_YORK_OFFICE,New York desk\n');
     const r = await run(['--json', 'order', '--from', 'sites.csv', '--yes'], {env: credentialEnv(EMULATOR_ACCOUNTS.multi)});
     expect(r.code).toBe(0);
     const rows = r.stdout.trim().split('\n').map((l) => JSON.parse(l) as {row: number; status: string; voiceSiteId: string});

@@ -5,7 +5,11 @@
  * client. The runtime is testRuntime's: it captures stdout/stderr, takes stdin answers and lets a
  * test press Ctrl+C.
  */
+import {mkdtemp} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {Command, CommanderError} from 'commander';
+import {beforeEach} from 'vitest';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {BusinessTalkApi, ClientOptions} from '../../src/api/types.js';
 import type {CommandContext} from '../../src/commands/context.js';
@@ -16,12 +20,14 @@ import type {OrderJournal} from '../../src/journal/journal.js';
 import type {BatchTuning} from '../../src/order/batch.js';
 import {startEmulator} from '../../src/emulator/server.js';
 import type {RunningEmulator} from '../../src/emulator/types.js';
+import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
+import {credentialEnv, useEmulator} from '../helpers/emulator.js';
 import {testRuntime, testSessions, type TestRuntime} from '../helpers/session.js';
 
 /** The runtime a harness run used: output, stdin, and Ctrl+C (see test/helpers/session.ts). */
 export type Harness = TestRuntime;
 
-export {credentialEnv} from '../helpers/emulator.js';
+export {credentialEnv};
 
 export interface RunOptions {
   env?: Record<string, string | undefined>;
@@ -99,4 +105,22 @@ export function orderFlags(overrides: Record<string, string | undefined> = {}): 
     ...overrides,
   };
   return Object.entries(flags).flatMap(([k, v]) => (v === undefined ? [] : [k, v]));
+}
+
+/**
+ * Call in a describe block of batch tests: the emulator, and a fresh working folder per test
+ * (a temp folder named from `prefix`). `run` is btalk in that folder with the demo account's
+ * variables and `defaults` (what a call gives wins); `file` is a path in the folder.
+ */
+export function useBatchRuns(prefix: string, defaults: RunOptions = {}) {
+  const sandbox = useEmulator();
+  let dir = '';
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), prefix));
+  });
+  return {
+    sandbox,
+    file: (name: string) => path.join(dir, name),
+    run: (args: string[], options: RunOptions = {}) => btalk(sandbox(), args, {env: credentialEnv(EMULATOR_ACCOUNTS.demo), cwd: dir, ...defaults, ...options}),
+  };
 }
