@@ -3,6 +3,7 @@
  * (tmux pipe-pane) and holds no escape sequence; typed lines are echoed by the terminal itself,
  * secrets are not. Needs `npm run build` first (the npm test script does it).
  */
+import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -75,5 +76,27 @@ describe.skipIf(!tmuxPresent)('btalk in accessible mode, in a real terminal (tmu
     await line(t, 'quit', 'EXIT=130');
     expect(t.screen()).toContain('Cancelled: nothing was ordered.');
     expect(recorded().includes(0x1b)).toBe(false);
+  });
+
+  it('btalk order --accessible in a terminal, an answer missing, asks for the rest in lines', async () => {
+    const {t, recorded} = openRecorded('order --sandbox --accessible --vpn "My VPN 1"');
+    await t.waitFor('In which country is the site?');
+    expect(t.screen()).toContain('VPN: My VPN 1 (id ');
+    await line(t, 'quit', 'EXIT=130');
+    expect(recorded().includes(0x1b)).toBe(false);
+  });
+});
+
+describe('btalk --accessible with stdin a pipe', () => {
+  it('runs to a voiceSiteId from piped lines and stops at the end of input', () => {
+    expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
+    const dir = mkdtempSync(path.join(tmpdir(), 'btalk-a11y-pipe-'));
+    const env = {...process.env, CI: 'false', BTALK_CONFIG_DIR: dir, BTALK_STATE_DIR: path.join(dir, 'state'), BTALK_ACCESSIBLE: '1'};
+    const run = spawnSync(process.execPath, [builtCli, '--sandbox'], {input: '1\nFR\n\n\n\n\nyes\n', env, timeout: WIZARD_TEST_TIMEOUT_MS / 2});
+    expect(run.status).toBe(0);
+    expect(run.stdout.includes(0x1b)).toBe(false);
+    const out = run.stdout.toString('utf8');
+    expect(out).toContain('End of input.');
+    expect(out.trimEnd().split('\n').at(-1)).toMatch(/^voiceSiteId: vs\S+ {2}\(VOICESITE_IN_FRANCE, FR, My VPN 1, customer 9999\)$/u);
   });
 });
