@@ -7,6 +7,7 @@
 import packageJson from '../package.json' with {type: 'json'};
 import {EXIT_CODES, interruptedExitCode, INTERRUPT_SIGNALS, type InterruptSignal} from './errors.js';
 import {clearedBeforeWrite, prepaintWizard} from './prepaint.js';
+import {keychainLikely} from './secrets/keyring-warmup.js';
 import type {Runtime} from './runtime.js';
 import {systemTimers} from './timers.js';
 
@@ -49,11 +50,23 @@ async function main(): Promise<number> {
     return EXIT_CODES.ok;
   }
   const runtime = processRuntime();
+  // The keyring helper is a second Node: started now, it boots on another core while the command
+  // tree, the HTTP client and zod load here, instead of after them (secrets/keyring-warmup.ts).
+  const keyring = keychainLikely(args, runtime.env) ? import('./secrets/keyring-process.js') : undefined;
   // The wizard's first frame goes up now; the command tree, the HTTP client and Ink load behind it.
   const prepaint = prepaintWizard(args, runtime.env, runtime.stdout, runtime.interactive);
   if (prepaint) {
     runtime.prepaint = prepaint;
     runtime.stderr = clearedBeforeWrite(runtime.stderr, prepaint, runtime.stdout);
+  }
+  if (keyring) {
+    const helper = (await keyring).processKeyringBackend({platform: runtime.platform});
+    try {
+      helper.start();
+    } catch {
+      // No keyring library here: the first keychain call says so, as a keychain error.
+    }
+    runtime.keyringHelper = helper;
   }
   const [{buildProgram}, {CommanderError}] = await Promise.all([import('./program.js'), import('commander')]);
   const {program, exitCode} = buildProgram(runtime);

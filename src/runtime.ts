@@ -5,6 +5,7 @@
 import type {Readable, Writable} from 'node:stream';
 import type {InterruptSignal} from './errors.js';
 import type {Prepaint} from './prepaint.js';
+import type {ProcessKeyringBackend} from './secrets/keyring-process.js';
 import type {Timers} from './timers.js';
 
 export interface Runtime {
@@ -32,4 +33,9 @@ export interface Runtime {
   nodeVersion?: string;
   /** Lines the wizard's first frame painted before Ink loaded (src/prepaint.ts); Ink replaces them. */
   prepaint?: Prepaint;
+  /**
+   * The keyring helper, started by cli.tsx as the run began when it is about to read the keychain
+   * (secrets/keyring-warmup.ts); every keychain store of the run shares it. Tests leave it out.
+   */
+  keyringHelper?: ProcessKeyringBackend;
 }

@@ -11,6 +11,7 @@ import {createOrderJournal, type OrderJournal} from './journal/journal.js';
 import {defaultStateDir} from './journal/state-dir.js';
 import type {Runtime} from './runtime.js';
 import {createKeychainStore} from './secrets/keychain-store.js';
+import {processKeyringBackend} from './secrets/keyring-process.js';
 import type {SecretStore} from './secrets/types.js';
 import {createSessionFactory} from './session.js';
 import type {SessionFactory} from './session-types.js';
@@ -40,8 +41,16 @@ export function realServices(runtime: Runtime, hooks: ServiceHooks): Services {
     warn: (line) => runtime.stderr.write(`${line}\n`),
   });
   const config = createConfigStore(defaultConfigDir(runtime.env));
-  // Under --debug the library's own text of a failure is one stderr line (the error itself says it in words).
-  const keychain = () => createKeychainStore({platform: runtime.platform, debug: hooks.debugging() ? (line) => runtime.stderr.write(`${line}\n`) : undefined});
+  // One keyring helper for the run (started early by cli.tsx, or on the first call), whatever
+  // the number of stores. Under --debug the library's own text of a failure is one stderr line
+  // (the error itself says it in words).
+  let backend = runtime.keyringHelper;
+  const keychain = () =>
+    createKeychainStore({
+      platform: runtime.platform,
+      backend: (backend ??= processKeyringBackend({platform: runtime.platform})),
+      debug: hooks.debugging() ? (line) => runtime.stderr.write(`${line}\n`) : undefined,
+    });
   const sessions = createSessionFactory({
     runtime,
     config,

@@ -79,6 +79,33 @@ function lazyStore(factory: () => SecretStore): SecretStore {
   };
 }
 
+/**
+ * Starts reading `account` now; its first `get` is answered by that read. A write or delete of
+ * the account drops it, so nothing older than the store's own answer is ever returned.
+ */
+function readingAhead(store: SecretStore, account: string): SecretStore {
+  let ahead: Promise<string | undefined> | undefined = store.get(account);
+  // Failures surface (as the token cache's note) when it is asked for, if it ever is.
+  ahead.catch(() => undefined);
+  return {
+    get(name) {
+      if (name !== account || ahead === undefined) return store.get(name);
+      const read = ahead;
+      ahead = undefined;
+      return read;
+    },
+    set(name, value) {
+      if (name === account) ahead = undefined;
+      return store.set(name, value);
+    },
+    delete(name) {
+      if (name === account) ahead = undefined;
+      return store.delete(name);
+    },
+    list: () => store.list(),
+  };
+}
+
 export function createSessionFactory(deps: SessionDeps): SessionFactory {
   return {open: (globals) => openSession(deps, withEnvDefaults(globals, deps.runtime.env))};
 }
@@ -92,10 +119,14 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     (p) => p?.lastCustomer?.code,
     () => undefined,
   );
-  const secrets = lazyStore(deps.keychain);
+  const fromEnv = credentialsFromEnv(deps.runtime.env);
+  const tokenAccount = accountFor(profile, 'token');
+  // When a secret comes from the keychain, the cached token is read with them, in the same round
+  // (it is asked for as soon as the first request is made), not one keychain round later.
+  const fromKeychain = CREDENTIAL_FIELDS.some(([key]) => fromEnv[key] === undefined);
+  const secrets = fromKeychain ? readingAhead(lazyStore(deps.keychain), tokenAccount) : lazyStore(deps.keychain);
   const note = (line: string) => deps.runtime.stderr.write(`${line}\n`);
 
-  const fromEnv = credentialsFromEnv(deps.runtime.env);
   const sources: CredentialSources = {clientId: 'missing', clientSecret: 'missing', apiKey: 'missing'};
   const found: Partial<Credentials> = {};
   // A keychain that cannot be read (no Secret Service on an SSH box, a locked keyring) does not
@@ -138,7 +169,6 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
   // Tokens for credentials not (yet) in the keychain stay in memory: nothing is written for
   // credentials that were never proven and saved. saveCredentials persists the pending one.
   const memoryCaches = new Map<string, ReturnType<typeof createMemoryTokenCache>>();
-  const tokenAccount = accountFor(profile, 'token');
   /** Aborted by close(): every client of the session stops its requests. */
   const ending = new AbortController();
   const usage = createUsageWriter(deps.config, profile, deps.runtime.timers);

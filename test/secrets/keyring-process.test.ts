@@ -82,6 +82,44 @@ describe('the keyring child process', () => {
     expect(backend.pid()).not.toBe(stuckChild);
   });
 
+  it('a child started before any call answers the first call itself (no second start)', async () => {
+    const backend = processKeyringBackend({platform: 'linux', modulePath: FAKE});
+    expect(backend.pid()).toBeUndefined();
+    backend.start();
+    const started = backend.pid();
+    expect(alive(started)).toBe(true);
+    backend.start();
+    const store = createKeychainStore({platform: 'linux', backend, deadlineMs: 20_000});
+    await store.set('default:client-id', 'id-1');
+    expect(await store.get('default:client-id')).toBe('id-1');
+    expect(backend.pid()).toBe(started);
+  });
+
+  it('a child started early and never asked does not keep btalk from exiting (built code)', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'btalk-idle-'));
+    const entry = path.join(dir, 'idle.ts');
+    writeFileSync(
+      entry,
+      `
+      import {processKeyringBackend} from ${JSON.stringify(path.join(root, 'src/secrets/keyring-process.ts'))};
+      const backend = processKeyringBackend({platform: 'linux', modulePath: ${JSON.stringify(FAKE)}});
+      backend.start();
+      console.log(backend.pid());
+      process.exitCode = 5;`,
+    );
+    const script = path.join(dir, 'idle.mjs');
+    await build({entryPoints: [entry], outfile: script, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', absWorkingDir: root});
+    const result = await new Promise<{code: number | null; stdout: string; killed: boolean}>((resolve) => {
+      const child = execFile(process.execPath, [script], {timeout: 20_000}, (error, stdout) =>
+        resolve({code: child.exitCode, stdout, killed: error?.killed ?? false}),
+      );
+    });
+    expect(result.killed).toBe(false);
+    expect(result.code).toBe(5);
+    // The child goes with the pipe it reads.
+    await expect.poll(() => alive(Number(result.stdout.trim())), {timeout: 15_000}).toBe(false);
+  });
+
   it('a module that cannot load gives a keychain error naming it, not a crash', async () => {
     const store = createKeychainStore({platform: 'linux', backend: processKeyringBackend({platform: 'linux', modulePath: '/nonexistent/keyring.js'})});
     const error = (await store.get('default:client-id').catch((e: unknown) => e)) as BtalkError;

@@ -29,6 +29,39 @@ describe('access token cache in the keychain', () => {
     expect(stored.expiresAt).toBeGreaterThan(Date.now());
   });
 
+  it('reads the cached token in the same keychain round as the secrets, and once', async () => {
+    const inner = savedDemo();
+    // The token must be valid at the emulator: take one, then let a new session use it from the cache.
+    const warm = await testSessions({keychain: inner, ...realClient()});
+    const first = await warm.factory.open({baseUrl: sandbox().baseUrl});
+    await first.api(first.credentials!).me();
+    const asked: string[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    // Every read waits until the test lets them go: what was asked by then is one round.
+    const slow: SecretStore = {
+      get: async (a) => {
+        asked.push(a);
+        await held;
+        return inner.get(a);
+      },
+      set: (a, v) => inner.set(a, v),
+      delete: (a) => inner.delete(a),
+      list: () => inner.list(),
+    };
+    const s = await testSessions({keychainFactory: () => slow, ...realClient()});
+    const opening = s.factory.open({baseUrl: sandbox().baseUrl});
+    await expect.poll(() => asked.length).toBe(4);
+    expect([...asked].sort()).toEqual(['default:api-key', 'default:client-id', 'default:client-secret', 'default:token']);
+    release();
+    const session = await opening;
+    const tokensBefore = sandbox().counters.tokenRequests;
+    await session.api(session.credentials!).me();
+    expect(sandbox().counters.tokenRequests).toBe(tokensBefore);
+    // The token's read ahead was the one read of it.
+    expect(asked.filter((a) => a === 'default:token')).toHaveLength(1);
+  });
+
   it('replaces a cached token the server rejects, once', async () => {
     const keychain = savedDemo();
     const bogus = {accessToken: 'revoked-token', expiresAt: Date.now() + 3_600_000, baseUrl: sandbox().baseUrl, clientId: sandbox().demo.clientId};
