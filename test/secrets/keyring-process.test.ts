@@ -36,6 +36,18 @@ function alive(pid: number | undefined): boolean {
   }
 }
 
+/** Bundles `source` (as dist/cli.js is built) and runs it in plain Node, outside vitest; killed after 20 s. */
+async function runBuilt(name: string, source: string): Promise<{code: number | null; stdout: string; killed: boolean}> {
+  const dir = mkdtempSync(path.join(tmpdir(), `btalk-${name}-`));
+  const entry = path.join(dir, `${name}.ts`);
+  writeFileSync(entry, source);
+  const script = path.join(dir, `${name}.mjs`);
+  await build({entryPoints: [entry], outfile: script, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', absWorkingDir: root});
+  return new Promise((resolve) => {
+    const child = execFile(process.execPath, [script], {timeout: 20_000}, (error, stdout) => resolve({code: child.exitCode, stdout, killed: error?.killed ?? false}));
+  });
+}
+
 describe('the keyring child process', () => {
   it('saves, reads, lists and deletes through the child, under service btalk', async () => {
     const backend = processKeyringBackend({platform: 'linux', modulePath: FAKE});
@@ -96,10 +108,8 @@ describe('the keyring child process', () => {
   });
 
   it('a child started early and never asked does not keep btalk from exiting (built code)', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'btalk-idle-'));
-    const entry = path.join(dir, 'idle.ts');
-    writeFileSync(
-      entry,
+    const result = await runBuilt(
+      'idle',
       `
       import {processKeyringBackend} from ${JSON.stringify(path.join(root, 'src/secrets/keyring-process.ts'))};
       const backend = processKeyringBackend({platform: 'linux', modulePath: ${JSON.stringify(FAKE)}});
@@ -107,13 +117,6 @@ describe('the keyring child process', () => {
       console.log(backend.pid());
       process.exitCode = 5;`,
     );
-    const script = path.join(dir, 'idle.mjs');
-    await build({entryPoints: [entry], outfile: script, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', absWorkingDir: root});
-    const result = await new Promise<{code: number | null; stdout: string; killed: boolean}>((resolve) => {
-      const child = execFile(process.execPath, [script], {timeout: 20_000}, (error, stdout) =>
-        resolve({code: child.exitCode, stdout, killed: error?.killed ?? false}),
-      );
-    });
     expect(result.killed).toBe(false);
     expect(result.code).toBe(5);
     // The child goes with the pipe it reads.
@@ -129,11 +132,8 @@ describe('the keyring child process', () => {
   });
 
   it('a btalk process whose keychain call got stuck still exits, with its own exit code (built code)', async () => {
-    // The script runs in plain Node, outside vitest, bundled from the sources as dist/cli.js is.
-    const dir = mkdtempSync(path.join(tmpdir(), 'btalk-stuck-'));
-    const entry = path.join(dir, 'stuck.ts');
-    writeFileSync(
-      entry,
+    const result = await runBuilt(
+      'stuck',
       `
       import {createKeychainStore} from ${JSON.stringify(path.join(root, 'src/secrets/keychain-store.ts'))};
       import {processKeyringBackend} from ${JSON.stringify(path.join(root, 'src/secrets/keyring-process.ts'))};
@@ -144,14 +144,7 @@ describe('the keyring child process', () => {
       console.log(error.kind);
       process.exitCode = 7;`,
     );
-    const script = path.join(dir, 'stuck.mjs');
-    await build({entryPoints: [entry], outfile: script, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent', absWorkingDir: root});
     // No exit within 20 s means the stuck call held the process: the hang this design prevents.
-    const result = await new Promise<{code: number | null; stdout: string; killed: boolean}>((resolve) => {
-      const child = execFile(process.execPath, [script], {timeout: 20_000}, (error, stdout) =>
-        resolve({code: child.exitCode, stdout, killed: error?.killed ?? false}),
-      );
-    });
     expect(result.killed).toBe(false);
     expect(result.stdout.trim()).toBe('keychain');
     expect(result.code).toBe(7);
