@@ -30,15 +30,18 @@ const HEADER_PATTERNS: ReadonlyArray<[RegExp, string]> = [
 
 export function createRedactor(initial: Iterable<string | undefined> = []): Redactor {
   const secrets = new Set<string>();
+  // Longest first, so a secret containing another one is removed whole (sorted once per add,
+  // not once per string: a page of 1,000 VPNs is several thousand strings).
+  let longestFirst: string[] = [];
   const add = (secret: string | undefined): void => {
     if (!secret || secret.length < MIN_SECRET_LENGTH) return;
     for (const form of [secret, encodeURIComponent(secret), formUrlEncode(secret)]) secrets.add(form);
+    longestFirst = [...secrets].sort((a, b) => b.length - a.length);
   };
   for (const s of initial) add(s);
   const known = (text: string): string => {
     let out = text;
-    // Longest first, so a secret containing another one is removed whole.
-    for (const s of [...secrets].sort((a, b) => b.length - a.length)) if (out.includes(s)) out = out.split(s).join(REDACTED);
+    for (const s of longestFirst) if (out.includes(s)) out = out.split(s).join(REDACTED);
     return out;
   };
   return {
@@ -55,14 +58,36 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
 /**
  * A server value with every string in it redacted (deeply, keys too): a gateway that reflects the
  * API key or the Authorization header into a name, a label or a header cannot get it shown or put
- * in `--json`. Anything else is returned as it is.
+ * in `--json`. Anything else is returned as it is. Only what changes is copied: a list of 10,000
+ * VPNs with no secret in it comes back as the same objects, not as a second copy of the list.
  */
 export function redactValue<T>(value: T, redactor: Redactor): T {
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return redactor.redactKnown(v);
     if (depth > 64 || v === null || typeof v !== 'object') return v;
-    if (Array.isArray(v)) return v.map((item) => walk(item, depth + 1));
-    return Object.fromEntries(Object.entries(v).map(([k, item]) => [redactor.redactKnown(k), walk(item, depth + 1)]));
+    if (Array.isArray(v)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        const walked = walk(item, depth + 1);
+        if (copy) copy.push(walked);
+        else if (walked !== item) copy = [...v.slice(0, i), walked];
+      }
+      return copy ?? v;
+    }
+    const record = v as Record<string, unknown>;
+    const keys = Object.keys(record);
+    let pairs: Array<[string, unknown]> | undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const item = record[k];
+      const key = redactor.redactKnown(k);
+      const walked = walk(item, depth + 1);
+      if (!pairs && (key !== k || walked !== item)) pairs = keys.slice(0, i).map((p): [string, unknown] => [p, record[p]]);
+      pairs?.push([key, walked]);
+    }
+    // fromEntries, not assignment: a "__proto__" key from JSON stays a plain property.
+    return pairs ? Object.fromEntries(pairs) : v;
   };
   return walk(value, 0) as T;
 }

@@ -108,4 +108,16 @@ describe('bounded answers', () => {
     expect(token.kind).toBe('server');
     expect(token.message).toMatch(/access_token is not valid text/);
   });
+
+  it('finds a lone surrogate written in capitals or in a key, and lets real pairs and escaped backslashes through', async () => {
+    const s = sandbox();
+    const page = (raw: string) => s.injectFault({route: 'GET /customers', status: 200, raw, headers: {'x-total-count': '2'}});
+    page('[{"name":"a","customerCode":"1"},{"name":"b","customerCode":"2","x\\uDC00":1}]');
+    expect((await failure(clientFor(s).customers())).message).toMatch(/\[1\]\.x\uDC00 is not valid text/);
+    page('[{"name":"a","customerCode":"1"},{"name":"\\uDBFF","customerCode":"2"}]');
+    expect((await failure(clientFor(s).customers())).message).toMatch(/\[1\]\.name is not valid text/);
+    // A pair (an emoji) is valid text; so is a backslash followed by the letters "ud800".
+    page('[{"name":"\\ud83d\\ude00","customerCode":"1"},{"name":"C:\\\\ud800","customerCode":"2"}]');
+    expect((await clientFor(s).customers()).map((c) => c.name)).toEqual(['\u{1F600}', 'C:\\ud800']);
+  });
 });

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createRedactor} from '../../src/api/redact.js';
+import {createRedactor, redactValue} from '../../src/api/redact.js';
 
 describe('redaction', () => {
   it('removes every registered secret, also URL- and form-encoded', () => {
@@ -38,5 +38,41 @@ describe('redaction of field names', () => {
     const r = createRedactor();
     expect(r.redact('token response.access_token: missing (expected string)')).toBe('token response.access_token: missing (expected string)');
     expect(r.redact('{"access_token":"eyJhbGciOi"}')).toBe('{"access_token":"[redacted]"}');
+  });
+});
+
+describe('redacting a server value', () => {
+  it('hides a secret anywhere in it, keys included, and copies only what it changed', () => {
+    const r = createRedactor(['s3cret-key-value']);
+    const clean = {vpnId: 'v1', name: 'Paris', vpnCode: 7};
+    const dirty = {vpnId: 'v2', name: 'leak s3cret-key-value', tags: ['ok', 's3cret-key-value']};
+    const list = [clean, dirty, {'s3cret-key-value': 1}];
+    const out = redactValue(list, r);
+    expect(out).toEqual([clean, {vpnId: 'v2', name: 'leak [redacted]', tags: ['ok', '[redacted]']}, {'[redacted]': 1}]);
+    expect(out).not.toBe(list);
+    expect(out[0]).toBe(clean);
+    expect(list[1]!.name).toBe('leak s3cret-key-value');
+  });
+
+  it('gives back the very same list when nothing in it is secret (no second copy of 10,000 items)', () => {
+    const r = createRedactor(['s3cret-key-value']);
+    const list = Array.from({length: 1000}, (_, i) => ({vpnId: `v${i}`, name: `VPN ${i}`, nested: {code: i}}));
+    expect(redactValue(list, r)).toBe(list);
+  });
+
+  it('keeps a "__proto__" key from JSON a plain property when it copies', () => {
+    const r = createRedactor(['s3cret-key-value']);
+    const value = JSON.parse('{"__proto__": {"polluted": true}, "name": "s3cret-key-value"}') as Record<string, unknown>;
+    const out = redactValue(value, r);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.hasOwn(out, '__proto__')).toBe(true);
+    expect(out['name']).toBe('[redacted]');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('a secret learnt later (a token) is hidden too', () => {
+    const r = createRedactor(['abcd']);
+    r.add('a-token-that-arrived-later');
+    expect(redactValue({a: 'x a-token-that-arrived-later'}, r)).toEqual({a: 'x [redacted]'});
   });
 });
