@@ -306,23 +306,26 @@ export function createTransport(options: TransportOptions): Transport {
 }
 
 /**
- * One signal that aborts when either does. Listeners are removed by dispose(), so a client-wide
- * signal does not collect one listener per request over a long run.
+ * The request's own signal, aborted when either given one is. got leaves its abort listener on the
+ * signal it is handed until the request is destroyed, and a request that finished is not (got
+ * turns autoDestroy off): handed a long-lived signal (the session's, the wizard's), every request
+ * of a long run, its answer body included, would stay reachable from it. So each request gets a
+ * signal of its own, and dispose() removes the links to the long-lived ones.
  */
 function linkSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): {signal: AbortSignal | undefined; dispose: () => void} {
-  if (!a || !b) return {signal: a ?? b, dispose: () => {}};
+  const sources = [a, b].filter((s): s is AbortSignal => s !== undefined);
+  if (sources.length === 0) return {signal: undefined, dispose: () => {}};
   const controller = new AbortController();
-  const fromA = () => controller.abort(a.reason);
-  const fromB = () => controller.abort(b.reason);
-  if (a.aborted) fromA();
-  else if (b.aborted) fromB();
-  a.addEventListener('abort', fromA, {once: true});
-  b.addEventListener('abort', fromB, {once: true});
+  const links = sources.map((source) => {
+    const onAbort = () => controller.abort(source.reason);
+    if (source.aborted && !controller.signal.aborted) onAbort();
+    else source.addEventListener('abort', onAbort, {once: true});
+    return () => source.removeEventListener('abort', onAbort);
+  });
   return {
     signal: controller.signal,
     dispose: () => {
-      a.removeEventListener('abort', fromA);
-      b.removeEventListener('abort', fromB);
+      for (const unlink of links) unlink();
     },
   };
 }

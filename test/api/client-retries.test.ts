@@ -1,3 +1,4 @@
+import {getEventListeners} from 'node:events';
 import {describe, expect, it} from 'vitest';
 import {useEmulator} from '../helpers/emulator.js';
 import {waitLine} from '../../src/api/transport.js';
@@ -102,6 +103,24 @@ describe('client retries', () => {
     expect(notices).toEqual([]);
     expect((await failure(client.customers())).kind).toBe('cancelled');
     expect(s.counters.byRoute['GET /customers'] ?? 0).toBe(0);
+  });
+
+  it('leaves no listener on a long-lived signal once its requests are done (a long run does not keep every request and answer)', async () => {
+    const s = sandbox();
+    const session = new AbortController();
+    const client = clientFor(s, {signal: session.signal});
+    const call = new AbortController();
+    await Promise.all(Array.from({length: 15}, (_, i) => (i % 3 === 0 ? client.me({signal: call.signal}) : client.country('FR'))));
+    s.injectFault({route: 'GET /customers', status: 404, json: {code: 60, message: 'Resource not found'}});
+    await failure(client.customers({signal: call.signal}));
+    expect(getEventListeners(session.signal, 'abort')).toHaveLength(0);
+    expect(getEventListeners(call.signal, 'abort')).toHaveLength(0);
+    // Still linked while a request runs: aborting the long-lived signal stops it.
+    s.injectFault({route: 'GET /me', delayMs: 5_000});
+    const reading = failure(client.me());
+    await expect.poll(() => getEventListeners(session.signal, 'abort').length, {timeout: 10_000}).toBe(1);
+    session.abort();
+    expect((await reading).kind).toBe('cancelled');
   });
 });
 
