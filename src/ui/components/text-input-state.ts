@@ -97,6 +97,22 @@ export function textInputReducer(state: TextInputState, action: TextInputAction)
   }
 }
 
+/** Ctrl+letter and Alt+letter as readline has them. */
+const CTRL_KEYS: ReadonlyMap<string, TextInputAction> = new Map<string, TextInputAction>([
+  ['a', {type: 'home'}],
+  ['e', {type: 'end'}],
+  ['b', {type: 'left'}],
+  ['f', {type: 'right'}],
+  ['d', {type: 'delete'}],
+  ['w', {type: 'delete-word-before'}],
+  ['u', {type: 'delete-to-start'}],
+  ['k', {type: 'delete-to-end'}],
+]);
+const ALT_KEYS: ReadonlyMap<string, TextInputAction> = new Map<string, TextInputAction>([
+  ['b', {type: 'word-left'}],
+  ['f', {type: 'word-right'}],
+]);
+
 /**
  * What a key does to a text field, or undefined when it is not an editing key (Enter, Tab, Esc,
  * ↑/↓ belong to the form or list around the field).
@@ -114,33 +130,8 @@ export function textInputAction(input: string, key: Key): TextInputAction | unde
   if (key.end) return {type: 'end'};
   if (key.backspace || key.delete) return {type: key.meta && input === '' && !key.escape ? 'delete-word-before' : 'backspace'};
   if (key.escape) return undefined;
-  if (key.ctrl) {
-    switch (input) {
-      case 'a':
-        return {type: 'home'};
-      case 'e':
-        return {type: 'end'};
-      case 'b':
-        return {type: 'left'};
-      case 'f':
-        return {type: 'right'};
-      case 'd':
-        return {type: 'delete'};
-      case 'w':
-        return {type: 'delete-word-before'};
-      case 'u':
-        return {type: 'delete-to-start'};
-      case 'k':
-        return {type: 'delete-to-end'};
-      default:
-        return undefined;
-    }
-  }
-  if (key.meta) {
-    if (input === 'b') return {type: 'word-left'};
-    if (input === 'f') return {type: 'word-right'};
-    return undefined;
-  }
+  if (key.ctrl) return CTRL_KEYS.get(input);
+  if (key.meta) return ALT_KEYS.get(input);
   if (input === '') return undefined;
   return {type: 'insert', text: input};
 }
