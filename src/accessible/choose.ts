@@ -4,7 +4,6 @@
  * longer than MAX_LISTED says how many it leaves out ("showing 20 of 10,000"), never silently.
  * Pure: the list questions (turn.ts) print what this returns.
  */
-import {count} from '../text/plural.js';
 import {terminalSafe} from '../text/terminal-safe.js';
 
 /** The most rows read out at once: more would be more than a person can hold while listening. */
@@ -31,6 +30,11 @@ export function formatNumber(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/** "1 VPN", "10,000 VPNs". */
+export function counted(n: number, one: string, many: string): string {
+  return `${formatNumber(n)} ${n === 1 ? one : many}`;
+}
+
 /** The rows, numbered, one a line. */
 export function numbered<T>(rows: readonly T[], label: (item: T) => string): string[] {
   return rows.map((item, i) => `${i + 1}) ${label(item)}`);
@@ -39,7 +43,7 @@ export function numbered<T>(rows: readonly T[], label: (item: T) => string): str
 /** The list as first read out: whole when short, else its size and how to narrow it. */
 export function openingLines<T>(spec: ListSpec<T>): {rows: readonly T[]; lines: string[]} {
   const total = spec.items.length;
-  if (total <= MAX_LISTED) return {rows: spec.items, lines: [`${count(total, spec.noun[0], spec.noun[1])}:`, ...numbered(spec.items, spec.label)]};
+  if (total <= MAX_LISTED) return {rows: spec.items, lines: [`${counted(total, spec.noun[0], spec.noun[1])}:`, ...numbered(spec.items, spec.label)]};
   return {rows: [], lines: [`${formatNumber(total)} ${spec.noun[1]}, too many to read out: type ${spec.typeWhat} to list the ones that match.`]};
 }
 

@@ -11,9 +11,9 @@ import {allCountries, countryName, resolveCountry, searchCountries, type Country
 import {formatError, type BtalkError} from '../errors.js';
 import {filterCustomers, filterVpns} from '../flow/choices.js';
 import {orderBody, placedListed} from '../flow/state.js';
-import {count} from '../text/plural.js';
 import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 import {countryText, customerText, vpnText} from './narration.js';
+import {counted} from './choose.js';
 import {listTurn, menuTurn, type Turn} from './turn.js';
 
 const safe = terminalSafe;
@@ -62,7 +62,7 @@ export function customerTurn(turn: Turn): Promise<void> {
   if (customers.length === 0) return menuTurn(turn, ['No customer is linked to this API key. Ask your Orange contact to attach the key to a customer.'], [{label: 'Quit', run: () => turn.dispatch({type: 'quit-pressed'})}]);
   const label = (c: Customer) => {
     const vpns = data.vpns[c.customerCode];
-    return `${customerText(c)}${vpns?.status === 'ready' ? `, ${count(vpns.value.length, 'VPN', 'VPNs')}` : ''}`;
+    return `${customerText(c)}${vpns?.status === 'ready' ? `, ${counted(vpns.value.length, 'VPN', 'VPNs')}` : ''}`;
   };
   const current = answers.customer ? customers.find((c) => c.customerCode === answers.customer!.customerCode) : undefined;
   return listTurn(
@@ -106,7 +106,8 @@ export function countryTurn(turn: Turn): Promise<void> {
     const entry = data.countries[c.iso2];
     return `${countryText(c)}${entry?.status === 'ready' ? (isCovered(entry.value) ? ', covered' : ', not covered') : ''}`;
   };
-  const iso2 = answers.country?.iso2 ?? screen.highlighted;
+  // Only a country already accepted is offered again (a highlighted one may not be covered).
+  const iso2 = answers.country?.iso2;
   const current = iso2 ? allCountries().find((c) => c.iso2 === iso2) : undefined;
   return listTurn(
     turn,
@@ -239,7 +240,7 @@ export function doneTurn(turn: Turn): Promise<void> {
       : listed.status === 'failed'
         ? `Could not check GET /voicesites: ${safe(listed.error.message)}`
         : '',
-    `${count(ordered.length, 'site', 'sites')} ordered in this run.`,
+    `${counted(ordered.length, 'site', 'sites')} ordered in this run.`,
   ].filter((line) => line !== '');
   const another = (change?: 'vpn' | 'country') => turn.dispatch(change ? {type: 'another-order-requested', change} : {type: 'another-order-requested'});
   return menuTurn(turn, [...lines, 'What next?'], [

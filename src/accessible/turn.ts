@@ -30,7 +30,8 @@ export function moves(state: WizardState): string {
   if (state.screen.kind === 'done') return 'Type quit to exit.';
   if (!canGoBack(state)) return 'Type quit to cancel.';
   const {detour, screen} = state;
-  const onDetour = detour !== undefined && (detour.step === screen.kind || (detour.step === 'country' && screen.kind === 'country'));
+  // As flow/navigation.ts has it: on the coverage of a chosen country, back is the country list.
+  const onDetour = detour !== undefined && (detour.step === 'country' ? screen.kind === 'country' && !screen.chosen : detour.step === screen.kind);
   return `Type back to ${onDetour ? 'cancel the edit' : 'go back'}, or quit to cancel.`;
 }
 

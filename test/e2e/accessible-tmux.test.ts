@@ -78,6 +78,13 @@ describe.skipIf(!tmuxPresent)('btalk in accessible mode, in a real terminal (tmu
     expect(recorded().includes(0x1b)).toBe(false);
   });
 
+  it('Ctrl+C at a question (a signal: the terminal is in line mode) ends with 130, nothing ordered', async () => {
+    const {t} = openRecorded('--sandbox --accessible');
+    await t.waitFor('Type a number, or part of a name, code or id.');
+    const screen = await t.key('C-c', 'EXIT=130');
+    expect(screen).toContain('Interrupted: nothing was ordered.');
+  });
+
   it('btalk order --accessible in a terminal, an answer missing, asks for the rest in lines', async () => {
     const {t, recorded} = openRecorded('order --sandbox --accessible --vpn "My VPN 1"');
     await t.waitFor('In which country is the site?');
