@@ -5,7 +5,7 @@
  * is commander and the commands' definitions only; the HTTP client, zod, the session and the
  * keychain code load when an action asks for them (src/services.ts), Ink with the wizard.
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {beforeAll, describe, expect, it} from 'vitest';
@@ -86,5 +86,14 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     const maps = [...closure([dynamicImport(program, 'services')])].flatMap((c) => (JSON.parse(readFileSync(`${c}.map`, 'utf8')) as {sources: string[]}).sources);
     expect(maps.some((s) => s.includes('node_modules/zod/v4/core/schemas.js'))).toBe(true);
     expect(maps.filter((s) => s.includes('node_modules/zod/v4/locales/') && !s.endsWith('/en.js'))).toEqual([]);
+  });
+
+  it("Ink's layout engine (yoga) decodes its WebAssembly itself, never through fetch (which would load undici)", () => {
+    const chunks = readdirSync(path.join(dist, 'chunks')).filter((f) => f.endsWith('.js'));
+    const yoga = chunks.filter((f) => readFileSync(path.join(dist, 'chunks', f), 'utf8').includes('data:application/octet-stream;base64,'));
+    expect(yoga).toHaveLength(1);
+    const text = readFileSync(path.join(dist, 'chunks', yoga[0]!), 'utf8');
+    expect(text).not.toContain('typeof fetch');
+    expect(text).toContain('WebAssembly.instantiate');
   });
 });
