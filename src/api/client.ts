@@ -166,6 +166,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
         timers: options.timers ?? systemTimers,
         redactor,
         debug: options.debug,
+        exchange: options.exchange,
       }),
     };
   } catch (error) {

@@ -72,6 +72,8 @@ export interface TransportOptions {
   onWait?: ((notice: WaitNotice) => void) | undefined;
   /** Ends every request, its retries and pauses (the session closed). */
   signal?: AbortSignal | undefined;
+  /** Replaces got for every attempt (see Exchange). */
+  exchange?: Exchange | undefined;
 }
 
 export interface SendRequest {
@@ -90,6 +92,29 @@ export interface SendRequest {
   replayed?: boolean;
   signal?: AbortSignal | undefined;
 }
+
+/** One request as it goes on the wire: what an `Exchange` answers. */
+export interface WireRequest {
+  method: 'GET' | 'POST';
+  url: string;
+  /** Every header sent, names in lower case. */
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** An answer as it came off the wire: header names in lower case, the body's bytes undecoded. */
+export interface WireAnswer {
+  status: number;
+  headers: HttpAnswer['headers'];
+  body: Uint8Array;
+}
+
+/**
+ * The network, as a seam: one request in, one answer out (or a thrown error, like got's, with a
+ * `code`). The default is got; a test hands in a function that plays a server without sockets,
+ * so thousands of answers go through everything above the wire (the fuzz test does).
+ */
+export type Exchange = (request: WireRequest) => Promise<WireAnswer>;
 
 export interface SentAnswer extends HttpAnswer {
   requestId: string | undefined;
@@ -129,15 +154,21 @@ export function waitLine(notice: WaitNotice): string {
 
 export function createTransport(options: TransportOptions): Transport {
   const choice = proxyAgentFor(options.baseUrl, options.proxyEnv);
-  const root = got.extend({
-    headers: {'user-agent': options.userAgent, accept: 'application/json'},
-    followRedirect: false,
-    throwHttpErrors: false,
-    // Retries are decided below, where the order POST can be kept out of them.
-    retry: {limit: 0},
-    ...(choice.agent ? {agent: choice.agent} : {}),
-  });
-  const api: Got = root.extend({prefixUrl: options.baseUrl, headers: options.apiHeaders});
+  // Built at the first request that goes through got (an `exchange` replaces it), not before.
+  let instances: {root: Got; api: Got} | undefined;
+  const gotInstances = (): {root: Got; api: Got} => {
+    if (instances) return instances;
+    const root = got.extend({
+      headers: {'user-agent': options.userAgent, accept: 'application/json'},
+      followRedirect: false,
+      throwHttpErrors: false,
+      // Retries are decided below, where the order POST can be kept out of them.
+      retry: {limit: 0},
+      ...(choice.agent ? {agent: choice.agent} : {}),
+    });
+    instances = {root, api: root.extend({prefixUrl: options.baseUrl, headers: options.apiHeaders})};
+    return instances;
+  };
   const host = new URL(options.baseUrl).host;
   const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
 
@@ -155,8 +186,28 @@ export function createTransport(options: TransportOptions): Transport {
     options.debug?.(options.redactor.redact(line));
   }
 
+  /** One attempt through the `exchange` seam: the same headers, the same cap, the same decoding. */
+  async function exchanged(exchange: Exchange, request: SendRequest, context: RequestContext): Promise<HttpAnswer> {
+    const url = request.endpoint === 'token' ? new URL(options.tokenUrl) : new URL(request.path ?? '', `${options.baseUrl}/`);
+    for (const [k, v] of Object.entries(request.searchParams ?? {})) url.searchParams.set(k, String(v));
+    const headers: Record<string, string> = {'user-agent': options.userAgent, accept: 'application/json', ...(request.endpoint === 'api' ? options.apiHeaders : {}), ...request.headers};
+    let body: string | undefined;
+    if (request.json !== undefined) [body, headers['content-type']] = [JSON.stringify(request.json), 'application/json'];
+    if (request.form) [body, headers['content-type']] = [new URLSearchParams(request.form).toString(), 'application/x-www-form-urlencoded'];
+    // As got does: an aborted request is not sent.
+    if (request.signal?.aborted) throw Object.assign(new Error('This operation was aborted'), {name: 'AbortError', code: 'ERR_ABORTED'});
+    const wire = await exchange({method: request.method, url: url.href, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), ...(body === undefined ? {} : {body})});
+    const answer = {status: wire.status, headers: wire.headers, body: ''};
+    context.requestId = requestIdOf(answer);
+    const declared = Number(header(answer, 'content-length'));
+    if (Number.isFinite(declared) && declared > options.maxBodyBytes) throw bodyTooLargeError(context, answer, options.maxBodyBytes, {declared});
+    if (wire.body.byteLength > options.maxBodyBytes) throw bodyTooLargeError(context, answer, options.maxBodyBytes, 'read');
+    return {...answer, body: Buffer.from(wire.body).toString('utf8')};
+  }
+
   /** One attempt, the body read as a stream and refused past the cap. */
   function attempt(request: SendRequest, timeoutMs: number, context: RequestContext): Promise<HttpAnswer> {
+    if (options.exchange) return exchanged(options.exchange, request, context);
     const common: Partial<Options> & {isStream: true} = {
       isStream: true,
       method: request.method,
@@ -167,6 +218,7 @@ export function createTransport(options: TransportOptions): Transport {
       ...(request.form ? {form: request.form} : {}),
       ...(request.signal ? {signal: request.signal} : {}),
     };
+    const {root, api} = gotInstances();
     const stream = request.endpoint === 'token' ? root.stream(options.tokenUrl, common) : api.stream(request.path ?? '', common);
     return new Promise<HttpAnswer>((resolve, reject) => {
       let status = 0;

@@ -4,9 +4,9 @@
  */
 import type {Timers} from '../timers.js';
 import type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
-import type {WaitNotice} from './transport.js';
+import type {Exchange, WaitNotice} from './transport.js';
 
-export type {WaitNotice} from './transport.js';
+export type {Exchange, WaitNotice, WireAnswer, WireRequest} from './transport.js';
 
 export type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
 
@@ -97,4 +97,6 @@ export interface ClientOptions {
   /** Environment used for HTTPS_PROXY / HTTP_PROXY / NO_PROXY (never process.env directly). */
   proxyEnv?: Record<string, string | undefined>;
   userAgent?: string;
+  /** The network (default: got over HTTP); tests may play a server without sockets (see Exchange). */
+  exchange?: Exchange;
 }
