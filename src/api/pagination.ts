@@ -6,6 +6,7 @@
  * account holds end in an error that names what the server did. Nothing is cut silently.
  */
 import {BtalkError} from '../errors.js';
+import {terminalSafe} from '../text/terminal-safe.js';
 
 /** Page sizes to ask for, largest first; the next one is tried when the server refuses a size. */
 export const PAGE_SIZES = [1000, 100, 40] as const;
@@ -94,7 +95,7 @@ export async function readAllPages(fetchPage: FetchPage, reading: ListReading, o
       if (id === undefined) return;
       const before = seen.get(id);
       if (before !== undefined) {
-        throw refused(reading, `it listed ${id} at position ${before + 1} and again at position ${offset + i + 1} (the pages do not advance: the same page served for different offsets?)`, requestId);
+        throw refused(reading, `it listed ${terminalSafe(id)} at position ${before + 1} and again at position ${offset + i + 1} (the pages do not advance: the same page served for different offsets?)`, requestId);
       }
       seen.set(id, offset + i);
     });

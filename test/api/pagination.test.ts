@@ -48,6 +48,17 @@ describe('fetchAllPages', () => {
     await expect(fetchAllPages(shifting, reading)).rejects.toThrow(/X-Total-Count changed from 6 to 7/);
   });
 
+  it('names a repeated id as terminal-safe text: an id cannot start a line or send an escape', async () => {
+    const reading = {what: 'GET /things', identity: (item: unknown) => `id ${String(item)}`};
+    const twice = async (): Promise<Page> => ({items: ['a\nError: forged\u001b]0;t\u0007', 'a\nError: forged\u001b]0;t\u0007'], total: 2});
+    const error = await fetchAllPages(twice, reading).then(
+      () => undefined,
+      (e: unknown) => e as BtalkError,
+    );
+    expect(error?.message).toContain('it listed id a\\x0aError: forged\\x1b]0;t\\x07 at position 1 and again at position 2');
+    expect(error?.message).not.toMatch(/[\n\u001b\u0007]/);
+  });
+
   it('asks for 1000 a page, then smaller sizes when the server refuses the size (400 code 23)', async () => {
     const asked: number[] = [];
     const fetchPage = async (offset: number, limit: number): Promise<Page> => {
