@@ -13,7 +13,7 @@ import {header, invalidResponseError, responseError} from './http-errors.js';
 import {createOrderPathMemory, isUnknownPath, orderUrl, ORDER_PATHS} from './order-path.js';
 import {readAllPages, parseTotal} from './pagination.js';
 import {DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS} from './transport.js';
-import {createRedactor, redactValue, type Redactor} from './redact.js';
+import {createRedactor, MAX_VALUE_DEPTH, redactValue, type Redactor} from './redact.js';
 import {
   CountrySchema,
   CustomerSchema,
@@ -44,19 +44,28 @@ function isSuccess(status: number): boolean {
 /** A lone UTF-16 surrogate: text that cannot be encoded (in a URL, a header, a file). */
 const LONE_SURROGATE = /\p{Cs}/u;
 
-/** Where in the value a string that is not valid Unicode sits, walked without recursion. */
-function badText(value: unknown): string | undefined {
-  const stack: Array<{value: unknown; at: string}> = [{value, at: ''}];
+/**
+ * What makes a parsed answer unusable, walked without recursion: a string that is not valid
+ * Unicode, or nesting deeper than redaction walks and JSON output can write (a hostile server's
+ * 10,000 nested arrays would otherwise overflow the stack of whatever prints the value).
+ */
+function unusable(value: unknown): string | undefined {
+  const stack: Array<{value: unknown; at: string; depth: number}> = [{value, at: '', depth: 0}];
+  // A path is named down to a few levels; below, where the trouble starts is enough.
+  const under = (at: string, part: string, depth: number) => (depth < 4 ? `${at}${part}` : at.endsWith('...') ? at : `${at}...`);
   while (stack.length > 0) {
-    const {value: v, at} = stack.pop()!;
+    const {value: v, at, depth} = stack.pop()!;
     if (typeof v === 'string') {
-      if (LONE_SURROGATE.test(v)) return at || 'the answer';
-    } else if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push({value: v[i], at: `${at}[${i}]`});
+      if (LONE_SURROGATE.test(v)) return `${at || 'the answer'} is not valid text (it holds a lone UTF-16 surrogate)`;
     } else if (typeof v === 'object' && v !== null) {
-      for (const [k, inner] of Object.entries(v)) {
-        if (LONE_SURROGATE.test(k)) return `${at}.${k}`;
-        stack.push({value: inner, at: at ? `${at}.${k}` : k});
+      if (depth > MAX_VALUE_DEPTH) return `${at || 'the answer'} is nested more than ${MAX_VALUE_DEPTH} levels deep`;
+      if (Array.isArray(v)) {
+        for (let i = v.length - 1; i >= 0; i--) stack.push({value: v[i], at: under(at, `[${i}]`, depth), depth: depth + 1});
+      } else {
+        for (const [k, inner] of Object.entries(v)) {
+          if (LONE_SURROGATE.test(k)) return `${under(at, `.${k}`, depth)} is not valid text (it holds a lone UTF-16 surrogate)`;
+          stack.push({value: inner, at: under(at, at ? `.${k}` : k, depth), depth: depth + 1});
+        }
       }
     }
   }
@@ -69,6 +78,23 @@ function badText(value: unknown): string | undefined {
  */
 const SURROGATE_ESCAPE = /\\u[dD][89a-fA-F]/;
 
+/** Whether JSON text nests arrays and objects more than `max` deep: one pass, nothing allocated. */
+function nestsDeeperThan(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 /** The JSON body of a 2xx answer, or a server error saying what came instead. */
 function jsonBody(answer: SentAnswer): unknown {
   let value: unknown;
@@ -78,10 +104,11 @@ function jsonBody(answer: SentAnswer): unknown {
     const note = parseErrorBody(answer.body, header(answer, 'content-type')).bodyNote ?? 'with a body that is not valid JSON';
     throw invalidResponseError(answer.context, answer, `it answered ${answer.status} ${note}`);
   }
-  // The walk (a path for every value) only when the text can hold one: a page of 1,000 items
-  // would otherwise cost thousands of short-lived objects.
-  const bad = SURROGATE_ESCAPE.test(answer.body) || LONE_SURROGATE.test(answer.body) ? badText(value) : undefined;
-  if (bad !== undefined) throw invalidResponseError(answer.context, answer, `${bad} is not valid text (it holds a lone UTF-16 surrogate)`);
+  // The walk (a path for every value) only when the text can hold a problem: a page of 1,000
+  // items would otherwise cost thousands of short-lived objects.
+  const suspect = SURROGATE_ESCAPE.test(answer.body) || LONE_SURROGATE.test(answer.body) || nestsDeeperThan(answer.body, MAX_VALUE_DEPTH + 1);
+  const problem = suspect ? unusable(value) : undefined;
+  if (problem !== undefined) throw invalidResponseError(answer.context, answer, problem);
   return value;
 }
 

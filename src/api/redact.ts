@@ -56,6 +56,12 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
 }
 
 /**
+ * The deepest nesting of arrays and objects redactValue walks (and JSON.stringify can write back
+ * out): the client refuses answers nested deeper, so every value it returns is walked whole.
+ */
+export const MAX_VALUE_DEPTH = 64;
+
+/**
  * A server value with every string in it redacted (deeply, keys too): a gateway that reflects the
  * API key or the Authorization header into a name, a label or a header cannot get it shown or put
  * in `--json`. Anything else is returned as it is. Only what changes is copied: a list of 10,000
@@ -64,7 +70,7 @@ export function createRedactor(initial: Iterable<string | undefined> = []): Reda
 export function redactValue<T>(value: T, redactor: Redactor): T {
   const walk = (v: unknown, depth: number): unknown => {
     if (typeof v === 'string') return redactor.redactKnown(v);
-    if (depth > 64 || v === null || typeof v !== 'object') return v;
+    if (depth > MAX_VALUE_DEPTH || v === null || typeof v !== 'object') return v;
     if (Array.isArray(v)) {
       let copy: unknown[] | undefined;
       for (let i = 0; i < v.length; i++) {

@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {terminalSafeJson} from '../../src/text/terminal-safe.js';
 import {useEmulator} from '../helpers/emulator.js';
 import {clientFor, failure} from './client-fixture.js';
 
@@ -93,6 +94,25 @@ describe('bounded answers', () => {
     expect(Number(waited?.[1])).toBeGreaterThanOrEqual(0.6);
     expect(error.api?.requestId).toEqual(expect.any(String));
     expect(Date.now() - started).toBeLessThan(10_000);
+  });
+
+  it('refuses an answer nested 10,000 levels deep as bad data, and keeps one nested 64 deep printable', async () => {
+    const s = sandbox();
+    const deep = (n: number) => `${'['.repeat(n)}${']'.repeat(n)}`;
+    s.injectFault({route: 'GET /voicesites', status: 200, raw: `[{"voiceSiteId":"1","technicalSiteName":"A","extra":${deep(10_000)}}]`, headers: {'x-total-count': '1'}});
+    const sites = await failure(clientFor(s).voicesites());
+    expect(sites.kind).toBe('server');
+    expect(sites.message).toMatch(/\/voicesites\?offset=0&limit=1000 is not what btalk expects: \[0\]\.extra\[0\]\[0\]\.\.\. is nested more than 64 levels deep\.$/);
+    s.injectFault({route: 'GET /countries/:iso2', status: 200, raw: `{"name":"France","iso2":"FR","coverage":{"businessTalkOnline":"Yes","comment":${'{"d":'.repeat(20_000)}null${'}'.repeat(20_000)}}}`});
+    expect((await failure(clientFor(s).country('FR'))).message).toMatch(/coverage\.comment\.d\.d\.\.\. is nested more than 64 levels deep/);
+    // Within the bound, the value is kept whole and can be written out (as --json does).
+    s.injectFault({route: 'GET /voicesites', status: 200, raw: `[{"voiceSiteId":"1","technicalSiteName":"A","extra":${deep(63)}}]`, headers: {'x-total-count': '1'}});
+    const kept = await clientFor(s).voicesites();
+    expect(JSON.parse(terminalSafeJson(kept))).toEqual(kept);
+    expect(JSON.stringify(kept)).toContain(deep(63));
+    // Brackets inside strings are text, not nesting.
+    s.injectFault({route: 'GET /voicesites', status: 200, raw: `[{"voiceSiteId":"1","technicalSiteName":"${'[\\"{'.repeat(100)}"}]`, headers: {'x-total-count': '1'}});
+    expect((await clientFor(s).voicesites())[0]?.technicalSiteName).toBe('["{'.repeat(100));
   });
 
   it('refuses text that is not valid Unicode as bad data from the server, not as a bug', async () => {
