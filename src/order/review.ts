@@ -1,9 +1,10 @@
-/** What a person (or a dry run) is shown before an order is sent, and what a script gets after. */
+/**
+ * What a dry run prints before an order is sent, and what a script gets after. The review a person
+ * confirms is review-lines.ts (it measures and wraps text, so it loads only when one is shown).
+ */
 import {firstOrderPath} from '../api/order-path.js';
 import type {BusinessTalkApi, OrderRequest} from '../api/types.js';
-import {coverageText, wrapWithIndent} from '../domain/coverage-view.js';
-import {countryLabel, vpnLabel} from '../domain/labels.js';
-import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
+import {terminalSafeJson} from '../text/terminal-safe.js';
 import type {PlacedOrder} from './place-order.js';
 import type {ResolvedOrder} from './resolve-inputs.js';
 
@@ -20,26 +21,6 @@ export function plannedRequest(api: BusinessTalkApi, order: ResolvedOrder): Plan
     url: `${api.baseUrl}${firstOrderPath(order.customer.customerCode)}`,
     body: order.request,
   };
-}
-
-/**
- * The review a person confirms, wrapped (never cut) at `width` columns: every answer, the request,
- * and the country's coverage in full, its comment included.
- */
-export function reviewLines(order: ResolvedOrder, request: PlannedRequest, width = 80): string[] {
-  const row = (label: string, value: string) => wrapWithIndent(`  ${label.padEnd(15)}`, terminalSafe(value), width);
-  const lines = [
-    'Voicesite order:',
-    ...row('Customer', `${order.customer.customerCode} (${order.customer.name})`),
-    ...row('VPN', vpnLabel(order.vpn, {code: true})),
-    ...row('Country', countryLabel(order.country)),
-    ...row('Site name', order.technicalSiteName),
-    ...row('Site label', order.customerSiteLabel),
-    ...row('Reference', order.customerOrderReference),
-    ...row('Request', `${request.method} ${request.url}`),
-  ];
-  if (order.countryInfo) lines.push(`Coverage in ${terminalSafe(countryLabel(order.country))}:`, ...coverageText(order.countryInfo, width));
-  return lines;
 }
 
 /** The exact request, as a dry run prints it. */

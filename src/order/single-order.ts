@@ -13,7 +13,7 @@ import {answerLabel, type OrderOptions} from './order-options.js';
 import {findSiteByName} from '../domain/site-rules.js';
 import {placeOrder} from './place-order.js';
 import {checkLocalAnswers, hasRemoteAnswers, remoteProblemsOf, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
-import {orderSummary, placedJson, plannedRequest, requestText, reviewLines} from './review.js';
+import {orderSummary, placedJson, plannedRequest, requestText} from './review.js';
 import {withApi} from '../session-api.js';
 import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 
@@ -102,6 +102,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     }
 
     if (!options.yes) {
+      const {reviewLines} = await import('./review-lines.js');
       for (const line of reviewLines(order, request, runtime.stdout.columns ?? 80)) say(line);
       if (!(await confirm(runtime, 'Send this order?'))) throw declined('the order was not sent.');
     }

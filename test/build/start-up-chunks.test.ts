@@ -70,14 +70,15 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     expect(src.has('src/commands/order.ts')).toBe(true);
   });
 
-  it('the services (got, zod) and btalk order\'s body load behind import(), without Ink', () => {
+  it('the services (got, zod) and btalk order\'s body load behind import(), without Ink or text measuring', () => {
     const services = contents(closure([dynamicImport(program, 'services')]));
     expect(services.packages.has('got')).toBe(true);
     expect(services.packages.has('zod')).toBe(true);
     expect(services.src.has('src/session.ts')).toBe(true);
     const order = contents(closure([dynamicImport(program, 'single-order')]));
     expect(order.src.has('src/order/single-order.ts')).toBe(true);
-    expect([...order.packages].filter((p) => /^(ink|react|yoga-layout|iconv-lite|csv-parse)/.test(p))).toEqual([]);
+    // Nor what measures and wraps text: a --yes run never shows the review.
+    expect([...order.packages].filter((p) => /^(ink|react|yoga-layout|iconv-lite|csv-parse|string-width|wrap-ansi)$/.test(p))).toEqual([]);
   });
 
   it('zod is bundled without its translations (imported as a namespace, so unused parts are left out)', () => {
