@@ -33,6 +33,16 @@ export async function credentialsTurn(turn: Turn): Promise<void> {
       `Credentials for profile ${safe(session.profile)} (${session.emulated ? 'sandbox' : safe(session.environment.name)}, ${safe(session.environment.baseUrl)}): the client ID, the client secret and the API key of your Orange Developer application, one at a time. The secret and the key are not shown as you type.`,
     );
   }
+  const credentials = await askCredentials(turn, initial, moves(turn.state));
+  if (credentials) turn.dispatch({type: 'credentials-entered', credentials});
+}
+
+/**
+ * The three credentials, one a line (the secret and the key without echo), each checked and
+ * asked again with the reason; Enter keeps a value given in `initial`. Undefined when the
+ * questions were left (back, quit, the end of input). `btalk login` asks them the same way.
+ */
+export async function askCredentials(io: Pick<Turn, 'ask' | 'say'>, initial: Partial<Credentials> | undefined, moveHelp: string): Promise<Credentials | undefined> {
   const values: Credentials = {clientId: initial?.clientId ?? '', clientSecret: initial?.clientSecret ?? '', apiKey: initial?.apiKey ?? ''};
   let decoded = false;
   for (const {field, label, masked} of CREDENTIAL_FIELDS) {
@@ -41,8 +51,8 @@ export async function credentialsTurn(turn: Turn): Promise<void> {
       const kept = values[field];
       const keep = kept === '' ? '' : masked ? ' Press Enter to keep the one typed before.' : ` Press Enter to keep ${safe(kept)}.`;
       const rule = field === 'apiKey' ? ` (${API_KEY_LENGTH} characters)` : '';
-      const reply = await turn.ask(`${label}${rule}${masked ? ', not shown as you type' : ''}:${keep} ${moves(turn.state)}`, {secret: masked});
-      if (reply === undefined) return;
+      const reply = await io.ask(`${label}${rule}${masked ? ', not shown as you type' : ''}:${keep} ${moveHelp}`, {secret: masked});
+      if (reply === undefined) return undefined;
       const typed = reply.trim() === '' ? kept : reply.trim();
       if (field === 'clientId' && looksLikeBasicHeader(typed)) {
         // The MyApps "Authorization: Basic ..." value holds the id and the secret.
@@ -51,10 +61,10 @@ export async function credentialsTurn(turn: Turn): Promise<void> {
           values.clientId = header.clientId;
           values.clientSecret = header.clientSecret;
           decoded = true;
-          turn.say(`The Basic value holds client id "${safe(header.clientId)}" and its secret.`);
+          io.say(`The Basic value holds client id "${safe(header.clientId)}" and its secret.`);
           break;
         } catch (thrown) {
-          turn.say(`${label}: ${safe(isBtalkError(thrown) ? thrown.message : String(thrown))}`);
+          io.say(`${label}: ${safe(isBtalkError(thrown) ? thrown.message : String(thrown))}`);
           continue;
         }
       }
@@ -63,10 +73,10 @@ export async function credentialsTurn(turn: Turn): Promise<void> {
         values[field] = typed;
         break;
       }
-      turn.say(problem === 'required' ? `${label} is required.` : `${label} ${problem}.`);
+      io.say(problem === 'required' ? `${label} is required.` : `${label} ${problem}.`);
     }
   }
-  turn.dispatch({type: 'credentials-entered', credentials: values});
+  return values;
 }
 
 export async function siteTurn(turn: Turn): Promise<void> {

@@ -17,7 +17,7 @@ export async function login(ctx: CommandContext): Promise<number> {
   const globals = ctx.globals();
   const session = await ctx.sessions.open(globals);
   try {
-    const result = ctx.runtime.interactive && !globals.json ? await formLogin(ctx, session) : await plainLogin(ctx, session);
+    const result = ctx.runtime.interactive && !globals.json ? await formLogin(ctx, session, globals.accessible ?? false) : await plainLogin(ctx, session);
     if (globals.json) ctx.runtime.stdout.write(terminalSafeJson({ok: true, ...result}) + '\n');
     return 0;
   } finally {
@@ -77,9 +77,13 @@ function summaryLine(r: LoginResult): string {
   return `Logged in: profile "${r.profile}", ${r.environment} (${terminalSafe(r.baseUrl)}), rights profile "${terminalSafe(r.rightsProfile)}" (${r.canOrder ? 'can order' : 'read-only'}); ${where}.`;
 }
 
-/** The Ink form, loaded only now: Ink and React cost every other command ~0.5 s at start-up. */
-async function formLogin(ctx: CommandContext, session: Session): Promise<LoginResult> {
-  const {interactiveLogin} = await import('./login-form.js');
+/**
+ * The Ink form, loaded only now: Ink and React cost every other command ~0.5 s at start-up. In
+ * accessible mode the same questions come as lines (src/accessible/login.ts), without Ink.
+ */
+async function formLogin(ctx: CommandContext, session: Session, accessible: boolean): Promise<LoginResult> {
   const initial = {...(session.credentials ? {clientId: session.credentials.clientId} : {}), ...credentialsFromEnv(ctx.runtime.env)};
+  if (accessible) return (await import('../accessible/login.js')).accessibleLogin(ctx.runtime, session, initial);
+  const {interactiveLogin} = await import('./login-form.js');
   return interactiveLogin(ctx.runtime, session, initial);
 }

@@ -63,6 +63,7 @@ describe('start-up cost of the commands', () => {
     'commands/sandbox.ts',
     'session.ts',
     'accessible/run-accessible.ts',
+    'accessible/login.ts',
     'secrets/keychain-store.ts',
   ])('%s loads neither Ink/React, the native keychain library nor the emulator at start-up', (entry) => {
     expect(heavyImports(entry)).toEqual([]);
