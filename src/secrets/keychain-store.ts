@@ -3,9 +3,10 @@
  * password, find credentials). On Linux every entry is pinned to the Secret Service: without the
  * pin the library may fall back to the kernel keyring, which silently loses everything on reboot.
  * Every call has a deadline, and every failure is a BtalkError of kind 'keychain'. There is no
- * plaintext fallback, by design. The library runs in a child process started on the first call
- * (keyring-process.ts): runs that never touch the keychain do not pay for it, and a call stuck
- * past its deadline is killed with the child instead of keeping btalk from exiting.
+ * plaintext fallback, by design. The library runs in a child process (keyring-process.ts), started
+ * on the first call or earlier by cli.tsx when a run is about to read the keychain: runs that never
+ * touch the keychain do not pay for it, and a call stuck past its deadline is killed with the
+ * child instead of keeping btalk from exiting.
  */
 import {keychainError, rawText} from './keychain-errors.js';
 import {terminalSafe} from '../text/terminal-safe.js';
