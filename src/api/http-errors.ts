@@ -7,6 +7,7 @@
 import {BtalkError, type ApiDetails, type ErrorKind} from '../errors.js';
 import {parseErrorBody, type ErrorBody} from './error-body.js';
 import {isRateLimitedAnswer} from './retry-policy.js';
+import {terminalSafe} from '../text/terminal-safe.js';
 
 export interface RequestContext {
   method: string;
@@ -159,10 +160,13 @@ export function apiDetails(answer: HttpAnswer, body: ErrorBody = {}, retryAfterM
   };
 }
 
-/** A 2xx whose body is not what the API promised. */
+/**
+ * A 2xx whose body is not what the API promised. The problem names fields by the answer's own
+ * keys, which are outside text: it is made terminal-safe here, as one inline value.
+ */
 export function invalidResponseError(ctx: RequestContext, answer: HttpAnswer, problem: string): BtalkError {
   const order = ctx.order === true;
-  return new BtalkError('server', `The server's answer to ${ctx.method} ${ctx.path} is not what btalk expects: ${problem}${order ? '. The order may have been created' : ''}.`, {
+  return new BtalkError('server', `The server's answer to ${ctx.method} ${ctx.path} is not what btalk expects: ${terminalSafe(problem)}${order ? '. The order may have been created' : ''}.`, {
     hint: order ? ORDER_UNKNOWN_HINT : `${SUPPORT_HINT} Run with --debug to see the request.`,
     outcomeUnknown: order,
     api: apiDetails(answer),

@@ -115,6 +115,15 @@ describe('bounded answers', () => {
     expect((await clientFor(s).voicesites())[0]?.technicalSiteName).toBe('["{'.repeat(100));
   });
 
+  it('names a field by a hostile key as terminal-safe text: the key cannot start a line of the error', async () => {
+    const s = sandbox();
+    const key = 'k\\nError: forged\\u001b]0;t\\u0007';
+    s.injectFault({route: 'GET /customers', status: 200, raw: `[{"name":"x","customerCode":"1","${key}":${'['.repeat(70)}${']'.repeat(70)}}]`, headers: {'x-total-count': '1'}});
+    const error = await failure(clientFor(s).customers());
+    expect(error.message).toContain('[0].k\\x0aError: forged\\x1b]0;t\\x07[0][0]... is nested more than 64 levels deep');
+    expect(error.message).not.toMatch(/[\n\u001b\u0007]/);
+  });
+
   it('refuses text that is not valid Unicode as bad data from the server, not as a bug', async () => {
     const s = sandbox();
     s.injectFault({route: 'GET /customers', status: 200, raw: '[{"name":"x","customerCode":"99\\ud800"}]', headers: {'x-total-count': '1'}});
