@@ -58,7 +58,9 @@ export function waitFor(state: WizardState): Wait | undefined {
     case 'submitting': {
       const name = safe(answers.site?.technicalSiteName ?? 'the site');
       if (screen.mode === 'find') return {key: `find:${screen.attempt}`, text: `Looking for ${name} in GET /voicesites…`};
+      if (screen.mode === 'resend' && screen.checking && !screen.resent) return {key: `resend-check:${screen.attempt}`, text: `Send again: reading the whole list of GET /voicesites first; ${name} is sent only if it is not there…`};
       if (screen.checking) return {key: `check:${screen.attempt}`, text: `The answer to the order was lost: looking for ${name} in GET /voicesites before anything else…`};
+      if (screen.resent) return {key: `resend:${screen.attempt}`, text: `${name} is not listed: sending the order again, once (POST /customers/${safe(answers.customer?.customerCode ?? '')}/orders)…`};
       return {key: `send:${screen.attempt}`, text: `Sending the order for ${name} (POST /customers/${safe(answers.customer?.customerCode ?? '')}/orders)…`};
     }
     case 'done':

@@ -207,14 +207,18 @@ export function orderFailedTurn(turn: Turn): Promise<void> {
   const said = unknown
     ? `Nobody knows yet whether ${name} was created. Do not send it again before checking.`
     : screen.checked
-      ? `The answer was lost, so GET /voicesites was searched: ${name} was not found. The order was NOT created; sending it again is safe.`
+      ? `The API refused the order before processing it, and GET /voicesites, searched afterwards, does not list ${name}: it was NOT created; sending it again is safe.`
       : `Nothing was created for ${name}.`;
   const quit = {label: 'Quit', run: () => turn.dispatch({type: 'quit-pressed'})};
   return menuTurn(
     turn,
     ['The order did not go through.', ...errorIntro(screen.error), said],
     unknown
-      ? [{label: `Check again whether ${name} exists`, run: () => turn.dispatch({type: 'recheck-pressed'})}, quit]
+      ? [
+          {label: `Check again whether ${name} exists`, run: () => turn.dispatch({type: 'recheck-pressed'})},
+          {label: `Send again: checks the whole list first; sends only if ${name} is not there`, run: () => turn.dispatch({type: 'send-again-chosen'})},
+          quit,
+        ]
       : [{label: 'Send the order again', run: () => turn.dispatch({type: 'submit-pressed'})}, {label: 'Edit the order', run: () => turn.dispatch({type: 'back-pressed'})}, quit],
   );
 }

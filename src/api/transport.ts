@@ -19,6 +19,9 @@ import {proxyAgentFor, type ProxyEnv} from './proxy.js';
 import type {Redactor} from './redact.js';
 import {decideRetry, isRetryableFailure, isRetryableStatus, parseRetryAfter} from './retry-policy.js';
 import {sleep, type Timers} from '../timers.js';
+import type {WaitNotice} from './wait-notice.js';
+
+export {waitLine, type WaitNotice} from './wait-notice.js';
 
 export interface Timeouts {
   /** TCP (and TLS) connection. */
@@ -35,22 +38,6 @@ export const DEFAULT_TIMEOUTS: Timeouts = {connectMs: 10_000, attemptMs: 15_000,
 
 /** 10 MB per answer (one page of a list): a 1000-site page is about 250 KB. */
 export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
-
-/** A pause before the next attempt, said before it starts. */
-export interface WaitNotice {
-  method: string;
-  /** Relative to the base URL ("/voicesites"), or the token endpoint's path. */
-  path: string;
-  delayMs: number;
-  /** Epoch ms at which the next attempt starts. */
-  until: number;
-  /** Why: "rate limited", "503", "the connection was reset". */
-  reason: string;
-  /** The server asked for this pause (Retry-After). */
-  asked: boolean;
-  retry: number;
-  of: number;
-}
 
 export interface TransportOptions {
   baseUrl: string;
@@ -142,14 +129,6 @@ function pauseReason(status: number | undefined, code: string | undefined, apiCo
     default:
       return `the request failed (${code ?? 'unknown'})`;
   }
-}
-
-/** One stderr line for a pause: "The API asked to wait 8 s (rate limited); retrying at 14:02:11." */
-export function waitLine(notice: WaitNotice): string {
-  const at = new Date(notice.until).toTimeString().slice(0, 8);
-  const seconds = notice.delayMs >= 10_000 ? `${Math.round(notice.delayMs / 1000)} s` : `${(notice.delayMs / 1000).toFixed(1)} s`;
-  if (notice.asked) return `The API asked to wait ${seconds} (${notice.reason}) before ${notice.method} ${notice.path}; retrying at ${at} (retry ${notice.retry} of ${notice.of}).`;
-  return `${notice.method} ${notice.path}: ${notice.reason}; retrying in ${seconds} (retry ${notice.retry} of ${notice.of}).`;
 }
 
 export function createTransport(options: TransportOptions): Transport {

@@ -7,11 +7,13 @@
  */
 import type {Command} from 'commander';
 import {prefetchingApi} from '../api/prefetch.js';
-import type {BusinessTalkApi, Credentials} from '../api/types.js';
+import type {BusinessTalkApi, Credentials, WaitNotice} from '../api/types.js';
 import {BtalkError} from '../errors.js';
 import type {GlobalOptions} from '../global-options.js';
 import {clearPrepaint} from '../prepaint.js';
-import type {Session} from '../session-types.js';
+import type {ApiOptions, Session} from '../session-types.js';
+import {clientBounds} from '../session.js';
+import {DEFAULT_TIMEOUTS} from '../api/transport.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 import {mergeOrderOptions, type Answers as OrderAnswers} from '../order/order-options.js';
@@ -30,13 +32,27 @@ export function notATerminalHint(globals: GlobalOptions): string {
 
 const same = (a: Credentials, b: Credentials) => a.clientId === b.clientId && a.clientSecret === b.clientSecret && a.apiKey === b.apiKey;
 
-/** The session with its known credentials' first reads already on their way (see api/prefetch.ts). */
+/**
+ * The session with its known credentials' first reads already on their way (see api/prefetch.ts).
+ * Their retry pauses wait for the wizard to listen (its busy line), never going to stderr under Ink.
+ */
 function withPrefetch(session: Session): Session {
   const known = session.credentials;
   if (!known) return session;
   let prefetched: BusinessTalkApi | undefined;
+  let listener: ((notice: WaitNotice) => void) | undefined;
+  let early: WaitNotice | undefined;
+  const forward = (notice: WaitNotice) => (listener ? listener(notice) : (early = notice));
   const plan = {customerCode: session.rememberedCustomer};
-  const api = (c: Credentials) => (same(c, known) ? (prefetched ??= prefetchingApi(session.api(c), plan)) : session.api(c));
+  const api = (c: Credentials, options?: ApiOptions) => {
+    if (!same(c, known)) return session.api(c, options);
+    if (options?.onWait) {
+      listener = options.onWait;
+      if (early) listener(early);
+      early = undefined;
+    }
+    return (prefetched ??= prefetchingApi(session.api(c, {onWait: forward}), plan));
+  };
   api(known);
   // Reads go through to the session itself, so what it learns later (saved credentials) shows.
   return Object.assign(Object.create(session) as Session, {api});
@@ -59,7 +75,8 @@ export async function openWizard(ctx: CommandContext, globals: GlobalOptions, an
       const prefetched = withPrefetch(session);
       const {runWizard} = await loading;
       clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
-      return await runWizard(ctx.runtime, prefetched, {given: answers});
+      const orderTimeoutMs = clientBounds(globals, ctx.runtime.env).orderTimeoutMs ?? DEFAULT_TIMEOUTS.orderMs;
+      return await runWizard(ctx.runtime, prefetched, {given: answers, orderTimeoutMs});
     } finally {
       await session.close();
     }

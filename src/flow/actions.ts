@@ -2,7 +2,7 @@
  * What happened, as past-tense facts: from the person (keys on a screen) or from the runner (a
  * fetch or the order finished). The reducer decides what each fact means in each state.
  */
-import type {Country, Credentials, Customer, Me, VoiceSite, Vpn} from '../api/types.js';
+import type {Country, Credentials, Customer, Me, VoiceSite, Vpn, WaitNotice} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
 import type {PlacedOrder} from '../order/place-order.js';
 import type {EditableStep, SiteDetails} from './state.js';
@@ -61,7 +61,10 @@ export type Action =
   | {type: 'quit-pressed'}
   | {type: 'interrupted'}
   // The runner
-  | {type: 'load-started'; request: DataRequest}
+  /** `at`: epoch ms, when the runner has a clock. */
+  | {type: 'load-started'; request: DataRequest; at?: number}
+  /** The client is about to pause before retrying a read (told before the pause starts). */
+  | {type: 'wait-announced'; notice: WaitNotice}
   /** `stage: 'token'`: the access check failed at the token (client id/secret), not at GET /me. */
   | {type: 'load-failed'; request: DataRequest; error: BtalkError; stage?: 'token'}
   | {type: 'access-checked'; me: Me}

@@ -186,7 +186,9 @@ function step(state: WizardState, action: Action): WizardState {
       return interrupted(state);
 
     case 'load-started':
-      return {...state, data: setData(state.data, action.request, {status: 'loading'})};
+      return {...state, data: setData(state.data, action.request, action.at === undefined ? {status: 'loading'} : {status: 'loading', since: action.at})};
+    case 'wait-announced':
+      return {...state, lastWait: action.notice};
     case 'load-failed': {
       const next = {...state, data: setData(state.data, action.request, {status: 'failed', error: action.error})};
       // Typed credentials that the server refuses: back to the form, saying why.

@@ -2,7 +2,7 @@
  * Does what effectsFor() asks, with the injected API, and dispatches what came of it. It is the
  * only part of the flow that waits on anything; the state decides, the runner only executes.
  */
-import type {BusinessTalkApi, Credentials, OrderRequest} from '../api/types.js';
+import type {BusinessTalkApi, Credentials, OrderRequest, WaitNotice} from '../api/types.js';
 import type {Timers} from '../timers.js';
 import {BtalkError, toBtalkError} from '../errors.js';
 import {attemptFor, placeAndRecord, type OrderContext, type RecordOrder} from '../journal/record.js';
@@ -13,8 +13,11 @@ import {orderBody} from './state.js';
 import type {WizardStore} from './store.js';
 
 export interface RunnerDeps {
-  /** A client for these credentials (the session's `api`). */
-  api(credentials: Credentials): BusinessTalkApi;
+  /**
+   * A client for these credentials (the session's `api`). The runner passes `onWait`: the
+   * client's retry pauses become facts for the busy line, never lines on stderr under Ink.
+   */
+  api(credentials: Credentials, options?: {onWait?: (notice: WaitNotice) => void}): BusinessTalkApi;
   /** Saves credentials that were typed in, once the access check proved them. */
   saveCredentials(credentials: Credentials): Promise<void>;
   /** Journals each order attempt. */
@@ -23,6 +26,8 @@ export interface RunnerDeps {
   timers: Timers;
   /** The re-check window after an unknown order outcome (default 2 minutes). */
   recheck?: RecheckSettings;
+  /** Epoch ms: when each read starts, for the busy line's seconds. */
+  clock?: () => number;
 }
 
 export interface Runner {
@@ -68,7 +73,7 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
   const api = (): BusinessTalkApi => {
     const credentials = store.getState().credentials;
     if (!credentials) throw new BtalkError('bug', 'No credentials to call the API with.');
-    if (apiFor?.credentials !== credentials) apiFor = {credentials, api: deps.api(credentials)};
+    if (apiFor?.credentials !== credentials) apiFor = {credentials, api: deps.api(credentials, {onWait: (notice) => dispatch({type: 'wait-announced', notice})})};
     return apiFor.api;
   };
 
@@ -167,7 +172,7 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
 
   function start(key: string, effect: Effect): void {
     running.add(key);
-    if (effect.type === 'load') dispatch({type: 'load-started', request: effect.request});
+    if (effect.type === 'load') dispatch({type: 'load-started', request: effect.request, ...(deps.clock ? {at: deps.clock()} : {})});
     void execute(effect).then((action) => {
       dispatch(action);
       running.delete(key);

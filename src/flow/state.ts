@@ -3,15 +3,18 @@
  * that step needs); `answers` are the choices made so far, kept when the person goes back; `data`
  * caches what was fetched, so a step that was prefetched never waits on the network.
  */
-import type {Country, Credentials, Customer, Me, OrderRequest, VoiceSite, Vpn} from '../api/types.js';
+import type {Country, Credentials, Customer, Me, OrderRequest, VoiceSite, Vpn, WaitNotice} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
 import {orderRequest, type SiteNames} from '../domain/order-request.js';
 import type {PlacedOrder} from '../order/place-order.js';
 import {terminalSafe} from '../text/terminal-safe.js';
 import type {GivenAnswers} from './given.js';
 
-/** Anything fetched: every screen has a loading, a ready and a failed look. */
-export type Loadable<T> = {status: 'loading'} | {status: 'ready'; value: T} | {status: 'failed'; error: BtalkError};
+/**
+ * Anything fetched: every screen has a loading, a ready and a failed look. `since`: when the read
+ * started (epoch ms), so the busy line counts the seconds of the wait itself, prefetch included.
+ */
+export type Loadable<T> = {status: 'loading'; since?: number} | {status: 'ready'; value: T} | {status: 'failed'; error: BtalkError};
 
 /** The site step's three answers (domain/order-request.ts `SiteNames`). */
 export type SiteDetails = SiteNames;
@@ -133,6 +136,8 @@ export interface WizardState {
   given?: GivenAnswers;
   /** Site names given up front that need fixing: the site step starts from them. */
   siteDraft?: SiteDetails;
+  /** The API's last retry pause (Retry-After, backoff): the busy line of a wait it falls in shows it. */
+  lastWait?: WaitNotice;
 }
 
 export function initialState(credentials: Credentials | undefined, given?: GivenAnswers): WizardState {

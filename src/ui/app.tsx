@@ -3,7 +3,7 @@
  * reducer. The store and runner live here; screens only get props.
  */
 import {Box, useStdout} from 'ink';
-import React, {useEffect, useState, useSyncExternalStore} from 'react';
+import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Action} from '../flow/actions.js';
 import {startRunner} from '../flow/runner.js';
 import {systemTimers} from '../timers.js';
@@ -12,6 +12,7 @@ import {initialState, type WizardState} from '../flow/state.js';
 import {createWizardStore} from '../flow/store.js';
 import {CompletedSteps} from './components/completed-steps.js';
 import {Header} from './components/header.js';
+import {BusyProvider} from './components/busy.js';
 import {completedSteps} from './completed.js';
 import {CurrentScreen} from './current-screen.js';
 import {ThemeProvider, useTheme} from './theme.js';
@@ -47,14 +48,15 @@ function Wizard(props: AppProps): React.JSX.Element {
 
   useEffect(() => {
     const runner = startRunner(store, {
-      api: (c) => session.api(c),
+      api: (c, options) => session.api(c, options),
+      clock: props.clock,
       saveCredentials: (c) => session.saveCredentials(c),
       ...(session.recordOrder ? {recordOrder: session.recordOrder} : {}),
       timers: props.timers ?? systemTimers,
       ...(props.recheck ? {recheck: props.recheck} : {}),
     });
     return () => runner.stop();
-  }, [store, session, props.timers, props.recheck]);
+  }, [store, session, props.timers, props.recheck, props.clock]);
 
   useEffect(() => props.onInterrupt?.(() => store.dispatch({type: 'interrupted'})), [store, props.onInterrupt]);
 
@@ -68,6 +70,8 @@ function Wizard(props: AppProps): React.JSX.Element {
     if (key.ctrl && input === 'c') dispatch({type: 'interrupted'});
   });
 
+  const timers = props.timers ?? systemTimers;
+  const busy = useMemo(() => ({clock: props.clock, timers, lastWait: state.lastWait}), [props.clock, timers, state.lastWait]);
   const steps = completedSteps(state);
   const info = {
     profile: session.profile,
@@ -78,11 +82,21 @@ function Wizard(props: AppProps): React.JSX.Element {
   // Once exited, nothing is left on screen but the line printed after (e.g. the voiceSiteId).
   if (exit) return <Text />;
   return (
-    <Box flexDirection="column" width={Math.min(columns, 100)}>
-      <Header info={info} />
-      <CompletedSteps steps={steps} />
-      <CurrentScreen state={state} dispatch={dispatch} rows={Math.max(3, rows - 12 - steps.length)} columns={columns} now={new Date(props.clock())} session={session} />
-      {state.notice ? <Text color={theme.warning}>{state.notice}</Text> : null}
-    </Box>
+    <BusyProvider value={busy}>
+      <Box flexDirection="column" width={Math.min(columns, 100)}>
+        <Header info={info} />
+        <CompletedSteps steps={steps} />
+        <CurrentScreen
+          state={state}
+          dispatch={dispatch}
+          rows={Math.max(3, rows - 12 - steps.length)}
+          columns={columns}
+          now={new Date(props.clock())}
+          session={session}
+          orderTimeoutMs={props.orderTimeoutMs}
+        />
+        {state.notice ? <Text color={theme.warning}>{state.notice}</Text> : null}
+      </Box>
+    </BusyProvider>
   );
 }

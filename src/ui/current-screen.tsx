@@ -25,6 +25,8 @@ export interface CurrentScreenProps {
   columns: number;
   now: Date;
   session: WizardSession;
+  /** The order POST's bound, said while it is awaited. */
+  orderTimeoutMs?: number | undefined;
 }
 
 export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | null {
@@ -161,7 +163,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
       );
     }
     case 'submitting':
-      return <SubmittingScreen technicalSiteName={site?.technicalSiteName ?? ''} customerCode={answers.customer?.customerCode ?? ''} mode={screen.mode} checking={screen.checking} resent={screen.resent} />;
+      return <SubmittingScreen technicalSiteName={site?.technicalSiteName ?? ''} customerCode={answers.customer?.customerCode ?? ''} mode={screen.mode} checking={screen.checking} resent={screen.resent} orderTimeoutMs={props.orderTimeoutMs} />;
     case 'order-failed':
       return (
         <OrderFailedScreen

@@ -16,7 +16,7 @@ import {keyPacedStdin} from './key-paced-stdin.js';
 import {themeFor} from './theme.js';
 import type {WizardExit} from './wizard-deps.js';
 
-export async function runWizard(runtime: Runtime, session: WizardSession, options: {given?: OrderAnswers} = {}): Promise<number> {
+export async function runWizard(runtime: Runtime, session: WizardSession, options: {given?: OrderAnswers; orderTimeoutMs?: number} = {}): Promise<number> {
   let resolveExit: (exit: WizardExit) => void = () => {};
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;
@@ -32,6 +32,7 @@ export async function runWizard(runtime: Runtime, session: WizardSession, option
       onExit={resolveExit}
       given={options.given ? givenAnswers(options.given, new Date(runtime.clock())) : undefined}
       onInterrupt={(handler) => runtime.onInterrupt(handler)}
+      orderTimeoutMs={options.orderTimeoutMs}
     />,
     {
       stdin: stdin as unknown as NodeJS.ReadStream,

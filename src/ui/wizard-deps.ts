@@ -36,6 +36,8 @@ export interface WizardDeps {
   session: WizardSession;
   /** Epoch milliseconds (the default order reference comes from it). */
   clock: () => number;
+  /** The order POST's bound (--order-timeout), said on its busy line; unsaid when absent. */
+  orderTimeoutMs?: number | undefined;
   /** The re-check window after an unknown order outcome (default 2 minutes; tests shorten it). */
   recheck?: RecheckSettings;
   /** What the wizard's prefetch delays wait on (default systemTimers). */

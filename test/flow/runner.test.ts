@@ -3,37 +3,12 @@
  * advances by hand, so prefetch delays and cancellation are checked without sleeping.
  */
 import {describe, expect, it} from 'vitest';
-import type {BusinessTalkApi, CallOptions, Vpn} from '../../src/api/types.js';
+import type {BusinessTalkApi, CallOptions, Vpn, WaitNotice} from '../../src/api/types.js';
 import {VPN_PREFETCH_DELAY_MS} from '../../src/flow/effects.js';
 import {startRunner} from '../../src/flow/runner.js';
 import {createWizardStore} from '../../src/flow/store.js';
-import type {Timers} from '../../src/timers.js';
+import {manualTimers} from '../helpers/manual-timers.js';
 import {acme, at, customer, vpn1} from './fixtures.js';
-
-/** Timers that fire only when advance() moves time past them. */
-function manualTimers() {
-  let now = 0;
-  const pending = new Set<{at: number; callback: () => void}>();
-  const timers: Timers = {
-    after(ms, callback) {
-      const timer = {at: now + ms, callback};
-      pending.add(timer);
-      return () => pending.delete(timer);
-    },
-  };
-  return {
-    timers,
-    pending: () => pending.size,
-    advance(ms: number) {
-      now += ms;
-      for (const timer of [...pending].sort((a, b) => a.at - b.at)) {
-        if (timer.at > now) continue;
-        pending.delete(timer);
-        timer.callback();
-      }
-    },
-  };
-}
 
 interface Call {
   what: string;
@@ -114,5 +89,27 @@ describe('the wizard runner', () => {
     await settle();
     expect(remote.made()).toEqual(['voicesites']);
     expect(store.getState()).toBe(before);
+  });
+
+  it('stamps each read with the clock and takes the client\'s retry pauses as facts for the busy line', () => {
+    const store = createWizardStore(at('customer', [customer, acme]));
+    const time = manualTimers(1_000_000);
+    const remote = heldApi();
+    let onWait: ((notice: WaitNotice) => void) | undefined;
+    const runner = startRunner(store, {
+      api: (_credentials, options) => {
+        onWait = options?.onWait;
+        return remote.api;
+      },
+      saveCredentials: async () => {},
+      timers: time.timers,
+      clock: time.clock,
+    });
+    expect(store.getState().data.voicesites).toEqual({status: 'loading', since: 1_000_000});
+    const notice: WaitNotice = {method: 'GET', path: '/voicesites', delayMs: 8_000, until: 1_008_000, reason: 'rate limited', asked: true, retry: 1, of: 3};
+    expect(onWait).toBeDefined();
+    onWait?.(notice);
+    expect(store.getState().lastWait).toEqual(notice);
+    runner.stop();
   });
 });

@@ -55,7 +55,7 @@ export function AccessScreen(props: AccessScreenProps): React.JSX.Element {
   if (me === undefined || me.status === 'loading') {
     return (
       <Box flexDirection="column">
-        <Busy label="Checking access (token, then GET /me)…" />
+        <Busy label="Checking access (token, then GET /me)…" since={me?.since} />
         <Footer hints={[['Ctrl+C', 'quit']]} />
       </Box>
     );

@@ -99,7 +99,7 @@ function Coverage(props: CountryScreenProps & {chosen: string; isActive: boolean
   if (entry === undefined || entry.status === 'loading') {
     return (
       <Box flexDirection="column">
-        <Busy label={`Checking coverage in ${name} (GET /countries/${props.chosen})…`} />
+        <Busy label={`Checking coverage in ${name} (GET /countries/${props.chosen})…`} since={entry?.since} />
         <Footer hints={[['Esc', 'pick another'], ['Ctrl+C', 'quit']]} />
       </Box>
     );

@@ -41,7 +41,7 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
   let body: React.JSX.Element;
   let hints: Array<readonly [string, string]>;
   if (list === undefined || list.status === 'loading') {
-    body = <Busy label={props.loadingLabel} />;
+    body = <Busy label={props.loadingLabel} since={list?.since} />;
     hints = [['Ctrl+C', 'quit']];
   } else if (list.status === 'failed') {
     body = (

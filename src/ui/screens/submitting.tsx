@@ -11,6 +11,8 @@ export interface SubmittingScreenProps {
   checking: boolean;
   /** "Send again": the fresh check found nothing and the POST went out again. */
   resent?: boolean | undefined;
+  /** The POST's bound, said with its seconds ("waiting up to 60 s"). */
+  orderTimeoutMs?: number | undefined;
 }
 
 function label(props: SubmittingScreenProps): string {
@@ -30,7 +32,7 @@ export function SubmittingScreen(props: SubmittingScreenProps): React.JSX.Elemen
   return (
     <Box flexDirection="column">
       {/* Keyed by what it waits for: each phase counts its own seconds. */}
-      <Busy key={text} label={text} />
+      <Busy key={text} label={text} boundMs={props.checking || props.mode === 'find' ? undefined : props.orderTimeoutMs} />
       <Footer hints={[['Ctrl+C', 'quit (you will be told whether the order was sent)']]} />
     </Box>
   );

@@ -26,7 +26,7 @@ export function VpnScreen(props: VpnScreenProps): React.JSX.Element {
   return (
     <ListScreen<Vpn>
       title={`Which VPN of ${props.customerName} should the site join?`}
-      loadingLabel="Loading VPNs (every page of GET /customers/…/vpns)…"
+      loadingLabel={`Loading VPNs of ${props.customerName} (every page of GET /customers/…/vpns)…`}
       emptyText={`${props.customerName} has no VPN, and a voicesite must join one. Ask your Orange contact to set up a Business VPN first.`}
       list={props.vpns}
       canGoBack={props.canGoBack}
