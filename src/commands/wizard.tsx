@@ -12,8 +12,6 @@ import {BtalkError} from '../errors.js';
 import type {GlobalOptions} from '../global-options.js';
 import {clearPrepaint} from '../prepaint.js';
 import type {ApiOptions, Session} from '../session-types.js';
-import {clientBounds} from '../session.js';
-import {DEFAULT_TIMEOUTS} from '../api/transport.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 import {mergeOrderOptions, type Answers as OrderAnswers} from '../order/order-options.js';
@@ -75,8 +73,7 @@ export async function openWizard(ctx: CommandContext, globals: GlobalOptions, an
       const prefetched = withPrefetch(session);
       const {runWizard} = await loading;
       clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
-      const orderTimeoutMs = clientBounds(globals, ctx.runtime.env).orderTimeoutMs ?? DEFAULT_TIMEOUTS.orderMs;
-      return await runWizard(ctx.runtime, prefetched, {given: answers, orderTimeoutMs});
+      return await runWizard(ctx.runtime, prefetched, {given: answers, globals});
     } finally {
       await session.close();
     }

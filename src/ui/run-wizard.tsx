@@ -14,9 +14,14 @@ import {writeEnding} from '../flow/leaving.js';
 import type {Answers as OrderAnswers} from '../order/order-options.js';
 import {keyPacedStdin} from './key-paced-stdin.js';
 import {themeFor} from './theme.js';
+import {DEFAULT_TIMEOUTS} from '../api/transport.js';
+import type {GlobalOptions} from '../global-options.js';
+import {clientBounds} from '../session.js';
 import type {WizardExit} from './wizard-deps.js';
 
-export async function runWizard(runtime: Runtime, session: WizardSession, options: {given?: OrderAnswers; orderTimeoutMs?: number} = {}): Promise<number> {
+export async function runWizard(runtime: Runtime, session: WizardSession, options: {given?: OrderAnswers; globals?: GlobalOptions} = {}): Promise<number> {
+  // The order POST's bound, said on its busy line (--order-timeout, BTALK_ORDER_TIMEOUT).
+  const orderTimeoutMs = clientBounds(options.globals ?? {}, runtime.env).orderTimeoutMs ?? DEFAULT_TIMEOUTS.orderMs;
   let resolveExit: (exit: WizardExit) => void = () => {};
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;
@@ -32,7 +37,7 @@ export async function runWizard(runtime: Runtime, session: WizardSession, option
       onExit={resolveExit}
       given={options.given ? givenAnswers(options.given, new Date(runtime.clock())) : undefined}
       onInterrupt={(handler) => runtime.onInterrupt(handler)}
-      orderTimeoutMs={options.orderTimeoutMs}
+      orderTimeoutMs={orderTimeoutMs}
     />,
     {
       stdin: stdin as unknown as NodeJS.ReadStream,
