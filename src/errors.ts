@@ -35,6 +35,19 @@ export interface ApiDetails {
   retryAfterMs?: number;
 }
 
+/** The three secrets, by the names the credentials use. */
+export type SecretName = 'clientId' | 'clientSecret' | 'apiKey';
+
+/**
+ * Which secrets a refusal points at, and why: `invalid` (a wrong or revoked value) or `rights`
+ * (a valid key without the rights asked for, e.g. read-only). Set where the refusal is known (the
+ * API's answer, a read-only /me); secrets/secret-origin.ts then says where they came from.
+ */
+export interface RefusedSecrets {
+  secrets: ReadonlyArray<SecretName>;
+  reason: 'invalid' | 'rights';
+}
+
 export interface BtalkErrorDetails {
   /** What to do next, one sentence. */
   hint?: string;
@@ -47,6 +60,8 @@ export interface BtalkErrorDetails {
   outcomeUnknown?: boolean;
   /** For invalid-input/usage: every problem at once, `field: reason`. */
   problems?: ReadonlyArray<{field: string; message: string}>;
+  /** Set when the error is a refusal of some of the secrets (see RefusedSecrets). */
+  refused?: RefusedSecrets;
   cause?: unknown;
 }
 
@@ -57,6 +72,7 @@ export class BtalkError extends Error {
   readonly api: Readonly<ApiDetails> | undefined;
   readonly outcomeUnknown: boolean;
   readonly problems: ReadonlyArray<{field: string; message: string}>;
+  readonly refused: RefusedSecrets | undefined;
 
   constructor(kind: ErrorKind, message: string, details: BtalkErrorDetails = {}) {
     super(message, details.cause === undefined ? undefined : {cause: details.cause});
@@ -65,6 +81,7 @@ export class BtalkError extends Error {
     this.api = details.api;
     this.outcomeUnknown = details.outcomeUnknown ?? false;
     this.problems = details.problems ?? [];
+    this.refused = details.refused;
   }
 
   /** A plain object for `--json` output; never contains secrets because messages never do. */

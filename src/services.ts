@@ -42,14 +42,14 @@ export function realServices(runtime: Runtime, hooks: ServiceHooks): Services {
   });
   const config = createConfigStore(defaultConfigDir(runtime.env));
   // One keyring helper for the run (started early by cli.tsx, or on the first call), whatever
-  // the number of stores. Under --debug the library's own text of a failure is one stderr line
+  // the number of stores. Under --debug the library's own text of a failure is one debug line
   // (the error itself says it in words).
   let backend = runtime.keyringHelper;
   const keychain = () =>
     createKeychainStore({
       platform: runtime.platform,
       backend: (backend ??= processKeyringBackend({platform: runtime.platform})),
-      debug: hooks.debugging() ? (line) => runtime.stderr.write(`${line}\n`) : undefined,
+      debug: hooks.debugging() ? hooks.debugLine : undefined,
     });
   const sessions = createSessionFactory({
     runtime,

@@ -6,6 +6,7 @@ import {BtalkError} from './errors.js';
 import type {BusinessTalkApi} from './api/types.js';
 import type {GlobalOptions} from './global-options.js';
 import {CREDENTIAL_ENV_LIST, CREDENTIAL_ENV_VARS} from './secrets/env-credentials.js';
+import {explainRefusal} from './secrets/secret-origin.js';
 import type {Session, SessionFactory} from './session-types.js';
 
 const FIELD_NAMES = {
@@ -29,7 +30,13 @@ export async function withApi<T>(
         hint: `Run "btalk login", or set ${CREDENTIAL_ENV_LIST}, or try --sandbox.`,
       });
     }
-    return await body(session.api(session.credentials), session);
+    const credentials = session.credentials;
+    try {
+      return await body(session.api(credentials), session);
+    } catch (thrown) {
+      // Refusals found above the client (a read-only key before an order) say where the key came from too.
+      throw thrown instanceof BtalkError ? explainRefusal(thrown, session.origins(credentials)) : thrown;
+    }
   } finally {
     await session.close();
   }

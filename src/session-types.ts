@@ -8,6 +8,7 @@ import type {ResolvedEnvironment} from './environments.js';
 import type {BtalkError} from './errors.js';
 import type {GlobalOptions} from './global-options.js';
 import type {RecordOrder} from './journal/record.js';
+import type {SecretOrigins} from './secrets/secret-origin.js';
 import type {SecretStore} from './secrets/types.js';
 
 export type SecretSource = 'environment' | 'keychain' | 'sandbox' | 'stdin' | 'missing';
@@ -37,8 +38,13 @@ export interface Session {
   keychainProblem?: BtalkError | undefined;
   /** The store this session saves to: the OS keychain, or memory for --sandbox. */
   secrets: SecretStore;
-  /** A client for these (or other, e.g. just typed) credentials, with the profile's token cache. */
+  /**
+   * A client for these (or other, e.g. just typed) credentials, with the profile's token cache.
+   * Its refusals say where each refused secret came from (see secrets/secret-origin.ts).
+   */
   api(credentials: Credentials, options?: ApiOptions): BusinessTalkApi;
+  /** Where each of these credentials came from: a variable, the keychain, typed in, the emulator. */
+  origins(credentials: Credentials): SecretOrigins;
   /**
    * Saves the three secrets (and the profile's environment) after they were proven. Throws a
    * BtalkError of kind 'keychain' when the keychain cannot take them (see keychainProblem).

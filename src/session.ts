@@ -16,12 +16,14 @@ import type {RecordOrder} from './journal/record.js';
 import type {Runtime} from './runtime.js';
 import {apiKeyProblem, credentialsFromEnv} from './secrets/env-credentials.js';
 import {keychainUnavailable} from './secrets/keychain-errors.js';
+import {explainingApi, originsOf} from './secrets/secret-origin.js';
 import {MemorySecretStore} from './secrets/memory-store.js';
 import {createMemoryTokenCache, createStoredTokenCache} from './secrets/token-cache.js';
 import {accountFor, type SecretField, type SecretStore} from './secrets/types.js';
 import {waitLine} from './api/transport.js';
 import type {ApiOptions, CredentialSources, Session, SessionFactory} from './session-types.js';
 import {terminalSafe} from './text/terminal-safe.js';
+import type {SecretOrigins} from './secrets/secret-origin.js';
 
 /** What the session needs from the emulator (structurally what src/emulator/server.ts returns). */
 export interface EmbeddedEmulator {
@@ -129,6 +131,8 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
 
   const sources: CredentialSources = {clientId: 'missing', clientSecret: 'missing', apiKey: 'missing'};
   const found: Partial<Credentials> = {};
+  // What the keychain holds for this profile, as far as this run knows: where a refused value came from.
+  const keychainValues: Partial<Credentials> = {};
   // A keychain that cannot be read (no Secret Service on an SSH box, a locked keyring) does not
   // stop the run: the environment may hold the rest, the wizard can take typed credentials for
   // this run, and `btalk login` can still check them. The first failure is kept to explain it.
@@ -159,6 +163,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
         return;
       }
       found[key] = stored;
+      keychainValues[key] = stored;
       sources[key] = 'keychain';
     }),
   );
@@ -193,7 +198,9 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
     emulated: false,
     ...(rememberedCustomer ? {rememberedCustomer} : {}),
     recordOrder: orderRecorder(deps, profile, environment, usage),
-    api: (c, options) => buildApi(deps, globals, environment, c, tokenCacheFor(c), ending.signal, options),
+    origins: (c) => originsOf(profile, c, fromEnv, keychainValues),
+    // A refusal says where the refused secret came from (a variable, the keychain) and how to change it.
+    api: (c, options) => explainingApi(buildApi(deps, globals, environment, c, tokenCacheFor(c), ending.signal, options), () => session.origins(c)),
     async saveCredentials(c, options = {}) {
       // Asking a keychain that already failed again would cost another deadline for the same
       // answer; and nothing (not even the environment binding) is written for unsaved secrets.
@@ -212,6 +219,7 @@ async function openSession(deps: SessionDeps, globals: GlobalOptions): Promise<S
           continue;
         }
         await secrets.set(accountFor(profile, field), c[key]);
+        keychainValues[key] = c[key];
         sourcesAfter[key] = 'keychain';
       }
       saved = c;
@@ -349,6 +357,7 @@ async function openEmulatorSession(deps: SessionDeps, globals: GlobalOptions): P
     sources: {clientId: 'sandbox', clientSecret: 'sandbox', apiKey: 'sandbox'},
     secrets: store,
     emulated: true,
+    origins: (): SecretOrigins => ({profile, of: {clientId: 'sandbox', clientSecret: 'sandbox', apiKey: 'sandbox'}}),
     // Orders on the emulator are journalled (marked environment "sandbox"); no profile is remembered.
     recordOrder: orderRecorder(deps, profile, environment),
     api: (c, options) =>

@@ -142,6 +142,7 @@ function scrubbed(error: unknown, redactor: Redactor): BtalkError {
   const r = (s: string | undefined): string | undefined => (s === undefined ? undefined : redactor.redact(s));
   return new BtalkError(e.kind, redactor.redact(e.message), {
     ...(e.hint === undefined ? {} : {hint: r(e.hint)}),
+    ...(e.refused === undefined ? {} : {refused: e.refused}),
     ...(e.api === undefined
       ? {}
       : {

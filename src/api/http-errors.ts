@@ -4,7 +4,7 @@
  * the API's own status, code, message, description, request id and Retry-After travel in the
  * error's `api` part, which apiDetails() below builds.
  */
-import {BtalkError, type ApiDetails, type ErrorKind} from '../errors.js';
+import {BtalkError, type ApiDetails, type ErrorKind, type RefusedSecrets} from '../errors.js';
 import {parseErrorBody, type ErrorBody} from './error-body.js';
 import {isRateLimitedAnswer} from './retry-policy.js';
 import {terminalSafe} from '../text/terminal-safe.js';
@@ -72,12 +72,17 @@ function statusPhrase(status: number, body: ErrorBody): string {
   return body.apiCode === undefined ? `${status}` : `${status} code ${body.apiCode}`;
 }
 
-function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: ErrorKind; message: string; hint: string} {
+const CLIENT: RefusedSecrets = {secrets: ['clientId', 'clientSecret'], reason: 'invalid'};
+const KEY: RefusedSecrets = {secrets: ['apiKey'], reason: 'invalid'};
+const KEY_RIGHTS: RefusedSecrets = {secrets: ['apiKey'], reason: 'rights'};
+const ALL: RefusedSecrets = {secrets: ['clientId', 'clientSecret', 'apiKey'], reason: 'invalid'};
+
+function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: ErrorKind; message: string; hint: string; refused?: RefusedSecrets} {
   const what = statusPhrase(status, body);
   const code = body.apiCode;
   if (status === 401) {
     if (ctx.endpoint === 'token') {
-      return {kind: 'auth', message: `The client id or client secret was refused (${what}${body.apiMessage ? `, ${body.apiMessage}` : ''}).`, hint: CLIENT_HINT};
+      return {kind: 'auth', message: `The client id or client secret was refused (${what}${body.apiMessage ? `, ${body.apiMessage}` : ''}).`, hint: CLIENT_HINT, refused: CLIENT};
     }
     if (ctx.order && ctx.tokenRenewed) {
       return {
@@ -90,9 +95,9 @@ function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: 
       return {kind: 'auth', message: `The API says the access token expired although it was just issued (${what}).`, hint: `Check this computer's clock. ${SUPPORT_HINT}`};
     }
     if (ctx.replayed && (code === 41 || code === 40)) {
-      return {kind: 'auth', message: `The API refused the request even with a fresh access token (${what}): the API key is probably wrong or revoked.`, hint: API_KEY_HINT};
+      return {kind: 'auth', message: `The API refused the request even with a fresh access token (${what}): the API key is probably wrong or revoked.`, hint: API_KEY_HINT, refused: KEY};
     }
-    return {kind: 'auth', message: `The API refused the credentials (${what}).`, hint: CREDENTIALS_HINT};
+    return {kind: 'auth', message: `The API refused the credentials (${what}).`, hint: CREDENTIALS_HINT, refused: ALL};
   }
   if (isRateLimitedAnswer(status, code)) {
     // A request that is not retried here (the order POST) still says what the server asked for.
@@ -106,12 +111,14 @@ function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: 
         kind: 'forbidden',
         message: `Access denied (${what}): the API key or the app is not allowed to use Business Talk.`,
         hint: 'Check the API key (Business Talk Online portal, Developer tab) and that your app has the Business Talk OBS API (Orange Developer portal, My Apps).',
+        refused: KEY,
       };
     }
     return {
       kind: 'forbidden',
       message: `Forbidden (${what}): this API key may not do ${ctx.order ? 'orders' : 'this'}.`,
       hint: 'Use an API key whose rights profile allows it (Business Talk Online portal, Developer tab).',
+      refused: KEY_RIGHTS,
     };
   }
   if (status === 404) {
@@ -135,7 +142,9 @@ function classify(ctx: RequestContext, status: number, body: ErrorBody): {kind: 
 /** A non-2xx answer becomes a BtalkError. */
 export function responseError(ctx: RequestContext, answer: HttpAnswer): BtalkError {
   const body = parseErrorBody(answer.body, header(answer, 'content-type'));
-  let {kind, message, hint} = classify(ctx, answer.status, body);
+  const classified = classify(ctx, answer.status, body);
+  let {message, hint} = classified;
+  const {kind, refused} = classified;
   // The gateway answered for the service: 5xx (and unreadable 3xx) on the order may hide a created order.
   const outcomeUnknown = ctx.order === true && (answer.status >= 500 || (answer.status >= 300 && answer.status < 400));
   if (outcomeUnknown) {
@@ -144,7 +153,12 @@ export function responseError(ctx: RequestContext, answer: HttpAnswer): BtalkErr
   } else if (body.bodyNote && kind !== 'server') {
     message = `${message.replace(/\.$/, '')}, ${body.bodyNote}.`;
   }
-  return new BtalkError(kind, message, {hint, outcomeUnknown, api: apiDetails(answer, body, kind === 'rate-limited' ? ctx.retryAfterMs : undefined)});
+  return new BtalkError(kind, message, {
+    hint,
+    outcomeUnknown,
+    api: apiDetails(answer, body, kind === 'rate-limited' ? ctx.retryAfterMs : undefined),
+    ...(refused && !outcomeUnknown ? {refused} : {}),
+  });
 }
 
 /** The one place an error's `api` part is built: what the answer's status, body and headers say. */

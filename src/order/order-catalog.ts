@@ -56,6 +56,7 @@ export async function requireOrderAccess(catalog: OrderCatalog): Promise<Me> {
   if (!canOrder(me)) {
     throw new BtalkError('forbidden', `This API key is read-only (rights profile "${me.rightsProfile}"): it cannot order voicesites.`, {
       hint: 'Ask your Orange Business Talk administrator for an API key with ordering rights, then run "btalk login" again.',
+      refused: {secrets: ['apiKey'], reason: 'rights'},
     });
   }
   return me;

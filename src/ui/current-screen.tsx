@@ -6,6 +6,7 @@ import type {Action} from '../flow/actions.js';
 import {canGoBack} from '../flow/navigation.js';
 import {orderBody, placedListed, type WizardState} from '../flow/state.js';
 import {keychainNotice} from '../secrets/keychain-errors.js';
+import {originAdvice, originLabel} from '../secrets/secret-origin.js';
 import {AccessScreen} from './screens/access.js';
 import {CountryScreen} from './screens/country.js';
 import {CredentialsForm} from './screens/credentials.js';
@@ -62,16 +63,21 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
         />
       );
     }
-    case 'access':
+    case 'access': {
+      // Where the key came from, so a read-only or refused key says what to change (a variable wins over the keychain).
+      const origins = state.credentials ? props.session.origins?.(state.credentials) : undefined;
       return (
         <AccessScreen
           me={data.me}
+          keyFrom={origins ? originLabel('apiKey', origins) : undefined}
+          readOnlyAdvice={origins ? originAdvice({secrets: ['apiKey'], reason: 'rights'}, origins) : undefined}
           onRetry={retry}
           onOtherCredentials={() => dispatch({type: 'other-credentials-requested'})}
           onContinue={() => dispatch({type: 'access-continued'})}
           onQuit={quit}
         />
       );
+    }
     case 'customer':
       return (
         <CustomerScreen

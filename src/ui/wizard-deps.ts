@@ -1,4 +1,5 @@
 /** What the wizard UI needs from outside: plain values and functions, so tests pass their own. */
+import type {SecretOrigins} from '../secrets/secret-origin.js';
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
 import type {RecordOrder} from '../journal/record.js';
@@ -21,6 +22,8 @@ export interface WizardSession {
   recordOrder?: RecordOrder;
   /** Set when the OS keychain could not be read: typed credentials then serve this run only. */
   keychainProblem?: BtalkError | undefined;
+  /** Where each of these credentials came from (the access screen says where the key did). */
+  origins?(credentials: Credentials): SecretOrigins;
 }
 
 export interface WizardExit {

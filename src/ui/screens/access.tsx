@@ -22,6 +22,10 @@ export interface AccessScreenProps {
   onContinue?: () => void;
   onQuit: () => void;
   isActive?: boolean;
+  /** Where the API key came from, in a few words ("BTALK_API_KEY", "the keychain (profile work)"). */
+  keyFrom?: string | undefined;
+  /** For a read-only key that did not come from the form: how to change it where it comes from. */
+  readOnlyAdvice?: string | undefined;
 }
 
 type Choice = 'continue' | 'retry' | 'credentials' | 'quit';
@@ -68,23 +72,25 @@ export function AccessScreen(props: AccessScreenProps): React.JSX.Element {
       </Box>
     );
   }
+  const from = props.keyFrom ? ` (from ${props.keyFrom})` : '';
   if (!canOrder(me.value)) {
     return (
       <Box flexDirection="column">
-        <Text color={theme.warning}>{`✗ This API key is read-only (rights profile "${me.value.rightsProfile}"): it cannot order voicesites.`}</Text>
+        <Text color={theme.warning}>{`✗ This API key${from} is read-only (rights profile "${me.value.rightsProfile}"): it cannot order voicesites.`}</Text>
         <Box flexDirection="column" marginTop={1}>
           <Text>To get an order-capable key:</Text>
           <Text>{'  1. Sign in to the Business Talk Online portal.'}</Text>
           <Text>{'  2. Open the Developer tab and create an API key with ordering rights.'}</Text>
           <Text>{'  3. Come back and enter it here (or run "btalk login").'}</Text>
         </Box>
+        {props.readOnlyAdvice ? <Text color={theme.warning}>{props.readOnlyAdvice}</Text> : null}
         <Choices retry={false} isActive={isActive} onSelect={select} />
       </Box>
     );
   }
   return (
     <Box flexDirection="column">
-      <Text>{`✓ Access: rights profile ${me.value.rightsProfile} (can order)`}</Text>
+      <Text>{`✓ Access: rights profile ${me.value.rightsProfile} (can order)${props.keyFrom ? `, API key from ${props.keyFrom}` : ''}`}</Text>
       <Choices retry={false} continue isActive={isActive} onSelect={select} />
     </Box>
   );
