@@ -7,9 +7,9 @@
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {describe, expect, it} from 'vitest';
-import {login} from '../../src/commands/login.js';
+import {login} from '../../src/commands/login-action.js';
 import {runCommand} from '../../src/commands/run.js';
-import {status} from '../../src/commands/status.js';
+import {status} from '../../src/commands/status-action.js';
 import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
 import {originAdvice, type Origin, type SecretOrigins} from '../../src/secrets/secret-origin.js';
 import {App} from '../../src/ui/app.js';
