@@ -27,6 +27,11 @@ export function envFlag(value: string | undefined): boolean {
   return !['', '0', 'false', 'no', 'off'].includes(value.trim().toLowerCase());
 }
 
+/** BTALK_ACCESSIBLE, or Ink's own switch for screen readers read as Ink reads it (exactly "true"). */
+export function accessibleFromEnv(env: Readonly<Record<string, string | undefined>>): boolean {
+  return envFlag(env['BTALK_ACCESSIBLE']) || env['INK_SCREEN_READER'] === 'true';
+}
+
 /** Global options, with environment variables filling what flags left out. */
 export function withEnvDefaults(flags: GlobalOptions, env: Readonly<Record<string, string | undefined>>): GlobalOptions {
   return {
@@ -39,8 +44,7 @@ export function withEnvDefaults(flags: GlobalOptions, env: Readonly<Record<strin
     debug: flags.debug ?? (envFlag(env['BTALK_DEBUG']) || Boolean(flags.debugFile ?? env['BTALK_DEBUG_FILE'])),
     ...(flags.debugFile ?? env['BTALK_DEBUG_FILE'] ? {debugFile: flags.debugFile ?? env['BTALK_DEBUG_FILE']} : {}),
     json: flags.json ?? false,
-    // Ink's own switch for screen readers, read as Ink reads it (exactly "true").
-    accessible: flags.accessible ?? (envFlag(env['BTALK_ACCESSIBLE']) || env['INK_SCREEN_READER'] === 'true'),
+    accessible: flags.accessible ?? accessibleFromEnv(env),
     ...(flags.timeout ?? env['BTALK_TIMEOUT'] ? {timeout: flags.timeout ?? env['BTALK_TIMEOUT']} : {}),
     ...(flags.orderTimeout ?? env['BTALK_ORDER_TIMEOUT'] ? {orderTimeout: flags.orderTimeout ?? env['BTALK_ORDER_TIMEOUT']} : {}),
   };

@@ -6,7 +6,7 @@
  * (see clearPrepaint).
  */
 import type {Writable} from 'node:stream';
-import {envFlag} from './global-options.js';
+import {accessibleFromEnv, envFlag} from './global-options.js';
 import {rawStream} from './text/guarded-stream.js';
 
 /** Global options that take a value, and those that do not; anything else means "not the wizard". */
@@ -50,7 +50,7 @@ function inCi(env: Readonly<Record<string, string | undefined>>): boolean {
 export function prepaintWizard(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, stdout: Writable & {isTTY?: boolean; columns?: number}, interactive: boolean): Prepaint | undefined {
   // Accessible mode writes plain lines only: no frame to paint (the --accessible flag itself is
   // not among the options runsWizard knows, so it already ends here).
-  if (!interactive || inCi(env) || envFlag(env['BTALK_ACCESSIBLE']) || env['INK_SCREEN_READER'] === 'true') return undefined;
+  if (!interactive || inCi(env) || accessibleFromEnv(env)) return undefined;
   const wizard = runsWizard(argv);
   if (!wizard) return undefined;
   const sandbox = wizard.sandbox || envFlag(env['BTALK_SANDBOX']);

@@ -17,7 +17,7 @@ import {parseErrorBody} from './error-body.js';
 import {bodyTooLargeError, failureCode, header, requestIdOf, transportError, type HttpAnswer, type RequestContext} from './http-errors.js';
 import {proxyAgentFor, type ProxyEnv} from './proxy.js';
 import type {Redactor} from './redact.js';
-import {decideRetry, isRetryableFailure, isRetryableStatus, parseRetryAfter} from './retry-policy.js';
+import {decideRetry, isRateLimitedAnswer, isRetryableFailure, isRetryableStatus, parseRetryAfter} from './retry-policy.js';
 import {sleep, type Timers} from '../timers.js';
 import type {WaitNotice} from './wait-notice.js';
 
@@ -116,7 +116,7 @@ export interface Transport {
 
 /** The reason of a pause, in a few words. */
 function pauseReason(status: number | undefined, code: string | undefined, apiCode: number | undefined): string {
-  if (status === 429 || (status === 403 && apiCode === 53)) return 'rate limited';
+  if (status !== undefined && isRateLimitedAnswer(status, apiCode)) return 'rate limited';
   if (status !== undefined) return `it answered ${status}`;
   switch (code) {
     case 'ETIMEDOUT':
