@@ -4,6 +4,7 @@
  * front), and the notices. No symbol, colour or position carries meaning: every line is words.
  * Pure; every value from outside passes through terminalSafe here.
  */
+import {firstOrderPath} from '../api/order-path.js';
 import {canOrder} from '../api/schemas.js';
 import type {Customer, Vpn} from '../api/types.js';
 import {countryName, type CountryOption} from '../domain/countries.js';
@@ -60,8 +61,9 @@ export function waitFor(state: WizardState): Wait | undefined {
       if (screen.mode === 'find') return {key: `find:${screen.attempt}`, text: `Looking for ${name} in GET /voicesites…`};
       if (screen.mode === 'resend' && screen.checking && !screen.resent) return {key: `resend-check:${screen.attempt}`, text: `Send again: reading the whole list of GET /voicesites first; ${name} is sent only if it is not there…`};
       if (screen.checking) return {key: `check:${screen.attempt}`, text: `The answer to the order was lost: looking for ${name} in GET /voicesites before anything else…`};
-      if (screen.resent) return {key: `resend:${screen.attempt}`, text: `${name} is not listed: sending the order again, once (POST /customers/${safe(answers.customer?.customerCode ?? '')}/orders)…`};
-      return {key: `send:${screen.attempt}`, text: `Sending the order for ${name} (POST /customers/${safe(answers.customer?.customerCode ?? '')}/orders)…`};
+      const post = `POST ${safe(firstOrderPath(answers.customer?.customerCode ?? ''))}`;
+      if (screen.resent) return {key: `resend:${screen.attempt}`, text: `${name} is not listed: sending the order again, once (${post})…`};
+      return {key: `send:${screen.attempt}`, text: `Sending the order for ${name} (${post})…`};
     }
     case 'done':
       return placedListed(data, screen.placed.voiceSiteId).status === 'loading' ? {key: `listed:${screen.placed.voiceSiteId}`, text: 'Checking that GET /voicesites lists the new site…'} : undefined;

@@ -7,6 +7,7 @@ import {canOrder, isCovered} from '../api/schemas.js';
 import type {Customer, Vpn} from '../api/types.js';
 import {coverageComment, coverageEntries} from '../domain/coverage-view.js';
 import {countryLabel} from '../domain/labels.js';
+import {firstOrderPath} from '../api/order-path.js';
 import {allCountries, countryName, resolveCountry, searchCountries, type CountryOption} from '../domain/countries.js';
 import {formatError, type BtalkError} from '../errors.js';
 import {filterCustomers, filterVpns} from '../flow/choices.js';
@@ -171,7 +172,7 @@ export async function reviewTurn(turn: Turn): Promise<void> {
     {label: 'Edit the VPN', run: () => turn.dispatch({type: 'edit-requested', step: 'vpn'})},
     {label: 'Edit the country', run: () => turn.dispatch({type: 'edit-requested', step: 'country'})},
     {label: 'Edit the names and the reference', run: () => turn.dispatch({type: 'edit-requested', step: 'site'})},
-    {label: 'Show the exact JSON body', run: () => turn.say(`The body of POST /customers/${safe(order.customerCode)}/orders:`, ...terminalSafeJson(order.body, 2).split('\n'))},
+    {label: 'Show the exact JSON body', run: () => turn.say(`The body of POST ${safe(firstOrderPath(order.customerCode))}:`, ...terminalSafeJson(order.body, 2).split('\n'))},
     {label: 'Cancel, nothing is ordered', run: () => turn.dispatch({type: 'quit-pressed'})},
   ] as const;
   if (turn.fresh) {

@@ -1,9 +1,21 @@
 /**
- * How a VPN and a country are named to a person, everywhere: the wizard's list rows, answered
+ * How a customer, a VPN and a country are named to a person, everywhere: the wizard's list rows, answered
  * steps, review and done screens, `btalk order`'s review and problems, batch row messages and the
  * voicesites table. Pure text; whoever prints it makes it terminal-safe.
  */
 import {countryName} from './countries.js';
+
+export interface CustomerNaming {
+  name: string;
+  customerCode: string;
+  type?: string | undefined;
+}
+
+/** "My Customer (9999)"; with `type`, "My Customer (9999) · direct" when the API gave one (the wizard's list and review). */
+export function customerLabel(customer: CustomerNaming, options: {type?: boolean} = {}): string {
+  const label = `${customer.name} (${customer.customerCode})`;
+  return options.type && customer.type ? `${label} · ${customer.type}` : label;
+}
 
 export interface VpnNaming {
   name: string;

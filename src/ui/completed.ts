@@ -1,5 +1,5 @@
 /** The "✓ answer" lines for the steps already behind the person. */
-import {countryLabel, vpnLabel} from '../domain/labels.js';
+import {countryLabel, customerLabel, vpnLabel} from '../domain/labels.js';
 import type {WizardState} from '../flow/state.js';
 import type {CompletedStep} from './components/completed-steps.js';
 import {count} from './plural.js';
@@ -19,7 +19,7 @@ export function completedSteps(state: WizardState): CompletedStep[] {
     steps.push({step: 'Ordered in this run', answer: `${count(state.ordered.length, 'site', 'sites')}: ${names}`});
   }
   if (at > 2 && answers.customer) {
-    steps.push({step: 'Customer', answer: `${answers.customer.name} (${answers.customer.customerCode})${answers.customerAutomatic ? ', the only customer of this key' : ''}`});
+    steps.push({step: 'Customer', answer: `${customerLabel(answers.customer)}${answers.customerAutomatic ? ', the only customer of this key' : ''}`});
   }
   if (at > 3 && answers.vpn) steps.push({step: 'VPN', answer: vpnLabel(answers.vpn)});
   if (at > 4 && answers.country) {

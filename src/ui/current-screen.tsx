@@ -1,7 +1,7 @@
 /** The screen for the current state, with each callback turned into a fact for the reducer. */
 import React from 'react';
 import {countryName} from '../domain/countries.js';
-import {countryLabel, vpnLabel} from '../domain/labels.js';
+import {countryLabel, customerLabel, vpnLabel} from '../domain/labels.js';
 import type {Action} from '../flow/actions.js';
 import {canGoBack} from '../flow/navigation.js';
 import {orderBody, placedListed, type WizardState} from '../flow/state.js';
@@ -10,7 +10,7 @@ import {originAdvice, originLabel} from '../secrets/secret-origin.js';
 import {AccessScreen} from './screens/access.js';
 import {CountryScreen} from './screens/country.js';
 import {CredentialsForm} from './screens/credentials.js';
-import {CustomerScreen, customerLabel} from './screens/customer.js';
+import {CustomerScreen} from './screens/customer.js';
 import {DoneScreen} from './screens/done.js';
 import {OrderFailedScreen} from './screens/order-failed.js';
 import {ReviewScreen} from './screens/review.js';
@@ -43,7 +43,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
     ['Site label', site?.customerSiteLabel ?? ''],
     ['Country', answers.country ? countryLabel(answers.country) : ''],
     ['VPN', answers.vpn ? vpnLabel(answers.vpn) : ''],
-    ['Customer', answers.customer ? customerLabel(answers.customer) : ''],
+    ['Customer', answers.customer ? customerLabel(answers.customer, {type: true}) : ''],
     ['Order reference', site?.customerOrderReference ?? ''],
   ];
 
@@ -153,7 +153,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
       return (
         <ReviewScreen
           target={`${props.session.profile} · ${props.session.emulated ? 'sandbox' : props.session.environment.name} (${props.session.environment.baseUrl})`}
-          customer={answers.customer ? customerLabel(answers.customer) : ''}
+          customer={answers.customer ? customerLabel(answers.customer, {type: true}) : ''}
           vpn={answers.vpn ? vpnLabel(answers.vpn) : ''}
           country={details()[2]![1]}
           customerCode={order.customerCode}

@@ -1,9 +1,8 @@
-import {readFileSync} from 'node:fs';
-import {join, relative} from 'node:path';
+import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {countryLabel, vpnLabel} from '../../src/domain/labels.js';
+import {countryLabel, customerLabel, vpnLabel} from '../../src/domain/labels.js';
 import {searchCountries} from '../../src/domain/countries.js';
-import {repoRoot, sourceFiles, srcDir} from '../helpers/imports.js';
+import {srcFilesMatching} from '../helpers/imports.js';
 
 const vpn = {vpnId: 'aa76e66dfc63', name: 'My VPN 1', vpnCode: '1'};
 
@@ -27,10 +26,7 @@ describe('countryLabel', () => {
 describe('one home for the labels', () => {
   it('no module but domain/labels.ts writes "(id ..." for a VPN or "name (iso2)" for a country', () => {
     const byHand = /\(id \$\{|\}\s*\(\$\{[^}]*\.iso2\}\)/;
-    const offenders = sourceFiles(srcDir)
-      .filter((path) => !path.endsWith(join('domain', 'labels.ts')) && !path.includes(join('src', 'emulator')))
-      .filter((path) => byHand.test(readFileSync(path, 'utf8')))
-      .map((path) => relative(repoRoot, path));
+    const offenders = srcFilesMatching(byHand, [join('src', 'domain', 'labels.ts'), join('src', 'emulator')]);
     expect(offenders).toEqual([]);
   });
 
@@ -38,5 +34,14 @@ describe('one home for the labels', () => {
     const byHand = /\(id \$\{|\}\s*\(\$\{[^}]*\.iso2\}\)/;
     expect(byHand.test('`${v.name} (id ${v.vpnId})`')).toBe(true);
     expect(byHand.test('`${c.name} (${c.iso2})`')).toBe(true);
+  });
+});
+
+describe('customerLabel', () => {
+  it('names the customer and its code; its type where the wizard lists and reviews it', () => {
+    const customer = {name: 'Acme Europe', customerCode: '41001', type: 'direct'};
+    expect(customerLabel(customer)).toBe('Acme Europe (41001)');
+    expect(customerLabel(customer, {type: true})).toBe('Acme Europe (41001) · direct');
+    expect(customerLabel({name: 'No type', customerCode: '1'}, {type: true})).toBe('No type (1)');
   });
 });

@@ -99,3 +99,14 @@ export function sourceFiles(dir: string): string[] {
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
 }
+
+/**
+ * The src/ files (as repo-relative paths) whose text matches `pattern`, leaving out any whose path
+ * contains one of `allowed` (path.join form): for "one home" rules that say where a thing is written.
+ */
+export function srcFilesMatching(pattern: RegExp, allowed: readonly string[]): string[] {
+  return sourceFiles(srcDir)
+    .filter((file) => !allowed.some((part) => file.includes(part)))
+    .filter((file) => pattern.test(readFileSync(file, 'utf8')))
+    .map((file) => path.relative(repoRoot, file));
+}

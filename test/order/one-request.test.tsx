@@ -3,12 +3,14 @@
  * same answers, the wizard's review, `btalk order --dry-run --json` and the POSTs the emulator
  * receives from the wizard and from `btalk order` show the same body and the same path.
  */
+import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cleanup} from 'ink-testing-library';
 import {EMULATOR_ACCOUNTS, startEmulator} from '../../src/emulator/server.js';
 import {useEmulator} from '../helpers/emulator.js';
 import {keys, press, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {startWizard, toReview} from '../e2e/wizard-harness.js';
+import {srcFilesMatching} from '../helpers/imports.js';
 import {btalk, credentialEnv} from './harness.js';
 
 afterEach(() => cleanup());
@@ -83,5 +85,18 @@ describe('one order request', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
     expect(JSON.parse(s.orderPosts[0]!.body)).toEqual({customerOrderReference: 'PO-9', parameters: {technicalSiteName: 'NICE_01', customerSiteLabel: 'Nice', country: 'FR', vpnId: 'aa76e66dfc63'}});
     s.resetCounters();
     expect(s.orderPosts).toEqual([]);
+  });
+});
+
+describe('one home for the order path', () => {
+  const byHand = /customers\/\$\{[^}]*\}\/orders/;
+  it('no module but api/order-path.ts (and the emulator, its other side) writes the order path', () => {
+    const offenders = srcFilesMatching(byHand, [join('src', 'api', 'order-path.ts'), join('src', 'emulator')]);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the rule sees a path written by hand', () => {
+    expect(byHand.test('`POST /customers/${props.customerCode}/orders`')).toBe(true);
+    expect(byHand.test('`customers/${encodeURIComponent(code)}/orders`')).toBe(true);
   });
 });

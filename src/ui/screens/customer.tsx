@@ -1,6 +1,7 @@
 /** Step 3: the customer, picked from a filterable list when the account has several. */
 import React from 'react';
 import type {Customer} from '../../api/types.js';
+import {customerLabel} from '../../domain/labels.js';
 import type {Loadable} from '../../flow/state.js';
 import {count} from '../plural.js';
 import {filterCustomers} from '../../flow/choices.js';
@@ -24,9 +25,6 @@ export interface CustomerScreenProps {
   isActive?: boolean;
 }
 
-export function customerLabel(c: Customer): string {
-  return `${c.name} (${c.customerCode})${c.type ? ` · ${c.type}` : ''}`;
-}
 
 
 export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
@@ -44,7 +42,7 @@ export function CustomerScreen(props: CustomerScreenProps): React.JSX.Element {
       isActive={props.isActive ?? true}
       listProps={{
         itemKey: (c) => c.customerCode,
-        label: customerLabel,
+        label: (c) => customerLabel(c, {type: true}),
         filter: filterCustomers,
         noun: ['customer', 'customers'],
         rows: props.rows,

@@ -1,6 +1,7 @@
 /** Step 8: the order is on its way. No keys but Ctrl+C, so nothing can send it twice. */
 import {Box} from 'ink';
 import React from 'react';
+import {firstOrderPath} from '../../api/order-path.js';
 import {Busy} from '../components/busy.js';
 import {Footer} from '../components/footer.js';
 
@@ -17,7 +18,7 @@ export interface SubmittingScreenProps {
 
 function label(props: SubmittingScreenProps): string {
   const name = props.technicalSiteName;
-  const post = `POST /customers/${props.customerCode}/orders`;
+  const post = `POST ${firstOrderPath(props.customerCode)}`;
   if (props.mode === 'find') return `Looking for ${name} in GET /voicesites (the whole list)…`;
   if (props.checking) {
     if (props.mode === 'resend' && !props.resent) return `Send again: reading the whole list of GET /voicesites first; ${name} is sent only if it is not there…`;
