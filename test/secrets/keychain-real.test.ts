@@ -3,6 +3,7 @@
  * none answers these tests skip with the reason, unless BTALK_REQUIRE_KEYCHAIN=1 (CI), where that
  * is a failure.
  */
+import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdtemp, writeFile} from 'node:fs/promises';
 import {homedir, tmpdir} from 'node:os';
@@ -15,6 +16,11 @@ import {status} from '../../src/commands/status-action.js';
 import {createKeychainStore} from '../../src/secrets/keychain-store.js';
 import {accountsIn, filesContaining, probeKeychain, secretToolSearch} from '../helpers/keychain.js';
 import {useEmulator} from '../helpers/emulator.js';
+import {keys, press, type, waitForFrame} from '../helpers/ink.js';
+import {render} from 'ink-testing-library';
+import React from 'react';
+import {App} from '../../src/ui/app.js';
+import {themeFor} from '../../src/ui/theme.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
 
 const probe = await probeKeychain();
@@ -93,5 +99,44 @@ describe('real OS keychain', () => {
     expect(existsSync(keyrings), `gnome-keyring's folder ${keyrings}`).toBe(true);
     expect(await filesContaining(keyrings, secrets)).toEqual([]);
     expect(s.runtime.out() + s.runtime.err()).not.toContain(demo.clientSecret);
+  });
+
+  it("the wizard's form with BTALK_CLIENT_ID set saves only what was typed in the real keychain, after a rejected key", async () => {
+    const profile = unique();
+    const demo = sandbox().demo;
+    const s = await testSessions({keychainFactory: store, env: {BTALK_CLIENT_ID: demo.clientId}, ...realClient()});
+    const session = await s.factory.open({profile, baseUrl: sandbox().baseUrl});
+    expect(session.sources).toMatchObject({clientId: 'environment', clientSecret: 'missing', apiKey: 'missing'});
+    const ui = render(React.createElement(App, {session, clock: () => Date.now(), theme: themeFor({NO_COLOR: '1'}), onExit: () => {}}));
+    try {
+      await waitForFrame(ui, 'Client ID');
+      // The same client id as the variable (pasted again), a secret, and a key the API refuses.
+      await type(ui, demo.clientId);
+      await press(ui, keys.enter);
+      await type(ui, demo.clientSecret);
+      await press(ui, keys.enter);
+      await press(ui, 'Z'.repeat(40));
+      await press(ui, keys.enter);
+      await waitForFrame(ui, 'code 41');
+      expect(accountsIn(await secretToolSearch()).filter((a) => a.startsWith(`${profile}:`))).toEqual([]);
+      // The form keeps what was typed and empties the key: the right one now.
+      await press(ui, demo.apiKey);
+      await press(ui, keys.enter);
+      await waitForFrame(ui, 'Which VPN');
+      const mine = async () => accountsIn(await secretToolSearch()).filter((a) => a.startsWith(`${profile}:`));
+      await expect.poll(mine, {timeout: 10_000}).toContain(`${profile}:api-key`);
+      expect(await mine()).not.toContain(`${profile}:client-id`);
+      // Read back with secret-tool, independently of btalk: the typed values, and no environment value.
+      const lookup = (field: string) =>
+        new Promise<string>((resolve) => execFile('secret-tool', ['lookup', 'service', 'btalk', 'username', `${profile}:${field}`], {timeout: 5000}, (_e, out) => resolve(out)));
+      expect(await lookup('client-secret')).toBe(demo.clientSecret);
+      expect(await lookup('api-key')).toBe(demo.apiKey);
+      expect(await lookup('client-id')).toBe('');
+    } finally {
+      ui.unmount();
+      await store().delete(`${profile}:client-secret`);
+      await store().delete(`${profile}:api-key`);
+      await store().delete(`${profile}:token`);
+    }
   });
 });
