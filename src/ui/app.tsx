@@ -6,13 +6,14 @@ import {Box, useStdout} from 'ink';
 import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Action} from '../flow/actions.js';
 import {startRunner} from '../flow/runner.js';
-import {systemTimers} from '../timers.js';
+import {systemTimers, type Timers} from '../timers.js';
 import type {GivenAnswers} from '../flow/given.js';
 import {initialState, type WizardState} from '../flow/state.js';
 import {createWizardStore} from '../flow/store.js';
-import {CompletedSteps} from './components/completed-steps.js';
-import {Header} from './components/header.js';
+import {CompletedSteps, completedLines} from './components/completed-steps.js';
+import {Header, HEADER_LINES} from './components/header.js';
 import {BusyProvider} from './components/busy.js';
+import {wrappedLines} from './wrapped-lines.js';
 import {completedSteps} from './completed.js';
 import {CurrentScreen} from './current-screen.js';
 import {ThemeProvider, useTheme} from './theme.js';
@@ -36,15 +37,47 @@ export function App(props: AppProps): React.JSX.Element {
   );
 }
 
+/** Erase the visible screen from its top-left corner (not the scrollback: no ESC[3J, no ESC[2J). */
+const CLEAR_VISIBLE = '\u001B[H\u001B[J';
+
+/** How long after the last resize the screen is drawn again whole: a dragged window sends many, each cancelling the last. */
+const REDRAW_AFTER_RESIZE_MS = 60;
+
+/**
+ * The terminal's size, followed as it changes, with the screen drawn whole after each change. Ink
+ * 6 alone redraws a resize only in part: it clears its frame only when the width shrinks, and
+ * then by a count of lines the terminal has already re-wrapped, so pieces of the old frame stay
+ * (and React never hears of the new size). Here the wizard renders for the new size, and once
+ * that frame is drawn the visible screen is cleared through Ink, which draws the frame again
+ * from the top-left corner: nothing of an older frame is left.
+ */
+function useTerminalSize(stdout: NodeJS.WriteStream, write: (data: string) => void, timers: Timers): {rows: number | undefined; columns: number | undefined} {
+  const [size, setSize] = useState(() => ({rows: stdout.rows, columns: stdout.columns, changes: 0}));
+  useEffect(() => {
+    const resized = () => setSize((old) => ({rows: stdout.rows, columns: stdout.columns, changes: old.changes + 1}));
+    stdout.on('resize', resized);
+    return () => {
+      stdout.off('resize', resized);
+    };
+  }, [stdout]);
+  // After React rendered for the new size and Ink's throttle (32 ms) let that frame out.
+  useEffect(() => {
+    if (size.changes === 0) return;
+    return timers.after(REDRAW_AFTER_RESIZE_MS, () => write(CLEAR_VISIBLE));
+  }, [size.changes, write, timers]);
+  return size;
+}
+
 function Wizard(props: AppProps): React.JSX.Element {
   const {session, onExit} = props;
   const theme = useTheme();
   const [store] = useState(() => createWizardStore(props.initial ?? initialState(session.credentials, props.given)));
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const dispatch = (action: Action) => store.dispatch(action);
-  const {stdout} = useStdout();
-  const rows = stdout.rows && stdout.rows > 0 ? stdout.rows : 24;
-  const columns = stdout.columns && stdout.columns > 0 ? stdout.columns : 80;
+  const {stdout, write} = useStdout();
+  const size = useTerminalSize(stdout, write, props.timers ?? systemTimers);
+  const rows = size.rows && size.rows > 0 ? size.rows : 24;
+  const columns = size.columns && size.columns > 0 ? size.columns : 80;
 
   useEffect(() => {
     const runner = startRunner(store, {
@@ -73,6 +106,11 @@ function Wizard(props: AppProps): React.JSX.Element {
   const timers = props.timers ?? systemTimers;
   const busy = useMemo(() => ({clock: props.clock, timers, lastWait: state.lastWait}), [props.clock, timers, state.lastWait]);
   const steps = completedSteps(state);
+  const width = Math.min(columns, 100);
+  const stepLines = completedLines(steps, width);
+  // What the screen below may take: the frame stays shorter than the terminal (the cursor's line
+  // below it), or Ink clears the whole terminal, scrollback included, on every render.
+  const height = Math.max(4, rows - 1 - HEADER_LINES - stepLines - (state.notice ? wrappedLines(state.notice, width) : 0));
   const info = {
     profile: session.profile,
     environment: session.emulated ? `emulator ${new URL(session.environment.baseUrl).host}` : `${session.environment.name} ${session.environment.baseUrl}`,
@@ -83,13 +121,14 @@ function Wizard(props: AppProps): React.JSX.Element {
   if (exit) return <Text />;
   return (
     <BusyProvider value={busy}>
-      <Box flexDirection="column" width={Math.min(columns, 100)}>
+      <Box flexDirection="column" width={width}>
         <Header info={info} />
         <CompletedSteps steps={steps} />
         <CurrentScreen
           state={state}
           dispatch={dispatch}
-          rows={Math.max(3, rows - 12 - steps.length)}
+          rows={Math.max(3, rows - 12 - Math.max(0, stepLines - 1))}
+          height={height}
           columns={columns}
           now={new Date(props.clock())}
           session={session}

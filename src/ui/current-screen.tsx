@@ -23,6 +23,8 @@ export interface CurrentScreenProps {
   state: WizardState;
   dispatch: (action: Action) => void;
   rows: number;
+  /** The lines the screen may take; coverage, review and done scroll their body within them. */
+  height: number;
   columns: number;
   now: Date;
   session: WizardSession;
@@ -121,6 +123,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           chosen={screen.chosen}
           countries={data.countries}
           rows={rows}
+          height={props.height}
           columns={props.columns}
           onHighlight={(iso2) => dispatch({type: 'country-highlighted', iso2})}
           onChoose={(iso2) => dispatch({type: 'country-chosen', iso2})}
@@ -159,6 +162,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           customerCode={order.customerCode}
           body={order.body}
           showJson={screen.showJson}
+          height={props.height}
           customerEditable={customers.length > 1}
           onSubmit={() => dispatch({type: 'submit-pressed'})}
           onEdit={(step) => dispatch({type: 'edit-requested', step})}
@@ -190,6 +194,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
           listed={placedListed(state.data, screen.placed.voiceSiteId)}
           details={details()}
           orderedCount={state.ordered.length}
+          height={props.height}
           onExit={quit}
           onRecheck={retry}
           onAnother={(change) => dispatch(change ? {type: 'another-order-requested', change} : {type: 'another-order-requested'})}

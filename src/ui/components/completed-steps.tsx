@@ -1,7 +1,11 @@
-/** Finished steps, one "✓ answer" line each, so the screen shows the path so far. */
+/**
+ * Finished steps, one "✓ answer" each, so the screen shows the path so far. A long answer wraps at
+ * word boundaries under itself (never cut); `completedLines` counts the lines they take.
+ */
 import {Box} from 'ink';
 import React from 'react';
 import {useTheme} from '../theme.js';
+import {wrappedLines} from '../wrapped-lines.js';
 import {Text} from './text.js';
 
 export interface CompletedStep {
@@ -15,12 +19,22 @@ export function CompletedSteps(props: {steps: readonly CompletedStep[]}): React.
   return (
     <Box flexDirection="column" marginBottom={1}>
       {props.steps.map((s) => (
-        <Text key={s.step} wrap="truncate-end">
-          <Text color={theme.success}>✓ </Text>
-          <Text dimColor>{`${s.step}: `}</Text>
-          {s.answer}
-        </Text>
+        <Box key={s.step}>
+          <Box width={2} flexShrink={0}>
+            <Text color={theme.success}>✓</Text>
+          </Box>
+          <Text>
+            <Text dimColor>{`${s.step}: `}</Text>
+            {s.answer}
+          </Text>
+        </Box>
       ))}
     </Box>
   );
+}
+
+/** The lines the steps take at `width` columns, their margin included (0 when there are none). */
+export function completedLines(steps: readonly CompletedStep[], width: number): number {
+  if (steps.length === 0) return 0;
+  return steps.reduce((sum, s) => sum + wrappedLines(`${s.step}: ${s.answer}`, width - 2), 0) + 1;
 }

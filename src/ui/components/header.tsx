@@ -11,6 +11,9 @@ export interface HeaderInfo {
   sandbox: boolean;
 }
 
+/** The header's line and the blank line under it. */
+export const HEADER_LINES = 2;
+
 export function Header(props: {info: HeaderInfo}): React.JSX.Element {
   const theme = useTheme();
   const {info} = props;

@@ -22,6 +22,8 @@ export interface MenuProps<V extends string> {
   onHighlight?: (value: V) => void;
   isActive?: boolean;
   initial?: V;
+  /** The items side by side, wrapping between them (short terminals); ↑↓ still move. */
+  inline?: boolean;
 }
 
 /** The menu's input hook: keys to moves (reducer), choices and back. */
@@ -47,7 +49,7 @@ export function Menu<V extends string>(props: MenuProps<V>): React.JSX.Element {
   const theme = useTheme();
   const current = useMenu(props);
   return (
-    <Box flexDirection="column">
+    <Box flexDirection={props.inline ? 'row' : 'column'} flexWrap={props.inline ? 'wrap' : 'nowrap'} columnGap={props.inline ? 1 : 0}>
       {props.items.map((item, i) => {
         const on = i === current;
         return (

@@ -13,6 +13,7 @@ import {Busy} from '../components/busy.js';
 import {CoverageTable} from '../components/coverage-table.js';
 import {ErrorBlock} from '../components/error-block.js';
 import {FilterList} from '../components/filter-list.js';
+import {FitScreen} from '../components/fit-screen.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
@@ -23,6 +24,8 @@ export interface CountryScreenProps {
   chosen?: string | undefined;
   countries: Readonly<Record<string, Loadable<Country>>>;
   rows: number;
+  /** The lines the coverage may take: its table scrolls within them. */
+  height?: number | undefined;
   columns: number;
   onHighlight: (iso2: string) => void;
   onChoose: (iso2: string) => void;
@@ -113,17 +116,28 @@ function Coverage(props: CountryScreenProps & {chosen: string; isActive: boolean
     );
   }
   return (
-    <Box flexDirection="column">
-      <Text bold>{`Coverage in ${entry.value.name} (${entry.value.iso2}${entry.value.countryCode ? `, +${entry.value.countryCode}` : ''})`}</Text>
-      <CoverageTable country={entry.value} columns={props.columns} />
-      <Box marginTop={1}>
-        {covered ? (
-          <Text color={theme.success}>{`✓ Business Talk Online is available in ${entry.value.name}.`}</Text>
-        ) : (
-          <Text color={theme.warning}>{`✗ Business Talk Online is not available in ${entry.value.name}, so no voicesite can be ordered there. Pick another country.`}</Text>
-        )}
-      </Box>
-      <Footer hints={covered ? [['Enter', 'continue'], ['Esc', 'pick another'], ['Ctrl+C', 'quit']] : [['Enter/Esc', 'pick another'], ['Ctrl+C', 'quit']]} />
-    </Box>
+    <FitScreen
+      height={props.height}
+      arrows
+      isActive={props.isActive}
+      body={
+        <>
+          <Text bold>{`Coverage in ${entry.value.name} (${entry.value.iso2}${entry.value.countryCode ? `, +${entry.value.countryCode}` : ''})`}</Text>
+          <CoverageTable country={entry.value} columns={props.columns} />
+        </>
+      }
+      foot={
+        <>
+          <Box marginTop={1}>
+            {covered ? (
+              <Text color={theme.success}>{`✓ Business Talk Online is available in ${entry.value.name}.`}</Text>
+            ) : (
+              <Text color={theme.warning}>{`✗ Business Talk Online is not available in ${entry.value.name}, so no voicesite can be ordered there. Pick another country.`}</Text>
+            )}
+          </Box>
+          <Footer hints={covered ? [['Enter', 'continue'], ['Esc', 'pick another'], ['Ctrl+C', 'quit']] : [['Enter/Esc', 'pick another'], ['Ctrl+C', 'quit']]} />
+        </>
+      }
+    />
   );
 }

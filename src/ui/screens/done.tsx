@@ -8,6 +8,7 @@ import React from 'react';
 import type {Loadable} from '../../flow/state.js';
 import type {PlacedOrder} from '../../order/place-order.js';
 import {Busy} from '../components/busy.js';
+import {FitScreen} from '../components/fit-screen.js';
 import {Footer} from '../components/footer.js';
 import {count} from '../plural.js';
 import {useTheme} from '../theme.js';
@@ -20,6 +21,8 @@ export interface DoneScreenProps {
   details: ReadonlyArray<readonly [string, string]>;
   /** Sites ordered in this run, this one included. */
   orderedCount: number;
+  /** The lines the screen may take: the details scroll within them, the id and keys stay. */
+  height?: number | undefined;
   onExit: () => void;
   onRecheck: () => void;
   /** One more site; with `change`, after choosing another VPN or country for it. */
@@ -51,46 +54,57 @@ export function DoneScreen(props: DoneScreenProps): React.JSX.Element {
     }
   }
   return (
-    <Box flexDirection="column">
-      <Text color={theme.success} bold>
-        ✓ Voicesite ordered
-      </Text>
-      <Box borderStyle="round" borderColor={theme.success} paddingX={2} alignSelf="flex-start">
-        <Text>
-          {'voiceSiteId  '}
-          <Text bold>{placed.voiceSiteId}</Text>
-        </Text>
-      </Box>
-      {placed.recovered ? (
-        <Text color={theme.warning}>The answer to the order was lost, but the site exists (found by its technical name): it was ordered once.</Text>
-      ) : null}
-      <Box flexDirection="column">
-        {[...props.details, ...orderFields].map(([label, value]) => (
-          <Box key={label}>
-            <Box width={24} flexShrink={0}>
-              <Text dimColor>{label}</Text>
-            </Box>
-            {/* Wrapped, not cut: the order details are a record of what was sent. */}
-            <Text>{value}</Text>
+    <FitScreen
+      height={props.height}
+      arrows
+      isActive={props.isActive}
+      body={
+        <>
+          <Text color={theme.success} bold>
+            ✓ Voicesite ordered
+          </Text>
+          <Box borderStyle="round" borderColor={theme.success} paddingX={2} alignSelf="flex-start">
+            <Text>
+              {'voiceSiteId  '}
+              <Text bold>{placed.voiceSiteId}</Text>
+            </Text>
           </Box>
-        ))}
-      </Box>
-      <Box marginTop={1}>
-        {listed.status === 'loading' ? <Busy label="Checking that GET /voicesites lists it…" /> : null}
-        {listed.status === 'ready' && listed.value ? <Text color={theme.success}>✓ GET /voicesites lists the new site.</Text> : null}
-        {listed.status === 'ready' && !listed.value ? <Text color={theme.warning}>GET /voicesites does not list it yet: delivery can take a moment; run "btalk voicesites" later.</Text> : null}
-        {listed.status === 'failed' ? <Text color={theme.warning}>{`Could not check GET /voicesites: ${listed.error.message}`}</Text> : null}
-      </Box>
-      <Text dimColor>{`${count(props.orderedCount, 'site', 'sites')} ordered in this run${props.orderedCount > 1 ? ' (all listed when you exit)' : ''}.`}</Text>
-      <Footer
-        hints={[
-          ['n', 'order another site'],
-          ['v', 'another, in another VPN'],
-          ['o', 'another, in another country'],
-          ['q/Esc', props.orderedCount === 1 ? 'exit (the id stays printed)' : 'exit (the ids stay printed)'],
-          ...(listed.status === 'failed' ? [['r', 'check again'] as const] : []),
-        ]}
-      />
-    </Box>
+          {placed.recovered ? (
+            <Text color={theme.warning}>The answer to the order was lost, but the site exists (found by its technical name): it was ordered once.</Text>
+          ) : null}
+          <Box flexDirection="column">
+            {[...props.details, ...orderFields].map(([label, value]) => (
+              <Box key={label}>
+                <Box width={24} flexShrink={0}>
+                  <Text dimColor>{label}</Text>
+                </Box>
+                {/* Wrapped, not cut: the order details are a record of what was sent. */}
+                <Text>{value}</Text>
+              </Box>
+            ))}
+          </Box>
+        </>
+      }
+      foot={
+        <>
+          <Box marginTop={1}>
+            {listed.status === 'loading' ? <Busy label="Checking that GET /voicesites lists it…" /> : null}
+            {listed.status === 'ready' && listed.value ? <Text color={theme.success}>✓ GET /voicesites lists the new site.</Text> : null}
+            {listed.status === 'ready' && !listed.value ? <Text color={theme.warning}>GET /voicesites does not list it yet: delivery can take a moment; run "btalk voicesites" later.</Text> : null}
+            {listed.status === 'failed' ? <Text color={theme.warning}>{`Could not check GET /voicesites: ${listed.error.message}`}</Text> : null}
+          </Box>
+          <Text dimColor>{`${count(props.orderedCount, 'site', 'sites')} ordered in this run${props.orderedCount > 1 ? ' (all listed when you exit)' : ''}.`}</Text>
+          <Footer
+            hints={[
+              ['n', 'order another site'],
+              ['v', 'another, in another VPN'],
+              ['o', 'another, in another country'],
+              ['q/Esc', props.orderedCount === 1 ? 'exit (the id stays printed)' : 'exit (the ids stay printed)'],
+              ...(listed.status === 'failed' ? [['r', 'check again'] as const] : []),
+            ]}
+          />
+        </>
+      }
+    />
   );
 }

@@ -8,6 +8,7 @@ import React, {useState} from 'react';
 import {firstOrderPath} from '../../api/order-path.js';
 import type {OrderRequest} from '../../api/types.js';
 import type {EditableStep} from '../../flow/state.js';
+import {FitScreen} from '../components/fit-screen.js';
 import {Footer} from '../components/footer.js';
 import {Menu, type MenuItem} from '../components/menu.js';
 import {Text} from '../components/text.js';
@@ -22,6 +23,8 @@ export interface ReviewScreenProps {
   customerCode: string;
   body: OrderRequest;
   showJson: boolean;
+  /** The lines the review may take: the summary scrolls within them, the menu folds into lines. */
+  height?: number | undefined;
   /** Whether the customer can be changed (false when the account has one). */
   customerEditable: boolean;
   onSubmit: () => void;
@@ -73,9 +76,13 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
     if (choice === 'cancel') return props.onCancel();
     return props.onEdit(choice.slice('edit-'.length) as EditableStep);
   };
+  // Below 20 lines the menu's items share lines, so the summary still fits a 60x20 terminal.
+  const compact = props.height !== undefined && props.height < 20;
   return (
-    <Box flexDirection="column">
-      {props.showJson ? (
+    <FitScreen
+      height={props.height}
+      isActive={props.isActive}
+      body={props.showJson ? (
         <Box flexDirection="column">
           <Text>
             <Text bold>Review the order</Text>
@@ -95,18 +102,23 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
           <Row label="Order reference" value={body.customerOrderReference} />
         </Box>
       )}
-      <Box marginTop={1}>
-        <Menu<Choice>
-          key={props.showJson ? 'json' : 'summary'}
-          items={items}
-          initial={initial}
-          onHighlight={setCursor}
-          onSelect={select}
-          onBack={props.onBack}
-          isActive={props.isActive ?? true}
-        />
-      </Box>
-      <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ['s', 'submit'], ['j', props.showJson ? 'summary' : 'JSON'], ['Esc', 'back'], ['q', 'cancel']]} />
-    </Box>
+      foot={
+        <>
+          <Box marginTop={1}>
+            <Menu<Choice>
+              key={props.showJson ? 'json' : 'summary'}
+              items={items}
+              initial={initial}
+              inline={compact}
+              onHighlight={setCursor}
+              onSelect={select}
+              onBack={props.onBack}
+              isActive={props.isActive ?? true}
+            />
+          </Box>
+          <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ['s', 'submit'], ['j', props.showJson ? 'summary' : 'JSON'], ['Esc', 'back'], ['q', 'cancel']]} />
+        </>
+      }
+    />
   );
 }
