@@ -23,6 +23,11 @@ export interface FitScreenProps {
   /** ↑/↓ scroll too (screens without a menu); PgUp/PgDn always do. */
   arrows?: boolean;
   isActive?: boolean;
+  /**
+   * Names the screen, so that coming back to it (Esc from an edit) draws its first frame from the
+   * last measure at this height, exactly as it was left, rather than padded until measured.
+   */
+  id?: string;
 }
 
 interface Measured {
@@ -30,10 +35,14 @@ interface Measured {
   foot: number;
 }
 
+/** The last measure of each named screen at each height (a handful of entries in a run). */
+const remembered = new Map<string, Measured>();
+
 export function FitScreen(props: FitScreenProps): React.JSX.Element {
   const bodyRef = useRef<DOMElement>(null);
   const footRef = useRef<DOMElement>(null);
-  const [measured, setMeasured] = useState<Measured | undefined>(undefined);
+  const memoKey = props.id === undefined ? undefined : `${props.id} ${props.height ?? ''}`;
+  const [measured, setMeasured] = useState<Measured | undefined>(() => (memoKey === undefined ? undefined : remembered.get(memoKey)));
   const [scroll, dispatch, get] = useStore(scrollReducer, (): ScrollState => ({offset: 0, total: 0, window: 0}));
 
   const height = props.height ?? Number.POSITIVE_INFINITY;
@@ -44,6 +53,7 @@ export function FitScreen(props: FitScreenProps): React.JSX.Element {
   useEffect(() => {
     if (!bodyRef.current || !footRef.current) return;
     const next = {body: measureElement(bodyRef.current).height, foot: measureElement(footRef.current).height};
+    if (memoKey !== undefined) remembered.set(memoKey, next);
     if (next.body !== measured?.body || next.foot !== measured?.foot) setMeasured(next);
   });
   useEffect(() => {

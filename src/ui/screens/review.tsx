@@ -80,6 +80,7 @@ export function ReviewScreen(props: ReviewScreenProps): React.JSX.Element {
   const compact = props.height !== undefined && props.height < 20;
   return (
     <FitScreen
+      id={props.showJson ? 'review-json' : 'review'}
       height={props.height}
       isActive={props.isActive}
       body={props.showJson ? (
