@@ -18,6 +18,10 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
     await press(ui, keys.down);
     await press(ui, keys.enter);
     await chooseCountry(ui, 'FR', 'France');
+    // Typing "FR" may prefetch the coverage of a country highlighted after "F" on a slow
+    // machine; what matters is that going back and forth asks for no coverage again.
+    const coverageReads = s.counters.byRoute['GET /countries/:iso2'];
+    expect(coverageReads).toBeGreaterThanOrEqual(1);
     // A label of our own: the technical name follows it.
     await press(ui, '\u0015');
     await type(ui, 'Lyon office');
@@ -48,7 +52,7 @@ describe('wizard: going back, refusals and failures', {timeout: WIZARD_TEST_TIME
     expect(frame).toContain('LYON_OFFICE');
     expect(frame).toContain('My VPN 2 (id 3a45b33edf3)');
     // France's coverage came from the cache the second time.
-    expect(s.counters.byRoute['GET /countries/:iso2']).toBe(1);
+    expect(s.counters.byRoute['GET /countries/:iso2']).toBe(coverageReads);
     expect(s.counters.ordersCreated).toBe(0);
   });
 

@@ -29,6 +29,8 @@ export interface CliRunOptions {
   nodeArgs?: string[];
   /** 'ignore' (default): stdin is /dev/null; 'closed': a pipe ended at once. */
   stdin?: 'ignore' | 'closed';
+  /** Written to stdin (a pipe), then the pipe is ended; takes the place of `stdin`. */
+  input?: string;
   /** Called after each chunk of output with everything so far, e.g. to signal the child. */
   watch?: (output: {stdout: string; stderr: string}, child: ChildProcess) => void;
 }
@@ -39,7 +41,7 @@ export function runBuiltCli(args: readonly string[], options: CliRunOptions): Pr
     const child = spawn(process.execPath, [...(options.nodeArgs ?? []), BUILT_CLI, ...args], {
       cwd: options.cwd,
       env: {PATH: process.env['PATH'] ?? '', HOME: options.cwd, BTALK_CONFIG_DIR: path.join(options.cwd, 'config'), ...options.env},
-      stdio: [options.stdin === 'closed' ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+      stdio: [options.stdin === 'closed' || options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
@@ -50,7 +52,7 @@ export function runBuiltCli(args: readonly string[], options: CliRunOptions): Pr
     };
     child.stdout?.on('data', take(out));
     child.stderr?.on('data', take(err));
-    child.stdin?.end();
+    child.stdin?.end(options.input);
     child.on('error', reject);
     child.on('close', (code, signal) => {
       resolve({code, signal, ...text(), stdoutBytes: Buffer.concat(out), stderrBytes: Buffer.concat(err), ms: Date.now() - started});

@@ -5,7 +5,7 @@
  */
 import {execFile} from 'node:child_process';
 import {existsSync} from 'node:fs';
-import {mkdtemp, writeFile} from 'node:fs/promises';
+import {mkdtemp, readFile, readdir, writeFile} from 'node:fs/promises';
 import {homedir, tmpdir} from 'node:os';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
@@ -22,6 +22,7 @@ import React from 'react';
 import {App} from '../../src/ui/app.js';
 import {themeFor} from '../../src/ui/theme.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
+import {runBuiltCli} from '../helpers/built-cli.js';
 
 const probe = await probeKeychain();
 const required = process.env['BTALK_REQUIRE_KEYCHAIN'] === '1';
@@ -139,4 +140,34 @@ describe('real OS keychain', () => {
       await store().delete(`${profile}:token`);
     }
   });
+
+  it('four btalk login processes at once, three rounds, keep every profile in config.json and the keychain', async () => {
+    const cwd = await mkdtemp(path.join(tmpdir(), 'btalk-real-logins-'));
+    const demo = sandbox().demo;
+    const run = unique();
+    const profiles: string[] = [];
+    const env = {DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? ''};
+    const input = `${demo.clientId}\n${demo.clientSecret}\n${demo.apiKey}\n`;
+    try {
+      for (let round = 0; round < 3; round += 1) {
+        const names = [0, 1, 2, 3].map((w) => `${run}-${round}-${w}`);
+        profiles.push(...names);
+        // Separate processes sharing one config folder, as four terminals would.
+        const runs = await Promise.all(
+          names.map((name) => runBuiltCli(['login', '--profile', name, '--base-url', sandbox().baseUrl], {cwd, env, input})),
+        );
+        for (const r of runs) expect(r.stderr + r.stdout, `exit ${r.code}`).toMatch(/saved in the OS keychain/);
+        expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
+      }
+      const config = JSON.parse(await readFile(path.join(cwd, 'config', 'config.json'), 'utf8')) as {profiles: Record<string, unknown>};
+      expect(Object.keys(config.profiles).filter((p) => p.startsWith(run)).sort()).toEqual([...profiles].sort());
+      const mine = accountsIn(await secretToolSearch()).filter((a) => a.startsWith(`${run}-`));
+      for (const profile of profiles) expect(mine).toContain(`${profile}:api-key`);
+      expect(await readdir(path.join(cwd, 'config'))).toEqual(['config.json']);
+    } finally {
+      for (const profile of profiles) {
+        for (const field of ['client-id', 'client-secret', 'api-key', 'token']) await store().delete(`${profile}:${field}`);
+      }
+    }
+  }, 120_000);
 });
