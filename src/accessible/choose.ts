@@ -4,6 +4,7 @@
  * longer than MAX_LISTED says how many it leaves out ("showing 20 of 10,000"), never silently.
  * Pure: the list questions (turn.ts) print what this returns.
  */
+import {count, grouped} from '../text/plural.js';
 import {terminalSafe} from '../text/terminal-safe.js';
 
 /** The most rows read out at once: more would be more than a person can hold while listening. */
@@ -26,15 +27,6 @@ export interface ListSpec<T> {
 /** What a typed line came to: an item, a new list of rows to number, or a sentence to say. */
 export type ListAnswer<T> = {chosen: T} | {rows: readonly T[]; lines: string[]} | {say: string};
 
-export function formatNumber(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-/** "1 VPN", "10,000 VPNs". */
-export function counted(n: number, one: string, many: string): string {
-  return `${formatNumber(n)} ${n === 1 ? one : many}`;
-}
-
 /** The rows, numbered, one a line. */
 export function numbered<T>(rows: readonly T[], label: (item: T) => string): string[] {
   return rows.map((item, i) => `${i + 1}) ${label(item)}`);
@@ -43,16 +35,16 @@ export function numbered<T>(rows: readonly T[], label: (item: T) => string): str
 /** The list as first read out: whole when short, else its size and how to narrow it. */
 export function openingLines<T>(spec: ListSpec<T>): {rows: readonly T[]; lines: string[]} {
   const total = spec.items.length;
-  if (total <= MAX_LISTED) return {rows: spec.items, lines: [`${counted(total, spec.noun[0], spec.noun[1])}:`, ...numbered(spec.items, spec.label)]};
-  return {rows: [], lines: [`${formatNumber(total)} ${spec.noun[1]}, too many to read out: type ${spec.typeWhat} to list the ones that match.`]};
+  if (total <= MAX_LISTED) return {rows: spec.items, lines: [`${count(total, spec.noun[0], spec.noun[1], grouped)}:`, ...numbered(spec.items, spec.label)]};
+  return {rows: [], lines: [`${grouped(total)} ${spec.noun[1]}, too many to read out: type ${spec.typeWhat} to list the ones that match.`]};
 }
 
 /** The matches for `text`, numbered; at most MAX_LISTED, saying so when there are more. */
 function matchLines<T>(spec: ListSpec<T>, matches: readonly T[], text: string): {rows: readonly T[]; lines: string[]} {
   const rows = matches.slice(0, MAX_LISTED);
-  const head = `${formatNumber(matches.length)} ${matches.length === 1 ? `${spec.noun[0]} matches` : `${spec.noun[1]} match`} "${terminalSafe(text)}":`;
+  const head = `${grouped(matches.length)} ${matches.length === 1 ? `${spec.noun[0]} matches` : `${spec.noun[1]} match`} "${terminalSafe(text)}":`;
   const lines = [head, ...numbered(rows, spec.label)];
-  if (matches.length > rows.length) lines.push(`Showing ${formatNumber(rows.length)} of ${formatNumber(matches.length)}: type more of the name to narrow the list.`);
+  if (matches.length > rows.length) lines.push(`Showing ${grouped(rows.length)} of ${grouped(matches.length)}: type more of the name to narrow the list.`);
   return {rows, lines};
 }
 

@@ -11,7 +11,7 @@ import {countryName, type CountryOption} from '../domain/countries.js';
 import {countryLabel, vpnLabel} from '../domain/labels.js';
 import {placedListed, type WizardAnswers, type WizardState} from '../flow/state.js';
 import {terminalSafe} from '../text/terminal-safe.js';
-import {counted} from './choose.js';
+import {count, grouped} from '../text/plural.js';
 
 const safe = terminalSafe;
 
@@ -76,13 +76,13 @@ export function waitFor(state: WizardState): Wait | undefined {
 export function waitEnded(key: string, state: WizardState): string | undefined {
   const {data} = state;
   if (key === 'me') return data.me?.status === 'ready' ? `Access checked: rights profile ${safe(data.me.value.rightsProfile)}${canOrder(data.me.value) ? ', can order' : ', read-only'}.` : undefined;
-  if (key === 'customers') return data.customers?.status === 'ready' ? `Loaded ${counted(data.customers.value.length, 'customer', 'customers')}.` : undefined;
+  if (key === 'customers') return data.customers?.status === 'ready' ? `Loaded ${count(data.customers.value.length, 'customer', 'customers', grouped)}.` : undefined;
   if (key.startsWith('vpns:')) {
     const vpns = data.vpns[key.slice('vpns:'.length)];
-    return vpns?.status === 'ready' ? `Loaded ${counted(vpns.value.length, 'VPN', 'VPNs')}.` : undefined;
+    return vpns?.status === 'ready' ? `Loaded ${count(vpns.value.length, 'VPN', 'VPNs', grouped)}.` : undefined;
   }
   if (/^(send|check|find):/u.test(key) && state.screen.kind === 'done') return `The order was placed: voiceSiteId ${safe(state.screen.placed.voiceSiteId)}.`;
-  if (key === 'voicesites') return data.voicesites?.status === 'ready' ? `Checked: the account has ${counted(data.voicesites.value.length, 'voicesite', 'voicesites')}.` : undefined;
+  if (key === 'voicesites') return data.voicesites?.status === 'ready' ? `Checked: the account has ${count(data.voicesites.value.length, 'voicesite', 'voicesites', grouped)}.` : undefined;
   return undefined;
 }
 

@@ -14,7 +14,7 @@ import {filterCustomers, filterVpns} from '../flow/choices.js';
 import {orderBody, placedListed} from '../flow/state.js';
 import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
 import {countryText, customerText, vpnText} from './narration.js';
-import {counted} from './choose.js';
+import {count, grouped} from '../text/plural.js';
 import {listTurn, menuTurn, type Turn} from './turn.js';
 
 const safe = terminalSafe;
@@ -63,7 +63,7 @@ export function customerTurn(turn: Turn): Promise<void> {
   if (customers.length === 0) return menuTurn(turn, ['No customer is linked to this API key. Ask your Orange contact to attach the key to a customer.'], [{label: 'Quit', run: () => turn.dispatch({type: 'quit-pressed'})}]);
   const label = (c: Customer) => {
     const vpns = data.vpns[c.customerCode];
-    return `${customerText(c)}${vpns?.status === 'ready' ? `, ${counted(vpns.value.length, 'VPN', 'VPNs')}` : ''}`;
+    return `${customerText(c)}${vpns?.status === 'ready' ? `, ${count(vpns.value.length, 'VPN', 'VPNs', grouped)}` : ''}`;
   };
   const current = answers.customer ? customers.find((c) => c.customerCode === answers.customer!.customerCode) : undefined;
   return listTurn(
@@ -245,7 +245,7 @@ export function doneTurn(turn: Turn): Promise<void> {
       : listed.status === 'failed'
         ? `Could not check GET /voicesites: ${safe(listed.error.message)}`
         : '',
-    `${counted(ordered.length, 'site', 'sites')} ordered in this run.`,
+    `${count(ordered.length, 'site', 'sites', grouped)} ordered in this run.`,
   ].filter((line) => line !== '');
   const another = (change?: 'vpn' | 'country') => turn.dispatch(change ? {type: 'another-order-requested', change} : {type: 'another-order-requested'});
   return menuTurn(turn, [...lines, 'What next?'], [
