@@ -56,6 +56,6 @@ const yogaWithoutFetch = {
 shared.plugins = [yogaWithoutFetch];
 
 await rm(path.join(root, 'dist'), {recursive: true, force: true});
-await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx'}, outdir: 'dist'});
+await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx', 'emulator-worker': 'src/emulator/worker.ts'}, outdir: 'dist'});
 await chmod(path.join(root, 'dist/cli.js'), 0o755);
 if (bench) await esbuild.build({...shared, entryPoints: {run: 'bench/run.ts'}, outdir: 'dist/bench'});

@@ -4,7 +4,10 @@
  * (src/program.ts) and sets the process exit code (table in src/errors.ts, documented in README).
  */
 // Bundled into dist/cli.js at build time: nothing is read from disk to answer --version.
+import {existsSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 import packageJson from '../package.json' with {type: 'json'};
+import {embeddedEmulatorLikely, startingAhead} from './emulator/warmup.js';
 import {EXIT_CODES, interruptedExitCode, INTERRUPT_SIGNALS, type InterruptSignal} from './errors.js';
 import {clearedBeforeWrite, prepaintWizard} from './prepaint.js';
 import {keychainLikely} from './secrets/keyring-warmup.js';
@@ -58,6 +61,14 @@ async function main(): Promise<number> {
   if (prepaint) {
     runtime.prepaint = prepaint;
     runtime.stderr = clearedBeforeWrite(runtime.stderr, prepaint, runtime.stdout);
+  }
+  // The embedded emulator runs in a worker thread when the bundle carries its entry beside this
+  // file (from source, it runs in-process); `--sandbox` starts it now, on the second core.
+  const emulatorEntry = new URL('./emulator-worker.js', import.meta.url);
+  if (emulatorEntry.protocol === 'file:' && existsSync(fileURLToPath(emulatorEntry))) {
+    const inWorker = import('./emulator/in-worker.js');
+    const start = async (options?: {port?: number}) => (await inWorker).startEmulatorInWorker(emulatorEntry, options);
+    runtime.startEmulator = startingAhead(start, embeddedEmulatorLikely(args, runtime.env) ? start() : undefined);
   }
   if (keyring) {
     const helper = (await keyring).processKeyringBackend({platform: runtime.platform});

@@ -6,6 +6,7 @@ import type {Readable, Writable} from 'node:stream';
 import type {InterruptSignal} from './errors.js';
 import type {Prepaint} from './prepaint.js';
 import type {ProcessKeyringBackend} from './secrets/keyring-process.js';
+import type {EmbeddedEmulator} from './session.js';
 import type {Timers} from './timers.js';
 
 export interface Runtime {
@@ -38,4 +39,10 @@ export interface Runtime {
    * (secrets/keyring-warmup.ts); every keychain store of the run shares it. Tests leave it out.
    */
   keyringHelper?: ProcessKeyringBackend;
+  /**
+   * Starts the embedded emulator (`--sandbox`) in a worker thread (emulator/in-worker.ts); cli.tsx
+   * builds it for the bundle, and its first call takes the one it started as the run began
+   * (emulator/warmup.ts). Without it (tests, running from source) the emulator runs in-process.
+   */
+  startEmulator?: (options?: {port?: number}) => Promise<EmbeddedEmulator>;
 }

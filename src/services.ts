@@ -24,8 +24,9 @@ export interface Services {
   sessions: SessionFactory;
 }
 
-// The emulator is loaded only by the commands that run it.
-const startEmulator: typeof StartEmulator = async (options) => (await import('./emulator/server.js')).startEmulator(options);
+// The emulator is loaded only by the commands that run it: in this thread, unless the runtime
+// hosts it in a worker (the bundle does, see Runtime.startEmulator).
+const inProcessEmulator: typeof StartEmulator = async (options) => (await import('./emulator/server.js')).startEmulator(options);
 
 export interface ServiceHooks {
   /** Where --debug's request lines go (stderr, or the debug file). */
@@ -56,7 +57,7 @@ export function realServices(runtime: Runtime, hooks: ServiceHooks): Services {
     config,
     keychain,
     createApi: createBusinessTalkApi,
-    startEmulator,
+    startEmulator: runtime.startEmulator ?? inProcessEmulator,
     debugSink: hooks.debugLine,
     journal,
   });

@@ -152,6 +152,10 @@ function numbered(customer: string, prefix: string, count: number, digits = 2): 
   }));
 }
 
+/** The large account's one customer. */
+export const LARGE_CUSTOMER_CODE = '52000';
+let largeVpns: readonly EmulatorVpn[] | undefined;
+
 export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly EmulatorVpn[]>> = {
   '9999': [
     {vpnId: 'aa76e66dfc63', name: 'My VPN 1', vpnCode: '1'},
@@ -160,7 +164,10 @@ export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly EmulatorVpn[]>> 
   '41001': numbered('41001', 'Acme EU VPN', 45),
   '41002': numbered('41002', 'Acme Americas VPN', 3),
   '41003': numbered('41003', 'Acme APAC VPN', 1),
-  '52000': numbered('52000', 'Large VPN', LARGE_VPNS, 5),
+  // Built when first asked for: 10,000 hashed ids that a run on any other account never reads.
+  get [LARGE_CUSTOMER_CODE]() {
+    return (largeVpns ??= numbered(LARGE_CUSTOMER_CODE, 'Large VPN', LARGE_VPNS, 5));
+  },
   [HOSTILE_CUSTOMER_CODE]: [
     {vpnId: 'ee66a0b1c2d3', name: hostile('Hostile VPN 1'), vpnCode: '1'},
     {vpnId: 'ee66a0b1c2d4', name: hostile('Hostile VPN 2'), vpnCode: hostile('2')},
@@ -171,7 +178,7 @@ const LARGE_COUNTRIES = ['FR', 'DE', 'GB', 'ES', 'IT', 'BE', 'NL', 'US'];
 
 /** The large customer's existing sites, spread over its first VPNs and a few countries. */
 export function largeCustomerSites(): EmulatorVoiceSite[] {
-  const vpns = VPNS_BY_CUSTOMER['52000'] ?? [];
+  const vpns = VPNS_BY_CUSTOMER[LARGE_CUSTOMER_CODE] ?? [];
   return Array.from({length: LARGE_SITES}, (_, i) => ({
     voiceSiteId: `vs52${vpnId(`52000-site-${i + 1}`).slice(0, 10)}`,
     technicalSiteName: `LARGE_SITE_${String(i + 1).padStart(5, '0')}`,

@@ -3,14 +3,33 @@
  * gets its own copy, so tests never see each other's orders.
  */
 import {randomBytes} from 'node:crypto';
-import {CUSTOMERS, INITIAL_VOICESITES, EMULATOR_ACCOUNTS, largeCustomerSites, VPNS_BY_CUSTOMER, type EmulatorCustomer, type EmulatorVoiceSite, type EmulatorVpn} from './fixtures.js';
+import {CUSTOMERS, INITIAL_VOICESITES, EMULATOR_ACCOUNTS, LARGE_CUSTOMER_CODE, largeCustomerSites, VPNS_BY_CUSTOMER, type EmulatorCustomer, type EmulatorVoiceSite, type EmulatorVpn} from './fixtures.js';
 import type {EmulatorAccount} from './types.js';
 
 export type TokenCheck = 'valid' | 'unknown' | 'expired';
 
 export class EmulatorState {
   private readonly tokens = new Map<string, number>();
-  readonly voicesites: EmulatorVoiceSite[] = [...INITIAL_VOICESITES.map((site) => ({...site})), ...largeCustomerSites()];
+  /** The initial sites, then those seeded and ordered, in that order. */
+  private readonly sites: EmulatorVoiceSite[] = INITIAL_VOICESITES.map((site) => ({...site}));
+  /**
+   * The large customer's 5,000 existing sites, listed after the initial ones and before any added:
+   * built the first time that customer is looked at, so an emulator that serves the demo account
+   * (`btalk --sandbox`) does not spend its start on them.
+   */
+  private largeSites: EmulatorVoiceSite[] | undefined;
+
+  /** Every site of these customers, in list order. */
+  private sitesOf(customerCodes: readonly string[]): EmulatorVoiceSite[] {
+    const found: EmulatorVoiceSite[] = [];
+    const take = (from: number, to: number) => {
+      for (let i = from; i < to; i++) if (customerCodes.includes(this.sites[i]!.customerCode)) found.push(this.sites[i]!);
+    };
+    take(0, INITIAL_VOICESITES.length);
+    if (customerCodes.includes(LARGE_CUSTOMER_CODE)) for (const site of (this.largeSites ??= largeCustomerSites())) found.push(site);
+    take(INITIAL_VOICESITES.length, this.sites.length);
+    return found;
+  }
 
   constructor(private readonly clock: () => number) {}
 
@@ -49,11 +68,11 @@ export class EmulatorState {
   }
 
   voicesitesOf(account: EmulatorAccount): EmulatorVoiceSite[] {
-    return this.voicesites.filter((s) => account.customerCodes.includes(s.customerCode));
+    return this.sitesOf(account.customerCodes);
   }
 
   siteNameTaken(customerCode: string, technicalSiteName: string): boolean {
-    return this.voicesites.some((s) => s.customerCode === customerCode && s.technicalSiteName === technicalSiteName);
+    return this.sitesOf([customerCode]).some((s) => s.technicalSiteName === technicalSiteName);
   }
 
   /** `count` more sites for the demo customer, named SITE_000001 and so on after those already seeded. */
@@ -62,7 +81,7 @@ export class EmulatorState {
     const start = this.seeded;
     for (let i = 1; i <= count; i++) {
       const n = String(start + i).padStart(6, '0');
-      this.voicesites.push({
+      this.sites.push({
         voiceSiteId: `vsseed${n}`,
         technicalSiteName: `SITE_${n}`,
         customerSiteLabel: `Seeded site ${n}`,
@@ -85,7 +104,7 @@ export class EmulatorState {
       status: 'active',
       creationDate: new Date(this.clock()).toISOString(),
     };
-    this.voicesites.push(created);
+    this.sites.push(created);
     return created;
   }
 }
