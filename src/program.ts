@@ -85,7 +85,12 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
   let loaded: Promise<Services> | undefined;
   const services = () =>
     (loaded ??= import('./services.js').then((m) => m.realServices(runtime, {debugLine: (line) => debug.line(line), debugging: () => globals().debug === true})));
-  const sessions: SessionFactory = {open: async (options) => (await services()).sessions.open(options)};
+  const sessions: SessionFactory = {
+    open: async (options) => (await services()).sessions.open(options),
+    loaded: async () => {
+      await services();
+    },
+  };
   const ctx: CommandContext = {
     runtime,
     sessions,

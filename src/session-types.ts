@@ -72,4 +72,10 @@ export interface Session {
 
 export interface SessionFactory {
   open(globals: GlobalOptions): Promise<Session>;
+  /**
+   * Resolves once the code that opens sessions and sends their requests is loaded (program.ts:
+   * the services, with the HTTP client), however long opening itself then takes (the keychain, the
+   * emulator). Without it, that code is there already.
+   */
+  loaded?(): Promise<void>;
 }

@@ -64,11 +64,16 @@ export async function openWizard(ctx: CommandContext, globals: GlobalOptions, an
   }
   // Ink owns the terminal from here on: a request line written on stderr would be drawn over.
   if (globals.debug) ctx.debugToFile?.();
-  // Ink loads while the session opens (keychain, embedded emulator) and the first reads run.
+  // Ink loads while the session opens (keychain, embedded emulator) and the first reads run, but
+  // only once the HTTP client's code has loaded: Ink's modules are then read and compiled between
+  // the session's first requests and answers, instead of holding them back until Ink has drawn.
+  const opening = ctx.sessions.open(globals);
+  opening.catch(() => undefined);
+  await ctx.sessions.loaded?.().catch(() => undefined);
   const loading = import('../ui/run-wizard.js');
   loading.catch(() => undefined);
   try {
-    const session = await ctx.sessions.open(globals);
+    const session = await opening;
     try {
       const prefetched = withPrefetch(session);
       const {runWizard} = await loading;

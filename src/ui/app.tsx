@@ -60,7 +60,7 @@ function useTerminalSize(stdout: NodeJS.WriteStream, write: (data: string) => vo
       stdout.off('resize', resized);
     };
   }, [stdout]);
-  // After React rendered for the new size and Ink's throttle (32 ms) let that frame out.
+  // After React rendered for the new size and Ink's throttle (17 ms, run-wizard.tsx) let that frame out.
   useEffect(() => {
     if (size.changes === 0) return;
     return timers.after(REDRAW_AFTER_RESIZE_MS, () => write(CLEAR_VISIBLE));
