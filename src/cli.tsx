@@ -53,6 +53,11 @@ async function main(): Promise<number> {
     return EXIT_CODES.ok;
   }
   const runtime = processRuntime();
+  // `btalk order` with credentials from the environment: its token request goes on the wire now,
+  // and the command tree, got and zod load during its round trip (src/token-head-start.ts).
+  const headStart = args.includes('order')
+    ? import('./token-head-start.js').then((m) => m.startHeadStart(args, runtime.env, runtime.interactive, runtime.version, process.versions)).catch(() => undefined)
+    : undefined;
   // The keyring helper is a second Node: started now, it boots on another core while the command
   // tree, the HTTP client and zod load here, instead of after them (secrets/keyring-warmup.ts).
   const keyring = keychainLikely(args, runtime.env) ? import('./secrets/keyring-process.js') : undefined;
@@ -79,7 +84,8 @@ async function main(): Promise<number> {
     }
     runtime.keyringHelper = helper;
   }
-  const [{buildProgram}, {CommanderError}] = await Promise.all([import('./program.js'), import('commander')]);
+  const [{buildProgram}, {CommanderError}, early] = await Promise.all([import('./program.js'), import('commander'), headStart]);
+  if (early) runtime.headStart = early;
   const {program, exitCode} = buildProgram(runtime);
   try {
     await program.parseAsync(process.argv);
@@ -90,6 +96,9 @@ async function main(): Promise<number> {
       return error.exitCode === 0 ? EXIT_CODES.ok : EXIT_CODES.usage;
     }
     throw error;
+  } finally {
+    // Not taken (the run stopped before its first token request): dropped, not left to keep the process alive.
+    early?.discard();
   }
 }
 

@@ -4,6 +4,7 @@
  */
 import type {Readable, Writable} from 'node:stream';
 import type {InterruptSignal} from './errors.js';
+import type {HeadStart} from './api/head-start.js';
 import type {Prepaint} from './prepaint.js';
 import type {ProcessKeyringBackend} from './secrets/keyring-process.js';
 import type {EmbeddedEmulator} from './session.js';
@@ -45,4 +46,9 @@ export interface Runtime {
    * (emulator/warmup.ts). Without it (tests, running from source) the emulator runs in-process.
    */
   startEmulator?: (options?: {port?: number}) => Promise<EmbeddedEmulator>;
+  /**
+   * The token request cli.tsx sent as the run began, when src/token-head-start.ts expects this run to
+   * ask for one; the first client whose token request is the same takes it. Tests leave it out.
+   */
+  headStart?: HeadStart;
 }

@@ -11,6 +11,7 @@ import {createUsageWriter, type UsageWriter} from './config/usage-writer.js';
 import {resolveEnvironment, type ResolvedEnvironment} from './environments.js';
 import {BtalkError, toBtalkError} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
+import {isProfileName} from './domain/profile-name.js';
 import type {OrderJournal} from './journal/journal.js';
 import type {RecordOrder} from './journal/record.js';
 import type {Runtime} from './runtime.js';
@@ -58,10 +59,8 @@ export function profileAccounts(profile: string): string[] {
   return [...CREDENTIAL_FIELDS.map(([, field]) => accountFor(profile, field)), accountFor(profile, 'token')];
 }
 
-const PROFILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
-
 export function checkProfileName(name: string): string {
-  if (!PROFILE_NAME.test(name)) {
+  if (!isProfileName(name)) {
     throw new BtalkError('usage', `"${name}" is not a valid profile name.`, {
       hint: 'Use letters, digits, ".", "_" or "-" (up to 64 characters), e.g. --profile prod.',
     });
@@ -322,6 +321,7 @@ function buildApi(
     ...(globals.debug ? {debug: deps.debugSink} : {}),
     // A read still under way when the session closes (one started ahead and never needed) stops.
     signal: ended,
+    ...(deps.runtime.headStart ? {headStart: deps.runtime.headStart} : {}),
   });
 }
 

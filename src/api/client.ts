@@ -27,6 +27,7 @@ import {
 import {createTokenProvider, type FreshToken} from './token-provider.js';
 import {validate} from './validate.js';
 import {createTransport, type SendRequest, type SentAnswer, type Transport} from './transport.js';
+import {tokenRequest} from './wire-request.js';
 import type {BusinessTalkApi, ClientOptions} from './types.js';
 
 const DEFAULT_RETRIES = 3;
@@ -195,6 +196,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
         redactor,
         debug: options.debug,
         exchange: options.exchange,
+        headStart: options.headStart,
       }),
     };
   } catch (error) {
@@ -208,13 +210,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
 
   async function fetchToken(): Promise<FreshToken> {
     // The token POST has no side effect, so it is retried like a GET.
-    const answer = await transport().send({
-      method: 'POST',
-      endpoint: 'token',
-      headers: {authorization},
-      form: {grant_type: 'client_credentials'},
-      retry: true,
-    });
+    const answer = await transport().send(tokenRequest(authorization));
     if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
     const token = parsed(TokenResponseSchema, answer, 'token response');
     // RFC 6750 b64token characters: anything else cannot go in an Authorization header.

@@ -20,6 +20,8 @@ import type {Redactor} from './redact.js';
 import {decideRetry, isRateLimitedAnswer, isRetryableFailure, isRetryableStatus, parseRetryAfter} from './retry-policy.js';
 import {sleep, type Timers} from '../timers.js';
 import type {WaitNotice} from './wait-notice.js';
+import type {AnswerStream, EarlyAttempt, HeadStart} from './head-start.js';
+import {requestUrl, wireRequest} from './wire-request.js';
 
 export {waitLine, type WaitNotice} from './wait-notice.js';
 
@@ -61,6 +63,11 @@ export interface TransportOptions {
   signal?: AbortSignal | undefined;
   /** Replaces got for every attempt (see Exchange). */
   exchange?: Exchange | undefined;
+  /**
+   * The token request sent as btalk started (api/head-start.ts): taken as the first attempt of
+   * the first token request that is the same on the wire, then read like any answer of got's.
+   */
+  headStart?: HeadStart | undefined;
 }
 
 export interface SendRequest {
@@ -151,14 +158,26 @@ export function createTransport(options: TransportOptions): Transport {
   const host = new URL(options.baseUrl).host;
   const basePath = new URL(options.baseUrl).pathname.replace(/\/+$/, '');
 
+  const target = {baseUrl: options.baseUrl, tokenUrl: options.tokenUrl, userAgent: options.userAgent, apiHeaders: options.apiHeaders};
+
   function displayPath(request: SendRequest): string {
-    const url = request.endpoint === 'token' ? new URL(options.tokenUrl) : new URL(request.path ?? '', `${options.baseUrl}/`);
-    for (const [k, v] of Object.entries(request.searchParams ?? {})) url.searchParams.set(k, String(v));
+    const url = requestUrl(request, target);
     return `${url.pathname}${url.search}`;
   }
 
   function shortPath(path: string): string {
     return basePath && path.startsWith(`${basePath}/`) ? path.slice(basePath.length) : path;
+  }
+
+  /** The head start, when it is this request as it would go on the wire (and there is no proxy: it went direct). */
+  function claimHeadStart(request: SendRequest): EarlyAttempt | undefined {
+    const headStart = options.headStart;
+    if (!headStart) return undefined;
+    if (choice.agent) {
+      headStart.discard();
+      return undefined;
+    }
+    return headStart.claim(wireRequest(request, target));
   }
 
   function log(line: string): void {
@@ -167,15 +186,9 @@ export function createTransport(options: TransportOptions): Transport {
 
   /** One attempt through the `exchange` seam: the same headers, the same cap, the same decoding. */
   async function exchanged(exchange: Exchange, request: SendRequest, context: RequestContext): Promise<HttpAnswer> {
-    const url = request.endpoint === 'token' ? new URL(options.tokenUrl) : new URL(request.path ?? '', `${options.baseUrl}/`);
-    for (const [k, v] of Object.entries(request.searchParams ?? {})) url.searchParams.set(k, String(v));
-    const headers: Record<string, string> = {'user-agent': options.userAgent, accept: 'application/json', ...(request.endpoint === 'api' ? options.apiHeaders : {}), ...request.headers};
-    let body: string | undefined;
-    if (request.json !== undefined) [body, headers['content-type']] = [JSON.stringify(request.json), 'application/json'];
-    if (request.form) [body, headers['content-type']] = [new URLSearchParams(request.form).toString(), 'application/x-www-form-urlencoded'];
     // As got does: an aborted request is not sent.
     if (request.signal?.aborted) throw Object.assign(new Error('This operation was aborted'), {name: 'AbortError', code: 'ERR_ABORTED'});
-    const wire = await exchange({method: request.method, url: url.href, headers: Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v])), ...(body === undefined ? {} : {body})});
+    const wire = await exchange(wireRequest(request, target));
     const answer = {status: wire.status, headers: wire.headers, body: ''};
     context.requestId = requestIdOf(answer);
     const declared = Number(header(answer, 'content-length'));
@@ -184,9 +197,14 @@ export function createTransport(options: TransportOptions): Transport {
     return {...answer, body: Buffer.from(wire.body).toString('utf8')};
   }
 
-  /** One attempt, the body read as a stream and refused past the cap. */
-  function attempt(request: SendRequest, timeoutMs: number, context: RequestContext): Promise<HttpAnswer> {
+  /** One attempt: through the seam, the head start taken, or got. */
+  function attempt(request: SendRequest, timeoutMs: number, context: RequestContext, early: EarlyAttempt | undefined): Promise<HttpAnswer> {
     if (options.exchange) return exchanged(options.exchange, request, context);
+    if (early) return readAnswer(early.stream({connectMs: Math.min(options.timeouts.connectMs, timeoutMs), requestMs: timeoutMs}, request.signal), context);
+    return readAnswer(gotStream(request, timeoutMs), context);
+  }
+
+  function gotStream(request: SendRequest, timeoutMs: number): AnswerStream {
     const common: Partial<Options> & {isStream: true} = {
       isStream: true,
       method: request.method,
@@ -198,7 +216,11 @@ export function createTransport(options: TransportOptions): Transport {
       ...(request.signal ? {signal: request.signal} : {}),
     };
     const {root, api} = gotInstances();
-    const stream = request.endpoint === 'token' ? root.stream(options.tokenUrl, common) : api.stream(request.path ?? '', common);
+    return request.endpoint === 'token' ? root.stream(options.tokenUrl, common) : api.stream(request.path ?? '', common);
+  }
+
+  /** The answer of got's stream (or one that behaves as it does), its body refused past the cap. */
+  function readAnswer(stream: AnswerStream, context: RequestContext): Promise<HttpAnswer> {
     return new Promise<HttpAnswer>((resolve, reject) => {
       let status = 0;
       let headers: HttpAnswer['headers'] = {};
@@ -253,6 +275,9 @@ export function createTransport(options: TransportOptions): Transport {
   };
 
   async function sendOnce(request: SendRequest): Promise<SentAnswer> {
+    // The head start is this request's first attempt, begun before the client was built: the
+    // bounds and the debug line's time count from when it was sent.
+    const early = request.endpoint === 'token' && !options.exchange ? claimHeadStart(request) : undefined;
     const path = displayPath(request);
     const context: RequestContext = {
       method: request.method,
@@ -265,14 +290,14 @@ export function createTransport(options: TransportOptions): Transport {
       ...(choice.proxy ? {proxy: choice.proxy} : {}),
     };
     const {timeouts} = options;
-    const started = performance.now();
+    const started = early?.startedAt ?? performance.now();
     // The order POST has one attempt and its own, longer bound; reads share a total bound.
     const budgetMs = request.retry ? timeouts.totalMs : timeouts.orderMs;
     const deadline = started + budgetMs;
     context.budgetMs = budgetMs;
     for (let retries = 0; ; retries += 1) {
       context.retries = retries;
-      const attemptStarted = performance.now();
+      const attemptStarted = retries === 0 && early ? early.startedAt : performance.now();
       const left = Math.max(1, Math.round(deadline - attemptStarted));
       const timeoutMs = request.retry ? Math.min(timeouts.attemptMs, left) : left;
       let answer: HttpAnswer;
@@ -303,7 +328,7 @@ export function createTransport(options: TransportOptions): Transport {
         return decision;
       };
       try {
-        answer = await attempt(request, timeoutMs, context);
+        answer = await attempt(request, timeoutMs, context, retries === 0 ? early : undefined);
       } catch (error) {
         const ms = performance.now() - attemptStarted;
         if (error instanceof BtalkError) throw error;

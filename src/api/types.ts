@@ -4,6 +4,7 @@
  */
 import type {Timers} from '../timers.js';
 import type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
+import type {HeadStart} from './head-start.js';
 import type {Exchange, WaitNotice} from './transport.js';
 
 export type {Exchange, WaitNotice, WireAnswer, WireRequest} from './transport.js';
@@ -99,4 +100,6 @@ export interface ClientOptions {
   userAgent?: string;
   /** The network (default: got over HTTP); tests may play a server without sockets (see Exchange). */
   exchange?: Exchange;
+  /** The token request sent as btalk started (api/head-start.ts): the first token request's first attempt, when it is the same. */
+  headStart?: HeadStart;
 }

@@ -9,7 +9,7 @@ import {once} from 'node:events';
 import {STATUS_CODES, type ServerResponse} from 'node:http';
 import type {Socket} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {gzipSync} from 'node:zlib';
+import {brotliCompressSync, deflateSync, gzipSync} from 'node:zlib';
 import {EMULATOR_BASE_PATH} from '../environments.js';
 import {API_ERRORS, json, type Reply} from './replies.js';
 import {sameRoute} from './router.js';
@@ -29,7 +29,8 @@ export class FaultBook {
     const left = spec.times ?? 1;
     if (!Number.isInteger(left) || left < 1) throw new Error(`FaultSpec.times must be a positive integer, got ${String(spec.times)}`);
     if (typeof spec.route !== 'string' || spec.route.trim() === '') throw new Error('FaultSpec.route must be "METHOD /path" or "*"');
-    for (const key of ['delayMs', 'hugeBodyBytes', 'gzipBombBytes'] as const) {
+    if (spec.encoding !== undefined && !['gzip', 'deflate', 'br'].includes(spec.encoding)) throw new Error('FaultSpec.encoding must be "gzip", "deflate" or "br"');
+    for (const key of ['delayMs', 'hugeBodyBytes', 'gzipBombBytes', 'cutAfterBytes'] as const) {
       const value = spec[key];
       if (value !== undefined && (!Number.isInteger(value) || value < 0)) throw new Error(`FaultSpec.${key} must be a whole number, got ${String(value)}`);
     }
@@ -100,9 +101,24 @@ async function write(res: ServerResponse, chunk: string | Buffer, signal: AbortS
   return !res.destroyed && !signal.aborted;
 }
 
-/** The reply's headers are already set: the body goes out `drip.bytes` at a time. */
-export async function sendDrip(res: ServerResponse, body: string, drip: {bytes: number; everyMs: number}, signal: AbortSignal): Promise<void> {
+/** The body compressed as a gateway may send it; the reply says so in Content-Encoding. */
+export function encodeBody(res: ServerResponse, body: string, encoding: 'gzip' | 'deflate' | 'br'): Buffer {
   const bytes = Buffer.from(body, 'utf8');
+  res.setHeader('content-encoding', encoding);
+  return encoding === 'gzip' ? gzipSync(bytes) : encoding === 'deflate' ? deflateSync(bytes) : brotliCompressSync(bytes);
+}
+
+/** The headers (with the whole body's Content-Length) and the first `bytes` of the body, then the connection is dropped. */
+export function sendCut(res: ServerResponse, body: string | Buffer, bytes: number): void {
+  const all = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  res.setHeader('content-length', String(all.length));
+  res.flushHeaders();
+  res.write(all.subarray(0, bytes), () => res.socket?.destroy());
+}
+
+/** The reply's headers are already set: the body goes out `drip.bytes` at a time. */
+export async function sendDrip(res: ServerResponse, body: string | Buffer, drip: {bytes: number; everyMs: number}, signal: AbortSignal): Promise<void> {
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
   res.setHeader('content-length', String(bytes.length));
   res.flushHeaders();
   for (let at = 0; at < bytes.length; at += drip.bytes) {

@@ -11,12 +11,12 @@ import {EMULATOR_BASE_PATH} from '../environments.js';
 import {API_ROUTES} from './api-routes.js';
 import {authenticate} from './auth.js';
 import {controlRoute, CONTROL_PREFIX} from './control.js';
-import {answersItself, FaultBook, faultReply, sendDrip, sendGzipBomb, sendHugeBody, stallUntilClosed} from './faults.js';
+import {answersItself, encodeBody, FaultBook, faultReply, sendCut, sendDrip, sendGzipBomb, sendHugeBody, stallUntilClosed} from './faults.js';
 import {EMULATOR_ACCOUNTS} from './fixtures.js';
 import {handleToken} from './oauth.js';
 import {apiError, type Reply} from './replies.js';
 import {EmulatorState} from './state.js';
-import {DEFAULT_SETTINGS, type RunningEmulator, type EmulatorCounters, type ReceivedOrderPost, type StartEmulatorOptions} from './types.js';
+import {DEFAULT_SETTINGS, type RunningEmulator, type EmulatorCounters, type ReceivedOrderPost, type StartEmulatorOptions, type FaultSpec} from './types.js';
 import {hostileErrorBody, hostileRequestId} from './hostile.js';
 
 export type {FaultSpec, ReceivedOrderPost, RunningEmulator, EmulatorAccount, EmulatorAccounts, EmulatorCounters, EmulatorSettings, StartEmulatorOptions} from './types.js';
@@ -101,14 +101,16 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     };
   }
 
-  function send(res: ServerResponse, reply: Reply, requestId: string, drip?: {bytes: number; everyMs: number}): void | Promise<void> {
+  function send(res: ServerResponse, reply: Reply, requestId: string, fault?: Pick<FaultSpec, 'drip' | 'encoding' | 'cutAfterBytes'>): void | Promise<void> {
     res.statusCode = reply.status;
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
     // A fault may bring its own request id (a hostile gateway's, say); every other reply gets a fresh one.
     if (!res.hasHeader('x-oapi-request-id')) res.setHeader('x-oapi-request-id', requestId);
     if (settings.clockSkewSeconds !== 0 && !res.hasHeader('date')) res.setHeader('date', new Date(Date.now() + settings.clockSkewSeconds * 1000).toUTCString());
-    if (drip) return sendDrip(res, reply.body ?? '', drip, stopping.signal);
-    res.end(reply.body);
+    const body = fault?.encoding ? encodeBody(res, reply.body ?? '', fault.encoding) : reply.body;
+    if (fault?.cutAfterBytes !== undefined) return sendCut(res, body ?? '', fault.cutAfterBytes);
+    if (fault?.drip) return sendDrip(res, body ?? '', fault.drip, stopping.signal);
+    res.end(body);
   }
 
   /** The hostile account's calls get its request id (the key reflected) and hostile error texts. */
@@ -147,13 +149,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     if (fault?.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs, undefined, {signal});
     if (fault?.hugeBodyBytes !== undefined) return sendHugeBody(res, fault.hugeBodyBytes, requestId, signal);
     if (fault?.gzipBombBytes !== undefined) return sendGzipBomb(res, fault.gzipBombBytes, requestId, signal);
-    if (fault !== undefined && answersItself(fault) && fault.reset !== 'after') return send(res, faultReply(fault), requestId, fault.drip);
+    if (fault !== undefined && answersItself(fault) && fault.reset !== 'after') return send(res, faultReply(fault), requestId, fault);
 
     const reply = route.act(req, body, url.searchParams);
     if (hostileCall && reply.status >= 400) reply.body = hostileErrorBody(reply.body);
     if (fault?.reset === 'after') return dropConnection(req.socket);
     if (fault?.headers) Object.assign(reply.headers, fault.headers);
-    send(res, reply, requestId, fault?.drip);
+    send(res, reply, requestId, fault);
   }
 
   const control = controlRoute({

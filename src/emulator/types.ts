@@ -71,6 +71,10 @@ export interface FaultSpec {
    * from about 1 MB on the wire): a decompression bomb.
    */
   gzipBombBytes?: number;
+  /** Send the answer (the fault's, or the real one) compressed this way, with its Content-Encoding. */
+  encoding?: 'gzip' | 'deflate' | 'br';
+  /** Send the status line, the headers and this many bytes of the body, then drop the connection. */
+  cutAfterBytes?: number;
 }
 
 export interface EmulatorCounters {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import {brotliDecompressSync, gunzipSync, inflateSync} from 'node:zlib';
 import {describe, expect, it} from 'vitest';
 import {startEmulator} from '../../src/emulator/server.js';
 import {api, orderBody, tokenFor, useEmulator} from '../helpers/emulator.js';
@@ -166,4 +168,46 @@ describe('counters and lifecycle', () => {
     expect(await pending).toBe('failed');
     await expect(fetch(`${own.baseUrl}/me`)).rejects.toThrow();
   });
+
+  it('sends an answer compressed (gzip, deflate, br) with its Content-Encoding, the real answer or the fault\'s', async () => {
+    const s = sandbox();
+    const decode = {gzip: gunzipSync, deflate: inflateSync, br: brotliDecompressSync};
+    for (const encoding of ['gzip', 'deflate', 'br'] as const) {
+      s.injectFault({route: 'GET /me', encoding});
+      const raw = await rawGet(`${s.baseUrl}/me`, {authorization: `Bearer ${await tokenFor(s)}`, 'x-bt-api-key': s.demo.apiKey});
+      expect(raw.status).toBe(200);
+      expect(raw.headers['content-encoding']).toBe(encoding);
+      expect(JSON.parse(decode[encoding](raw.body).toString('utf8'))).toMatchObject({rightsProfile: 'admin'});
+    }
+    s.injectFault({route: 'GET /me', status: 503, json: {code: 5}, encoding: 'gzip'});
+    const failed = await rawGet(`${s.baseUrl}/me`, {});
+    expect([failed.status, JSON.parse(gunzipSync(failed.body).toString('utf8'))]).toEqual([503, {code: 5}]);
+  });
+
+  it('cuts an answer after some bytes of its body: the client sees the headers, then a lost connection', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', cutAfterBytes: 5});
+    const raw = await rawGet(`${s.baseUrl}/me`, {authorization: `Bearer ${await tokenFor(s)}`, 'x-bt-api-key': s.demo.apiKey});
+    expect(raw.status).toBe(200);
+    expect(raw.body.length).toBe(5);
+    expect(Number(raw.headers['content-length'])).toBeGreaterThan(5);
+    expect(raw.complete).toBe(false);
+  });
+
+  it('refuses an encoding it does not know', () => {
+    expect(() => sandbox().injectFault({route: 'GET /me', encoding: 'zip' as 'gzip'})).toThrow(/encoding/);
+  });
 });
+
+/** A GET over node:http, the body as bytes (undecoded), and whether it arrived whole. */
+function rawGet(url: string, headers: Record<string, string>): Promise<{status: number; headers: http.IncomingHttpHeaders; body: Buffer; complete: boolean}> {
+  return new Promise((resolve, reject) => {
+    http.get(url, {headers}, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      const done = () => resolve({status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks), complete: res.complete});
+      res.on('end', done);
+      res.on('error', done);
+    }).on('error', reject);
+  });
+}

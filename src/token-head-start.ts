@@ -1,0 +1,126 @@
+/**
+ * Whether this run is a `btalk order` that will ask for a token with credentials from the
+ * environment, read from argv and the environment before the command tree loads; if so, that
+ * token request goes on the wire now (api/head-start.ts), and the ~0.15 s of loading the command
+ * tree, got and zod overlaps its round trip. The client takes it as its first attempt only when it
+ * builds the very same request (the transport compares them), so an answer is read once, one way.
+ *
+ * Anything out of the ordinary sends nothing early and leaves the run as it was: another command,
+ * an option this parse does not know, a secret from the keychain, no base URL or environment named
+ * (the profile's config would decide), a proxy variable, a --timeout or body cap of one's own, an
+ * answer missing (the run may stop before any request), --from, --sandbox, BTALK_HEAD_START=0.
+ * So the secret goes only where, and only when, the run itself sends it.
+ */
+import {sendHeadStart, gotAcceptEncoding, type HeadStart} from './api/head-start.js';
+import {basicAuthorization} from './api/basic-auth.js';
+import {tokenRequest, wireRequest} from './api/wire-request.js';
+import type {WireRequest} from './api/transport.js';
+import {isProfileName} from './domain/profile-name.js';
+import {resolveEnvironment, tokenUrlFor} from './environments.js';
+import {envFlag, withEnvDefaults, type GlobalOptions} from './global-options.js';
+import {mergeOrderOptions, type OrderFlags} from './order/order-options.js';
+import {credentialsFromEnv} from './secrets/env-credentials.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** The options of the root program and of `order` that take a value, by flag (program.ts, commands/order.ts). */
+export const VALUE_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['-p', 'profile'],
+  ['--profile', 'profile'],
+  ['--env', 'env'],
+  ['--base-url', 'baseUrl'],
+  ['--debug-file', 'debugFile'],
+  ['--timeout', 'timeout'],
+  ['--order-timeout', 'orderTimeout'],
+  ['--customer', 'customer'],
+  ['--vpn', 'vpn'],
+  ['--country', 'country'],
+  ['--site-name', 'siteName'],
+  ['--label', 'label'],
+  ['--reference', 'reference'],
+  ['--from', 'from'],
+  ['--concurrency', 'concurrency'],
+]);
+
+/** Their switches that change nothing about the token request. */
+export const FLAG_OPTIONS: ReadonlyMap<string, string> = new Map([
+  ['--debug', 'debug'],
+  ['--json', 'json'],
+  ['--accessible', 'accessible'],
+  ['--dry-run', 'dryRun'],
+  ['--resend-if-absent', 'resendIfAbsent'],
+  ['-y', 'yes'],
+  ['--yes', 'yes'],
+]);
+
+const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'all_proxy'];
+
+/** `btalk order`'s flags as commander would read them, or undefined for anything else. */
+function orderFlags(args: readonly string[]): Record<string, string | true> | undefined {
+  const flags: Record<string, string | true> = {};
+  let command = false;
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
+    const name = eq > 0 ? arg.slice(0, eq) : arg;
+    const key = VALUE_OPTIONS.get(name);
+    if (key !== undefined) {
+      const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
+      if (value === undefined || value.startsWith('-')) return undefined;
+      flags[key] = value;
+    } else if (eq < 0 && FLAG_OPTIONS.has(arg)) {
+      flags[FLAG_OPTIONS.get(arg)!] = true;
+    } else if (arg === 'order' && !command) {
+      command = true;
+    } else {
+      return undefined;
+    }
+  }
+  return command ? flags : undefined;
+}
+
+/** The token request this run will send first, or undefined when it is not sure to send exactly that. */
+export function headStartRequest(args: readonly string[], env: Env, interactive: boolean, version: string): WireRequest | undefined {
+  if (env['BTALK_HEAD_START'] !== undefined && !envFlag(env['BTALK_HEAD_START'])) return undefined;
+  const flags = orderFlags(args);
+  if (!flags) return undefined;
+  let options;
+  try {
+    options = mergeOrderOptions(flags as OrderFlags, env);
+  } catch {
+    return undefined;
+  }
+  const {answers} = options;
+  // The run stops before any request without these (a usage error, or a batch's own checks first).
+  if (answers.vpn === undefined || answers.country === undefined || answers.label === undefined || options.from !== undefined) return undefined;
+  if (!options.yes && !options.dryRun && !interactive) return undefined;
+  const globals = withEnvDefaults(flags as GlobalOptions, env);
+  if (globals.sandbox || globals.timeout !== undefined || globals.orderTimeout !== undefined || env['BTALK_MAX_BODY_MB']?.trim()) return undefined;
+  if (!isProfileName(globals.profile ?? 'default')) return undefined;
+  if (PROXY_VARIABLES.some((v) => env[v] || env[v.toUpperCase()])) return undefined;
+  const {clientId, clientSecret, apiKey} = credentialsFromEnv(env);
+  if (!clientId || !clientSecret || !apiKey) return undefined;
+  if (!globals.baseUrl && !globals.env) return undefined;
+  let baseUrl: string;
+  try {
+    baseUrl = resolveEnvironment({env: globals.env, baseUrl: globals.baseUrl}).baseUrl;
+  } catch {
+    return undefined;
+  }
+  const target = {baseUrl, tokenUrl: tokenUrlFor(baseUrl), userAgent: `btalk/${version}`, apiHeaders: {'x-bt-api-key': apiKey}};
+  return wireRequest(tokenRequest(basicAuthorization(clientId, clientSecret)), target);
+}
+
+/** Sends it, when there is one to send; `versions` is process.versions (got's Accept-Encoding depends on it). */
+export async function startHeadStart(
+  args: readonly string[],
+  env: Env,
+  interactive: boolean,
+  version: string,
+  versions: Readonly<Record<string, string | undefined>>,
+): Promise<HeadStart | undefined> {
+  const wire = headStartRequest(args, env, interactive, version);
+  if (!wire) return undefined;
+  const {request} = new URL(wire.url).protocol === 'https:' ? await import('node:https') : await import('node:http');
+  return sendHeadStart(wire, request, gotAcceptEncoding(versions));
+}
