@@ -71,15 +71,37 @@ export async function placeAndRecord(
   context: OrderContext,
   place: (onRequestId: (id: string) => void) => Promise<PlacedOrder>,
 ): Promise<PlacedOrder> {
+  const {outcome, recorded} = await placeThenRecord(record, context, place);
+  await recorded;
+  if ('error' in outcome) throw outcome.error;
+  return outcome.placed;
+}
+
+export interface PlacedAndRecording {
+  /** What `place` returned or threw, unchanged. */
+  outcome: {placed: PlacedOrder} | {error: unknown};
+  /** Settles once the attempt's journal line is written (as `record` does: RecordOrder never rejects). */
+  recorded: Promise<void>;
+}
+
+/**
+ * placeAndRecord for a caller that has other work to start while the line is written (a batch's
+ * next row): the outcome as soon as `place` settles, and the line's writing as a promise. The
+ * caller must await `recorded` before it reports or counts the outcome.
+ */
+export async function placeThenRecord(
+  record: RecordOrder | undefined,
+  context: OrderContext,
+  place: (onRequestId: (id: string) => void) => Promise<PlacedOrder>,
+): Promise<PlacedAndRecording> {
   const requestIds: string[] = [];
   const seen = (id: string) => requestIds.push(id);
-  let placed: PlacedOrder;
+  let outcome: PlacedAndRecording['outcome'];
   try {
-    placed = await place(seen);
+    outcome = {placed: await place(seen)};
   } catch (error) {
-    await record?.(attemptFor(context, {error}, requestIds));
-    throw error;
+    outcome = {error};
   }
-  await record?.(attemptFor(context, {placed}, requestIds));
-  return placed;
+  const recorded = record ? record(attemptFor(context, outcome, requestIds)) : Promise.resolve();
+  return {outcome, recorded};
 }

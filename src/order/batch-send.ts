@@ -15,7 +15,7 @@ import {backoffMs, isRateLimitedAnswer} from '../api/retry-policy.js';
 import type {BusinessTalkApi} from '../api/types.js';
 import type {Timers} from '../timers.js';
 import type {PlannedRow} from './batch-check.js';
-import {placeAndRecord, type RecordOrder} from '../journal/record.js';
+import {placeThenRecord, type RecordOrder} from '../journal/record.js';
 import {placeOrder, type RecheckSettings} from './place-order.js';
 import type {RowResult} from './results-csv.js';
 
@@ -100,59 +100,69 @@ export function startBatch(options: SendOptions): BatchSender {
     options.onResult(result);
   };
 
-  async function sendRow(item: PlannedRow): Promise<RowResult> {
+  /** A row's result, and its last attempt's journal line being written (the result counts once it is). */
+  interface SentRow {
+    result: RowResult;
+    recorded: Promise<void>;
+  }
+  const written = Promise.resolve();
+
+  async function sendRow(item: PlannedRow): Promise<SentRow> {
     const name = item.order.technicalSiteName;
     for (let attempt = 1; ; attempt++) {
       while (!stopped && !halted && clock() < pausedUntil) await sleep(pausedUntil - clock());
-      if (halted && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`};
-      if (stopped && attempt > 1) return {row: item.row, technicalSiteName: name, status: 'not-sent', error: 'interrupted while waiting out a rate limit'};
-      try {
-        const {order} = item;
-        const context = {
-          source: 'batch' as const,
-          customer: {code: order.customer.customerCode, name: order.customer.name},
-          vpn: {id: order.vpn.vpnId, name: order.vpn.name},
-          request: order.request,
-          ...(options.file === undefined ? {} : {batch: {file: options.file, row: item.row}}),
-        };
-        const placed = await placeAndRecord(options.record, context, (onRequestId) =>
-          placeOrder(options.api, order.customer.customerCode, order.request, {
-            onChecking: () => options.onChecking?.(item),
-            onRequestId,
-            // A row whose outcome stays unknown is never resent by the batch itself.
-            stopChecking: stopping.signal,
-            ...(options.recheck ? {recheck: options.recheck} : {}),
-            clock,
-            timers,
-          }),
-        );
-        return {row: item.row, technicalSiteName: name, status: 'ok', voiceSiteId: placed.voiceSiteId, recovered: placed.recovered};
-      } catch (thrown) {
-        const error = toBtalkError(thrown);
-        if (isRateLimited(error)) {
-          const asked = error.api?.retryAfterMs;
-          if (asked !== undefined && asked > maxRetryAfterMs && !halted) {
-            // This row carries the server's answer (failed, exit 1); the others are simply not sent.
-            halted = `the API asked to wait ${Math.ceil(asked / 1000)} s before taking more orders`;
-            wakeAll();
-          } else if (halted) {
-            return {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`};
-          } else if (attempt < backoff.maxAttempts && !stopped) {
-            const ours = backoffMs(attempt, {baseMs: backoff.baseMs, capMs: backoff.maxMs}, random);
-            const wait = Math.max(ours, asked ?? 0);
-            pausedUntil = Math.max(pausedUntil, clock() + wait);
-            options.onRetry?.(item, Math.round(wait), error);
-            continue;
-          }
-        }
-        return {
-          row: item.row,
-          technicalSiteName: name,
-          status: error.outcomeUnknown ? 'unknown' : 'failed',
-          error: error.hint ? `${error.message} ${error.hint}` : error.message,
-          ...(error.api?.requestId === undefined ? {} : {requestId: error.api?.requestId}),
-        };
+      if (halted && attempt > 1) return {result: {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`}, recorded: written};
+      if (stopped && attempt > 1) return {result: {row: item.row, technicalSiteName: name, status: 'not-sent', error: 'interrupted while waiting out a rate limit'}, recorded: written};
+      const {order} = item;
+      const context = {
+        source: 'batch' as const,
+        customer: {code: order.customer.customerCode, name: order.customer.name},
+        vpn: {id: order.vpn.vpnId, name: order.vpn.name},
+        request: order.request,
+        ...(options.file === undefined ? {} : {batch: {file: options.file, row: item.row}}),
+      };
+      const {outcome, recorded} = await placeThenRecord(options.record, context, (onRequestId) =>
+        placeOrder(options.api, order.customer.customerCode, order.request, {
+          onChecking: () => options.onChecking?.(item),
+          onRequestId,
+          // A row whose outcome stays unknown is never resent by the batch itself.
+          stopChecking: stopping.signal,
+          ...(options.recheck ? {recheck: options.recheck} : {}),
+          clock,
+          timers,
+        }),
+      );
+      if ('placed' in outcome) {
+        const {placed} = outcome;
+        return {result: {row: item.row, technicalSiteName: name, status: 'ok', voiceSiteId: placed.voiceSiteId, recovered: placed.recovered}, recorded};
       }
+      const error = toBtalkError(outcome.error);
+      if (isRateLimited(error)) {
+        const asked = error.api?.retryAfterMs;
+        if (asked !== undefined && asked > maxRetryAfterMs && !halted) {
+          // This row carries the server's answer (failed, exit 1); the others are simply not sent.
+          halted = `the API asked to wait ${Math.ceil(asked / 1000)} s before taking more orders`;
+          wakeAll();
+        } else if (halted) {
+          return {result: {row: item.row, technicalSiteName: name, status: 'not-sent', error: `not sent: ${halted}`}, recorded};
+        } else if (attempt < backoff.maxAttempts && !stopped) {
+          const ours = backoffMs(attempt, {baseMs: backoff.baseMs, capMs: backoff.maxMs}, random);
+          const wait = Math.max(ours, asked ?? 0);
+          pausedUntil = Math.max(pausedUntil, clock() + wait);
+          options.onRetry?.(item, Math.round(wait), error);
+          // The refused attempt's line comes before the next attempt's.
+          await recorded;
+          continue;
+        }
+      }
+      const result: RowResult = {
+        row: item.row,
+        technicalSiteName: name,
+        status: error.outcomeUnknown ? 'unknown' : 'failed',
+        error: error.hint ? `${error.message} ${error.hint}` : error.message,
+        ...(error.api?.requestId === undefined ? {} : {requestId: error.api?.requestId}),
+      };
+      return {result, recorded};
     }
   }
 
@@ -160,15 +170,37 @@ export function startBatch(options: SendOptions): BatchSender {
     for (const wake of [...wakeSleepers]) wake();
   }
 
+  /**
+   * One row after another. A row's result counts (is reported, printed, and in `done`) only once
+   * its journal line is written; meanwhile the worker already sends its next row, so the line's
+   * write is not a pause between two POSTs. At most one row per worker waits for its line: the
+   * row after next is sent only once the previous one has counted, and stopping (Ctrl+C) waits
+   * for the last line as for the rows in flight.
+   */
   async function worker(): Promise<void> {
-    while (!stopped && !halted && next < options.rows.length) {
-      const item = options.rows[next++]!;
-      inFlight++;
-      try {
-        finish(await sendRow(item));
-      } finally {
-        inFlight--;
+    let counted: Promise<void> = written;
+    try {
+      while (!stopped && !halted && next < options.rows.length) {
+        const item = options.rows[next++]!;
+        inFlight++;
+        let sent: SentRow;
+        try {
+          sent = await sendRow(item);
+        } catch (error) {
+          inFlight--;
+          throw error;
+        }
+        await counted;
+        const count = () => {
+          inFlight--;
+          finish(sent.result);
+        };
+        // RecordOrder never rejects (the journal warns about a line it could not write); were one
+        // to, the order's outcome would still be what the API said.
+        counted = sent.recorded.then(count, count);
       }
+    } finally {
+      await counted;
     }
   }
 
