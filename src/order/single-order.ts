@@ -12,7 +12,7 @@ import {createOrderCatalog, requireOrderAccess, type OrderCatalog} from './order
 import {answerLabel, type OrderOptions} from './order-options.js';
 import {findSiteByName} from '../domain/site-rules.js';
 import {placeOrder} from './place-order.js';
-import {checkLocalAnswers, hasRemoteAnswers, remoteProblemsOf, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
+import {checkLocalAnswers, hasRemoteAnswers, isProblem, remoteProblemsOf, resolveCustomer, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
 import {orderSummary, placedJson, plannedRequest, requestText} from './review.js';
 import {withApi} from '../session-api.js';
 import {terminalSafe, terminalSafeJson} from '../text/terminal-safe.js';
@@ -51,6 +51,14 @@ function readAhead(
   // customer list confirms it; reading its VPNs now saves a round trip when it is right.
   const guess = local.customer ?? remembered;
   if (guess !== undefined && /^[A-Za-z0-9_-]{1,64}$/.test(guess)) reads.push(catalog.vpns(guess));
+  // Otherwise (or when the guess is not the one), the customer's VPNs as soon as the list names
+  // it, without waiting for /me and the country: the customer is chosen as resolveRemote chooses.
+  reads.push(
+    catalog.customers().then((customers) => {
+      const customer = resolveCustomer(customers, local.customer);
+      if (!isProblem(customer) && customer.customerCode !== guess) void catalog.vpns(customer.customerCode).catch(() => undefined);
+    }),
+  );
   for (const read of reads) read.catch(() => undefined);
   return {sameName};
 }

@@ -66,7 +66,16 @@ describe('btalk order: the token request sent as it starts (built CLI)', () => {
         .replace(/retrying in [\d.]+ s/g, 'retrying in N s')
         .replace(/retrying at [\d:]+/g, 'retrying at TIME');
     return {
-      seen: {code: result.code, stdout: blind(result.stdout), stderr: blind(result.stderr), tokenRequests: s.counters.tokenRequests, requests: s.counters.requests},
+      seen: {
+        code: result.code,
+        stdout: blind(result.stdout),
+        // In order, except the debug lines of reads made at once: those come in the order they end.
+        said: blind(result.stderr).split('\n').filter((l) => !/ -> /.test(l)),
+        debug: blind(result.stderr).split('\n').filter((l) => / -> /.test(l)).sort(),
+        tokenLines: blind(result.stderr).split('\n').filter((l) => /oauth/.test(l)),
+        tokenRequests: s.counters.tokenRequests,
+        requests: s.counters.requests,
+      },
       token: (await readFile(report, 'utf8')).trim().split('\n')[0],
     };
   }

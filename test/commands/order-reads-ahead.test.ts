@@ -27,4 +27,14 @@ describe('btalk order: reads started ahead end with the command', () => {
     expect(r.runtime.err()).not.toMatch(/retrying/);
     expect(r.runtime.err()).toBe(r.stderr);
   });
+
+  it('reads the VPNs of the key\'s only customer as soon as the customer list names it, without waiting for /me', async () => {
+    const s = sandbox();
+    // /me never answers: the order fails on it, after the VPNs were asked for.
+    s.injectFault({route: 'GET /me', stall: true, times: 5});
+    const r = await btalk(s, ['order', ...orderFlags(), '--yes', '--timeout', '1'], {env: credentialEnv(EMULATOR_ACCOUNTS.demo)});
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/GET \/me/);
+    expect(s.counters.byRoute[VPNS]).toBe(1);
+  });
 });
