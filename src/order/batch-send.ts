@@ -100,6 +100,12 @@ export function startBatch(options: SendOptions): BatchSender {
     options.onResult(result);
   };
 
+  // A row's line goes to the journal one turn of the event loop after its answer: by then the
+  // worker's next POST is on the wire, so not even the start of the write (the line serialised,
+  // the write queued) stands between two POSTs. The row still counts only once the line is written.
+  const journal = options.record;
+  const record: RecordOrder | undefined = journal && ((attempt) => new Promise<void>((resolve) => setImmediate(resolve)).then(() => journal(attempt)));
+
   /** A row's result, and its last attempt's journal line being written (the result counts once it is). */
   interface SentRow {
     result: RowResult;
@@ -121,7 +127,7 @@ export function startBatch(options: SendOptions): BatchSender {
         request: order.request,
         ...(options.file === undefined ? {} : {batch: {file: options.file, row: item.row}}),
       };
-      const {outcome, recorded} = await placeThenRecord(options.record, context, (onRequestId) =>
+      const {outcome, recorded} = await placeThenRecord(record, context, (onRequestId) =>
         placeOrder(options.api, order.customer.customerCode, order.request, {
           onChecking: () => options.onChecking?.(item),
           onRequestId,

@@ -159,6 +159,7 @@ describe('startBatch and the journal', () => {
     b.posts[0]!.settle(answer('v1'));
     await until('row 2 sent', () => b.posts.length === 2);
     b.sender.stop();
+    await until("row 1's line started", () => b.lines.length === 1);
     b.lines[0]!.settle();
     await until('row 1 reported', () => b.reported.length === 1);
     b.posts[1]!.settle(answer('v2'));
