@@ -16,19 +16,25 @@ import {DEFAULT_MAX_BODY_BYTES, DEFAULT_TIMEOUTS} from './transport.js';
 import {createRedactor, MAX_VALUE_DEPTH, redactValue, type Redactor} from './redact.js';
 import {
   CountrySchema,
+  CUSTOMER_SHAPE,
   CustomerSchema,
   MeSchema,
   OrderResultSchema,
+  SITE_NAME_FIELDS,
+  SITE_NAME_SHAPE,
+  type SiteName,
   TokenResponseSchema,
   VoiceSiteSchema,
   type VoiceSite,
+  VPN_SHAPE,
   VpnSchema,
 } from './schemas.js';
+import {itemChecker} from './list-items.js';
 import {createTokenProvider, type FreshToken} from './token-provider.js';
 import {validate} from './validate.js';
 import {createTransport, type SendRequest, type SentAnswer, type Transport} from './transport.js';
 import {tokenRequest} from './wire-request.js';
-import type {BusinessTalkApi, ClientOptions} from './types.js';
+import type {BusinessTalkApi, ClientOptions, Customer, Vpn} from './types.js';
 
 const DEFAULT_RETRIES = 3;
 const DEFAULT_MAX_RETRY_DELAY_MS = 30_000;
@@ -136,6 +142,33 @@ function parsed<T>(schema: z.ZodType<T>, answer: SentAnswer, label: string): T {
   if (!result.ok) throw invalidResponseError(answer.context, answer, result.problem);
   return result.value;
 }
+
+/**
+ * How the items of a list's pages are checked: zod's schema for a page (the rules, and the words
+ * of the first problem), the quick check that gives the same answer for plainly valid pages
+ * (api/list-items.ts), and what is kept of each valid item.
+ */
+interface ItemCheck<T> {
+  pages: z.ZodType<unknown[]>;
+  quick?: (items: readonly unknown[], redactor: Redactor) => T[] | undefined;
+  /** From a valid item to what is kept of it (default: the item as it is). */
+  from?: (item: unknown) => T;
+}
+
+const CUSTOMERS: ItemCheck<Customer> = {pages: z.array(CustomerSchema), quick: itemChecker<Customer>(CUSTOMER_SHAPE)};
+const VPNS: ItemCheck<Vpn> = {pages: z.array(VpnSchema), quick: itemChecker<Vpn>(VPN_SHAPE)};
+/** Voicesites are kept whole (unknown fields too, for --json): zod alone. */
+const VOICESITES: ItemCheck<VoiceSite> = {pages: z.array(VoiceSiteSchema)};
+const SITE_NAMES: ItemCheck<SiteName> = {
+  pages: z.array(VoiceSiteSchema),
+  quick: itemChecker<SiteName>(SITE_NAME_SHAPE),
+  from: (item) => {
+    const site = item as VoiceSite;
+    const kept: Record<string, unknown> = {};
+    for (const key of SITE_NAME_FIELDS) if (site[key] !== undefined) kept[key] = site[key];
+    return kept as SiteName;
+  },
+};
 
 /** Rebuilds an error with every text field scrubbed; drops `cause` (a got error holds request headers). */
 function scrubbed(error: unknown, redactor: Redactor): BtalkError {
@@ -255,17 +288,27 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     return redactValue(parsed(schema, answer, label), redactor);
   }
 
+  /** The items of one page: the quick check when every item passes it, else zod, whose first problem is thrown. */
+  function pageItems<T>(check: ItemCheck<T>, answer: SentAnswer, label: string, offset: number): T[] {
+    const body = jsonBody(answer);
+    const quick = Array.isArray(body) ? check.quick?.(body, redactor) : undefined;
+    if (quick) return quick;
+    const result = validate(check.pages, body, label, offset);
+    if (!result.ok) throw invalidResponseError(answer.context, answer, result.problem);
+    const items = redactValue(result.value, redactor);
+    return check.from ? items.map(check.from) : (items as T[]);
+  }
+
   /** Reads the whole list, handing each validated page to `onPage`; resolves with the item count. */
-  async function readList<T>(path: string, schema: z.ZodType<T>, label: string, idKey: string, signal: AbortSignal | undefined, onPage: (items: T[], offset: number) => void, onRequestId?: (id: string) => void): Promise<number> {
+  async function readList<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onPage: (items: T[], offset: number) => void, onRequestId?: (id: string) => void): Promise<number> {
     const memoKey = path.split('/')[0] ?? path;
     const known = pageSizes.get(memoKey);
     return readAllPages(
       async (offset, limit) => {
         const answer = await call({method: 'GET', path, searchParams: {offset, limit}, retry: true, signal}, onRequestId);
         if (!isSuccess(answer.status)) throw responseError(answer.context, answer);
-        const result = validate(z.array(schema), jsonBody(answer), label, offset);
-        if (!result.ok) throw invalidResponseError(answer.context, answer, result.problem);
-        return {items: redactValue(result.value, redactor), total: parseTotal(header(answer, 'x-total-count')), requestId: answer.requestId === undefined ? undefined : redactor.redact(answer.requestId)};
+        const items = pageItems(check, answer, label, offset);
+        return {items, total: parseTotal(header(answer, 'x-total-count')), requestId: answer.requestId === undefined ? undefined : redactor.redact(answer.requestId)};
       },
       {
         what: `GET /${path}`,
@@ -278,9 +321,9 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     );
   }
 
-  async function list<T>(path: string, schema: z.ZodType<T>, label: string, idKey: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void): Promise<T[]> {
+  async function list<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void): Promise<T[]> {
     const pages = new Map<number, T[]>();
-    await readList(path, schema, label, idKey, signal, (items, offset) => pages.set(offset, items), onRequestId);
+    await readList(path, check, label, idKey, signal, (items, offset) => pages.set(offset, items), onRequestId);
     return [...pages.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, items]) => items);
   }
 
@@ -301,13 +344,14 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
       await tokens.get();
     }),
     me: guarded((o) => get('me', MeSchema, 'me', o?.signal)),
-    customers: guarded((o) => list('customers', CustomerSchema, 'customers', 'customerCode', o?.signal)),
-    vpns: guarded((customerCode: string, o) => list(`customers/${segment(customerCode, 'customer code')}/vpns`, VpnSchema, 'vpns', 'vpnId', o?.signal)),
+    customers: guarded((o) => list('customers', CUSTOMERS, 'customers', 'customerCode', o?.signal)),
+    vpns: guarded((customerCode: string, o) => list(`customers/${segment(customerCode, 'customer code')}/vpns`, VPNS, 'vpns', 'vpnId', o?.signal)),
     country: guarded((iso2: string, o) => get(`countries/${segment(iso2.trim().toUpperCase(), 'country code')}`, CountrySchema, 'country', o?.signal)),
-    voicesites: guarded((o) => list('voicesites', VoiceSiteSchema, 'voicesites', 'voiceSiteId', o?.signal, o?.onRequestId)),
+    voicesites: guarded((o) => list('voicesites', VOICESITES, 'voicesites', 'voiceSiteId', o?.signal, o?.onRequestId)),
+    voicesiteNames: guarded((o) => list('voicesites', SITE_NAMES, 'voicesites', 'voiceSiteId', o?.signal, o?.onRequestId)),
     findVoicesites: guarded(async (match: (site: VoiceSite) => boolean, o) => {
       const found: Array<{site: VoiceSite; at: number}> = [];
-      const count = await readList('voicesites', VoiceSiteSchema, 'voicesites', 'voiceSiteId', o?.signal, (items, offset) => {
+      const count = await readList('voicesites', VOICESITES, 'voicesites', 'voiceSiteId', o?.signal, (items, offset) => {
         items.forEach((site, i) => {
           if (match(site)) found.push({site, at: offset + i});
         });

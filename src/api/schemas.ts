@@ -4,6 +4,7 @@
  * edit. Objects ignore unknown fields; only what btalk uses is required.
  */
 import * as z from 'zod';
+import type {ItemShape} from './list-items.js';
 
 /** Codes and ids are documented as strings but described as integers: accept both, keep strings. */
 const stringOrNumber = z.union([z.string().min(1), z.number()]).transform((v) => String(v));
@@ -34,6 +35,10 @@ export const CustomerSchema = z.object({
   type: z.string().optional(),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
+/** CustomerSchema's fields, for the quick check of list pages (api/list-items.ts). */
+export const CUSTOMER_SHAPE: ItemShape = {
+  fields: {name: 'string', customerCode: 'id', contractNumber: 'id?', apiContractId: 'string?', pricingApprovalNumber: 'string?', type: 'string?'},
+};
 
 export const VpnSchema = z.object({
   vpnId: stringOrNumber,
@@ -41,6 +46,8 @@ export const VpnSchema = z.object({
   vpnCode: stringOrNumber.optional(),
 });
 export type Vpn = z.infer<typeof VpnSchema>;
+/** VpnSchema's fields, for the quick check of list pages. */
+export const VPN_SHAPE: ItemShape = {fields: {vpnId: 'id', name: 'string', vpnCode: 'id?'}};
 
 /** Every documented coverage key, in the page's order, with a label for people. */
 export const COVERAGE_FIELDS = [
@@ -116,6 +123,18 @@ export const VoiceSiteSchema = z.looseObject({
   customerCode: stringOrNumber.optional(),
 });
 export type VoiceSite = z.infer<typeof VoiceSiteSchema>;
+
+/**
+ * What the wizard keeps of each voicesite: what tells whether a name is taken and whether the list
+ * holds a site. Each site is checked whole by VoiceSiteSchema's rules first.
+ */
+export type SiteName = Pick<VoiceSite, 'voiceSiteId' | 'technicalSiteName' | 'customerCode'>;
+export const SITE_NAME_FIELDS = ['voiceSiteId', 'technicalSiteName', 'customerCode'] as const satisfies ReadonlyArray<keyof SiteName>;
+/** VoiceSiteSchema's fields (its other fields are unchecked and not kept), keeping a SiteName. */
+export const SITE_NAME_SHAPE: ItemShape = {
+  fields: {voiceSiteId: 'id', technicalSiteName: 'string', customerSiteLabel: 'string?', country: 'string?', vpnId: 'id?', customerCode: 'id?'},
+  keep: SITE_NAME_FIELDS,
+};
 
 /** Orange gateway error: one object; the Business Talk reference declares an array of them. */
 export const ApiErrorItemSchema = z.object({

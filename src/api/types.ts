@@ -3,13 +3,13 @@
  * this interface only; `createBusinessTalkApi` (src/api/client.ts) is the one real implementation.
  */
 import type {Timers} from '../timers.js';
-import type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
+import type {Country, Customer, Me, OrderRequest, OrderResult, SiteName, VoiceSite, Vpn} from './schemas.js';
 import type {HeadStart} from './head-start.js';
 import type {Exchange, WaitNotice} from './transport.js';
 
 export type {Exchange, WaitNotice, WireAnswer, WireRequest} from './transport.js';
 
-export type {Country, Customer, Me, OrderRequest, OrderResult, VoiceSite, Vpn} from './schemas.js';
+export type {Country, Customer, Me, OrderRequest, OrderResult, SiteName, VoiceSite, Vpn} from './schemas.js';
 
 /** The three secrets a person gives btalk. */
 export interface Credentials {
@@ -40,6 +40,11 @@ export interface BusinessTalkApi {
   orderVoicesite(customerCode: string, order: OrderRequest, options?: CallOptions): Promise<OrderResult>;
   /** Every voicesite of the key's customer account, all pages. */
   voicesites(options?: CallOptions): Promise<VoiceSite[]>;
+  /**
+   * The same complete, checked read as `voicesites` (each site checked whole), keeping of each
+   * site only its id, technical name and customer: what the wizard's duplicate-name check needs.
+   */
+  voicesiteNames(options?: CallOptions): Promise<SiteName[]>;
   /**
    * Reads every voicesite (the same complete, checked read as `voicesites`) but keeps only those
    * `match` accepts, so a duplicate check on a very large account holds a few sites, not all.

@@ -2,7 +2,7 @@
  * What happened, as past-tense facts: from the person (keys on a screen) or from the runner (a
  * fetch or the order finished). The reducer decides what each fact means in each state.
  */
-import type {Country, Credentials, Customer, Me, VoiceSite, Vpn, WaitNotice} from '../api/types.js';
+import type {Country, Credentials, Customer, Me, SiteName, Vpn, WaitNotice} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
 import type {PlacedOrder} from '../order/place-order.js';
 import type {EditableStep, SiteDetails} from './state.js';
@@ -71,7 +71,7 @@ export type Action =
   | {type: 'customers-loaded'; customers: Customer[]}
   | {type: 'vpns-loaded'; customerCode: string; vpns: Vpn[]}
   | {type: 'country-loaded'; iso2: string; country: Country}
-  | {type: 'voicesites-loaded'; voicesites: VoiceSite[]}
+  | {type: 'voicesites-loaded'; voicesites: SiteName[]}
   | {type: 'credentials-saved'}
   | {type: 'credentials-save-failed'; error: BtalkError}
   | {type: 'order-checking'; attempt: number}

@@ -51,7 +51,7 @@ async function load(api: BusinessTalkApi, request: DataRequest, signal: AbortSig
     case 'country':
       return {type: 'country-loaded', iso2: request.iso2, country: await api.country(request.iso2, options)};
     case 'voicesites':
-      return {type: 'voicesites-loaded', voicesites: await api.voicesites(options)};
+      return {type: 'voicesites-loaded', voicesites: await api.voicesiteNames(options)};
     default: {
       const never: never = request;
       return never;
@@ -81,6 +81,7 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
   const stoppable = (client: BusinessTalkApi): BusinessTalkApi => {
     const wrapped: BusinessTalkApi = Object.create(client) as BusinessTalkApi;
     wrapped.voicesites = (options) => client.voicesites({...options, signal: aborter.signal});
+    wrapped.voicesiteNames = (options) => client.voicesiteNames({...options, signal: aborter.signal});
     wrapped.findVoicesites = (match, options) => client.findVoicesites(match, {...options, signal: aborter.signal});
     return wrapped;
   };

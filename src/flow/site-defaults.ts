@@ -5,13 +5,13 @@
  * ordered in this run even before the list shows them); the next site of a run continues the
  * series of the last one (PARIS_01 -> PARIS_02).
  */
-import type {VoiceSite} from '../api/types.js';
+import type {SiteName} from '../api/types.js';
 import {nextInSeries} from '../domain/site-series.js';
 import {checkOrderReference, checkSiteLabel, checkTechnicalSiteName, defaultOrderReference, deriveTechnicalSiteName, findSiteByName} from '../domain/site-rules.js';
 import type {OrderedSite, SiteDetails} from './state.js';
 
 /** "Voicesite in France", or "... 2", "... 3" when the derived technical name is taken. */
-export function defaultLabel(countryName: string, sites: readonly VoiceSite[], customerCode: string): string {
+export function defaultLabel(countryName: string, sites: readonly SiteName[], customerCode: string): string {
   const base = `Voicesite in ${countryName}`.slice(0, 70);
   for (let n = 1; n < 100; n++) {
     const label = n === 1 ? base : `${base} ${n}`;
@@ -31,12 +31,12 @@ export function defaultReference(now: Date, used: readonly string[]): string {
 }
 
 /** The names taken: the listed voicesites and the sites ordered in this run. */
-export function takenSites(listed: readonly VoiceSite[] | undefined, ordered: readonly OrderedSite[]): VoiceSite[] {
-  return [...(listed ?? []), ...ordered.map((o): VoiceSite => ({voiceSiteId: o.voiceSiteId, technicalSiteName: o.technicalSiteName, customerCode: o.customerCode}))];
+export function takenSites(listed: readonly SiteName[] | undefined, ordered: readonly OrderedSite[]): SiteName[] {
+  return [...(listed ?? []), ...ordered.map((o): SiteName => ({voiceSiteId: o.voiceSiteId, technicalSiteName: o.technicalSiteName, customerCode: o.customerCode}))];
 }
 
 /** The values offered before the person types anything. */
-export function siteDefaults(input: {countryName: string; customerCode: string; sites: readonly VoiceSite[]; ordered: readonly OrderedSite[]; now: Date}): SiteDetails {
+export function siteDefaults(input: {countryName: string; customerCode: string; sites: readonly SiteName[]; ordered: readonly OrderedSite[]; now: Date}): SiteDetails {
   const {countryName, customerCode, sites, ordered, now} = input;
   const customerOrderReference = defaultReference(
     now,
@@ -52,7 +52,7 @@ export function siteDefaults(input: {countryName: string; customerCode: string; 
 }
 
 /** What is wrong with each field (undefined: nothing), by the emulator's rules and the taken names. */
-export function siteProblems(values: SiteDetails, sites: readonly VoiceSite[], customerCode: string): Record<keyof SiteDetails, string | undefined> {
+export function siteProblems(values: SiteDetails, sites: readonly SiteName[], customerCode: string): Record<keyof SiteDetails, string | undefined> {
   const taken = findSiteByName(sites, values.technicalSiteName, customerCode);
   return {
     customerSiteLabel: checkSiteLabel(values.customerSiteLabel),

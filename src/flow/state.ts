@@ -3,7 +3,7 @@
  * that step needs); `answers` are the choices made so far, kept when the person goes back; `data`
  * caches what was fetched, so a step that was prefetched never waits on the network.
  */
-import type {Country, Credentials, Customer, Me, OrderRequest, VoiceSite, Vpn, WaitNotice} from '../api/types.js';
+import type {Country, Credentials, Customer, Me, OrderRequest, SiteName, Vpn, WaitNotice} from '../api/types.js';
 import type {BtalkError} from '../errors.js';
 import {orderRequest, type SiteNames} from '../domain/order-request.js';
 import type {PlacedOrder} from '../order/place-order.js';
@@ -49,7 +49,8 @@ export interface DataCache {
   vpns: Record<string, Loadable<Vpn[]>>;
   /** By ISO alpha-2 code. */
   countries: Record<string, Loadable<Country>>;
-  voicesites?: Loadable<VoiceSite[]>;
+  /** What the duplicate-name check needs of each voicesite (the whole list, or none). */
+  voicesites?: Loadable<SiteName[]>;
 }
 
 /** The steps a person can go back to or edit from the review. */

@@ -109,6 +109,7 @@ export function explainingApi(api: BusinessTalkApi, origins: () => SecretOrigins
     country: (iso2, o) => api.country(iso2, o).catch(explain),
     orderVoicesite: (code, order, o) => api.orderVoicesite(code, order, o).catch(explain),
     voicesites: (o) => api.voicesites(o).catch(explain),
+    voicesiteNames: (o) => api.voicesiteNames(o).catch(explain),
     findVoicesites: (match, o) => api.findVoicesites(match, o).catch(explain),
   };
 }

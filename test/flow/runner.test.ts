@@ -33,6 +33,7 @@ function heldApi() {
     country: (iso2, o) => held(`country:${iso2}`, o),
     orderVoicesite: (code, _order, o) => held(`order:${code}`, o),
     voicesites: (o) => held('voicesites', o),
+    voicesiteNames: (o) => held('voicesiteNames', o),
     findVoicesites: (_match, o) => held('findVoicesites', o),
   };
   return {api, calls, made: () => calls.map((c) => c.what)};
@@ -52,7 +53,7 @@ describe('the wizard runner', () => {
   it('prefetches the VPNs of a highlighted customer only once the highlight has stayed for the delay', async () => {
     const {store, clock, remote, runner} = setup();
     // The voicesites are wanted at once (no delay): fetched as the runner starts.
-    expect(remote.made()).toEqual(['voicesites']);
+    expect(remote.made()).toEqual(['voicesiteNames']);
 
     store.dispatch({type: 'customer-highlighted', customerCode: customer.customerCode});
     clock.advance(VPN_PREFETCH_DELAY_MS - 50);
@@ -60,10 +61,10 @@ describe('the wizard runner', () => {
     // The first highlight moved on before its delay: its timer is gone, nothing was fetched.
     expect(clock.pending()).toBe(1);
     clock.advance(VPN_PREFETCH_DELAY_MS - 1);
-    expect(remote.made()).toEqual(['voicesites']);
+    expect(remote.made()).toEqual(['voicesiteNames']);
 
     clock.advance(1);
-    expect(remote.made()).toEqual(['voicesites', `vpns:${acme.customerCode}`]);
+    expect(remote.made()).toEqual(['voicesiteNames', `vpns:${acme.customerCode}`]);
     remote.calls[1]!.answer([vpn1] satisfies Vpn[]);
     await settle();
     expect(store.getState().data.vpns[acme.customerCode]).toEqual({status: 'ready', value: [vpn1]});
@@ -87,7 +88,7 @@ describe('the wizard runner', () => {
     clock.advance(10 * VPN_PREFETCH_DELAY_MS);
     voicesites.answer([]);
     await settle();
-    expect(remote.made()).toEqual(['voicesites']);
+    expect(remote.made()).toEqual(['voicesiteNames']);
     expect(store.getState()).toBe(before);
   });
 

@@ -36,6 +36,7 @@ function recording(events: Event[]): (o: ClientOptions) => BusinessTalkApi {
       vpns: watch('vpns', api.vpns),
       country: watch('country', api.country),
       voicesites: watch('voicesites', api.voicesites),
+      voicesiteNames: watch('voicesites', api.voicesiteNames),
       findVoicesites: watch('voicesites', api.findVoicesites),
       orderVoicesite: watch('order', api.orderVoicesite),
     };

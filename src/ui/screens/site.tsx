@@ -7,7 +7,7 @@
  */
 import {Box} from 'ink';
 import React, {useMemo, useState} from 'react';
-import type {VoiceSite} from '../../api/types.js';
+import type {SiteName} from '../../api/types.js';
 import {siteDefaults, siteProblems, takenSites} from '../../flow/site-defaults.js';
 import type {Loadable, OrderedSite, SiteDetails} from '../../flow/state.js';
 import {Footer} from '../components/footer.js';
@@ -24,7 +24,7 @@ export interface SiteScreenProps {
   customerCode: string;
   initial?: SiteDetails | undefined;
   /** The account's voicesites, to warn about a technical name that is taken. */
-  voicesites: Loadable<VoiceSite[]> | undefined;
+  voicesites: Loadable<SiteName[]> | undefined;
   /** Sites ordered earlier in this run: taken, whether or not the list shows them yet. */
   ordered?: readonly OrderedSite[] | undefined;
   now: Date;
