@@ -53,7 +53,43 @@ const yogaWithoutFetch = {
     });
   },
 };
-shared.plugins = [yogaWithoutFetch];
+/**
+ * Ink writes every frame through @alcalzone/ansi-tokenize's styledCharsToString, which diffs the
+ * styles of each character with those of the one before it: three Sets and four arrays a
+ * character, about 2 MB of garbage for one 80x24 frame (220 MB over the benchmark's 66 keys on the
+ * 10,000-VPN list), whose collection grows V8's young generation and the wizard's memory. Two
+ * characters with the same styles have an empty diff, so it is skipped for them, as
+ * ansi-tokenize 0.3.2 does (Ink 6 takes 0.2.x): the same text comes out.
+ */
+const styledCharsRunsWithoutDiff = {
+  name: 'styled-chars-runs-without-diff',
+  setup(build) {
+    build.onLoad({filter: /[\\/]@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]styledChars\.js$/}, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const diffed = `        else {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }`;
+      if (!text.includes(diffed)) {
+        if (text.includes('isSameStyle')) return {contents: text, loader: 'js'};
+        throw new Error(`${args.path}: ansi-tokenize no longer diffs every character as scripts/build.mjs expects; check styledCharsToString`);
+      }
+      const same = `function sameStyles(from, to) {
+    if (from === to) return true;
+    if (from.length !== to.length) return false;
+    for (let i = 0; i < from.length; i++) {
+        if (from[i].code !== to[i].code || from[i].endCode !== to[i].endCode) return false;
+    }
+    return true;
+}
+`;
+      const skipped = `        else if (!sameStyles(chars[i - 1].styles, char.styles)) {
+            ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
+        }`;
+      return {contents: `${text.replace(diffed, skipped)}\n${same}`, loader: 'js'};
+    });
+  },
+};
+shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff];
 
 await rm(path.join(root, 'dist'), {recursive: true, force: true});
 await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx', 'emulator-worker': 'src/emulator/worker.ts'}, outdir: 'dist'});
