@@ -72,13 +72,23 @@ export async function openWizard(ctx: CommandContext, globals: GlobalOptions, an
   await ctx.sessions.loaded?.().catch(() => undefined);
   const loading = import('../ui/run-wizard.js');
   loading.catch(() => undefined);
+  // The flow needs no Ink: started once the session is open, it takes the answers already read
+  // while Ink still loads, and Ink's first frame shows where they led (see flow/start.ts).
+  const flowLoading = Promise.all([import('../flow/start.js'), import('../flow/given.js')]);
+  flowLoading.catch(() => undefined);
   try {
     const session = await opening;
     try {
       const prefetched = withPrefetch(session);
-      const {runWizard} = await loading;
-      clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
-      return await runWizard(ctx.runtime, prefetched, {given: answers, globals});
+      const [{startFlow}, {givenAnswers}] = await flowLoading;
+      const flow = startFlow(prefetched, {timers: ctx.runtime.timers, clock: ctx.runtime.clock, given: givenAnswers(answers, new Date(ctx.runtime.clock()))});
+      try {
+        const {runWizard} = await loading;
+        clearPrepaint(ctx.runtime.prepaint, ctx.runtime.stdout);
+        return await runWizard(ctx.runtime, prefetched, {globals, flow});
+      } finally {
+        flow.stop();
+      }
     } finally {
       await session.close();
     }

@@ -5,6 +5,7 @@
 import {Box, useStdout} from 'ink';
 import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Action} from '../flow/actions.js';
+import {runnerDepsFor, type StartedFlow} from '../flow/start.js';
 import {startRunner} from '../flow/runner.js';
 import {systemTimers, type Timers} from '../timers.js';
 import type {GivenAnswers} from '../flow/given.js';
@@ -27,6 +28,11 @@ export interface AppProps extends WizardDeps {
   given?: GivenAnswers | undefined;
   /** For tests: start from another state (e.g. a prefilled answer). */
   initial?: WizardState;
+  /**
+   * The flow already started, before Ink loaded (flow/start.ts): the wizard shows its store and
+   * leaves its runner to whoever started it. Without it the wizard starts its own.
+   */
+  flow?: Pick<StartedFlow, 'store'> | undefined;
 }
 
 export function App(props: AppProps): React.JSX.Element {
@@ -71,7 +77,8 @@ function useTerminalSize(stdout: NodeJS.WriteStream, write: (data: string) => vo
 function Wizard(props: AppProps): React.JSX.Element {
   const {session, onExit} = props;
   const theme = useTheme();
-  const [store] = useState(() => createWizardStore(props.initial ?? initialState(session.credentials, props.given)));
+  const [store] = useState(() => props.flow?.store ?? createWizardStore(props.initial ?? initialState(session.credentials, props.given)));
+  const ownRunner = props.flow === undefined;
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const dispatch = (action: Action) => store.dispatch(action);
   const {stdout, write} = useStdout();
@@ -80,16 +87,10 @@ function Wizard(props: AppProps): React.JSX.Element {
   const columns = size.columns && size.columns > 0 ? size.columns : 80;
 
   useEffect(() => {
-    const runner = startRunner(store, {
-      api: (c, options) => session.api(c, options),
-      clock: props.clock,
-      saveCredentials: (c) => session.saveCredentials(c),
-      ...(session.recordOrder ? {recordOrder: session.recordOrder} : {}),
-      timers: props.timers ?? systemTimers,
-      ...(props.recheck ? {recheck: props.recheck} : {}),
-    });
+    if (!ownRunner) return;
+    const runner = startRunner(store, runnerDepsFor(session, {clock: props.clock, timers: props.timers ?? systemTimers, recheck: props.recheck}));
     return () => runner.stop();
-  }, [store, session, props.timers, props.recheck, props.clock]);
+  }, [ownRunner, store, session, props.timers, props.recheck, props.clock]);
 
   useEffect(() => props.onInterrupt?.(() => store.dispatch({type: 'interrupted'})), [store, props.onInterrupt]);
 

@@ -10,6 +10,7 @@ import {rawStream} from '../text/guarded-stream.js';
 import type {WizardSession} from './wizard-deps.js';
 import {App} from './app.js';
 import {givenAnswers} from '../flow/given.js';
+import type {StartedFlow} from '../flow/start.js';
 import {writeEnding} from '../flow/leaving.js';
 import type {Answers as OrderAnswers} from '../order/order-options.js';
 import {keyPacedStdin} from './key-paced-stdin.js';
@@ -26,7 +27,14 @@ import type {WizardExit} from './wizard-deps.js';
  */
 const FRAMES_PER_SECOND = 60;
 
-export async function runWizard(runtime: Runtime, session: WizardSession, options: {given?: OrderAnswers; globals?: GlobalOptions} = {}): Promise<number> {
+export interface RunWizardOptions {
+  given?: OrderAnswers;
+  globals?: GlobalOptions;
+  /** The flow started before Ink loaded (flow/start.ts), `given` already applied; its owner stops it. */
+  flow?: StartedFlow;
+}
+
+export async function runWizard(runtime: Runtime, session: WizardSession, options: RunWizardOptions = {}): Promise<number> {
   // The order POST's bound, said on its busy line (--order-timeout, BTALK_ORDER_TIMEOUT).
   const orderTimeoutMs = clientBounds(options.globals ?? {}, runtime.env).orderTimeoutMs ?? DEFAULT_TIMEOUTS.orderMs;
   let resolveExit: (exit: WizardExit) => void = () => {};
@@ -42,7 +50,8 @@ export async function runWizard(runtime: Runtime, session: WizardSession, option
       timers={runtime.timers}
       theme={themeFor(runtime.env)}
       onExit={resolveExit}
-      given={options.given ? givenAnswers(options.given, new Date(runtime.clock())) : undefined}
+      given={options.given && !options.flow ? givenAnswers(options.given, new Date(runtime.clock())) : undefined}
+      flow={options.flow}
       onInterrupt={(handler) => runtime.onInterrupt(handler)}
       orderTimeoutMs={orderTimeoutMs}
     />,
