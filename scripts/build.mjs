@@ -89,7 +89,30 @@ const styledCharsRunsWithoutDiff = {
     });
   },
 };
-shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff];
+/**
+ * `import process from 'node:process'` (in Ink's dependencies, got, env-paths) makes Node build
+ * that builtin's ES module facade, which reads every property of `process` once, and one of them,
+ * `allowedNodeEnvironmentFlags`, builds the set of every Node option when first read: 5 to 13 ms of
+ * the wizard's start on this machine, for an object that is the global `process` anyway. Those
+ * imports get a module that exports the global instead (an import of a name it lacks fails the
+ * build, so nothing can silently read `undefined`).
+ */
+const processFromGlobal = {
+  name: 'process-from-global',
+  setup(build) {
+    build.onResolve({filter: /^(node:)?process$/}, () => ({path: 'process', namespace: 'process-from-global'}));
+    build.onLoad({filter: /.*/, namespace: 'process-from-global'}, () => ({
+      contents: [
+        'const p = globalThis.process;',
+        'export default p;',
+        // Not the standard streams: reading them creates them, which only their users should do.
+        'export const {argv, arch, cwd, env, execArgv, execPath, exit, hrtime, nextTick, pid, platform, version, versions} = p;',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal];
 
 await rm(path.join(root, 'dist'), {recursive: true, force: true});
 await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx', 'emulator-worker': 'src/emulator/worker.ts'}, outdir: 'dist'});

@@ -97,4 +97,13 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     expect(text).not.toContain('typeof fetch');
     expect(text).toContain('WebAssembly.instantiate');
   });
+
+  it('no module imports node:process (its ES module facade builds the set of every Node option): they get the global', () => {
+    const files = [path.join(dist, 'cli.js'), path.join(dist, 'emulator-worker.js'), ...readdirSync(path.join(dist, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => path.join(dist, 'chunks', f))];
+    const importing = files.filter((f) => /from\s*"(node:)?process"|import\s*"(node:)?process"|import\("(node:)?process"\)/.test(readFileSync(f, 'utf8')));
+    expect(importing.map((f) => path.relative(dist, f))).toEqual([]);
+    // What read it still does, through the module that exports the global.
+    const ink = files.filter((f) => readFileSync(f, 'utf8').includes('globalThis.process'));
+    expect(ink.length).toBeGreaterThan(0);
+  });
 });
