@@ -10,7 +10,8 @@ import packageJson from '../package.json' with {type: 'json'};
 import {embeddedEmulatorLikely, startingAhead} from './emulator/warmup.js';
 import {EXIT_CODES, interruptedExitCode, INTERRUPT_SIGNALS, type InterruptSignal} from './errors.js';
 import {clearedBeforeWrite, prepaintWizard} from './prepaint.js';
-import {keychainLikely} from './secrets/keyring-warmup.js';
+import {keychainLikely, keychainReadsAhead} from './secrets/keyring-warmup.js';
+import {KEYCHAIN_SERVICE} from './secrets/types.js';
 import type {Runtime} from './runtime.js';
 import {systemTimers} from './timers.js';
 
@@ -79,6 +80,8 @@ async function main(): Promise<number> {
     const helper = (await keyring).processKeyringBackend({platform: runtime.platform});
     try {
       helper.start();
+      // The secrets and the cached token the session reads first, asked for now.
+      helper.readAhead(KEYCHAIN_SERVICE, keychainReadsAhead(args, runtime.env));
     } catch {
       // No keyring library here: the first keychain call says so, as a keychain error.
     }

@@ -76,6 +76,12 @@ export interface ProcessKeyringBackend extends KeyringBackend {
    * or more) then overlap the parent's own loading. Idle, it does not keep btalk alive.
    */
   start(): void;
+  /**
+   * Asks for these items now (cli.tsx, as the run begins: secrets/keyring-warmup.ts names them),
+   * so the answers come back while btalk loads. The first getPassword of each takes its answer;
+   * a set or delete of it first drops it. Not yet asked for, they keep nothing alive.
+   */
+  readAhead(service: string, accounts: readonly string[]): void;
 }
 
 export function processKeyringBackend(options: KeyringProcessOptions): ProcessKeyringBackend {
@@ -142,23 +148,58 @@ export function processKeyringBackend(options: KeyringProcessOptions): ProcessKe
     return child;
   }
 
-  function call<T>(request: Request, signal: AbortSignal): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      if (signal.aborted) return reject(new Error('cancelled'));
+  /** `signal` undefined: a read ahead, which holds nothing open until it is taken. */
+  function send<T>(request: Request, signal: AbortSignal | undefined): {answer: Promise<T>; id: number} {
+    const id = nextId++;
+    const answer = new Promise<T>((resolve, reject) => {
+      if (signal?.aborted) return reject(new Error('cancelled'));
       const current = ensureStarted();
-      const id = nextId++;
       pending.set(id, {resolve: resolve as (v: unknown) => void, reject});
-      holdOpen(true);
-      // A call past its deadline is stuck in the library: end the child, and the call with it.
-      signal.addEventListener('abort', () => kill('the keyring helper was stopped after its deadline'), {once: true});
+      if (signal) watch(signal);
       current.stdin.write(JSON.stringify({id, ...request}) + '\n');
     });
+    return {answer, id};
   }
 
+  /** The call is awaited: the child stays referenced, and a call past its deadline ends it. */
+  function watch(signal: AbortSignal): void {
+    holdOpen(true);
+    // A call past its deadline is stuck in the library: end the child, and the call with it.
+    signal.addEventListener('abort', () => kill('the keyring helper was stopped after its deadline'), {once: true});
+  }
+
+  const call = <T>(request: Request, signal: AbortSignal): Promise<T> => send<T>(request, signal).answer;
+
+  const ahead = new Map<string, {answer: Promise<string | null>; id: number; failed?: boolean}>();
+  const key = (service: string, account: string) => `${service}\n${account}`;
+
   return {
-    getPassword: (service, account, signal) => call<string | null>({op: 'get', service, account}, signal),
-    setPassword: (service, account, password, signal) => call<void>({op: 'set', service, account, password}, signal),
-    deletePassword: (service, account, signal) => call<boolean>({op: 'delete', service, account}, signal),
+    getPassword(service, account, signal) {
+      const read = ahead.get(key(service, account));
+      // A read ahead that already failed (the helper stopped, say) is asked again, as now.
+      if (!read || read.failed) return call<string | null>({op: 'get', service, account}, signal);
+      ahead.delete(key(service, account));
+      if (signal.aborted) return Promise.reject(new Error('cancelled'));
+      // Still on its way: from now on it is awaited like any call.
+      if (pending.has(read.id)) watch(signal);
+      return read.answer;
+    },
+    setPassword(service, account, password, signal) {
+      ahead.delete(key(service, account));
+      return call<void>({op: 'set', service, account, password}, signal);
+    },
+    deletePassword(service, account, signal) {
+      ahead.delete(key(service, account));
+      return call<boolean>({op: 'delete', service, account}, signal);
+    },
+    readAhead(service, accounts) {
+      for (const account of accounts) {
+        if (ahead.has(key(service, account))) continue;
+        const read: {answer: Promise<string | null>; id: number; failed?: boolean} = send<string | null>({op: 'get', service, account}, undefined);
+        read.answer.catch(() => (read.failed = true));
+        ahead.set(key(service, account), read);
+      }
+    },
     findAccounts: (service, signal) => call<string[]>({op: 'list', service}, signal),
     pid: () => child?.pid,
     start: () => void ensureStarted(),

@@ -3,7 +3,8 @@
 // names misbehave on purpose:
 //   "stuck:<fifo path>" blocks one of libuv's worker threads opening a FIFO nobody writes to, the
 //     way a Secret Service call waiting for an unlock prompt does;
-//   "fail:<text>" throws the text as the library would.
+//   "fail:<text>" throws the text as the library would;
+//   "clock:<name>" answers the time (Date.now()) at which the child read it.
 import {open} from 'node:fs/promises';
 
 const items = new Map();
@@ -19,6 +20,7 @@ export class AsyncEntry {
       return 'never';
     }
     if (this.account.startsWith('fail:')) throw new Error(this.account.slice('fail:'.length));
+    if (this.account.startsWith('clock:')) return String(Date.now());
     return items.get(this.key) ?? null;
   }
   async setPassword(password) {

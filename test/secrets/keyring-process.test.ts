@@ -123,6 +123,38 @@ describe('the keyring child process', () => {
     await expect.poll(() => alive(Number(result.stdout.trim())), {timeout: 15_000}).toBe(false);
   });
 
+  it('reads items ahead: the first get takes the answer read before it was asked, a set drops it', async () => {
+    const backend = processKeyringBackend({platform: 'linux', modulePath: FAKE});
+    const store = createKeychainStore({platform: 'linux', backend, deadlineMs: 20_000});
+    backend.start();
+    backend.readAhead('btalk', ['clock:a', 'clock:b', 'default:client-id']);
+    await expect.poll(async () => Number(await createKeychainStore({platform: 'linux', backend, deadlineMs: 20_000}).get('clock:probe')), {timeout: 15_000}).toBeGreaterThan(0);
+    const asked = Date.now();
+    // Read by the child before the get (the probe above came back after it).
+    expect(Number(await store.get('clock:a'))).toBeLessThan(asked);
+    // Taken once: the next get reads again.
+    expect(Number(await store.get('clock:a'))).toBeGreaterThanOrEqual(asked);
+    // A set before the get drops what was read ahead: the get sees the new value.
+    await store.set('default:client-id', 'id-2');
+    expect(await store.get('default:client-id')).toBe('id-2');
+    // Another service's item of the same name is not taken from it.
+    expect(Number(await createKeychainStore({platform: 'linux', backend, service: 'other', deadlineMs: 20_000}).get('clock:b'))).toBeGreaterThanOrEqual(asked);
+  });
+
+  it('an item read ahead and never asked for, stuck in the library, does not keep btalk from exiting (built code)', async () => {
+    const result = await runBuilt(
+      'ahead',
+      `
+      import {processKeyringBackend} from ${JSON.stringify(path.join(root, 'src/secrets/keyring-process.ts'))};
+      const backend = processKeyringBackend({platform: 'linux', modulePath: ${JSON.stringify(FAKE)}});
+      backend.start();
+      backend.readAhead('btalk', [${JSON.stringify(`stuck:${fifo()}`)}]);
+      process.exitCode = 6;`,
+    );
+    expect(result.killed).toBe(false);
+    expect(result.code).toBe(6);
+  });
+
   it('a module that cannot load gives a keychain error naming it, not a crash', async () => {
     const store = createKeychainStore({platform: 'linux', backend: processKeyringBackend({platform: 'linux', modulePath: '/nonexistent/keyring.js'})});
     const error = (await store.get('default:client-id').catch((e: unknown) => e)) as BtalkError;
