@@ -112,7 +112,30 @@ const processFromGlobal = {
     }));
   },
 };
-shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal];
+/**
+ * Ink's Output.get lays each frame on a grid of cells, each blank cell a new object with its own
+ * empty styles array: 2 x 1,920 objects a frame at 80x24, the largest share of what is left of
+ * the garbage while a person types. Nothing changes a cell once made (a written character
+ * replaces it), so every blank cell is one shared object.
+ */
+const outputSharedBlankCell = {
+  name: 'output-shared-blank-cell',
+  setup(build) {
+    build.onLoad({filter: /[\\/]ink[\\/]build[\\/]output\.js$/}, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const blank = `                row.push({
+                    type: 'char',
+                    value: ' ',
+                    fullWidth: false,
+                    styles: [],
+                });`;
+      if (!text.includes(blank)) throw new Error(`${args.path}: Ink no longer fills a frame with new blank cells as scripts/build.mjs expects; check Output.get`);
+      const shared = `const blankCell = {type: 'char', value: ' ', fullWidth: false, styles: []};\n`;
+      return {contents: shared + text.replace(blank, '                row.push(blankCell);'), loader: 'js'};
+    });
+  },
+};
+shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal, outputSharedBlankCell];
 
 await rm(path.join(root, 'dist'), {recursive: true, force: true});
 await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx', 'emulator-worker': 'src/emulator/worker.ts'}, outdir: 'dist'});
