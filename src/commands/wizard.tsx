@@ -64,6 +64,11 @@ export async function openWizard(ctx: CommandContext, globals: GlobalOptions, an
   }
   // Ink owns the terminal from here on: a request line written on stderr would be drawn over.
   if (globals.debug) ctx.debugToFile?.();
+  // A long-lived process that reads long lists: V8's young generation is kept small (young-generation.ts).
+  import('../young-generation.js').then(
+    (m) => m.boundYoungGeneration(),
+    () => undefined,
+  );
   // Ink loads while the session opens (keychain, embedded emulator) and the first reads run, but
   // only once the HTTP client's code has loaded: Ink's modules are then read and compiled between
   // the session's first requests and answers, instead of holding them back until Ink has drawn.
