@@ -43,6 +43,16 @@ function processRuntime(): Runtime {
   };
 }
 
+/**
+ * The head start's code: in the bundle, one file of its own beside this one (dist/head-start.js,
+ * everything it uses inlined), so it loads in one read instead of a handful of shared chunks.
+ */
+function headStartModule(): Promise<typeof import('./token-head-start.js')> {
+  const own = new URL('./head-start.js', import.meta.url);
+  if (own.protocol === 'file:' && existsSync(fileURLToPath(own))) return import(own.href) as Promise<typeof import('./token-head-start.js')>;
+  return import('./token-head-start.js');
+}
+
 /** The first interrupting signal a command handled: it decides the exit code (130, 143, 129). */
 let received: InterruptSignal | undefined;
 
@@ -57,7 +67,9 @@ async function main(): Promise<number> {
   // `btalk order` with credentials from the environment: its token request goes on the wire now,
   // and the command tree, got and zod load during its round trip (src/token-head-start.ts).
   const headStart = args.includes('order')
-    ? import('./token-head-start.js').then((m) => m.startHeadStart(args, runtime.env, runtime.interactive, runtime.version, process.versions)).catch(() => undefined)
+    ? headStartModule()
+        .then((m) => m.startHeadStart(args, runtime.env, runtime.interactive, runtime.version, process.versions))
+        .catch(() => undefined)
     : undefined;
   // The keyring helper is a second Node: started now, it boots on another core while the command
   // tree, the HTTP client and zod load here, instead of after them (secrets/keyring-warmup.ts).

@@ -81,6 +81,18 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     expect([...order.packages].filter((p) => /^(ink|react|yoga-layout|iconv-lite|csv-parse|string-width|wrap-ansi)$/.test(p))).toEqual([]);
   });
 
+  it("btalk order's head start is one file beside cli.js, sharing no chunk, without got, zod or got's decompressor (loaded for a compressed answer only)", () => {
+    const file = path.join(dist, 'head-start.js');
+    expect(readFileSync(cli, 'utf8')).toContain('./head-start.js');
+    expect(staticImports(file)).toEqual([]);
+    const {packages, src} = contents(new Set([file]));
+    expect([...packages]).toEqual([]);
+    expect(src.has('src/token-head-start.ts')).toBe(true);
+    expect(src.has('src/api/head-start.ts')).toBe(true);
+    expect(readFileSync(file, 'utf8')).toMatch(/import\("decompress-response"\)/);
+    expect(readFileSync(file, 'utf8')).not.toMatch(/from"node:(zlib|stream)"/);
+  });
+
   it('zod is bundled without its translations (imported as a namespace, so unused parts are left out)', () => {
     const services = contents(closure([dynamicImport(program, 'services')]));
     expect(services.packages.has('zod')).toBe(true);

@@ -29,6 +29,8 @@ const SCENARIOS: Array<[string, FaultSpec[]]> = [
   ['429 with Retry-After: 1, then the token', [{route: TOKEN, status: 429, headers: {'retry-after': '1'}}]],
   ['a reset, then the token', [{route: TOKEN, reset: 'before'}]],
   ['garbage instead of JSON', [{route: TOKEN, status: 200, raw: '<<not json>>'}]],
+  // The head start loads got's decompressor (a run-time import of dist/head-start.js) for this one.
+  ['the token gzip-compressed', [{route: TOKEN, encoding: 'gzip'}]],
 ];
 
 describe('btalk order: the token request sent as it starts (built CLI)', () => {
