@@ -116,7 +116,9 @@ const processFromGlobal = {
  * Ink's Output.get lays each frame on a grid of cells, each blank cell a new object with its own
  * empty styles array: 2 x 1,920 objects a frame at 80x24, the largest share of what is left of
  * the garbage while a person types. Nothing changes a cell once made (a written character
- * replaces it), so every blank cell is one shared object.
+ * replaces it), so every blank cell is one shared object. And each frame made its own caches of
+ * each line's styled characters and widths, tokenizing every line again at every key: one set
+ * now serves the frames, emptied past 600 entries (a few screens of lines).
  */
 const outputSharedBlankCell = {
   name: 'output-shared-blank-cell',
@@ -131,7 +133,20 @@ const outputSharedBlankCell = {
                 });`;
       if (!text.includes(blank)) throw new Error(`${args.path}: Ink no longer fills a frame with new blank cells as scripts/build.mjs expects; check Output.get`);
       const shared = `const blankCell = {type: 'char', value: ' ', fullWidth: false, styles: []};\n`;
-      return {contents: shared + text.replace(blank, '                row.push(blankCell);'), loader: 'js'};
+      const perFrame = '    caches = new OutputCaches();';
+      const outputClass = 'export default class Output {';
+      if (!text.includes(perFrame) || !text.includes(outputClass)) throw new Error(`${args.path}: Ink no longer makes new caches for each frame as scripts/build.mjs expects; check Output`);
+      // The caches (a line's styled characters, a text's width) are pure functions of the text:
+      // one set serves every frame, emptied once it holds more than a few screens of lines.
+      const caches = `let framesCaches;
+const cachesForFrame = () => {
+    const c = framesCaches;
+    if (c === undefined || c.styledChars.size + c.widths.size + c.blockWidths.size > 600) framesCaches = new OutputCaches();
+    return framesCaches;
+};
+`;
+      const contents = shared + text.replace(blank, '                row.push(blankCell);').replace(perFrame, '    caches = cachesForFrame();').replace(outputClass, `${caches}${outputClass}`);
+      return {contents, loader: 'js'};
     });
   },
 };
