@@ -100,8 +100,11 @@ const styledCharsRunsWithoutDiff = {
 const processFromGlobal = {
   name: 'process-from-global',
   setup(build) {
-    build.onResolve({filter: /^(node:)?process$/}, () => ({path: 'process', namespace: 'process-from-global'}));
-    build.onLoad({filter: /.*/, namespace: 'process-from-global'}, () => ({
+    // A require() (commander's) gets the global itself: a module namespace has none of the
+    // streams, and commander reads process.stdout to print --help.
+    build.onResolve({filter: /^(node:)?process$/}, (args) => ({path: args.kind === 'require-call' ? 'required' : 'imported', namespace: 'process-from-global'}));
+    build.onLoad({filter: /^required$/, namespace: 'process-from-global'}, () => ({contents: 'module.exports = globalThis.process;', loader: 'js'}));
+    build.onLoad({filter: /^imported$/, namespace: 'process-from-global'}, () => ({
       contents: [
         'const p = globalThis.process;',
         'export default p;',

@@ -37,6 +37,13 @@ describe('the bundle in dist/', () => {
     expect(stdout.trim()).toBe(version);
   });
 
+  it('prints --help, the root\'s and a command\'s (commander reads process.stdout through a require)', async () => {
+    for (const args of [['--help'], ['order', '--help']]) {
+      const {stdout} = await run(process.execPath, [cli, ...args], {cwd: dir, env: env()});
+      expect(stdout).toMatch(/^Usage: btalk /);
+    }
+  });
+
   it('runs React in its production build and keeps the native keyring binding a run-time import', () => {
     expect(readFileSync(path.join(root, 'dist/cli.js'), 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
     const maps = readdirSync(path.join(root, 'dist'), {recursive: true, encoding: 'utf8'}).filter((f) => f.endsWith('.js.map') && !f.startsWith('bench'));
