@@ -53,6 +53,9 @@ export const FLAG_OPTIONS: ReadonlyMap<string, string> = new Map([
   ['--yes', 'yes'],
 ]);
 
+/** Of those, the ones only `order` declares: before the word `order` commander refuses them (a usage error, nothing sent). */
+export const ORDER_ONLY_OPTIONS: ReadonlySet<string> = new Set(['--dry-run', '--resend-if-absent', '-y', '--yes', '--from', '--concurrency']);
+
 const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'all_proxy'];
 
 /** `btalk order`'s flags as commander would read them, or undefined for anything else. */
@@ -63,6 +66,7 @@ function orderFlags(args: readonly string[]): Record<string, string | true> | un
     const arg = args[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
+    if (!command && ORDER_ONLY_OPTIONS.has(name)) return undefined;
     const key = VALUE_OPTIONS.get(name);
     if (key !== undefined) {
       const value = eq > 0 ? arg.slice(eq + 1) : args[++i];

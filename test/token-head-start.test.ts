@@ -11,7 +11,7 @@ import {createBusinessTalkApi} from '../src/api/client.js';
 import type {WireRequest} from '../src/api/transport.js';
 import {sameWireRequest} from '../src/api/wire-request.js';
 import {buildProgram} from '../src/program.js';
-import {FLAG_OPTIONS, headStartRequest, VALUE_OPTIONS} from '../src/token-head-start.js';
+import {FLAG_OPTIONS, headStartRequest, ORDER_ONLY_OPTIONS, VALUE_OPTIONS} from '../src/token-head-start.js';
 import {testRuntime, testSessions} from './helpers/session.js';
 
 const ENV = {
@@ -53,6 +53,9 @@ describe('the token head start: when', () => {
     ['an option it does not know', [...ORDER, '--colour'], {}],
     ['an extra word', [...ORDER, 'extra'], {}],
     ['--help', [...ORDER, '--help'], {}],
+    ['--yes before the command (commander refuses it there)', ['--yes', ...ORDER.filter((a) => a !== '--yes')], {}],
+    ['--dry-run before the command', ['--dry-run', ...ORDER], {}],
+    ['--concurrency before the command', ['--concurrency=2', ...ORDER], {}],
     ['--sandbox', [...ORDER, '--sandbox'], {}],
     ['BTALK_SANDBOX', ORDER, {BTALK_SANDBOX: '1'}],
     ['a batch (--from)', [...ORDER, '--from', 'sites.csv'], {}],
@@ -83,9 +86,17 @@ describe('the token head start: when', () => {
     const {program} = buildProgram(testRuntime({BTALK_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'btalk-head-start-'))}));
     const order = program.commands.find((c) => c.name() === 'order')!;
     const declared = new Map<string, boolean>();
+    const root = new Set<string>();
     for (const command of [program, order] as Command[]) {
-      for (const option of command.options) for (const flag of [option.short, option.long]) if (flag) declared.set(flag, option.required);
+      for (const option of command.options) {
+        for (const flag of [option.short, option.long]) {
+          if (!flag) continue;
+          declared.set(flag, option.required);
+          if (command === program) root.add(flag);
+        }
+      }
     }
+    for (const flag of [...VALUE_OPTIONS.keys(), ...FLAG_OPTIONS.keys()]) expect([flag, !root.has(flag)]).toEqual([flag, ORDER_ONLY_OPTIONS.has(flag)]);
     for (const flag of VALUE_OPTIONS.keys()) expect([flag, declared.get(flag)]).toEqual([flag, true]);
     for (const flag of FLAG_OPTIONS.keys()) expect([flag, declared.get(flag)]).toEqual([flag, false]);
   });
