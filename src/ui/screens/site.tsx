@@ -4,9 +4,11 @@
  * country, a technical name derived from the label (until edited), a reference from the date.
  * The defaults avoid every name known to be taken (the voicesites, and the sites ordered in this
  * run even before the list shows them) and follow the list as it arrives, until the person types.
+ * Until the list is in, no technical name is said to be free: it gets no ✓, and Enter on the
+ * last field goes to the review only once the list is in (or could not be read).
  */
 import {Box} from 'ink';
-import React, {useMemo, useState} from 'react';
+import React, {useEffect, useMemo, useState} from 'react';
 import type {SiteName} from '../../api/types.js';
 import {siteDefaults, siteProblems, takenSites} from '../../flow/site-defaults.js';
 import type {Loadable, OrderedSite, SiteDetails} from '../../flow/state.js';
@@ -54,6 +56,10 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
   const fields = siteFields(form, defaults);
   const values = siteValues(fields);
   const focus = form.focus;
+  // The list is still being read: a taken name cannot be told from a free one yet.
+  const checking = props.voicesites === undefined || props.voicesites.status === 'loading';
+  // Enter was pressed to go on while checking: done once the list is in.
+  const [waiting, setWaiting] = useState(false);
   const problems = useMemo(() => siteProblems(values, sites, props.customerCode), [values.customerSiteLabel, values.technicalSiteName, values.customerOrderReference, sites, props.customerCode]);
 
   // The form each earlier key left, rendered or not (see key-paced-stdin.ts).
@@ -68,14 +74,26 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
         const shownNow = siteValues(siteFields(now, defaults));
         const next = siteEnter(now, siteProblems(shownNow, sites, props.customerCode));
         if (next === undefined) return;
+        if ('submit' in next && checking) return setWaiting(true);
         if ('submit' in next) return props.onSubmit(shownNow);
         return dispatch({type: 'focus', to: next.focus});
       }
       const edit = textInputAction(input, key);
-      if (edit) dispatch({type: 'edit', edit, defaults});
+      if (edit) {
+        setWaiting(false);
+        dispatch({type: 'edit', edit, defaults});
+      }
     },
     {isActive},
   );
+  useEffect(() => {
+    if (!waiting || checking) return;
+    setWaiting(false);
+    const shownNow = siteValues(siteFields(get(), defaults));
+    const next = siteEnter(get(), siteProblems(shownNow, sites, props.customerCode));
+    if (next !== undefined && 'submit' in next) props.onSubmit(shownNow);
+    else if (next !== undefined) dispatch({type: 'focus', to: next.focus});
+  }, [waiting, checking, defaults, sites, props.customerCode]);
 
   return (
     <Box flexDirection="column">
@@ -95,7 +113,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
               {/* Wrapped, not cut: the end of a long label is where the person is typing. */}
               <Text>
                 <TextInput state={fields[field]} focused={on && isActive} />
-                {problem === undefined ? <Text color={theme.success}> ✓</Text> : null}
+                {problem === undefined && !(checking && field === 'technicalSiteName') ? <Text color={theme.success}> ✓</Text> : null}
               </Text>
             </Box>
             {problem !== undefined && (on || values[field] !== '') ? (
@@ -108,7 +126,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
         );
       })}
       {props.voicesites?.status === 'failed' ? <Text dimColor>Could not list existing voicesites, so a taken name is only caught when ordering.</Text> : null}
-      {props.voicesites?.status === 'loading' ? <Text dimColor>Checking existing voicesite names…</Text> : null}
+      {checking ? <Text dimColor>{waiting ? 'Checking existing voicesite names… the review follows once they are in.' : 'Checking existing voicesite names…'}</Text> : null}
       <Footer
         hints={[
           ['type', 'to edit'],

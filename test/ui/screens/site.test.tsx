@@ -81,20 +81,58 @@ describe('SiteScreen', () => {
 
   it('counts a site ordered in this run as taken before the list shows it, and gives a new reference', async () => {
     const first: OrderedSite = {voiceSiteId: 'vs-1', customerCode: '9999', technicalSiteName: 'VOICESITE_IN_FRANCE', customerSiteLabel: 'Voicesite in France', customerOrderReference: 'btalk-20261129-1432', summary: ''};
-    const {ui, submitted} = setup({voicesites: {status: 'loading'}, ordered: [first]});
+    const submitted: SiteDetails[] = [];
+    const props = {countryName: 'France', customerCode: '9999', ordered: [first], now: new Date(2026, 10, 29, 14, 32), onSubmit: (s: SiteDetails) => submitted.push(s), onBack: () => {}};
+    const ui = render(<SiteScreen {...props} voicesites={{status: 'loading'}} />);
     const frame = await waitForFrame(ui, 'VOICESITE_IN_FRANCE_2');
     expect(frame).toContain('btalk-20261129-1432-2');
     await press(ui, keys.enter);
     await press(ui, keys.enter);
     await press(ui, keys.enter);
+    ui.rerender(<SiteScreen {...props} voicesites={{status: 'ready', value: []}} />);
+    await waitForFrame(ui, (f) => !f.includes('Checking existing'));
     expect(submitted).toEqual([{customerSiteLabel: 'Voicesite in France 2', technicalSiteName: 'VOICESITE_IN_FRANCE_2', customerOrderReference: 'btalk-20261129-1432-2'}]);
+  });
+
+  it('says no technical name is free while the list is read, and goes to the review only once it is in', async () => {
+    const submitted: SiteDetails[] = [];
+    const initial = {customerSiteLabel: 'Paris', technicalSiteName: 'PARIS_HQ', customerOrderReference: 'r1'};
+    const props = {countryName: 'France', customerCode: '9999', initial, now: new Date(2026, 10, 29, 14, 32), onSubmit: (s: SiteDetails) => submitted.push(s), onBack: () => {}};
+    const ui = render(<SiteScreen {...props} voicesites={{status: 'loading'}} />);
+    const loading = await waitForFrame(ui, 'Checking existing voicesite names');
+    expect(loading).toMatch(/Technical name +PARIS_HQ *\n/);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'the review follows once they are in');
+    expect(submitted).toEqual([]);
+    // The list says the name is taken: the form stays, at that field, and says so.
+    const taken: VoiceSite = {voiceSiteId: 'vs-1', technicalSiteName: 'PARIS_HQ', customerCode: '9999'};
+    ui.rerender(<SiteScreen {...props} voicesites={{status: 'ready', value: [taken]}} />);
+    const frame = await waitForFrame(ui, 'already exists (voiceSiteId vs-1)');
+    expect(frame).toMatch(/› Technical name/);
+    expect(submitted).toEqual([]);
+  });
+
+  it('goes to the review once the list could not be read (a taken name is then caught when ordering)', async () => {
+    const submitted: SiteDetails[] = [];
+    const props = {countryName: 'France', customerCode: '9999', now: new Date(2026, 10, 29, 14, 32), onSubmit: (s: SiteDetails) => submitted.push(s), onBack: () => {}};
+    const ui = render(<SiteScreen {...props} voicesites={{status: 'loading'}} />);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    await press(ui, keys.enter);
+    expect(submitted).toEqual([]);
+    ui.rerender(<SiteScreen {...props} voicesites={{status: 'failed', error: new Error('down') as never}} />);
+    await waitForFrame(ui, 'Could not list existing voicesites');
+    await waitForFrame(ui, () => submitted.length === 1);
+    expect(submitted[0]?.technicalSiteName).toBe('VOICESITE_IN_FRANCE');
   });
 
   it('moves its defaults off a name the list shows once it arrives, until the person types', async () => {
     const props = {countryName: 'France', customerCode: '9999', now: new Date(2026, 10, 29, 14, 32), onSubmit: () => {}, onBack: () => {}};
     const ui = render(<SiteScreen {...props} voicesites={{status: 'loading'}} />);
     await waitForFrame(ui, 'Checking existing voicesite names');
-    expect(ui.lastFrame()).toContain('VOICESITE_IN_FRANCE ');
+    expect(ui.lastFrame()).toMatch(/Technical name +VOICESITE_IN_FRANCE(?!_)/);
     const taken: VoiceSite = {voiceSiteId: 'vs-1', technicalSiteName: 'VOICESITE_IN_FRANCE', customerCode: '9999'};
     ui.rerender(<SiteScreen {...props} voicesites={{status: 'ready', value: [taken]}} />);
     const frame = await waitForFrame(ui, 'VOICESITE_IN_FRANCE_2');
