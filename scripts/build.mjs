@@ -153,7 +153,46 @@ const cachesForFrame = () => {
     });
   },
 };
-shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal, outputSharedBlankCell];
+/**
+ * got imports http2-wrapper for its `http2` option, which btalk never sets (src/api/transport.ts
+ * sets no HTTP/2 option, and got's default is HTTP/1.1). Loading it costs every command that talks
+ * to the API: it loads node:http2, and one of its files builds a TLS socket over a stream at load
+ * (to reach Node's JSStreamSocket class), whose TLS secure context takes 5 to 35 ms, before any
+ * request and even for plain http://. got's options.js reads the wrapper in two places only, both
+ * behind `http2`; it gets a module whose two members throw a clear error instead. Any other import
+ * of http2-wrapper, or any other use of it in got, fails the build.
+ */
+const http2WrapperLeftOut = {
+  name: 'http2-wrapper-left-out',
+  setup(build) {
+    const gotOptions = /[\\/]got[\\/]dist[\\/]source[\\/]core[\\/]options\.js$/;
+    build.onResolve({filter: /^http2-wrapper$/}, (args) => {
+      if (!gotOptions.test(args.importer)) throw new Error(`${args.importer} imports http2-wrapper; scripts/build.mjs leaves it out of the bundle for got's options.js only`);
+      return {path: 'http2-wrapper', namespace: 'http2-wrapper-left-out'};
+    });
+    build.onLoad({filter: gotOptions}, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const uses = [...text.matchAll(/\bhttp2wrapper\b(\.\w+)?/g)].map((m) => m[0]).sort();
+      const expected = ['http2wrapper', 'http2wrapper.Agent', 'http2wrapper.auto', 'http2wrapper.globalAgent'];
+      const guarded = ['            if (internals.http2) {\n                // Ensure HTTP/2 agent', '            if (this._internals.http2) {\n                if (major < 15'];
+      if (!text.includes("import http2wrapper from 'http2-wrapper';") || uses.join() !== expected.join() || !guarded.every((g) => text.includes(g))) {
+        throw new Error(`${args.path}: got no longer uses http2-wrapper as scripts/build.mjs expects (its globalAgent and auto, behind the http2 option); check got's options`);
+      }
+      return {contents: text, loader: 'js'};
+    });
+    build.onLoad({filter: /^http2-wrapper$/, namespace: 'http2-wrapper-left-out'}, () => ({
+      contents: [
+        'const unsupported = () => Object.assign(new Error("btalk is built without HTTP/2: got\'s http2 option is not supported"), {code: "EUNSUPPORTED"});',
+        'export default {',
+        '  get globalAgent() { throw unsupported(); },',
+        '  get auto() { throw unsupported(); },',
+        '};',
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal, outputSharedBlankCell, http2WrapperLeftOut];
 
 await rm(path.join(root, 'dist'), {recursive: true, force: true});
 await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx', 'emulator-worker': 'src/emulator/worker.ts'}, outdir: 'dist'});

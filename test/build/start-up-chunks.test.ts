@@ -110,6 +110,19 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     expect(text).toContain('WebAssembly.instantiate');
   });
 
+  it("got's HTTP/2 wrapper is left out: no chunk holds it or loads node:http2, and got's two uses of it throw a clear error", () => {
+    const services = contents(closure([dynamicImport(program, 'services')]));
+    expect(services.packages.has('got')).toBe(true);
+    expect([...services.packages].filter((p) => /^(http2-wrapper|resolve-alpn|quick-lru)$/.test(p))).toEqual([]);
+    const files = [path.join(dist, 'cli.js'), path.join(dist, 'head-start.js'), path.join(dist, 'emulator-worker.js'), ...readdirSync(path.join(dist, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => path.join(dist, 'chunks', f))];
+    // node:http2 by any name, and the TLS socket http2-wrapper builds at load to reach JSStreamSocket.
+    const http2 = files.filter((f) => /"(node:)?http2"|_parentWrap/.test(readFileSync(f, 'utf8')));
+    expect(http2.map((f) => path.relative(dist, f))).toEqual([]);
+    const got = [...closure([dynamicImport(program, 'services')])].filter((f) => readFileSync(f, 'utf8').includes('createNativeRequestOptions'));
+    expect(got).toHaveLength(1);
+    expect(readFileSync(got[0]!, 'utf8')).toContain("btalk is built without HTTP/2: got's http2 option is not supported");
+  });
+
   it('no module imports node:process (its ES module facade builds the set of every Node option): they get the global', () => {
     const files = [path.join(dist, 'cli.js'), path.join(dist, 'emulator-worker.js'), ...readdirSync(path.join(dist, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => path.join(dist, 'chunks', f))];
     const importing = files.filter((f) => /from\s*"(node:)?process"|import\s*"(node:)?process"|import\("(node:)?process"\)/.test(readFileSync(f, 'utf8')));
