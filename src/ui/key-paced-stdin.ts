@@ -21,6 +21,10 @@
  *
  * Ink reports both the Backspace key (DEL) and the Delete key as `delete`; the Delete key is
  * handed over as Ctrl+D (readline's "delete forward") so text fields can tell them apart.
+ *
+ * Keys typed before this stream was made (while btalk loads, the terminal still in line mode)
+ * come in its first read, an Enter among them as "\n" (the terminal's CR-to-LF translation):
+ * a "\n" is handed over as Enter ("\r"), which is also what a pasted line ending means.
  */
 import {Readable} from 'node:stream';
 
@@ -45,6 +49,11 @@ export interface PacedStdin extends Readable {
 /** The Delete key (ESC [ 3 ~, with or without modifiers) and what it is handed over as. */
 const DELETE_KEY = /^\u001B\[3(;\d+)?~$/u;
 const CTRL_D = '\u0004';
+
+function handedOver(key: string): string {
+  if (key === '\n') return '\r';
+  return DELETE_KEY.test(key) ? CTRL_D : key;
+}
 
 export function keyPacedStdin(source: TerminalInput): PacedStdin {
   const queue: string[] = [];
@@ -78,7 +87,7 @@ export function keyPacedStdin(source: TerminalInput): PacedStdin {
   };
   const onData = (data: Buffer | string) => {
     const keys = splitKeys(typeof data === 'string' ? data : data.toString('utf8'));
-    queue.push(...keys.map((k) => (DELETE_KEY.test(k) ? CTRL_D : k)));
+    queue.push(...keys.map(handedOver));
     if (timer === undefined) pushNext();
   };
   source.on('data', onData);

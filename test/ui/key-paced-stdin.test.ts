@@ -53,6 +53,14 @@ describe('keyPacedStdin', () => {
     stdin.dispose();
   });
 
+  it('hands an Enter typed while btalk loaded (the terminal in line mode: "\\n") over as Enter', async () => {
+    const {input} = terminal();
+    const stdin = keyPacedStdin(input);
+    input.write('\u001B[B\n');
+    expect(await readKeys(stdin, 2)).toEqual(['\u001B[B', '\r']);
+    stdin.dispose();
+  });
+
   it('hands the Delete key over as Ctrl+D, so fields tell it from Backspace', async () => {
     const {input} = terminal();
     const stdin = keyPacedStdin(input);
