@@ -13,6 +13,7 @@ import {PAGINATION_MODES, type EmulatorAccount, type EmulatorSettings, type Faul
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 import {terminalSafeJson} from '../text/terminal-safe.js';
+import {shellQuote} from '../text/shell-quote.js';
 
 export interface SandboxCommandOptions {
   port?: string | number;
@@ -80,11 +81,6 @@ export async function emulatorSetup(options: SandboxCommandOptions): Promise<{se
 
 const ACCOUNT_NAMES = ['demo', 'demoReadonly', 'multi', 'large', 'hostile'] as const;
 type AccountName = (typeof ACCOUNT_NAMES)[number];
-
-/** POSIX single quoting: everything literal, a quote becomes '\''. */
-export function shellQuote(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
 
 export function exportLines(emulator: RunningEmulator, account: AccountName = 'demo'): string[] {
   const chosen = emulator.accounts[account];

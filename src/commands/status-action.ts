@@ -7,6 +7,7 @@ import {BtalkError, EXIT_CODES, formatError, toBtalkError} from '../errors.js';
 import {apiKeyProblem, CREDENTIAL_ENV_VARS} from '../secrets/env-credentials.js';
 import {keychainReason} from '../secrets/keychain-errors.js';
 import {apiKeyLast4, proveCredentials, READONLY_WARNING, type Proof} from '../secrets/prove-credentials.js';
+import {loginCommand} from '../secrets/secret-origin.js';
 import type {CredentialSources, Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
 import {terminalSafeJson} from '../text/terminal-safe.js';
@@ -66,7 +67,7 @@ export async function check(session: Session): Promise<{report: StatusReport; er
       const problem = `missing ${missing.map((k) => LABELS[k]).join(', ')}: the OS keychain could not be read (${keychainReason(keychain)}); set ${vars}`;
       return {report: {...base, problem, error: keychain.toJSON()}, error: keychain};
     }
-    const problem = `missing ${missing.map((k) => LABELS[k]).join(', ')}: run "btalk login${session.profile === 'default' ? '' : ` --profile ${session.profile}`}" or set ${vars}`;
+    const problem = `missing ${missing.map((k) => LABELS[k]).join(', ')}: run "${loginCommand(session.profile)}" or set ${vars}`;
     return {report: {...base, problem}};
   }
   const last4 = apiKeyLast4(credentials.apiKey);

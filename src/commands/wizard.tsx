@@ -15,6 +15,7 @@ import type {ApiOptions, Session} from '../session-types.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 import {mergeOrderOptions, type Answers as OrderAnswers} from '../order/order-options.js';
+import {shellArg} from '../text/shell-quote.js';
 
 const ORDER_FLAGS = '--customer CODE --vpn VPN_ID --country FR --site-name MY_SITE --label "My site" --reference REF --yes';
 
@@ -22,8 +23,8 @@ const ORDER_FLAGS = '--customer CODE --vpn VPN_ID --country FR --site-name MY_SI
 export function notATerminalHint(globals: GlobalOptions): string {
   const kept = [
     globals.sandbox ? '--sandbox' : undefined,
-    globals.profile && globals.profile !== 'default' ? `--profile ${globals.profile}` : undefined,
-    globals.baseUrl && !globals.sandbox ? `--base-url ${globals.baseUrl}` : undefined,
+    globals.profile && globals.profile !== 'default' ? `--profile ${shellArg(globals.profile)}` : undefined,
+    globals.baseUrl && !globals.sandbox ? `--base-url ${shellArg(globals.baseUrl)}` : undefined,
   ].filter(Boolean);
   return `Without a terminal, use: btalk order ${[...kept, ORDER_FLAGS].join(' ')} (see "btalk order --help").`;
 }

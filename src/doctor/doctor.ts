@@ -18,6 +18,7 @@ import type {Runtime} from '../runtime.js';
 import {CREDENTIAL_ENV_LIST} from '../secrets/env-credentials.js';
 import {hintFor, keychainReason} from '../secrets/keychain-errors.js';
 import type {SecretStore} from '../secrets/types.js';
+import {loginCommand} from '../secrets/secret-origin.js';
 import type {Session, SessionFactory} from '../session-types.js';
 import {terminalSafeLines} from '../text/terminal-safe.js';
 
@@ -229,7 +230,7 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
     if (!session.credentials) {
       const missing = Object.entries(session.sources).filter(([, s]) => s === 'missing').map(([k]) => k);
       const why = session.keychainProblem ? ` (the keychain could not be read: ${keychainReason(session.keychainProblem)})` : '';
-      throw new Fail(`no credentials for profile "${session.profile}": missing ${missing.join(', ')}${why}`, `Run "btalk login${session.profile === 'default' ? '' : ` --profile ${session.profile}`}", or set ${CREDENTIAL_ENV_LIST}.`);
+      throw new Fail(`no credentials for profile "${session.profile}": missing ${missing.join(', ')}${why}`, `Run "${loginCommand(session.profile)}", or set ${CREDENTIAL_ENV_LIST}.`);
     }
     if (!reachable) throw new Skip('needs the API host');
     if (!tlsOk) throw new Skip('needs a trusted TLS connection');

@@ -8,6 +8,7 @@
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
 import {BtalkError, type RefusedSecrets, type SecretName} from '../errors.js';
 import {CREDENTIAL_ENV_VARS} from './env-credentials.js';
+import {shellArg} from '../text/shell-quote.js';
 
 export type Origin = 'environment' | 'keychain' | 'typed' | 'sandbox';
 
@@ -22,7 +23,7 @@ const KEY_PLACE = 'Business Talk Online portal, Developer tab';
 
 /** The login command for a profile, as a person would type it. */
 export function loginCommand(profile: string): string {
-  return profile === 'default' ? 'btalk login' : `btalk login --profile ${profile}`;
+  return profile === 'default' ? 'btalk login' : `btalk login --profile ${shellArg(profile)}`;
 }
 
 function list(words: readonly string[]): string {

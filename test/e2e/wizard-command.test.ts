@@ -24,6 +24,16 @@ describe('btalk (the wizard command)', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => 
     for (const flag of ['--customer', '--vpn', '--country', '--site-name', '--label', '--reference', '--yes']) expect(err).toContain(flag);
     expect(setup.runtime.out()).toBe('');
   });
+
+  it('quotes the flags it keeps, so the command to copy is the one meant', async () => {
+    const setup = await testSessions({interactive: false});
+    const ctx = commandContext(setup, {profile: 'bad name', baseUrl: 'https://api.example.com/x?a=1&b=2'});
+    const program = new Command().exitOverride();
+    registerWizard(program, ctx);
+    await program.parseAsync([], {from: 'user'});
+    const err = setup.runtime.err();
+    expect(err).toContain(`btalk order --profile 'bad name' --base-url 'https://api.example.com/x?a=1&b=2' --customer`);
+  });
 });
 
 describe('wizard: Ctrl+C', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {

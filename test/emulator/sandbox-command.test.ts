@@ -3,7 +3,7 @@ import {createServer} from 'node:net';
 import {Command} from 'commander';
 import {describe, expect, it} from 'vitest';
 import type {CommandContext} from '../../src/commands/context.js';
-import {registerSandbox, runSandboxCommand, shellQuote} from '../../src/commands/sandbox.js';
+import {registerSandbox, runSandboxCommand} from '../../src/commands/sandbox.js';
 import {BtalkError} from '../../src/errors.js';
 import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
 import {basicAuth} from '../helpers/emulator.js';
@@ -111,12 +111,6 @@ describe('btalk sandbox', () => {
     await expect(runSandboxCommand(fake, {latency: '600000'})).rejects.toMatchObject({kind: 'usage'});
     await expect(runSandboxCommand(fake, {account: 'nobody'})).rejects.toMatchObject({kind: 'usage', message: expect.stringContaining('large')});
     expect(fake.out()).toBe('');
-  });
-
-  it('quotes values for POSIX shells, quotes included', () => {
-    expect(shellQuote("it's $HOME `x`")).toBe(`'it'\\''s $HOME \`x\`'`);
-    const output = execFileSync('sh', ['-c', `printf '%s' ${shellQuote("it's $HOME `x`")}`], {encoding: 'utf8'});
-    expect(output).toBe("it's $HOME `x`");
   });
 
   it('a port in use is a usage error naming the port', async () => {
