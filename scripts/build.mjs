@@ -11,6 +11,7 @@ import {chmod, readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {patchStringWidth} from './string-width-simple.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bench = process.argv.includes('--bench');
@@ -192,7 +193,22 @@ const http2WrapperLeftOut = {
     }));
   },
 };
-shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal, outputSharedBlankCell, http2WrapperLeftOut];
+/**
+ * string-width 8 makes its segmenter and emoji expression on first use, and measures a text of
+ * simple characters without them (scripts/string-width-simple.mjs): they cost the wizard 30 to
+ * 40 ms of its main thread before the first frame. string-width 7 (wrap-ansi's own) makes its
+ * segmenter on first use.
+ */
+const stringWidthSimple = {
+  name: 'string-width-simple',
+  setup(build) {
+    build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      return {contents: patchStringWidth(text, args.path), loader: 'js'};
+    });
+  },
+};
+shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal, outputSharedBlankCell, http2WrapperLeftOut, stringWidthSimple];
 
 await rm(path.join(root, 'dist'), {recursive: true, force: true});
 await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx', 'emulator-worker': 'src/emulator/worker.ts'}, outdir: 'dist'});
