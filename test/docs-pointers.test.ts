@@ -3,14 +3,14 @@
  * from the README, and every file name a comment in src/, test/ or bench/ gives (notes kept
  * outside the repository were once cited there).
  */
-import {existsSync, readFileSync} from 'node:fs';
+import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {repoRoot, sourceFiles} from './helpers/imports.js';
 
 const FILE_NAME = /(?<![\w/.-])(?:[\w-]+\/)*[\w.-]+\.(?:md|tsx?|mjs)\b/g;
 const files = [...sourceFiles(path.join(repoRoot, 'src')), ...sourceFiles(path.join(repoRoot, 'test')), ...sourceFiles(path.join(repoRoot, 'bench'))];
-const known = [...files.map((f) => path.relative(repoRoot, f)), 'README.md', 'src/README.md', 'package.json', 'scripts/build.mjs', 'test/helpers/fake-keyring.mjs'];
+const known = [...files.map((f) => path.relative(repoRoot, f)), 'README.md', 'src/README.md', 'package.json', ...readdirSync(path.join(repoRoot, 'scripts')).map((f) => `scripts/${f}`), 'test/helpers/fake-keyring.mjs'];
 
 /** A name resolves when some file of the repository is it, or ends with it (`api/client.ts`, `client.ts`). */
 function resolves(name: string): boolean {
