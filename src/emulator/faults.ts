@@ -37,6 +37,9 @@ export class FaultBook {
     if (spec.drip !== undefined && !(Number.isInteger(spec.drip.bytes) && spec.drip.bytes > 0 && Number.isInteger(spec.drip.everyMs) && spec.drip.everyMs >= 0)) {
       throw new Error('FaultSpec.drip must be {bytes: a positive whole number, everyMs: a whole number}');
     }
+    if (spec.query !== undefined && (typeof spec.query !== 'object' || spec.query === null || Object.values(spec.query).some((v) => typeof v !== 'string'))) {
+      throw new Error('FaultSpec.query must be an object of strings, e.g. {"offset": "1000"}');
+    }
     this.faults.push({spec, route: normalise(spec.route), left});
   }
 
@@ -45,8 +48,9 @@ export class FaultBook {
   }
 
   /** The fault for this request, counted down; `names` are the route key and the literal path. */
-  take(names: string[]): FaultSpec | undefined {
-    const fault = this.faults.find((f) => f.route === '*' || names.some((name) => sameRoute(f.route, name)));
+  take(names: string[], query?: URLSearchParams): FaultSpec | undefined {
+    const asked = (f: {spec: FaultSpec}) => f.spec.query === undefined || Object.entries(f.spec.query).every(([k, v]) => query?.get(k) === v);
+    const fault = this.faults.find((f) => (f.route === '*' || names.some((name) => sameRoute(f.route, name))) && asked(f));
     if (fault === undefined) return undefined;
     fault.left -= 1;
     if (fault.left === 0) this.faults = this.faults.filter((f) => f !== fault);

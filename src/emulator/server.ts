@@ -143,7 +143,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     }
     const signal = stopping.signal;
     if (settings.latencyMs > 0) await sleep(settings.latencyMs, undefined, {signal});
-    const fault = faults.take([route.key, `${method} ${relative}`, `${method} ${path}`]);
+    const fault = faults.take([route.key, `${method} ${relative}`, `${method} ${path}`], url.searchParams);
     if (fault?.reset === 'before') return dropConnection(req.socket);
     if (fault?.stall) return stallUntilClosed(req.socket, signal);
     if (fault?.delayMs !== undefined && fault.delayMs > 0) await sleep(fault.delayMs, undefined, {signal});

@@ -44,6 +44,11 @@ export interface FaultSpec {
    * (':code' matches ':customerCode').
    */
   route: string;
+  /**
+   * Only requests whose query has these values, e.g. {"offset": "1000"}: one page of a list (a
+   * later page stalled while the first ones answer).
+   */
+  query?: Record<string, string>;
   /** How many requests it hits before it is used up (default 1). */
   times?: number;
   status?: number;

@@ -37,6 +37,16 @@ describe('injected faults', () => {
     expect(((await res.json()) as {code: number}).code).toBe(53);
   });
 
+  it('with `query`, hits only the requests of that query (one page of a list), and refuses a query that is not strings', async () => {
+    const token = await tokenFor(sandbox());
+    sandbox().injectFault({route: 'GET /voicesites', query: {offset: '1'}, status: 503});
+    expect((await api(sandbox(), '/voicesites?offset=0&limit=1', {token})).status).toBe(200);
+    expect((await api(sandbox(), '/voicesites?limit=1', {token})).status).toBe(200);
+    expect((await api(sandbox(), '/voicesites?offset=1&limit=1', {token})).status).toBe(503);
+    expect((await api(sandbox(), '/voicesites?offset=1&limit=1', {token})).status).toBe(200);
+    expect(() => sandbox().injectFault({route: 'GET /voicesites', query: {offset: 1} as never})).toThrow(/FaultSpec.query must be an object of strings/);
+  });
+
   it('counts down `times` and matches routes whatever the parameter is called', async () => {
     const token = await tokenFor(sandbox());
     sandbox().injectFault({route: 'GET /customers/:code/vpns', status: 500, times: 2});
