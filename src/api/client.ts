@@ -34,7 +34,7 @@ import {createTokenProvider, type FreshToken} from './token-provider.js';
 import {validate} from './validate.js';
 import {createTransport, type SendRequest, type SentAnswer, type Transport} from './transport.js';
 import {tokenRequest} from './wire-request.js';
-import type {BusinessTalkApi, ClientOptions, Customer, Vpn} from './types.js';
+import type {BusinessTalkApi, ClientOptions, Customer, ListSoFar, Vpn} from './types.js';
 
 const DEFAULT_RETRIES = 3;
 const DEFAULT_MAX_RETRY_DELAY_MS = 30_000;
@@ -300,7 +300,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
   }
 
   /** Reads the whole list, handing each validated page to `onPage`; resolves with the item count. */
-  async function readList<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onPage: (items: T[], offset: number) => void, onRequestId?: (id: string) => void): Promise<number> {
+  async function readList<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onPage: (items: T[], offset: number, total: number | undefined) => void, onRequestId?: (id: string) => void): Promise<number> {
     const memoKey = path.split('/')[0] ?? path;
     const known = pageSizes.get(memoKey);
     return readAllPages(
@@ -317,13 +317,23 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
         ...(known === undefined ? {} : {limit: known}),
         onLimit: (limit) => pageSizes.set(memoKey, limit),
       },
-      (items, offset) => onPage(items as T[], offset),
+      (items, offset, total) => onPage(items as T[], offset, total),
     );
   }
 
-  async function list<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void): Promise<T[]> {
+  async function list<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void, onProgress?: (soFar: ListSoFar<T>) => void): Promise<T[]> {
     const pages = new Map<number, T[]>();
-    await readList(path, check, label, idKey, signal, (items, offset) => pages.set(offset, items), onRequestId);
+    // The pages in from offset 0 without a gap, for onProgress: a page ahead of a missing one waits.
+    let soFar: readonly T[] = [];
+    await readList(path, check, label, idKey, signal, (items, offset, total) => {
+      pages.set(offset, items);
+      if (!onProgress) return;
+      let grown = soFar;
+      for (let page = pages.get(grown.length); page !== undefined && page.length > 0; page = pages.get(grown.length)) grown = grown.concat(page);
+      if (grown === soFar || (total !== undefined && grown.length >= total)) return;
+      soFar = grown;
+      onProgress({items: soFar, total});
+    }, onRequestId);
     return [...pages.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, items]) => items);
   }
 
@@ -345,7 +355,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     }),
     me: guarded((o) => get('me', MeSchema, 'me', o?.signal)),
     customers: guarded((o) => list('customers', CUSTOMERS, 'customers', 'customerCode', o?.signal)),
-    vpns: guarded((customerCode: string, o) => list(`customers/${segment(customerCode, 'customer code')}/vpns`, VPNS, 'vpns', 'vpnId', o?.signal)),
+    vpns: guarded((customerCode: string, o) => list(`customers/${segment(customerCode, 'customer code')}/vpns`, VPNS, 'vpns', 'vpnId', o?.signal, undefined, o?.onProgress)),
     country: guarded((iso2: string, o) => get(`countries/${segment(iso2.trim().toUpperCase(), 'country code')}`, CountrySchema, 'country', o?.signal)),
     voicesites: guarded((o) => list('voicesites', VOICESITES, 'voicesites', 'voiceSiteId', o?.signal, o?.onRequestId)),
     voicesiteNames: guarded((o) => list('voicesites', SITE_NAMES, 'voicesites', 'voiceSiteId', o?.signal, o?.onRequestId)),

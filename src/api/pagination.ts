@@ -84,7 +84,7 @@ export async function fetchAllPages(fetchPage: FetchPage, reading: ListReading =
  * the pages in flight, whatever the account's size. `fetchPage` validates each page and throws
  * BtalkErrors. Resolves with the number of items once every page was read and checked.
  */
-export async function readAllPages(fetchPage: FetchPage, reading: ListReading, onPage: (items: unknown[], offset: number) => void): Promise<number> {
+export async function readAllPages(fetchPage: FetchPage, reading: ListReading, onPage: (items: unknown[], offset: number, total: number | undefined) => void): Promise<number> {
   const maxItems = reading.maxItems ?? DEFAULT_MAX_ITEMS;
   const seen = new Map<string, number>();
   /** Records each item's identity; the same one twice means the server did not advance. */
@@ -109,7 +109,7 @@ export async function readAllPages(fetchPage: FetchPage, reading: ListReading, o
   if (total > maxItems) throw refused(reading, `X-Total-Count says ${total} items, more than btalk reads in one list (${maxItems})`, first.requestId);
   if (first.items.length >= total) {
     if (first.items.length > total) throw refused(reading, `X-Total-Count says ${total} items but the first page alone has ${first.items.length}`, first.requestId);
-    onPage(first.items, 0);
+    onPage(first.items, 0, total);
     return first.items.length;
   }
   if (first.items.length === 0) throw refused(reading, `X-Total-Count says ${total} items but the first page is empty`, first.requestId);
@@ -117,7 +117,7 @@ export async function readAllPages(fetchPage: FetchPage, reading: ListReading, o
   const step = first.items.length;
   const offsets: number[] = [];
   for (let offset = step; offset < total; offset += step) offsets.push(offset);
-  onPage(first.items, 0);
+  onPage(first.items, 0, total);
   let next = 0;
   let failed = false;
   async function worker(): Promise<void> {
@@ -140,7 +140,7 @@ export async function readAllPages(fetchPage: FetchPage, reading: ListReading, o
           );
         }
         check(page.items, offset, page.requestId);
-        onPage(page.items, offset);
+        onPage(page.items, offset, total);
       } catch (error) {
         failed = true; // the other workers stop after their current page
         throw error;
@@ -162,9 +162,9 @@ async function readWithoutTotal(
   limit: number,
   check: (items: unknown[], offset: number, requestId: string | undefined) => void,
   maxItems: number,
-  onPage: (items: unknown[], offset: number) => void,
+  onPage: (items: unknown[], offset: number, total: undefined) => void,
 ): Promise<number> {
-  onPage(first.items, 0);
+  onPage(first.items, 0, undefined);
   let count = first.items.length;
   const step = first.items.length;
   let last = first;
@@ -173,7 +173,7 @@ async function readWithoutTotal(
     last = await fetchPage(count, limit);
     if (last.items.length > step) throw refused(reading, `the page at offset ${count} has ${last.items.length} items, more than the first page's ${step}`, last.requestId);
     check(last.items, count, last.requestId);
-    onPage(last.items, count);
+    onPage(last.items, count, undefined);
     count += last.items.length;
   }
   return count;

@@ -14,7 +14,7 @@
  * A prefetched answer is used once; later calls go to the server. When a prefetched read fails,
  * the other prefetched answers are dropped, so retrying after, say, new credentials asks again.
  */
-import type {BusinessTalkApi, CallOptions} from './types.js';
+import type {BusinessTalkApi, CallOptions, ListSoFar, Vpn} from './types.js';
 
 type Key = 'me' | 'customers' | 'voicesiteNames' | `vpns:${string}`;
 
@@ -53,9 +53,25 @@ export function prefetchingApi(api: BusinessTalkApi, plan: PrefetchPlan = {}): B
   };
   /** The VPNs read at once, when there are: part of the first list the person sees. */
   let firstVpns: Promise<unknown> | undefined;
+  /**
+   * Each prefetched VPN read's progress: the last list so far, and who is told of the next. The
+   * caller that takes the read is told at once of what is already in, then of each page after.
+   */
+  const vpnProgress = new Map<string, {last?: ListSoFar<Vpn>; listener?: (soFar: ListSoFar<Vpn>) => void}>();
   const startVpns = (code: string) => {
-    start(`vpns:${code}`, () => api.vpns(code));
-    firstVpns ??= started.get(`vpns:${code}`);
+    const key = `vpns:${code}` as const;
+    if (started.has(key)) return;
+    const progress: {last?: ListSoFar<Vpn>; listener?: (soFar: ListSoFar<Vpn>) => void} = {};
+    vpnProgress.set(code, progress);
+    start(key, () =>
+      api.vpns(code, {
+        onProgress: (soFar) => {
+          progress.last = soFar;
+          progress.listener?.(soFar);
+        },
+      }),
+    );
+    firstVpns ??= started.get(key);
   };
   start('me', () => api.me());
   if (plan.customerCode !== undefined) startVpns(plan.customerCode);
@@ -77,12 +93,14 @@ export function prefetchingApi(api: BusinessTalkApi, plan: PrefetchPlan = {}): B
   names.catch(() => started.clear());
   started.set('voicesiteNames', names);
 
-  function take<T>(key: Key, options: CallOptions | undefined, call: () => Promise<T>): Promise<T> {
+  /** The prefetched answer, once (`onTaken` is told when it is handed over), or a call of its own. */
+  function take<T>(key: Key, options: CallOptions | undefined, call: () => Promise<T>, onTaken?: () => void): Promise<T> {
     const promise = started.get(key);
     // A caller that wants each answer's request id, or has already given up, asks for itself.
     if (!promise || options?.onRequestId || options?.signal?.aborted) return call();
     started.delete(key);
     handed.add(promise);
+    onTaken?.();
     return withSignal(promise as Promise<T>, options?.signal);
   }
 
@@ -95,7 +113,15 @@ export function prefetchingApi(api: BusinessTalkApi, plan: PrefetchPlan = {}): B
     customers: (options) => take('customers', options, () => api.customers(options)),
     voicesites: (options) => api.voicesites(options),
     voicesiteNames: (options) => take('voicesiteNames', options, () => api.voicesiteNames(options)),
-    vpns: (customerCode, options) => take(`vpns:${customerCode}`, options, () => api.vpns(customerCode, options)),
+    vpns: (customerCode, options) =>
+      take(`vpns:${customerCode}`, options, () => api.vpns(customerCode, options), () => {
+        const progress = vpnProgress.get(customerCode);
+        vpnProgress.delete(customerCode);
+        const onProgress = options?.onProgress;
+        if (!progress || !onProgress) return;
+        progress.listener = onProgress;
+        if (progress.last) onProgress(progress.last);
+      }),
     country: (iso2, options) => api.country(iso2, options),
     orderVoicesite: (customerCode, order, options) => api.orderVoicesite(customerCode, order, options),
     findVoicesites: (match, options) => api.findVoicesites(match, options),

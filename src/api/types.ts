@@ -25,6 +25,22 @@ export interface CallOptions {
   onRequestId?: (requestId: string) => void;
 }
 
+/**
+ * A list read so far: the items of the pages in from the first one on without a gap, in server
+ * order (a page that arrives before the one ahead of it waits for it), each page checked as the
+ * whole list is. Not the list: the read may still fail, and only its promise gives the list.
+ */
+export interface ListSoFar<T> {
+  items: readonly T[];
+  /** How many items the server says the list holds (X-Total-Count), when it said. */
+  total: number | undefined;
+}
+
+export interface ListCallOptions<T> extends CallOptions {
+  /** Told each time more of the list is in (never with the whole list: the promise gives that). */
+  onProgress?: (soFar: ListSoFar<T>) => void;
+}
+
 export interface BusinessTalkApi {
   /** Base URL the client talks to, e.g. https://api.orange.com/btalk/beta/v1. */
   readonly baseUrl: string;
@@ -34,7 +50,7 @@ export interface BusinessTalkApi {
   /** Every customer, all pages. */
   customers(options?: CallOptions): Promise<Customer[]>;
   /** Every VPN of the customer, all pages. */
-  vpns(customerCode: string, options?: CallOptions): Promise<Vpn[]>;
+  vpns(customerCode: string, options?: ListCallOptions<Vpn>): Promise<Vpn[]>;
   country(iso2: string, options?: CallOptions): Promise<Country>;
   /** One POST, never retried automatically. Errors after which the site may exist carry outcomeUnknown. */
   orderVoicesite(customerCode: string, order: OrderRequest, options?: CallOptions): Promise<OrderResult>;
