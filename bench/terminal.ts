@@ -52,9 +52,13 @@ export async function terminalBench(emulator: RunningEmulator, baseEnv: NodeJS.P
   });
   const small: number[] = [];
   const large: number[] = [];
+  const whole: number[] = [];
   for (let i = 0; i < runs; i++) {
     small.push(...(await timeInPty([process.execPath, CLI], envFor(emulator.accounts.demo), [/My VPN 1/])));
-    large.push(...(await timeInPty([process.execPath, CLI], envFor(emulator.accounts.large), [/Large VPN 00001/])));
+    // The list shows (and takes keys) from its first page on; the count says when every page is in.
+    const [shown, all] = await timeInPty([process.execPath, CLI], envFor(emulator.accounts.large), [/Large VPN 00001/, /10000 of 10000 VPNs/]);
+    large.push(shown!);
+    whole.push(all!);
   }
   const largeRatio = median(large) / median(small);
   report({
@@ -65,6 +69,7 @@ export async function terminalBench(emulator: RunningEmulator, baseEnv: NodeJS.P
     goal: '<= 1.2x',
     met: largeRatio <= 1.2,
   });
+  report({name: 'start to the whole 10,000-VPN list in (every page)', value: ms(median(whole)), reference: `2 VPNs: ${ms(median(small))}`, ratio: median(whole) / median(small)});
 
   // Keys on the 10,000-VPN list, one at a time as a person types them: arrows, then a filter typed
   // and erased. Each is timed from the byte written to the frame that shows its effect.

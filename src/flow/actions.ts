@@ -69,6 +69,8 @@ export type Action =
   | {type: 'load-failed'; request: DataRequest; error: BtalkError; stage?: 'token'}
   | {type: 'access-checked'; me: Me}
   | {type: 'customers-loaded'; customers: Customer[]}
+  /** More pages of the customer's VPNs are in (`vpns`: all of them so far, in server order). */
+  | {type: 'vpns-progressed'; customerCode: string; vpns: readonly Vpn[]; total: number | undefined}
   | {type: 'vpns-loaded'; customerCode: string; vpns: Vpn[]}
   | {type: 'country-loaded'; iso2: string; country: Country}
   | {type: 'voicesites-loaded'; voicesites: SiteName[]}

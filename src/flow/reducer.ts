@@ -3,6 +3,7 @@
  * screen are ignored (a second Enter while submitting, a late answer from an old attempt).
  */
 import {canOrder, isCovered} from '../api/schemas.js';
+import type {Vpn} from '../api/types.js';
 import type {Action, DataRequest} from './actions.js';
 import {interrupted, quit} from './leaving.js';
 import {applyGiven} from './given.js';
@@ -190,7 +191,10 @@ function step(state: WizardState, action: Action): WizardState {
     case 'wait-announced':
       return {...state, lastWait: action.notice};
     case 'load-failed': {
-      const next = {...state, data: setData(state.data, action.request, {status: 'failed', error: action.error})};
+      // A list that failed part way keeps what had been read: the person still sees those rows, told the list is incomplete.
+      const before = action.request.kind === 'vpns' ? state.data.vpns[action.request.customerCode] : undefined;
+      const soFar = before?.status === 'loading' ? before.soFar : undefined;
+      const next = {...state, data: setData(state.data, action.request, soFar ? {status: 'failed', error: action.error, soFar} : {status: 'failed', error: action.error})};
       // Typed credentials that the server refuses: back to the form, saying why.
       if (action.request.kind === 'me' && screen.kind === 'access' && state.unsavedCredentials && (action.error.kind === 'auth' || action.error.kind === 'forbidden')) {
         const {credentials: _c, unsavedCredentials: typed, ...rest} = next;
@@ -208,6 +212,12 @@ function step(state: WizardState, action: Action): WizardState {
     case 'customers-loaded': {
       const next = {...state, data: {...state.data, customers: {status: 'ready' as const, value: action.customers}}};
       return screen.kind === 'customer' ? goToCustomer(next) : next;
+    }
+    case 'vpns-progressed': {
+      // Only into the read under way: a list already in (or failed, or dropped) is not touched.
+      const entry = state.data.vpns[action.customerCode];
+      if (entry?.status !== 'loading') return state;
+      return {...state, data: setData(state.data, {kind: 'vpns', customerCode: action.customerCode}, {...entry, soFar: {value: action.vpns as Vpn[], total: action.total}})};
     }
     case 'vpns-loaded':
       return {...state, data: setData(state.data, {kind: 'vpns', customerCode: action.customerCode}, {status: 'ready', value: action.vpns})};

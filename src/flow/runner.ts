@@ -34,7 +34,7 @@ export interface Runner {
   stop(): void;
 }
 
-async function load(api: BusinessTalkApi, request: DataRequest, signal: AbortSignal): Promise<Action> {
+async function load(api: BusinessTalkApi, request: DataRequest, signal: AbortSignal, dispatch: (action: Action) => void): Promise<Action> {
   const options = {signal};
   switch (request.kind) {
     case 'me':
@@ -47,7 +47,11 @@ async function load(api: BusinessTalkApi, request: DataRequest, signal: AbortSig
     case 'customers':
       return {type: 'customers-loaded', customers: await api.customers(options)};
     case 'vpns':
-      return {type: 'vpns-loaded', customerCode: request.customerCode, vpns: await api.vpns(request.customerCode, options)};
+      return {
+        type: 'vpns-loaded',
+        customerCode: request.customerCode,
+        vpns: await api.vpns(request.customerCode, {...options, onProgress: ({items, total}) => dispatch({type: 'vpns-progressed', customerCode: request.customerCode, vpns: items, total})}),
+      };
     case 'country':
       return {type: 'country-loaded', iso2: request.iso2, country: await api.country(request.iso2, options)};
     case 'voicesites':
@@ -100,7 +104,7 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
     switch (effect.type) {
       case 'load':
         try {
-          return await load(api(), effect.request, aborter.signal);
+          return await load(api(), effect.request, aborter.signal, dispatch);
         } catch (error) {
           return {type: 'load-failed', request: effect.request, error: toBtalkError(error)};
         }

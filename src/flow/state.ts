@@ -14,7 +14,18 @@ import type {GivenAnswers} from './given.js';
  * Anything fetched: every screen has a loading, a ready and a failed look. `since`: when the read
  * started (epoch ms), so the busy line counts the seconds of the wait itself, prefetch included.
  */
-export type Loadable<T> = {status: 'loading'; since?: number} | {status: 'ready'; value: T} | {status: 'failed'; error: BtalkError};
+export type Loadable<T> = {status: 'loading'; since?: number; soFar?: SoFar<T>} | {status: 'ready'; value: T} | {status: 'failed'; error: BtalkError; soFar?: SoFar<T>};
+
+/**
+ * A list still being read (the VPNs): its pages in so far, shown and choosable while the rest
+ * arrive, never taken for the list (a loading or failed read stays so: only `ready` is complete).
+ * On a failed read, what had been read before the failure.
+ */
+export interface SoFar<T> {
+  value: T;
+  /** How many the server says there are (X-Total-Count), when it said. */
+  total: number | undefined;
+}
 
 /** The site step's three answers (domain/order-request.ts `SiteNames`). */
 export type SiteDetails = SiteNames;
@@ -38,7 +49,7 @@ export interface WizardAnswers {
 export function placedListed(data: DataCache, voiceSiteId: string): Loadable<boolean> {
   const sites = data.voicesites;
   if (!sites || sites.status === 'loading') return {status: 'loading'};
-  if (sites.status === 'failed') return sites;
+  if (sites.status === 'failed') return {status: 'failed', error: sites.error};
   return {status: 'ready', value: sites.value.some((s) => String(s.voiceSiteId) === voiceSiteId)};
 }
 

@@ -2,9 +2,10 @@
  * A list you narrow by typing: used for customers, VPNs and countries. Shows "n of total", keeps
  * the highlighted row in view, and scrolls within `rows` lines so long lists fit the terminal.
  */
-import {Box} from 'ink';
+import {Box, type Key} from 'ink';
 import React, {useEffect, useMemo} from 'react';
 import {count} from '../plural.js';
+import {grouped} from '../../text/plural.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
@@ -28,12 +29,26 @@ export interface FilterListProps<T> {
   onChoose: (item: T) => void;
   onHighlight?: (item: T) => void;
   onBack?: (() => void) | undefined;
+  /**
+   * The items are not the whole list: `loading`, more are on their way; `failed`, the read
+   * stopped. The count says "so far", and no match is never told as if the list were complete.
+   */
+  partial?: 'loading' | 'failed' | undefined;
+  /** A key the list itself does not use (a Ctrl key): true when it was taken. */
+  onOtherKey?: ((input: string, key: Key) => boolean) | undefined;
   isActive?: boolean;
+}
+
+/** The line for a filter that shows nothing: never "no match" while part of the list is missing. */
+function noMatch(noun: readonly [string, string], text: string, partial: FilterListProps<unknown>['partial'], read: number): string {
+  if (partial === 'loading') return `  None of the ${count(read, ...noun, grouped)} in so far match "${text}"; the rest are still loading…`;
+  if (partial === 'failed') return `  None of the ${count(read, ...noun, grouped)} read match "${text}"; the list is incomplete.`;
+  return `  No ${noun[1]} match "${text}". Backspace to widen the filter.`;
 }
 
 export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
   const theme = useTheme();
-  const {items, itemKey, label, filter, noun, onChoose, onHighlight, onBack, note, isActive = true} = props;
+  const {items, itemKey, label, filter, noun, onChoose, onHighlight, onBack, note, partial, onOtherKey, isActive = true} = props;
   const rows = Math.max(3, props.rows);
   const [state, dispatch, get] = useStore(filterListReducer, () => filterListState(items.findIndex((i) => itemKey(i) === props.initialKey)));
   const text = state.filter.value;
@@ -51,6 +66,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
   // The state each earlier key left, rendered or not (see key-paced-stdin.ts).
   useKeys(
     (input, key) => {
+      if (onOtherKey?.(input, key)) return;
       const now = get();
       const list = now.filter.value === text ? shown : filter(items, now.filter.value);
       const meant = filterListKey(input, key, list.length, rows);
@@ -79,10 +95,10 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
           {'Filter: '}
           <TextInput state={state.filter} focused={isActive} />
         </Text>
-        <Text dimColor>{`${shown.length} of ${count(items.length, ...noun)}`}</Text>
+        <Text dimColor>{partial ? `${grouped(shown.length)} of the ${count(items.length, ...noun, grouped)} ${partial === 'loading' ? 'so far' : 'read'}` : `${shown.length} of ${count(items.length, ...noun)}`}</Text>
       </Box>
       <Text dimColor>{above > 0 ? `  ↑ ${above} more` : ' '}</Text>
-      {windowItems.length === 0 ? <Text color={theme.warning}>{`  No ${noun[1]} match "${text}". Backspace to widen the filter.`}</Text> : null}
+      {windowItems.length === 0 ? <Text color={theme.warning}>{noMatch(noun, text, partial, items.length)}</Text> : null}
       {windowItems.map((item) => {
         const on = item === highlighted;
         const extra = note?.(item);

@@ -2,7 +2,7 @@
  * The shape shared by the customer and VPN steps: a title, then the list's loading, failed, empty
  * or ready look, and the keys in a footer.
  */
-import {Box} from 'ink';
+import {Box, type Key} from 'ink';
 import React from 'react';
 import type {Loadable} from '../../flow/state.js';
 import {Busy} from '../components/busy.js';
@@ -12,6 +12,7 @@ import {Footer} from '../components/footer.js';
 import {Menu} from '../components/menu.js';
 import {useTheme} from '../theme.js';
 import {Text} from '../components/text.js';
+import {count, grouped} from '../../text/plural.js';
 
 /** The filter rule lives with the flow; re-exported for the screens that build on this one. */
 export {matchingAny} from '../../flow/choices.js';
@@ -40,7 +41,57 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
   const backLabel = props.backLabel ?? 'back';
   let body: React.JSX.Element;
   let hints: Array<readonly [string, string]>;
-  if (list === undefined || list.status === 'loading') {
+  const soFar = list?.status === 'loading' || list?.status === 'failed' ? list.soFar : undefined;
+  const noun = props.listProps.noun;
+  /** The rows to show: the whole list, or (`partial`) the part of it read so far. */
+  let rows: {items: readonly T[]; partial?: 'loading' | 'failed'; note?: React.JSX.Element; noteLines: number} | undefined;
+  if (list?.status === 'ready' && list.value.length > 0) {
+    rows = {items: list.value, noteLines: 0};
+  } else if (list !== undefined && list.status !== 'ready' && soFar !== undefined && soFar.value.length > 0) {
+    // Part of the list is in: its rows can be moved among, filtered and chosen while the rest
+    // arrive, and the screen says plainly how much is in and that it is not the whole list.
+    const n = soFar.value.length;
+    const of = soFar.total === undefined ? count(n, ...noun, grouped) : `${grouped(n)} of ${count(soFar.total, ...noun, grouped)}`;
+    rows =
+      list.status === 'loading'
+        ? {items: soFar.value, partial: 'loading', note: <Busy label={`Still loading: ${of} loaded${soFar.total === undefined ? ' so far' : ''}…`} since={list.since} />, noteLines: 1}
+        : {
+            items: soFar.value,
+            partial: 'failed',
+            note: (
+              <Box flexDirection="column">
+                <ErrorBlock error={list.error} />
+                <Text color={theme.warning}>{`✗ The list is incomplete: only ${of} were read. One listed here can still be chosen; Ctrl+R reads the whole list again.`}</Text>
+              </Box>
+            ),
+            noteLines: 5,
+          };
+  }
+  if (rows !== undefined) {
+    const failed = rows.partial === 'failed';
+    const retryKey = (input: string, key: Key) => {
+      if (!failed || !key.ctrl || input !== 'r') return false;
+      props.onRetry();
+      return true;
+    };
+    // One tree whether the list is whole or not, so the filter and the highlighted row live on
+    // from the first page to the last.
+    body = (
+      <Box flexDirection="column">
+        {rows.note ?? null}
+        <FilterList<T>
+          {...props.listProps}
+          rows={Math.max(3, props.listProps.rows - rows.noteLines)}
+          partial={rows.partial}
+          onOtherKey={retryKey}
+          onBack={back}
+          items={rows.items}
+          isActive={isActive}
+        />
+      </Box>
+    );
+    hints = [['type', 'to filter'], ['↑↓', 'move'], ['Enter', 'choose'], ...(failed ? [['Ctrl+R', 'try again'] as const] : []), ...(back ? [['Esc', backLabel] as const] : []), ['Ctrl+C', 'quit']];
+  } else if (list === undefined || list.status === 'loading') {
     body = <Busy label={props.loadingLabel} since={list?.since} />;
     hints = [['Ctrl+C', 'quit']];
   } else if (list.status === 'failed') {
@@ -61,7 +112,8 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
       </Box>
     );
     hints = [['↑↓', 'move'], ['Enter', 'choose'], ['r', 'retry'], ['q', 'quit'], ...(back ? [['Esc', backLabel] as const] : [])];
-  } else if (list.value.length === 0) {
+  } else {
+    // Ready and empty (a list with rows is shown above).
     body = (
       <Box flexDirection="column">
         <Text color={theme.warning}>{`✗ ${props.emptyText}`}</Text>
@@ -71,9 +123,6 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
       </Box>
     );
     hints = [['q', 'quit'], ...(back ? [['Esc', backLabel] as const] : [])];
-  } else {
-    body = <FilterList<T> {...props.listProps} onBack={back} items={list.value} isActive={isActive} />;
-    hints = [['type', 'to filter'], ['↑↓', 'move'], ['Enter', 'choose'], ...(back ? [['Esc', backLabel] as const] : []), ['Ctrl+C', 'quit']];
   }
   return (
     <Box flexDirection="column">

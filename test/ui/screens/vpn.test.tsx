@@ -9,9 +9,8 @@ import {keys, press, type, waitForFrame} from '../../helpers/ink.js';
 
 afterEach(() => cleanup());
 
-function setup(vpns: Loadable<Vpn[]>, canGoBack = true) {
-  const calls: string[] = [];
-  const ui = render(
+function screen(vpns: Loadable<Vpn[]>, calls: string[], canGoBack = true) {
+  return (
     <VpnScreen
       customerName="My Customer"
       vpns={vpns}
@@ -21,8 +20,13 @@ function setup(vpns: Loadable<Vpn[]>, canGoBack = true) {
       onBack={() => calls.push('back')}
       onRetry={() => calls.push('retry')}
       onQuit={() => calls.push('quit')}
-    />,
+    />
   );
+}
+
+function setup(vpns: Loadable<Vpn[]>, canGoBack = true) {
+  const calls: string[] = [];
+  const ui = render(screen(vpns, calls, canGoBack));
   return {ui, calls};
 }
 
@@ -72,5 +76,70 @@ describe('VpnScreen', () => {
     expect(ui.lastFrame()).not.toContain('Esc back');
     await press(ui, keys.escape);
     expect(calls).toEqual([]);
+  });
+});
+
+describe('VpnScreen while the pages arrive', () => {
+  const many: Vpn[] = Array.from({length: 30}, (_, i) => ({vpnId: `id${String(i + 1).padStart(2, '0')}`, name: `Big VPN ${String(i + 1).padStart(2, '0')}`, vpnCode: String(i + 1)}));
+  const soFar = (n: number): Loadable<Vpn[]> => ({status: 'loading', soFar: {value: many.slice(0, n), total: 30}});
+
+  it('shows the rows in so far, says how many of how many, and ends the note once all are in', async () => {
+    const calls: string[] = [];
+    const ui = render(screen(soFar(10), calls));
+    let frame = ui.lastFrame()!;
+    expect(frame).toContain('Still loading: 10 of 30 VPNs loaded…');
+    expect(frame).toContain('10 of the 10 VPNs so far');
+    expect(frame).toContain('› Big VPN 01');
+    // Moving among the rows in: the highlight stays on its VPN as more pages arrive.
+    await press(ui, keys.down);
+    await press(ui, keys.down);
+    await waitForFrame(ui, '› Big VPN 03');
+    ui.rerender(screen(soFar(20), calls));
+    frame = await waitForFrame(ui, 'Still loading: 20 of 30 VPNs loaded…');
+    expect(frame).toContain('› Big VPN 03');
+    ui.rerender(screen({status: 'ready', value: many}, calls));
+    frame = await waitForFrame(ui, '30 of 30 VPNs');
+    expect(frame).not.toContain('Still loading');
+    expect(frame).not.toContain('so far');
+    expect(frame).toContain('› Big VPN 03');
+    await press(ui, keys.enter);
+    expect(calls).toEqual(['choose id03']);
+  });
+
+  it('keeps the filter as pages arrive, and a filter without a match while loading does not say "no match"', async () => {
+    const calls: string[] = [];
+    const ui = render(screen(soFar(10), calls));
+    await type(ui, 'VPN 25');
+    let frame = await waitForFrame(ui, '0 of the 10 VPNs so far');
+    expect(frame).toContain('None of the 10 VPNs in so far match "VPN 25"; the rest are still loading…');
+    expect(frame).not.toMatch(/No VPNs match/);
+    // No X-Total-Count: the count says only how many are in.
+    ui.rerender(screen({status: 'loading', soFar: {value: many, total: undefined}}, calls));
+    frame = await waitForFrame(ui, '1 of the 30 VPNs so far');
+    expect(frame).toContain('Still loading: 30 VPNs loaded so far…');
+    expect(frame).toContain('› Big VPN 25');
+    ui.rerender(screen({status: 'ready', value: many}, calls));
+    await waitForFrame(ui, '1 of 30 VPNs');
+    await press(ui, keys.enter);
+    expect(calls).toEqual(['choose id25']);
+  });
+
+  it('a later page failed: says the list is incomplete, keeps the rows choosable, Ctrl+R reads again', async () => {
+    const error = new BtalkError('network', 'GET /customers/9999/vpns did not answer within 30 s.');
+    const {ui, calls} = setup({status: 'failed', error, soFar: {value: many.slice(0, 10), total: 30}});
+    let frame = ui.lastFrame()!;
+    expect(frame).toContain('✗ GET /customers/9999/vpns did not answer within 30 s.');
+    expect(frame).toContain('The list is incomplete: only 10 of 30 VPNs were read.');
+    expect(frame).toContain('Ctrl+R try again');
+    await type(ui, 'VPN 2');
+    frame = await waitForFrame(ui, '0 of the 10 VPNs read');
+    expect(frame).toContain('None of the 10 VPNs read match "VPN 2"; the list is incomplete.');
+    expect(frame).not.toMatch(/No VPNs match/);
+    for (let i = 0; i < 5; i++) await press(ui, keys.backspace);
+    await waitForFrame(ui, '10 of the 10 VPNs read');
+    await press(ui, keys.down);
+    await press(ui, keys.enter);
+    await press(ui, '\u0012');
+    expect(calls).toEqual(['choose id02', 'retry']);
   });
 });
