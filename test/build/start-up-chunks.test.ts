@@ -108,6 +108,9 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     const text = readFileSync(path.join(dist, 'chunks', yoga[0]!), 'utf8');
     expect(text).not.toContain('typeof fetch');
     expect(text).toContain('WebAssembly.instantiate');
+    // Node's base64 decoder, not atob and a byte-by-byte copy.
+    expect(text).toMatch(/Buffer\.from\(\w+\.slice\(37\),"base64"\)/);
+    expect(text).not.toMatch(/charCodeAt\(\w+\)[^;]*;var \w+=\w+}catch/);
   });
 
   it("got's HTTP/2 wrapper is left out: no chunk holds it or loads node:http2, and got's two uses of it throw a clear error", () => {
