@@ -203,8 +203,8 @@ const http2WrapperLeftOut = {
 /**
  * string-width 8 makes its segmenter and emoji expression on first use, and measures a text of
  * simple characters without them (scripts/string-width-simple.mjs): they cost the wizard 30 to
- * 40 ms of its main thread before the first frame. string-width 7 (wrap-ansi's own) makes its
- * segmenter on first use.
+ * 40 ms of its main thread before the first frame. string-width 7 (wrap-ansi's own) gets the
+ * same, with what its emoji-regex counts as emoji left to its own path.
  */
 const stringWidthSimple = {
   name: 'string-width-simple',

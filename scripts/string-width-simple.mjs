@@ -20,22 +20,30 @@
  */
 export const simpleText = String.raw`/^[\u0020-\u007E[[\u00A0-\uFFFF]--[\p{Mn}\p{Me}\p{Mc}\p{Cc}\p{Cf}\p{Cs}\p{Default_Ignorable_Code_Point}\p{Emoji_Presentation}\p{Emoji_Modifier}\p{Regional_Indicator}\u1100-\u11FF\uA960-\uA97F\uD7B0-\uD7FF\u0D4E\u0E33\u0EB3\uFF9E\uFF9F]]]*$/v`;
 
-const lazySegmenter = ['const segmenter = new Intl.Segmenter();', 'let segmenterMade;\nconst segmenter = {segment: (s) => (segmenterMade ??= new Intl.Segmenter()).segment(s)};'];
-const replacements = [
-  [lazySegmenter[0], `${lazySegmenter[1]}\nconst simpleTextRegex = ${simpleText};`],
-  ['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', "let rgiEmojiMade;\nconst rgiEmojiRegex = {test: (s) => (rgiEmojiMade ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s)};"],
-  [
-    '\tlet width = 0;\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n',
-    '\tlet width = 0;\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n\n\tif (simpleTextRegex.test(string)) {\n\t\tfor (const character of string) {\n\t\t\twidth += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);\n\t\t}\n\n\t\treturn width;\n\t}\n',
-  ],
+/**
+ * string-width 7 (wrap-ansi's own copy) counts any text that emoji-regex matches as 2 columns, and
+ * emoji-regex also matches characters of text presentation alone ("⚠", "©"): its fast path leaves
+ * out every \p{Emoji} character besides, and the whole of the blocks of combining marks it counts as
+ * zero width, their unassigned code points included.
+ */
+export const simpleText7 = simpleText.replace(String.raw`\p{Emoji_Presentation}`, String.raw`\p{Emoji}\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F`);
+
+const lazySegmenter = 'let segmenterMade;\nconst segmenter = {segment: (s) => (segmenterMade ??= new Intl.Segmenter()).segment(s)};';
+const fastPath = [
+  '\tlet width = 0;\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n',
+  '\tlet width = 0;\n\tconst eastAsianWidthOptions = {ambiguousAsWide: !ambiguousIsNarrow};\n\n\tif (simpleTextRegex.test(string)) {\n\t\tfor (const character of string) {\n\t\t\twidth += eastAsianWidth(character.codePointAt(0), eastAsianWidthOptions);\n\t\t}\n\n\t\treturn width;\n\t}\n',
+];
+const replacements = (simple) => [
+  ['const segmenter = new Intl.Segmenter();', `${lazySegmenter}\nconst simpleTextRegex = ${simple};`],
+  ...(simple === simpleText ? [['const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', "let rgiEmojiMade;\nconst rgiEmojiRegex = {test: (s) => (rgiEmojiMade ??= new RegExp('^\\\\p{RGI_Emoji}$', 'v')).test(s)};"]] : []),
+  fastPath,
 ];
 
 /** string-width/index.js with the changes above; throws if it no longer looks as expected. */
 export function patchStringWidth(text, file) {
-  // string-width 7 (wrap-ansi's own copy): only its segmenter is made on first use.
   const seven = text.includes("import emojiRegex from 'emoji-regex';");
   let out = text;
-  for (const [from, to] of seven ? [lazySegmenter] : replacements) {
+  for (const [from, to] of replacements(seven ? simpleText7 : simpleText)) {
     if (out.split(from).length !== 2) throw new Error(`${file}: string-width no longer has ${JSON.stringify(from.trim().split('\n')[0])} once, as scripts/string-width-simple.mjs expects; check how it measures a text`);
     out = out.replace(from, () => to);
   }

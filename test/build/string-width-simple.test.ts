@@ -84,11 +84,24 @@ describe("the bundle's string-width", () => {
     expect(patched(`a${'\u0301'.repeat(1_000_000)}`)).toBe(1);
   });
 
-  it("makes wrap-ansi's string-width 7 build its segmenter on first use, with the same widths", async () => {
+  it("gives wrap-ansi's string-width 7 its published widths: every BMP code point, mixed texts, a text-presentation emoji", async () => {
     const file = path.join(root, 'node_modules/wrap-ansi/node_modules/string-width/index.js');
     const seven = await patchedCopy(dir, file, 'seven.mjs');
     const original = ((await import(pathToFileURL(file).href)) as {default: Width}).default;
-    for (const text of ['', 'abc', '✓ ok …', '👍🏽 e\u0301', '\u001b[1m中文\u001b[22m']) expect(seven(text)).toBe(original(text));
+    const {simpleText7} = (await import(pathToFileURL(patchModule).href)) as Patch & {simpleText7: string};
+    const simple7 = eval(simpleText7) as RegExp;
+    expect(bmp.filter((c) => simple7.test(c) && !simple.test(c))).toEqual([]);
+    expect(['⚠', '©', '↔', '…', '✓'].map((c) => simple7.test(c))).toEqual([false, false, false, true, true]);
+    const differ = bmp.filter((c) => seven(c) !== original(c) || seven(c, {ambiguousIsNarrow: false}) !== original(c, {ambiguousIsNarrow: false}));
+    expect(differ.map((c) => c.codePointAt(0)!.toString(16))).toEqual([]);
+    expect(seven('⚠ ok')).toBe(original('⚠ ok'));
+    const alphabet = fc.constantFrom('…', '›', '✓ ok', 'é', 'e\u0301', '👍🏽', '⚠', '©', '1\ufe0f\u20e3', '\u1100\u1161', '🇫🇷', '\u001b[1mgras\u001b[22m ✓', '中文', 'a', ' ', '\t', '\u200d');
+    fc.assert(
+      fc.property(fc.array(alphabet, {maxLength: 12}), fc.boolean(), (parts, narrow) => {
+        expect(seven(parts.join(''), {ambiguousIsNarrow: narrow})).toBe(original(parts.join(''), {ambiguousIsNarrow: narrow}));
+      }),
+      {numRuns: 1000},
+    );
     expect(await readFile(path.join(dir, 'seven.mjs'), 'utf8')).not.toMatch(/^const segmenter = new Intl\.Segmenter\(\);$/m);
   });
 
