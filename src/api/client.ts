@@ -300,7 +300,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
   }
 
   /** Reads the whole list, handing each validated page to `onPage`; resolves with the item count. */
-  async function readList<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onPage: (items: T[], offset: number, total: number | undefined) => void, onRequestId?: (id: string) => void): Promise<number> {
+  async function readList<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onPage: (items: T[], offset: number, total: number | undefined) => void, onRequestId?: (id: string) => void, laterPages?: Promise<unknown>): Promise<number> {
     const memoKey = path.split('/')[0] ?? path;
     const known = pageSizes.get(memoKey);
     return readAllPages(
@@ -316,12 +316,13 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
         ...(options.maxListItems === undefined ? {} : {maxItems: options.maxListItems}),
         ...(known === undefined ? {} : {limit: known}),
         onLimit: (limit) => pageSizes.set(memoKey, limit),
+        ...(laterPages === undefined ? {} : {laterPages}),
       },
       (items, offset, total) => onPage(items as T[], offset, total),
     );
   }
 
-  async function list<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void, onProgress?: (soFar: ListSoFar<T>) => void): Promise<T[]> {
+  async function list<T>(path: string, check: ItemCheck<T>, label: string, idKey: string, signal: AbortSignal | undefined, onRequestId?: (id: string) => void, onProgress?: (soFar: ListSoFar<T>) => void, laterPages?: Promise<unknown>): Promise<T[]> {
     const pages = new Map<number, T[]>();
     // The pages in from offset 0 without a gap, for onProgress: a page ahead of a missing one waits.
     let soFar: readonly T[] = [];
@@ -333,7 +334,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
       if (grown === soFar || (total !== undefined && grown.length >= total)) return;
       soFar = grown;
       onProgress({items: soFar, total});
-    }, onRequestId);
+    }, onRequestId, laterPages);
     return [...pages.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, items]) => items);
   }
 
@@ -355,7 +356,7 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     }),
     me: guarded((o) => get('me', MeSchema, 'me', o?.signal)),
     customers: guarded((o) => list('customers', CUSTOMERS, 'customers', 'customerCode', o?.signal)),
-    vpns: guarded((customerCode: string, o) => list(`customers/${segment(customerCode, 'customer code')}/vpns`, VPNS, 'vpns', 'vpnId', o?.signal, undefined, o?.onProgress)),
+    vpns: guarded((customerCode: string, o) => list(`customers/${segment(customerCode, 'customer code')}/vpns`, VPNS, 'vpns', 'vpnId', o?.signal, undefined, o?.onProgress, o?.laterPages)),
     country: guarded((iso2: string, o) => get(`countries/${segment(iso2.trim().toUpperCase(), 'country code')}`, CountrySchema, 'country', o?.signal)),
     voicesites: guarded((o) => list('voicesites', VOICESITES, 'voicesites', 'voiceSiteId', o?.signal, o?.onRequestId)),
     voicesiteNames: guarded((o) => list('voicesites', SITE_NAMES, 'voicesites', 'voiceSiteId', o?.signal, o?.onRequestId)),

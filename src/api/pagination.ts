@@ -34,6 +34,11 @@ export interface ListReading {
   limit?: number;
   /** Told the page size the server took, to start there next time. */
   onLimit?: (limit: number) => void;
+  /**
+   * The pages after the first are asked for once this settles (see ListCallOptions.laterPages).
+   * A failure of it changes nothing: the pages are asked for all the same.
+   */
+  laterPages?: Promise<unknown> | undefined;
 }
 
 export function parseTotal(value: string | undefined): number | undefined {
@@ -118,6 +123,10 @@ export async function readAllPages(fetchPage: FetchPage, reading: ListReading, o
   const offsets: number[] = [];
   for (let offset = step; offset < total; offset += step) offsets.push(offset);
   onPage(first.items, 0, total);
+  if (reading.laterPages) await reading.laterPages.then(
+    () => undefined,
+    () => undefined,
+  );
   let next = 0;
   let failed = false;
   async function worker(): Promise<void> {

@@ -39,6 +39,8 @@ function withSignal<T>(promise: Promise<T>, signal: AbortSignal | undefined): Pr
 export interface PrefetchPlan {
   /** A customer whose VPNs to read at once (given on the command line or remembered). */
   customerCode?: string | undefined;
+  /** The VPN pages after the first, read ahead, are asked for once this settles (ListCallOptions.laterPages). */
+  laterVpnPages?: Promise<unknown> | undefined;
 }
 
 export function prefetchingApi(api: BusinessTalkApi, plan: PrefetchPlan = {}): BusinessTalkApi {
@@ -65,6 +67,7 @@ export function prefetchingApi(api: BusinessTalkApi, plan: PrefetchPlan = {}): B
     vpnProgress.set(code, progress);
     start(key, () =>
       api.vpns(code, {
+        ...(plan.laterVpnPages ? {laterPages: plan.laterVpnPages} : {}),
         onProgress: (soFar) => {
           progress.last = soFar;
           progress.listener?.(soFar);

@@ -39,6 +39,11 @@ export interface ListSoFar<T> {
 export interface ListCallOptions<T> extends CallOptions {
   /** Told each time more of the list is in (never with the whole list: the promise gives that). */
   onProgress?: (soFar: ListSoFar<T>) => void;
+  /**
+   * The pages after the first are asked for once this settles: the wizard draws the first page
+   * before the others' answers take the thread (their JSON and checks) from Ink's loading.
+   */
+  laterPages?: Promise<unknown>;
 }
 
 export interface BusinessTalkApi {

@@ -35,14 +35,14 @@ const same = (a: Credentials, b: Credentials) => a.clientId === b.clientId && a.
  * The session with its known credentials' first reads already on their way (see api/prefetch.ts).
  * Their retry pauses wait for the wizard to listen (its busy line), never going to stderr under Ink.
  */
-function withPrefetch(session: Session): Session {
+function withPrefetch(session: Session, laterVpnPages?: Promise<unknown>): Session {
   const known = session.credentials;
   if (!known) return session;
   let prefetched: BusinessTalkApi | undefined;
   let listener: ((notice: WaitNotice) => void) | undefined;
   let early: WaitNotice | undefined;
   const forward = (notice: WaitNotice) => (listener ? listener(notice) : (early = notice));
-  const plan = {customerCode: session.rememberedCustomer};
+  const plan = {customerCode: session.rememberedCustomer, ...(laterVpnPages ? {laterVpnPages} : {})};
   const api = (c: Credentials, options?: ApiOptions) => {
     if (!same(c, known)) return session.api(c, options);
     if (options?.onWait) {
@@ -85,7 +85,14 @@ export async function openWizard(ctx: CommandContext, globals: GlobalOptions, an
   try {
     const session = await opening;
     try {
-      const prefetched = withPrefetch(session);
+      // The VPN pages after the first, read ahead, wait for Ink's first frame (rendered as soon as
+      // Ink is loaded, in the same turn): their answers' JSON and checks then no longer hold back
+      // Ink's loading and that frame, which shows the first page with "Still loading".
+      const inkDrawn = loading.then(
+        () => new Promise<void>((resolve) => setImmediate(resolve)),
+        () => undefined,
+      );
+      const prefetched = withPrefetch(session, inkDrawn);
       const [{startFlow}, {givenAnswers}] = await flowLoading;
       const flow = startFlow(prefetched, {timers: ctx.runtime.timers, clock: ctx.runtime.clock, given: givenAnswers(answers, new Date(ctx.runtime.clock()))});
       try {

@@ -68,4 +68,25 @@ describe('a list told as its pages arrive', () => {
     expect(told.every((n, i) => n % 10 === 0 && n < 45 && (i === 0 || n > told[i - 1]!))).toBe(true);
     expect(s.counters.byRoute['GET /customers/:customerCode/vpns']).toBe(5);
   });
+
+  it('a read ahead asks for the pages after the first only once laterPages settles, failed or not', async () => {
+    const s = sandbox();
+    s.settings.pageCap = 10;
+    const pages = () => s.counters.byRoute['GET /customers/:customerCode/vpns'] ?? 0;
+    for (const settle of ['resolve', 'reject'] as const) {
+      const before = pages();
+      let open: () => void = () => {};
+      const gate = new Promise<void>((resolve, reject) => (open = settle === 'resolve' ? resolve : () => reject(new Error('Ink did not load'))));
+      const api = prefetchingApi(clientFor(s, {}, multi()), {customerCode: '41001', laterVpnPages: gate});
+      const told: number[] = [];
+      const reading = api.vpns('41001', {onProgress: (p) => told.push(p.items.length)});
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      // The first page is in and told; nothing more was asked.
+      expect(pages() - before).toBe(1);
+      expect(told).toEqual([10]);
+      open();
+      expect(await reading).toHaveLength(45);
+      expect(pages() - before).toBe(5);
+    }
+  });
 });
