@@ -108,6 +108,21 @@ describe('accessible mode', {timeout: 30_000}, () => {
     expect(out.trimEnd().split('\n').at(-1)).toMatch(SUMMARY);
   });
 
+  it('waits for every page of the VPNs before asking: no list from the pages in so far', async () => {
+    const s = sandbox();
+    // The second page of 1,000 answers late: the wizard would show the first page meanwhile.
+    s.injectFault({route: 'GET /customers/:code/vpns', query: {offset: '1000'}, delayMs: 1_500});
+    const run = startAccessible(s, {account: credentialsOf(s.accounts.large)});
+    await run.waitFor('Loading the VPNs of Large Customer');
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(run.out()).not.toContain('Which VPN of Large Customer');
+    expect(run.out()).not.toMatch(/VPNs?, too many to read out|Loaded [\d,]+ VPN/);
+    await run.waitFor('Loaded 10,000 VPNs.');
+    await run.waitFor('10,000 VPNs, too many to read out');
+    run.type('quit');
+    expect(await run.done).toBe(130);
+  });
+
   it('a long list is narrowed by typing and never cut silently', async () => {
     const s = sandbox();
     const run = startAccessible(s, {account: credentialsOf(s.accounts.large)});
