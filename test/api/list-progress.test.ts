@@ -31,6 +31,19 @@ describe('a list told as its pages arrive', () => {
     expect(told[0]!.items.map((v) => v.name)[0]).toBe('Acme EU VPN 01');
   });
 
+  it('tells a list of many small pages a few dozen times, not once a page (each telling copies the run so far)', async () => {
+    const s = sandbox();
+    s.settings.pageCap = 10;
+    const told: number[] = [];
+    const vpns = await clientFor(s, {}, credentialsOf(s.accounts.large)).vpns('52000', {onProgress: (p) => told.push(p.items.length)});
+    expect(vpns).toHaveLength(10_000);
+    expect(s.counters.byRoute['GET /customers/:customerCode/vpns']).toBe(1000);
+    // Each at least a quarter more than the one before: about 31 tellings for 1,000 pages.
+    expect(told.length).toBeLessThan(40);
+    expect(told.every((n, i) => i === 0 || n >= told[i - 1]! * 1.25)).toBe(true);
+    expect(told.at(-1)).toBeGreaterThan(10_000 / 1.25 - 10);
+  });
+
   it('passes on no page that repeats an earlier one: the read fails with the first page told', async () => {
     const s = sandbox();
     s.settings.pageCap = 10;
