@@ -9,6 +9,7 @@ import {fileURLToPath} from 'node:url';
 import packageJson from '../package.json' with {type: 'json'};
 import {embeddedEmulatorLikely, startingAhead} from './emulator/warmup.js';
 import {EXIT_CODES, interruptedExitCode, INTERRUPT_SIGNALS, type InterruptSignal} from './errors.js';
+import {holdEarlyInput, type EarlyInput} from './early-input.js';
 import {clearedBeforeWrite, prepaintWizard} from './prepaint.js';
 import {keychainLikely, keychainReadsAhead} from './secrets/keyring-warmup.js';
 import {KEYCHAIN_SERVICE} from './secrets/types.js';
@@ -56,6 +57,20 @@ function headStartModule(): Promise<typeof import('./token-head-start.js')> {
 /** The first interrupting signal a command handled: it decides the exit code (130, 143, 129). */
 let received: InterruptSignal | undefined;
 
+/** Keys typed after the wizard's first frame, held (raw mode) until its key stream takes them. */
+let earlyInput: EarlyInput | undefined;
+
+function holdKeys(): EarlyInput | undefined {
+  return holdEarlyInput(process.stdin, {
+    // As the terminal does: to the whole process group (the keyring helper too).
+    raise: (signal) => process.kill(process.platform === 'win32' ? process.pid : 0, signal),
+    resend: (signal) => process.kill(process.pid, signal),
+    on: (event, listener) => process.on(event, listener),
+    off: (event, listener) => process.off(event, listener),
+    listenerCount: (event) => process.listenerCount(event),
+  });
+}
+
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
   // The version alone needs none of the command tree (a script may ask it on every run).
@@ -79,6 +94,8 @@ async function main(): Promise<number> {
   if (prepaint) {
     runtime.prepaint = prepaint;
     runtime.stderr = clearedBeforeWrite(runtime.stderr, prepaint, runtime.stdout);
+    // From this frame on, a key typed is not echoed by the terminal: it waits for the wizard.
+    runtime.earlyInput = earlyInput = holdKeys();
   }
   // The embedded emulator runs in a worker thread when the bundle carries its entry beside this
   // file (from source, it runs in-process); `--sandbox` starts it now, on the second core.
@@ -128,6 +145,7 @@ for (const stream of [process.stdout, process.stderr]) {
 }
 
 const result = await main();
+earlyInput?.end();
 const code = result === EXIT_CODES.interrupted && received !== undefined ? interruptedExitCode(received) : result;
 process.exitCode = code;
 // A native keychain call stuck past its deadline must not keep the process alive once the command

@@ -3,6 +3,7 @@
  * passed down. Nothing below cli.tsx reads `process.*`; tests build a Runtime of their own.
  */
 import type {Readable, Writable} from 'node:stream';
+import type {EarlyInput} from './early-input.js';
 import type {InterruptSignal} from './errors.js';
 import type {HeadStart} from './api/head-start.js';
 import type {Prepaint} from './prepaint.js';
@@ -35,6 +36,8 @@ export interface Runtime {
   nodeVersion?: string;
   /** Lines the wizard's first frame painted before Ink loaded (src/prepaint.ts); Ink replaces them. */
   prepaint?: Prepaint;
+  /** The keys typed since that frame, the terminal raw meanwhile (early-input.ts); the wizard's key stream takes them. */
+  earlyInput?: EarlyInput;
   /**
    * The keyring helper, started by cli.tsx as the run began when it is about to read the keychain
    * (secrets/keyring-warmup.ts); every keychain store of the run shares it. Tests leave it out.

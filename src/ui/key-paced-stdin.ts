@@ -22,9 +22,11 @@
  * Ink reports both the Backspace key (DEL) and the Delete key as `delete`; the Delete key is
  * handed over as Ctrl+D (readline's "delete forward") so text fields can tell them apart.
  *
- * Keys typed before this stream was made (while btalk loads, the terminal still in line mode)
- * come in its first read, an Enter among them as "\n" (the terminal's CR-to-LF translation):
- * a "\n" is handed over as Enter ("\r"), which is also what a pasted line ending means.
+ * Keys typed while the wizard loads, after its first frame, were read in raw mode and held
+ * (src/early-input.ts): they come first, in order, paced like the rest. Keys typed before that
+ * frame, the terminal still in line mode, come in the first read, an Enter among them as "\n"
+ * (the terminal's CR-to-LF translation): a "\n" is handed over as Enter ("\r"), which is also
+ * what a pasted line ending means.
  */
 import {Readable} from 'node:stream';
 
@@ -55,7 +57,8 @@ function handedOver(key: string): string {
   return DELETE_KEY.test(key) ? CTRL_D : key;
 }
 
-export function keyPacedStdin(source: TerminalInput): PacedStdin {
+/** `earlier`: bytes read from `source` before this stream was made (src/early-input.ts), taken first. */
+export function keyPacedStdin(source: TerminalInput, earlier: readonly Buffer[] = []): PacedStdin {
   const queue: string[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let disposed = false;
@@ -91,6 +94,9 @@ export function keyPacedStdin(source: TerminalInput): PacedStdin {
     if (timer === undefined) pushNext();
   };
   source.on('data', onData);
+  // Reading again after a pause (a stream disposed before, or the early hold's end).
+  source.resume();
+  for (const data of earlier) onData(data);
   // Ink reads again (a screen listens again): the keys that waited go on, one at a time.
   out.on('newListener', (event) => {
     if (event === 'readable' && timer === undefined) timer = setTimeout(pushNext, 0);

@@ -41,8 +41,9 @@ export async function runWizard(runtime: Runtime, session: WizardSession, option
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;
   });
-  // One key at a time, however fast they come (see key-paced-stdin.ts).
-  const stdin = keyPacedStdin(runtime.stdin);
+  // One key at a time, however fast they come (see key-paced-stdin.ts), the keys typed while
+  // btalk loaded first.
+  const stdin = keyPacedStdin(runtime.stdin, runtime.earlyInput?.take());
   const instance = render(
     <App
       session={session}
