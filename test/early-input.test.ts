@@ -8,6 +8,7 @@ import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {holdEarlyInput, type ProcessHooks} from '../src/early-input.js';
 import {keyPacedStdin} from '../src/ui/key-paced-stdin.js';
+import {readKeys} from './helpers/read-keys.js';
 
 /** A terminal and a process whose every mode change and signal is written, in order, in `log`. */
 function setUp(options: {tty?: boolean} = {}) {
@@ -31,23 +32,6 @@ function setUp(options: {tty?: boolean} = {}) {
 const tick = () => new Promise((r) => setTimeout(r, 10));
 const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
 
-async function readKeys(stream: NodeJS.ReadableStream & {read(): unknown}, count: number): Promise<string[]> {
-  const got: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`only ${JSON.stringify(got)} arrived`)), 5000);
-    const onReadable = () => {
-      let chunk;
-      while ((chunk = stream.read()) !== null) got.push(String(chunk));
-      if (got.length >= count) {
-        clearTimeout(deadline);
-        stream.off('readable', onReadable);
-        resolve();
-      }
-    };
-    stream.on('readable', onReadable);
-  });
-  return got;
-}
 
 describe('holdEarlyInput', () => {
   it('does nothing when stdin is not a terminal', () => {

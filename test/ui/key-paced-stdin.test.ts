@@ -6,6 +6,7 @@
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {keyPacedStdin} from '../../src/ui/key-paced-stdin.js';
+import {readKeys} from '../helpers/read-keys.js';
 
 function terminal() {
   const modes: boolean[] = [];
@@ -13,23 +14,6 @@ function terminal() {
   return {input, modes};
 }
 
-async function readKeys(stream: NodeJS.ReadableStream & {read(): unknown}, count: number): Promise<string[]> {
-  const got: string[] = [];
-  await new Promise<void>((resolve, reject) => {
-    const deadline = setTimeout(() => reject(new Error(`only ${JSON.stringify(got)} arrived`)), 5000);
-    const onReadable = () => {
-      let chunk;
-      while ((chunk = stream.read()) !== null) got.push(String(chunk));
-      if (got.length >= count) {
-        clearTimeout(deadline);
-        stream.off('readable', onReadable);
-        resolve();
-      }
-    };
-    stream.on('readable', onReadable);
-  });
-  return got;
-}
 
 describe('keyPacedStdin', () => {
   it('puts the terminal in raw mode as it is made, keeps it raw whatever Ink asks, and restores it at the end', () => {
