@@ -32,7 +32,6 @@ function setUp(options: {tty?: boolean} = {}) {
 const tick = () => new Promise((r) => setTimeout(r, 10));
 const text = (chunks: Buffer[]) => Buffer.concat(chunks).toString('utf8');
 
-
 describe('holdEarlyInput', () => {
   it('does nothing when stdin is not a terminal', () => {
     const {log, input, hooks, guards} = setUp({tty: false});

@@ -14,7 +14,6 @@ function terminal() {
   return {input, modes};
 }
 
-
 describe('keyPacedStdin', () => {
   it('puts the terminal in raw mode as it is made, keeps it raw whatever Ink asks, and restores it at the end', () => {
     const {input, modes} = terminal();
