@@ -55,6 +55,11 @@ function abortError(): Error {
   return Object.assign(new Error('This operation was aborted.'), {name: 'AbortError', code: 'ERR_ABORTED'});
 }
 
+/** The connection lost after the answer's head, as got reports it. */
+function serverAbortedError(): Error {
+  return Object.assign(new Error('The server aborted pending request'), {code: 'ECONNRESET'});
+}
+
 /** Statuses got does not decompress (no body by RFC 9110). */
 const hasNoBody = (status: number) => (status >= 100 && status < 200) || status === 204 || status === 205 || status === 304;
 
@@ -102,7 +107,7 @@ export function sendHeadStart(wire: WireRequest, send: Send, acceptEncoding: str
     answer.on('error', () => undefined);
     answer.once('aborted', () => {
       aborted = true;
-      watchers.onError?.(Object.assign(new Error('The server aborted pending request'), {code: 'ECONNRESET'}));
+      watchers.onError?.(serverAbortedError());
     });
     watchers.onResponse?.();
   });
@@ -138,21 +143,19 @@ export function sendHeadStart(wire: WireRequest, send: Send, acceptEncoding: str
       for (const t of timers) clearTimeout(t);
       signal?.removeEventListener('abort', onAbort);
     };
+    /** Ends the attempt once: its timers and abort listener gone, the request and answer destroyed. */
+    const stop = (): boolean => {
+      if (done) return false;
+      done = true;
+      clear();
+      request.destroy();
+      response?.destroy();
+      return true;
+    };
     const fail = (error: unknown) => {
-      if (done) return;
-      done = true;
-      clear();
-      request.destroy();
-      response?.destroy();
-      out.emit('error', error);
+      if (stop()) out.emit('error', error);
     };
-    out.destroy = () => {
-      if (done) return;
-      done = true;
-      clear();
-      request.destroy();
-      response?.destroy();
-    };
+    out.destroy = () => void stop();
     // got's timers: a tick after they fire, unless what they wait for came meanwhile.
     const addTimeout = (delay: number, from: number, event: 'connect' | 'request') => {
       const timer = setTimeout(() => {
@@ -186,7 +189,7 @@ export function sendHeadStart(wire: WireRequest, send: Send, acceptEncoding: str
     });
 
     async function deliver(native: IncomingMessage): Promise<void> {
-      if (aborted) return fail(Object.assign(new Error('The server aborted pending request'), {code: 'ECONNRESET'}));
+      if (aborted) return fail(serverAbortedError());
       const encoding = String(native.headers['content-encoding'] ?? '').toLowerCase();
       let answer: NodeJS.ReadableStream & {statusCode?: number} = native;
       // got decompresses with decompress-response; it is loaded only for an answer that needs it.
