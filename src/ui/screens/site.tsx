@@ -18,7 +18,7 @@ import {textInputAction} from '../components/text-input-state.js';
 import {TextInput} from '../components/text-input.js';
 import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
-import {SITE_FIELDS, siteEnter, siteFields, siteFormReducer, siteFormState, siteValues} from './site-form-state.js';
+import {SITE_FIELDS, siteEnter, siteFields, siteFormReducer, siteFormState, siteValues, type SiteFormState} from './site-form-state.js';
 import {Text} from '../components/text.js';
 
 export interface SiteScreenProps {
@@ -62,6 +62,17 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
   const [waiting, setWaiting] = useState(false);
   const problems = useMemo(() => siteProblems(values, sites, props.customerCode), [values.customerSiteLabel, values.technicalSiteName, values.customerOrderReference, sites, props.customerCode]);
 
+  // What Enter does on the form `state`: the next field, the first field with a problem, or on
+  // to the review (held while checking: the effect below goes on once the list is in).
+  const goOn = (state: SiteFormState): void => {
+    const shown = siteValues(siteFields(state, defaults));
+    const next = siteEnter(state, siteProblems(shown, sites, props.customerCode));
+    if (next === undefined) return;
+    if ('focus' in next) return dispatch({type: 'focus', to: next.focus});
+    if (checking) return setWaiting(true);
+    props.onSubmit(shown);
+  };
+
   // The form each earlier key left, rendered or not (see key-paced-stdin.ts).
   useKeys(
     (input, key) => {
@@ -70,14 +81,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
       if (key.escape) return props.onBack();
       if ((key.tab && key.shift) || key.upArrow) return dispatch({type: 'focus', to: focus - 1});
       if (key.tab || key.downArrow) return dispatch({type: 'focus', to: focus + 1});
-      if (key.return) {
-        const shownNow = siteValues(siteFields(now, defaults));
-        const next = siteEnter(now, siteProblems(shownNow, sites, props.customerCode));
-        if (next === undefined) return;
-        if ('submit' in next && checking) return setWaiting(true);
-        if ('submit' in next) return props.onSubmit(shownNow);
-        return dispatch({type: 'focus', to: next.focus});
-      }
+      if (key.return) return goOn(now);
       const edit = textInputAction(input, key);
       if (edit) {
         setWaiting(false);
@@ -89,10 +93,7 @@ export function SiteScreen(props: SiteScreenProps): React.JSX.Element {
   useEffect(() => {
     if (!waiting || checking) return;
     setWaiting(false);
-    const shownNow = siteValues(siteFields(get(), defaults));
-    const next = siteEnter(get(), siteProblems(shownNow, sites, props.customerCode));
-    if (next !== undefined && 'submit' in next) props.onSubmit(shownNow);
-    else if (next !== undefined) dispatch({type: 'focus', to: next.focus});
+    goOn(get());
   }, [waiting, checking, defaults, sites, props.customerCode]);
 
   return (
