@@ -20,7 +20,6 @@ import {
   CustomerSchema,
   MeSchema,
   OrderResultSchema,
-  SITE_NAME_FIELDS,
   SITE_NAME_SHAPE,
   type SiteName,
   TokenResponseSchema,
@@ -29,7 +28,7 @@ import {
   VPN_SHAPE,
   VpnSchema,
 } from './schemas.js';
-import {itemChecker} from './list-items.js';
+import {itemChecker, keptFields} from './list-items.js';
 import {createTokenProvider, type FreshToken} from './token-provider.js';
 import {validate} from './validate.js';
 import {createTransport, type SendRequest, type SentAnswer, type Transport} from './transport.js';
@@ -162,12 +161,7 @@ const VOICESITES: ItemCheck<VoiceSite> = {pages: z.array(VoiceSiteSchema)};
 const SITE_NAMES: ItemCheck<SiteName> = {
   pages: z.array(VoiceSiteSchema),
   quick: itemChecker<SiteName>(SITE_NAME_SHAPE),
-  from: (item) => {
-    const site = item as VoiceSite;
-    const kept: Record<string, unknown> = {};
-    for (const key of SITE_NAME_FIELDS) if (site[key] !== undefined) kept[key] = site[key];
-    return kept as SiteName;
-  },
+  from: keptFields<SiteName>(SITE_NAME_SHAPE),
 };
 
 /** Rebuilds an error with every text field scrubbed; drops `cause` (a got error holds request headers). */
@@ -328,15 +322,19 @@ export function createBusinessTalkApi(options: ClientOptions): BusinessTalkApi {
     // Each telling copies the run so far, so it is told once it has grown by a quarter: a server
     // sending a million items a page at a time costs a few copies of the list, not a thousand.
     let soFar: readonly T[] = [];
+    // The pages in after soFar up to `run`, in order and without a gap: each is walked once.
+    let untold: T[][] = [];
     let run = 0;
     await readList(path, check, label, idKey, signal, (items, offset, total) => {
       pages.set(offset, items);
       if (!onProgress) return;
-      for (let page = pages.get(run); page !== undefined && page.length > 0; page = pages.get(run)) run += page.length;
+      for (let page = pages.get(run); page !== undefined && page.length > 0; page = pages.get(run)) {
+        untold.push(page);
+        run += page.length;
+      }
       if (run === soFar.length || (total !== undefined && run >= total) || (soFar.length > 0 && run - soFar.length < soFar.length / 4)) return;
-      const grown = soFar.slice();
-      for (let page = pages.get(grown.length); page !== undefined && page.length > 0 && grown.length < run; page = pages.get(grown.length)) grown.push(...page);
-      soFar = grown;
+      soFar = soFar.concat(...untold);
+      untold = [];
       onProgress({items: soFar, total});
     }, onRequestId, laterPages);
     return [...pages.entries()].sort((a, b) => a[0] - b[0]).flatMap(([, items]) => items);

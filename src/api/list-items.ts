@@ -30,13 +30,33 @@ function checked(rule: FieldRule, value: unknown): string | undefined {
   return undefined;
 }
 
+/** The fields an item of `shape` gives back, or undefined when it gives back every field it names. */
+function keptKeys(shape: ItemShape): ReadonlySet<string> | undefined {
+  return shape.keep === undefined ? undefined : new Set(shape.keep);
+}
+
+/**
+ * From an item the full schema accepted (zod's answer, when the quick check said no) to what the
+ * quick check gives back of it: the `keep` fields it has, or the item itself without `keep`.
+ */
+export function keptFields<T>(shape: ItemShape): (item: unknown) => T {
+  const keep = keptKeys(shape);
+  if (keep === undefined) return (item) => item as T;
+  return (item) => {
+    const record = item as Record<string, unknown>;
+    const kept: Record<string, unknown> = {};
+    for (const key of keep) if (record[key] !== undefined) kept[key] = record[key];
+    return kept as T;
+  };
+}
+
 /**
  * A checker for one shape: the items as the schema (without unknown fields, or with only `keep`)
  * would give them, each string passed through `redactor.redactKnown`; or undefined when any item
  * is not plainly valid, so that zod checks the page and names the problem.
  */
 export function itemChecker<T>(shape: ItemShape): (items: readonly unknown[], redactor: Redactor) => T[] | undefined {
-  const keep = shape.keep === undefined ? undefined : new Set(shape.keep);
+  const keep = keptKeys(shape);
   const plan = Object.entries(shape.fields).map(([key, spec]) => ({
     key,
     rule: spec.replace('?', '') as FieldRule,
