@@ -56,7 +56,7 @@ export async function terminalBench(emulator: RunningEmulator, baseEnv: NodeJS.P
   for (let i = 0; i < runs; i++) {
     small.push(...(await timeInPty([process.execPath, CLI], envFor(emulator.accounts.demo), [/My VPN 1/])));
     // The list shows (and takes keys) from its first page on; the count says when every page is in.
-    const [shown, all] = await timeInPty([process.execPath, CLI], envFor(emulator.accounts.large), [/Large VPN 00001/, /10000 of 10000 VPNs/]);
+    const [shown, all] = await timeInPty([process.execPath, CLI], envFor(emulator.accounts.large), [/Large VPN 00001/, /10,000 of 10,000 VPNs/]);
     large.push(shown!);
     whole.push(all!);
   }
@@ -78,7 +78,7 @@ export async function terminalBench(emulator: RunningEmulator, baseEnv: NodeJS.P
   const samples: number[] = [];
   try {
     // The keys are timed on the whole list (the count says so once every page is in).
-    await run.waitFor(/10000 of 10000 VPNs/);
+    await run.waitFor(/10,000 of 10,000 VPNs/);
     await pause(500);
     const key = async (bytes: string, shows: RegExp) => {
       run.mark();
@@ -96,7 +96,7 @@ export async function terminalBench(emulator: RunningEmulator, baseEnv: NodeJS.P
       await key('3', /Filter: 123 /);
       await key('\u007F', /Filter: 12 /);
       await key('\u007F', /Filter: 1 /);
-      await key('\u007F', /10000 of 10000/);
+      await key('\u007F', /10,000 of 10,000/);
     }
   } finally {
     const peak = run.peakRssMb();

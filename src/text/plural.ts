@@ -8,6 +8,14 @@ export function count(n: number, one: string, many: string, format: (n: number) 
   return `${format(n)} ${n === 1 ? one : many}`;
 }
 
+/**
+ * "1,000 of 10,000 VPNs", or with `the` "12 of the 1,000 VPNs": part of a count, both numbers
+ * grouped, for the list screens' count lines whether the list is whole or in part.
+ */
+export function countOf(part: number, whole: number, one: string, many: string, {the = false}: {the?: boolean} = {}): string {
+  return `${grouped(part)} of ${the ? 'the ' : ''}${count(whole, one, many, grouped)}`;
+}
+
 /** "1 row was", "3 rows were". */
 export function countWas(n: number, one: string, many: string): string {
   return `${count(n, one, many)} ${n === 1 ? 'was' : 'were'}`;

@@ -4,8 +4,7 @@
  */
 import {Box, type Key} from 'ink';
 import React, {useEffect, useMemo} from 'react';
-import {count} from '../plural.js';
-import {grouped} from '../../text/plural.js';
+import {count, countOf, grouped} from '../../text/plural.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 import {useStore} from '../use-store.js';
@@ -95,7 +94,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
           {'Filter: '}
           <TextInput state={state.filter} focused={isActive} />
         </Text>
-        <Text dimColor>{partial ? `${grouped(shown.length)} of the ${count(items.length, ...noun, grouped)} ${partial === 'loading' ? 'so far' : 'read'}` : `${shown.length} of ${count(items.length, ...noun)}`}</Text>
+        <Text dimColor>{partial ? `${countOf(shown.length, items.length, ...noun, {the: true})} ${partial === 'loading' ? 'so far' : 'read'}` : countOf(shown.length, items.length, ...noun)}</Text>
       </Box>
       <Text dimColor>{above > 0 ? `  ↑ ${above} more` : ' '}</Text>
       {windowItems.length === 0 ? <Text color={theme.warning}>{noMatch(noun, text, partial, items.length)}</Text> : null}
