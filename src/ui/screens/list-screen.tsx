@@ -3,7 +3,7 @@
  * or ready look, and the keys in a footer.
  */
 import {Box, type Key} from 'ink';
-import React from 'react';
+import React, {useState} from 'react';
 import type {Loadable} from '../../flow/state.js';
 import {Busy} from '../components/busy.js';
 import {ErrorBlock} from '../components/error-block.js';
@@ -12,7 +12,7 @@ import {Footer} from '../components/footer.js';
 import {Menu} from '../components/menu.js';
 import {useTheme} from '../theme.js';
 import {Text} from '../components/text.js';
-import {count, grouped} from '../../text/plural.js';
+import {count, countOf, grouped} from '../../text/plural.js';
 
 /** The filter rule lives with the flow; re-exported for the screens that build on this one. */
 export {matchingAny} from '../../flow/choices.js';
@@ -45,13 +45,28 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
   const noun = props.listProps.noun;
   /** The rows to show: the whole list, or (`partial`) the part of it read so far. */
   let rows: {items: readonly T[]; partial?: 'loading' | 'failed'; note?: React.JSX.Element; noteLines: number} | undefined;
+  // Once rows were shown under the "Still loading" line, that line stays when the last page is in,
+  // its spinner turned into a ✓ (as fzf's info line stays): the rows keep their lines.
+  const [shownLoading, setShownLoading] = useState(false);
+  if (!shownLoading && list?.status === 'loading' && soFar !== undefined && soFar.value.length > 0) setShownLoading(true);
   if (list?.status === 'ready' && list.value.length > 0) {
-    rows = {items: list.value, noteLines: 0};
+    rows = shownLoading
+      ? {
+          items: list.value,
+          note: (
+            <Text>
+              <Text color={theme.success}>✓</Text>
+              {` All ${count(list.value.length, ...noun, grouped)} loaded.`}
+            </Text>
+          ),
+          noteLines: 1,
+        }
+      : {items: list.value, noteLines: 0};
   } else if (list !== undefined && list.status !== 'ready' && soFar !== undefined && soFar.value.length > 0) {
     // Part of the list is in: its rows can be moved among, filtered and chosen while the rest
     // arrive, and the screen says plainly how much is in and that it is not the whole list.
     const n = soFar.value.length;
-    const of = soFar.total === undefined ? count(n, ...noun, grouped) : `${grouped(n)} of ${count(soFar.total, ...noun, grouped)}`;
+    const of = soFar.total === undefined ? count(n, ...noun, grouped) : countOf(n, soFar.total, ...noun);
     rows =
       list.status === 'loading'
         ? {items: soFar.value, partial: 'loading', note: <Busy label={`Still loading: ${of} loaded${soFar.total === undefined ? ' so far' : ''}…`} since={list.since} />, noteLines: 1}

@@ -106,6 +106,35 @@ describe('VpnScreen while the pages arrive', () => {
     expect(calls).toEqual(['choose id03']);
   });
 
+  it('the rows keep their lines when the last page is in: the loading line stays and says all are in', async () => {
+    const calls: string[] = [];
+    const ui = render(screen(soFar(20), calls));
+    await press(ui, keys.down);
+    const loading = (await waitForFrame(ui, '› Big VPN 02')).split('\n');
+    ui.rerender(screen({status: 'ready', value: many}, calls));
+    const ready = (await waitForFrame(ui, '30 of 30 VPNs')).split('\n');
+    // Where each line of the list was while loading, it is once the list is whole.
+    const lineOf = (lines: string[], text: string) => lines.findIndex((line) => line.includes(text));
+    const shown = ['Filter:', 'Big VPN 01', '› Big VPN 02', 'Big VPN 03', 'Big VPN 07', '↓'];
+    expect(shown.map((text) => lineOf(ready, text))).toEqual(shown.map((text) => lineOf(loading, text)));
+    expect(shown.every((text) => lineOf(loading, text) > 0)).toBe(true);
+    expect(loading[lineOf(loading, 'Still loading')]).toMatch(/^. Still loading: 20 of 30 VPNs loaded…$/);
+    expect(ready[lineOf(loading, 'Still loading')]).toBe('✓ All 30 VPNs loaded.');
+    expect(ready).toHaveLength(loading.length);
+    expect(ready.join('\n')).not.toContain('Still loading');
+  });
+
+  it('groups the digits of every count, whether the list is in part or whole', async () => {
+    const large: Vpn[] = Array.from({length: 1200}, (_, i) => ({vpnId: `id${i + 1}`, name: `Large VPN ${String(i + 1).padStart(4, '0')}`, vpnCode: String(i + 1)}));
+    const calls: string[] = [];
+    const ui = render(screen({status: 'loading', soFar: {value: large.slice(0, 1000), total: 1200}}, calls));
+    const frame = ui.lastFrame()!;
+    expect(frame).toContain('Still loading: 1,000 of 1,200 VPNs loaded…');
+    expect(frame).toContain('1,000 of the 1,000 VPNs so far');
+    ui.rerender(screen({status: 'ready', value: large}, calls));
+    expect(await waitForFrame(ui, '1,200 of 1,200 VPNs')).toContain('✓ All 1,200 VPNs loaded.');
+  });
+
   it('keeps the filter as pages arrive, and a filter without a match while loading does not say "no match"', async () => {
     const calls: string[] = [];
     const ui = render(screen(soFar(10), calls));
