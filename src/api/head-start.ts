@@ -18,6 +18,7 @@ import {performance} from 'node:perf_hooks';
 import {EventEmitter} from 'node:events';
 import type {WireRequest} from './transport.js';
 import {sameWireRequest} from './wire-request.js';
+import {abortError, serverAbortedError, timeoutError} from './got-errors.js';
 
 /** What the transport reads an attempt from: got's stream, or this. */
 export interface AnswerStream {
@@ -44,20 +45,6 @@ export type Send = (url: string, options: RequestOptions) => ClientRequest;
 /** got's Accept-Encoding: what it sends when `decompress` is on, as its source decides it. */
 export function gotAcceptEncoding(versions: Readonly<Record<string, string | undefined>>): string {
   return ['gzip', 'deflate', ...(typeof versions['brotli'] === 'string' ? ['br'] : []), ...(typeof versions['zstd'] === 'string' ? ['zstd'] : [])].join(', ');
-}
-
-/** got's TimeoutError, as the transport reads it (code, event). */
-function timeoutError(delay: number, event: 'connect' | 'request'): Error {
-  return Object.assign(new Error(`Timeout awaiting '${event}' for ${delay}ms`), {name: 'TimeoutError', code: 'ETIMEDOUT', event});
-}
-
-function abortError(): Error {
-  return Object.assign(new Error('This operation was aborted.'), {name: 'AbortError', code: 'ERR_ABORTED'});
-}
-
-/** The connection lost after the answer's head, as got reports it. */
-function serverAbortedError(): Error {
-  return Object.assign(new Error('The server aborted pending request'), {code: 'ECONNRESET'});
 }
 
 /** Statuses got does not decompress (no body by RFC 9110). */

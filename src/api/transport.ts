@@ -13,6 +13,7 @@ import {performance} from 'node:perf_hooks';
 import got, {type Got, type Options} from 'got';
 import {BtalkError} from '../errors.js';
 import {debugLine} from './debug-log.js';
+import {abortError} from './got-errors.js';
 import {parseErrorBody} from './error-body.js';
 import {bodyTooLargeError, failureCode, header, requestIdOf, transportError, type HttpAnswer, type RequestContext} from './http-errors.js';
 import {proxyAgentFor, type ProxyEnv} from './proxy.js';
@@ -187,7 +188,7 @@ export function createTransport(options: TransportOptions): Transport {
   /** One attempt through the `exchange` seam: the same headers, the same cap, the same decoding. */
   async function exchanged(exchange: Exchange, request: SendRequest, context: RequestContext): Promise<HttpAnswer> {
     // As got does: an aborted request is not sent.
-    if (request.signal?.aborted) throw Object.assign(new Error('This operation was aborted'), {name: 'AbortError', code: 'ERR_ABORTED'});
+    if (request.signal?.aborted) throw abortError();
     const wire = await exchange(wireRequest(request, target));
     const answer = {status: wire.status, headers: wire.headers, body: ''};
     context.requestId = requestIdOf(answer);
