@@ -7,12 +7,14 @@
  *
  * Anything out of the ordinary sends nothing early and leaves the run as it was: another command,
  * an option this parse does not know, a secret from the keychain, no base URL or environment named
- * (the profile's config would decide), a proxy variable, a --timeout or body cap of one's own, an
- * answer missing (the run may stop before any request), --from, --sandbox, BTALK_HEAD_START=0.
+ * (the profile's config would decide), a proxy for the base URL, a --timeout or body cap of one's
+ * own, an answer missing (the run may stop before any request), --from, --sandbox,
+ * BTALK_HEAD_START=0.
  * So the secret goes only where, and only when, the run itself sends it.
  */
 import {sendHeadStart, gotAcceptEncoding, type HeadStart} from './api/head-start.js';
 import {basicAuthorization} from './api/basic-auth.js';
+import {proxyForUrl} from './api/proxy.js';
 import {tokenRequest, wireRequest} from './api/wire-request.js';
 import type {WireRequest} from './api/transport.js';
 import {isProfileName} from './domain/profile-name.js';
@@ -55,8 +57,6 @@ export const FLAG_OPTIONS: ReadonlyMap<string, string> = new Map([
 
 /** Of those, the ones only `order` declares: before the word `order` commander refuses them (a usage error, nothing sent). */
 export const ORDER_ONLY_OPTIONS: ReadonlySet<string> = new Set(['--dry-run', '--resend-if-absent', '-y', '--yes', '--from', '--concurrency']);
-
-const PROXY_VARIABLES = ['http_proxy', 'https_proxy', 'all_proxy'];
 
 /** `btalk order`'s flags as commander would read them, or undefined for anything else. */
 function orderFlags(args: readonly string[]): Record<string, string | true> | undefined {
@@ -101,7 +101,6 @@ export function headStartRequest(args: readonly string[], env: Env, interactive:
   const globals = withEnvDefaults(flags as GlobalOptions, env);
   if (globals.sandbox || globals.timeout !== undefined || globals.orderTimeout !== undefined || env['BTALK_MAX_BODY_MB']?.trim()) return undefined;
   if (!isProfileName(globals.profile ?? 'default')) return undefined;
-  if (PROXY_VARIABLES.some((v) => env[v] || env[v.toUpperCase()])) return undefined;
   const {clientId, clientSecret, apiKey} = credentialsFromEnv(env);
   if (!clientId || !clientSecret || !apiKey) return undefined;
   if (!globals.baseUrl && !globals.env) return undefined;
@@ -111,6 +110,8 @@ export function headStartRequest(args: readonly string[], env: Env, interactive:
   } catch {
     return undefined;
   }
+  // The head start goes direct: not when the client would use a proxy (the transport's own rule, for the same URL).
+  if (proxyForUrl(baseUrl, env) !== undefined) return undefined;
   const target = {baseUrl, tokenUrl: tokenUrlFor(baseUrl), userAgent: `btalk/${version}`, apiHeaders: {'x-bt-api-key': apiKey}};
   return wireRequest(tokenRequest(basicAuthorization(clientId, clientSecret)), target);
 }

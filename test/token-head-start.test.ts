@@ -8,7 +8,9 @@ import path from 'node:path';
 import type {Command} from 'commander';
 import {describe, expect, it} from 'vitest';
 import {createBusinessTalkApi} from '../src/api/client.js';
+import {proxyAgentFor} from '../src/api/proxy-agent.js';
 import type {WireRequest} from '../src/api/transport.js';
+import type {ClientOptions} from '../src/api/types.js';
 import {sameWireRequest} from '../src/api/wire-request.js';
 import {buildProgram} from '../src/program.js';
 import {FLAG_OPTIONS, headStartRequest, ORDER_ONLY_OPTIONS, VALUE_OPTIONS} from '../src/token-head-start.js';
@@ -64,8 +66,6 @@ describe('the token head start: when', () => {
     ['a value that looks like an option', ['order', '--yes', '--vpn', '--country', 'FR', '--label', 'x'], {}],
     ['a bad --concurrency (a usage error first)', [...ORDER, '--concurrency', 'lots'], {}],
     ['BTALK_HEAD_START=0', ORDER, {BTALK_HEAD_START: '0'}],
-    ['a proxy variable', ORDER, {HTTPS_PROXY: 'http://proxy:3128'}],
-    ['a lower-case proxy variable', ORDER, {all_proxy: 'socks://proxy'}],
     ['a --timeout of its own', [...ORDER, '--timeout', '5'], {}],
     ['BTALK_TIMEOUT', ORDER, {BTALK_TIMEOUT: '5'}],
     ['BTALK_MAX_BODY_MB', ORDER, {BTALK_MAX_BODY_MB: '50'}],
@@ -81,6 +81,38 @@ describe('the token head start: when', () => {
       expect(headStartRequest(args, {...ENV, ...env}, false, '1')).toBeUndefined();
     });
   }
+
+  // [the proxy variables, whether the client goes direct to https://gw.example (and so the head start is sent)]
+  const PROXIES: Array<[Record<string, string>, boolean]> = [
+    [{}, true],
+    [{HTTPS_PROXY: 'http://proxy:3128'}, false],
+    [{https_proxy: 'http://proxy:3128'}, false],
+    [{ALL_PROXY: 'socks://proxy'}, false],
+    [{all_proxy: 'socks://proxy'}, false],
+    [{HTTP_PROXY: 'http://proxy:3128', http_proxy: 'http://proxy:3128'}, true],
+    [{HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'other.example, example.org'}, false],
+    [{HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: 'gw.example:8443'}, false],
+    [{HTTPS_PROXY: 'http://proxy:3128', NO_PROXY: '.example'}, true],
+    [{https_proxy: 'http://proxy:3128', no_proxy: 'gw.example:443'}, true],
+    [{ALL_PROXY: 'socks://proxy', NO_PROXY: '*'}, true],
+  ];
+  it("is sent only when the session's client goes direct: the same proxy rule, for the same URL and environment", async () => {
+    const env = {...ENV, BTALK_BASE_URL: 'https://gw.example/btalk/v1'};
+    const cases = [...PROXIES.map(([proxies, direct]) => [{...env, ...proxies}, direct] as const), [{...ENV, HTTPS_PROXY: 'http://proxy:3128'}, true] as const];
+    for (const [caseEnv, direct] of cases) {
+      let built: ClientOptions | undefined;
+      const setup = await testSessions({
+        env: caseEnv,
+        createApi: (o) => ((built = o), createBusinessTalkApi({...o, exchange: async () => ({status: 200, headers: {}, body: Buffer.from('{"access_token":"t","token_type":"Bearer","expires_in":3600}')})})),
+      });
+      const session = await setup.factory.open({});
+      await session.api(session.credentials!).token();
+      await session.close();
+      const clientDirect = proxyAgentFor(built!.baseUrl, built!.proxyEnv ?? {}).agent === undefined;
+      expect([caseEnv, clientDirect]).toEqual([caseEnv, direct]);
+      expect([caseEnv, headStartRequest(ORDER, caseEnv, false, '1') !== undefined]).toEqual([caseEnv, direct]);
+    }
+  });
 
   it('reads each option as the program declares it (a value, or a switch)', () => {
     const {program} = buildProgram(testRuntime({BTALK_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'btalk-head-start-'))}));

@@ -8,7 +8,8 @@ import {request as httpRequest} from 'node:http';
 import {connect as netConnect, isIP, type Socket} from 'node:net';
 import {connect as tlsConnect, type PeerCertificate, type TLSSocket} from 'node:tls';
 import got from 'got';
-import {proxyAgentFor, type ProxyEnv} from './proxy.js';
+import {proxyAgentFor} from './proxy-agent.js';
+import type {ProxyEnv} from './proxy.js';
 
 function deadline<T>(ms: number, what: string, work: (done: (cleanup?: () => void) => void) => Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;

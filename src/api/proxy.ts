@@ -5,10 +5,11 @@
  * process.env and btalk passes its environment in. npm_config_* variables are left out: npm sets
  * them for its own registry traffic, not for btalk. Loopback hosts (the emulator) never go through
  * a proxy.
+ *
+ * Only the rules, with no dependency: the token head start (src/token-head-start.ts) asks
+ * proxyForUrl whether the run would go through a proxy, as the transport does (its agents are
+ * built in proxy-agent.ts).
  */
-import type {Agent as HttpAgent} from 'node:http';
-import type {Agent as HttpsAgent} from 'node:https';
-import {HttpProxyAgent, HttpsProxyAgent} from 'hpagent';
 import {isLoopbackHost} from '../environments.js';
 
 export type ProxyEnv = Record<string, string | undefined>;
@@ -63,22 +64,6 @@ export function displayProxy(proxy: string): string {
   } catch {
     return 'the configured proxy';
   }
-}
-
-export interface ProxyChoice {
-  /** For got's `agent` option; undefined means Node's default agents. */
-  agent?: {http?: HttpAgent; https?: HttpsAgent};
-  /** The proxy in use, for messages (no credentials). */
-  proxy?: string;
-}
-
-/** Agents for requests to `target` (the base URL; the token endpoint shares its host). */
-export function proxyAgentFor(target: string, env: ProxyEnv): ProxyChoice {
-  const proxy = proxyForUrl(target, env);
-  if (!proxy) return {};
-  const options = {proxy, keepAlive: true, keepAliveMsecs: 1000, maxSockets: 16, maxFreeSockets: 4, scheduling: 'lifo' as const};
-  const agent = new URL(target).protocol === 'http:' ? {http: new HttpProxyAgent(options)} : {https: new HttpsProxyAgent(options)};
-  return {agent, proxy: displayProxy(proxy)};
 }
 
 export interface ProxyExplanation {

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {displayProxy, proxyAgentFor, proxyForUrl} from '../../src/api/proxy.js';
+import {proxyAgentFor} from '../../src/api/proxy-agent.js';
+import {displayProxy, proxyForUrl} from '../../src/api/proxy.js';
 
 const ORANGE = 'https://api.orange.com/btalk/beta/v1';
 
