@@ -24,6 +24,7 @@ import {registerWizard} from './commands/wizard.js';
 import type {OrderFlags} from './order/order-options.js';
 import {EXIT_CODES} from './errors.js';
 import {withEnvDefaults, type GlobalOptions} from './global-options.js';
+import {ROOT_FLAGS} from './option-flags.js';
 import {createDebugOutput, openDebugFile} from './journal/debug-file.js';
 import {defaultStateDir} from './journal/state-dir.js';
 import type {Runtime} from './runtime.js';
@@ -41,24 +42,24 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     .name('btalk')
     .description('Provision Orange Business Talk voicesites, step by step.')
     .version(runtime.version, '-V, --version')
-    .option('-p, --profile <name>', 'credentials profile (env BTALK_PROFILE)')
-    .option('--env <name>', 'environment: orange-sandbox or orange (env BTALK_ENV)')
-    .option('--base-url <url>', 'API base URL, overrides --env (env BTALK_BASE_URL)')
-    .option('--sandbox', 'use the embedded emulator and its demo account (env BTALK_SANDBOX=1)')
-    .option('--debug', 'one redacted stderr line per HTTP request; the wizard writes them to a log file it names when it exits (env BTALK_DEBUG=1)')
-    .option('--debug-file <path>', 'append the debug lines to this file instead (implies --debug; env BTALK_DEBUG_FILE)')
-    .option('--json', 'machine-readable output on stdout')
-    .option('--accessible', 'the wizard as plain line-by-line prompts for screen readers: no redraws, no colour (env BTALK_ACCESSIBLE=1 or INK_SCREEN_READER=true)')
-    .option('--timeout <seconds>', 'the most one API read may take, retries and pauses included (default 30; env BTALK_TIMEOUT)')
-    .option('--order-timeout <seconds>', 'the most the order POST may take (default 60; env BTALK_ORDER_TIMEOUT)')
+    .option(ROOT_FLAGS.profile, 'credentials profile (env BTALK_PROFILE)')
+    .option(ROOT_FLAGS.env, 'environment: orange-sandbox or orange (env BTALK_ENV)')
+    .option(ROOT_FLAGS.baseUrl, 'API base URL, overrides --env (env BTALK_BASE_URL)')
+    .option(ROOT_FLAGS.sandbox, 'use the embedded emulator and its demo account (env BTALK_SANDBOX=1)')
+    .option(ROOT_FLAGS.debug, 'one redacted stderr line per HTTP request; the wizard writes them to a log file it names when it exits (env BTALK_DEBUG=1)')
+    .option(ROOT_FLAGS.debugFile, 'append the debug lines to this file instead (implies --debug; env BTALK_DEBUG_FILE)')
+    .option(ROOT_FLAGS.json, 'machine-readable output on stdout')
+    .option(ROOT_FLAGS.accessible, 'the wizard as plain line-by-line prompts for screen readers: no redraws, no colour (env BTALK_ACCESSIBLE=1 or INK_SCREEN_READER=true)')
+    .option(ROOT_FLAGS.timeout, 'the most one API read may take, retries and pauses included (default 30; env BTALK_TIMEOUT)')
+    .option(ROOT_FLAGS.orderTimeout, 'the most the order POST may take (default 60; env BTALK_ORDER_TIMEOUT)')
     // The answers, for the wizard and for `btalk order` alike (read from here by both: a root
     // option takes its value wherever it appears on the line).
-    .option('--customer <code>', 'answer: customer code (wizard and order; env BTALK_CUSTOMER)')
-    .option('--vpn <vpn>', 'answer: VPN id, code or exact name (env BTALK_VPN)')
-    .option('--country <country>', 'answer: ISO code (FR) or English name (env BTALK_COUNTRY)')
-    .option('--site-name <name>', 'answer: technical site name (env BTALK_SITE_NAME)')
-    .option('--label <text>', 'answer: customer site label (env BTALK_LABEL)')
-    .option('--reference <ref>', 'answer: your order reference (env BTALK_REFERENCE)')
+    .option(ROOT_FLAGS.customer, 'answer: customer code (wizard and order; env BTALK_CUSTOMER)')
+    .option(ROOT_FLAGS.vpn, 'answer: VPN id, code or exact name (env BTALK_VPN)')
+    .option(ROOT_FLAGS.country, 'answer: ISO code (FR) or English name (env BTALK_COUNTRY)')
+    .option(ROOT_FLAGS.siteName, 'answer: technical site name (env BTALK_SITE_NAME)')
+    .option(ROOT_FLAGS.label, 'answer: customer site label (env BTALK_LABEL)')
+    .option(ROOT_FLAGS.reference, 'answer: your order reference (env BTALK_REFERENCE)')
     .configureHelp({showGlobalOptions: true})
     .showHelpAfterError('(run "btalk --help" for usage)')
     .exitOverride()

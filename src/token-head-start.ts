@@ -20,43 +20,46 @@ import type {WireRequest} from './api/transport.js';
 import {isProfileName} from './domain/profile-name.js';
 import {resolveEnvironment, tokenUrlFor} from './environments.js';
 import {envFlag, withEnvDefaults, type GlobalOptions} from './global-options.js';
+import {ORDER_FLAGS, ROOT_FLAGS} from './option-flags.js';
 import {mergeOrderOptions, type OrderFlags} from './order/order-options.js';
 import {credentialsFromEnv} from './secrets/env-credentials.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-/** The options of the root program and of `order` that take a value, by flag (program.ts, commands/order.ts). */
-export const VALUE_OPTIONS: ReadonlyMap<string, string> = new Map([
-  ['-p', 'profile'],
-  ['--profile', 'profile'],
-  ['--env', 'env'],
-  ['--base-url', 'baseUrl'],
-  ['--debug-file', 'debugFile'],
-  ['--timeout', 'timeout'],
-  ['--order-timeout', 'orderTimeout'],
-  ['--customer', 'customer'],
-  ['--vpn', 'vpn'],
-  ['--country', 'country'],
-  ['--site-name', 'siteName'],
-  ['--label', 'label'],
-  ['--reference', 'reference'],
-  ['--from', 'from'],
-  ['--concurrency', 'concurrency'],
-]);
+type FlagName = keyof typeof ROOT_FLAGS | keyof typeof ORDER_FLAGS;
 
-/** Their switches that change nothing about the token request. */
-export const FLAG_OPTIONS: ReadonlyMap<string, string> = new Map([
-  ['--debug', 'debug'],
-  ['--json', 'json'],
-  ['--accessible', 'accessible'],
-  ['--dry-run', 'dryRun'],
-  ['--resend-if-absent', 'resendIfAbsent'],
-  ['-y', 'yes'],
-  ['--yes', 'yes'],
-]);
+/**
+ * The options this parse reads, each as the run reads it (below, or changing nothing about the
+ * token request). Any other (--sandbox, --help, one added later) sends nothing early: an option is
+ * read only once it is listed here, since it may change the token request.
+ */
+export const READ_OPTIONS: readonly FlagName[] = [
+  'profile', 'env', 'baseUrl', 'debug', 'debugFile', 'json', 'accessible', 'timeout', 'orderTimeout',
+  'customer', 'vpn', 'country', 'siteName', 'label', 'reference',
+  'dryRun', 'resendIfAbsent', 'yes', 'from', 'concurrency',
+];
 
-/** Of those, the ones only `order` declares: before the word `order` commander refuses them (a usage error, nothing sent). */
-export const ORDER_ONLY_OPTIONS: ReadonlySet<string> = new Set(['--dry-run', '--resend-if-absent', '-y', '--yes', '--from', '--concurrency']);
+export interface OptionSpec {
+  /** The name commander gives its value. */
+  key: FlagName;
+  /** It takes a value (`<...>`); otherwise it is a switch. */
+  value: boolean;
+  /** Only `order` declares it: before the word `order` commander refuses it (a usage error, nothing sent). */
+  orderOnly: boolean;
+}
+
+/** READ_OPTIONS by flag, read from their declarations (option-flags.ts): a switch, or one required value. */
+export const HEAD_START_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
+  READ_OPTIONS.flatMap((key) => {
+    const root = key in ROOT_FLAGS;
+    const declared: string = root ? ROOT_FLAGS[key as keyof typeof ROOT_FLAGS] : ORDER_FLAGS[key as keyof typeof ORDER_FLAGS];
+    // Nothing else: an optional or variadic value could take the word `order` for itself.
+    const parsed = /^(?:(-\w), )?(--[\w-]+)( <[^>]*[^.>]>)?$/.exec(declared);
+    if (!parsed) return [];
+    const spec: OptionSpec = {key, value: parsed[3] !== undefined, orderOnly: !root};
+    return [parsed[1], parsed[2]].filter((flag) => flag !== undefined).map((flag) => [flag, spec] as const);
+  }),
+);
 
 /** `btalk order`'s flags as commander would read them, or undefined for anything else. */
 function orderFlags(args: readonly string[]): Record<string, string | true> | undefined {
@@ -66,14 +69,14 @@ function orderFlags(args: readonly string[]): Record<string, string | true> | un
     const arg = args[i]!;
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
     const name = eq > 0 ? arg.slice(0, eq) : arg;
-    if (!command && ORDER_ONLY_OPTIONS.has(name)) return undefined;
-    const key = VALUE_OPTIONS.get(name);
-    if (key !== undefined) {
+    const spec = HEAD_START_OPTIONS.get(name);
+    if (!command && spec?.orderOnly) return undefined;
+    if (spec?.value) {
       const value = eq > 0 ? arg.slice(eq + 1) : args[++i];
       if (value === undefined || value.startsWith('-')) return undefined;
-      flags[key] = value;
-    } else if (eq < 0 && FLAG_OPTIONS.has(arg)) {
-      flags[FLAG_OPTIONS.get(arg)!] = true;
+      flags[spec.key] = value;
+    } else if (spec && eq < 0) {
+      flags[spec.key] = true;
     } else if (arg === 'order' && !command) {
       command = true;
     } else {

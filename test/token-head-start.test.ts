@@ -5,7 +5,7 @@
 import {mkdtempSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
-import type {Command} from 'commander';
+import type {Command, Option} from 'commander';
 import {describe, expect, it} from 'vitest';
 import {createBusinessTalkApi} from '../src/api/client.js';
 import {proxyAgentFor} from '../src/api/proxy-agent.js';
@@ -13,7 +13,8 @@ import type {WireRequest} from '../src/api/transport.js';
 import type {ClientOptions} from '../src/api/types.js';
 import {sameWireRequest} from '../src/api/wire-request.js';
 import {buildProgram} from '../src/program.js';
-import {FLAG_OPTIONS, headStartRequest, ORDER_ONLY_OPTIONS, VALUE_OPTIONS} from '../src/token-head-start.js';
+import {ORDER_FLAGS, ROOT_FLAGS} from '../src/option-flags.js';
+import {HEAD_START_OPTIONS, headStartRequest, READ_OPTIONS} from '../src/token-head-start.js';
 import {testRuntime, testSessions} from './helpers/session.js';
 
 const ENV = {
@@ -114,22 +115,33 @@ describe('the token head start: when', () => {
     }
   });
 
-  it('reads each option as the program declares it (a value, or a switch)', () => {
+  it('reads each option it lists as the program declares it: declared, where, a value or a switch, under the same name', () => {
     const {program} = buildProgram(testRuntime({BTALK_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'btalk-head-start-'))}));
     const order = program.commands.find((c) => c.name() === 'order')!;
-    const declared = new Map<string, boolean>();
-    const root = new Set<string>();
-    for (const command of [program, order] as Command[]) {
+    const declared = new Map<string, {option: Option; root: boolean}>();
+    for (const command of [order, program] as Command[]) {
       for (const option of command.options) {
-        for (const flag of [option.short, option.long]) {
-          if (!flag) continue;
-          declared.set(flag, option.required);
-          if (command === program) root.add(flag);
-        }
+        for (const flag of [option.short, option.long]) if (flag) declared.set(flag, {option, root: command === program});
       }
     }
-    for (const flag of [...VALUE_OPTIONS.keys(), ...FLAG_OPTIONS.keys()]) expect([flag, !root.has(flag)]).toEqual([flag, ORDER_ONLY_OPTIONS.has(flag)]);
-    for (const flag of VALUE_OPTIONS.keys()) expect([flag, declared.get(flag)]).toEqual([flag, true]);
-    for (const flag of FLAG_OPTIONS.keys()) expect([flag, declared.get(flag)]).toEqual([flag, false]);
+    // Every listed option is read under each of its flags: none left out for a declaration it cannot read.
+    expect(new Set([...HEAD_START_OPTIONS.values()].map((s) => s.key))).toEqual(new Set(READ_OPTIONS));
+    for (const [flag, spec] of HEAD_START_OPTIONS) {
+      // A flag commander does not accept would send the secret on a run that ends in a usage error.
+      const found = declared.get(flag);
+      expect([flag, found !== undefined]).toEqual([flag, true]);
+      const {option, root} = found!;
+      expect([flag, option.attributeName(), !root]).toEqual([flag, spec.key, spec.orderOnly]);
+      expect([flag, option.required && !option.variadic]).toEqual([flag, spec.value]);
+      expect([flag, option.optional]).toEqual([flag, false]);
+    }
+  });
+
+  it('the program and `order` declare the options of option-flags.ts, those alone', () => {
+    const {program} = buildProgram(testRuntime({BTALK_CONFIG_DIR: mkdtempSync(path.join(tmpdir(), 'btalk-head-start-'))}));
+    const order = program.commands.find((c) => c.name() === 'order')!;
+    const flagsOf = (command: Command) => Object.fromEntries(command.options.filter((o) => o.long !== '--version').map((o) => [o.attributeName(), o.flags]));
+    expect(flagsOf(program)).toEqual(ROOT_FLAGS);
+    expect(flagsOf(order)).toEqual(ORDER_FLAGS);
   });
 });

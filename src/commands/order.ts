@@ -2,6 +2,7 @@
 import type {Command} from 'commander';
 import type {BatchTuning} from '../order/batch.js';
 import {DEFAULT_CONCURRENCY, mergeOrderOptions, type OrderFlags} from '../order/order-options.js';
+import {ORDER_FLAGS} from '../option-flags.js';
 import type {CommandContext} from './context.js';
 import {runCommand} from './run.js';
 import {isBtalkError} from '../errors.js';
@@ -39,17 +40,17 @@ export function registerOrder(program: Command, ctx: CommandContext, tuning: Bat
   program
     .command('order')
     .description('Order a voicesite without prompts (or a batch of them from a CSV file).')
-    .option('--customer <code>', 'customer code (optional when the key has one customer)')
-    .option('--vpn <vpn>', 'VPN id, code or exact name')
-    .option('--country <country>', 'ISO code (FR, FRA) or name in English or French (France, Allemagne, UK)')
-    .option('--site-name <name>', 'technical site name, e.g. PARIS_01 (default: derived from --label)')
-    .option('--label <text>', 'customer site label, e.g. "Paris office"')
-    .option('--reference <ref>', 'your order reference (default: btalk-YYYYMMDD-HHMM)')
-    .option('--dry-run', 'check everything and print the exact request; send nothing')
-    .option('--resend-if-absent', 'if the order\'s outcome stays unknown (its answer lost, the site not listed after the re-check window), check the whole list once more and send it again only if the site is absent (env BTALK_RESEND_IF_ABSENT=1)')
-    .option('-y, --yes', 'do not ask for confirmation (required without a terminal)')
-    .option('--from <file.csv>', 'order one voicesite per row of a CSV file')
-    .option('--concurrency <n>', `orders in flight at once for --from (default ${DEFAULT_CONCURRENCY})`)
+    .option(ORDER_FLAGS.customer, 'customer code (optional when the key has one customer)')
+    .option(ORDER_FLAGS.vpn, 'VPN id, code or exact name')
+    .option(ORDER_FLAGS.country, 'ISO code (FR, FRA) or name in English or French (France, Allemagne, UK)')
+    .option(ORDER_FLAGS.siteName, 'technical site name, e.g. PARIS_01 (default: derived from --label)')
+    .option(ORDER_FLAGS.label, 'customer site label, e.g. "Paris office"')
+    .option(ORDER_FLAGS.reference, 'your order reference (default: btalk-YYYYMMDD-HHMM)')
+    .option(ORDER_FLAGS.dryRun, 'check everything and print the exact request; send nothing')
+    .option(ORDER_FLAGS.resendIfAbsent, 'if the order\'s outcome stays unknown (its answer lost, the site not listed after the re-check window), check the whole list once more and send it again only if the site is absent (env BTALK_RESEND_IF_ABSENT=1)')
+    .option(ORDER_FLAGS.yes, 'do not ask for confirmation (required without a terminal)')
+    .option(ORDER_FLAGS.from, 'order one voicesite per row of a CSV file')
+    .option(ORDER_FLAGS.concurrency, `orders in flight at once for --from (default ${DEFAULT_CONCURRENCY})`)
     .addHelpText('after', EXAMPLES)
     .action(async (flags: OrderFlags) => {
       const globals = ctx.globals();
