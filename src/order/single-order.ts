@@ -45,8 +45,12 @@ function readAhead(
   local: {country: {iso2: string}; customer?: string | undefined; technicalSiteName: string},
   remembered: string | undefined,
 ): {sameName: Promise<VoiceSite[]>} {
+  // The customer list first: the VPNs wait for it, so its answer is the one to have earliest (the
+  // requests leave in this order once the token is in, and their answers tend to come back in it).
+  const customers = catalog.customers();
+  const reads: Array<Promise<unknown>> = [customers, catalog.me(), catalog.country(local.country.iso2)];
   const sameName = catalog.sitesNamed([local.technicalSiteName]);
-  const reads: Array<Promise<unknown>> = [catalog.me(), catalog.customers(), catalog.country(local.country.iso2), sameName];
+  reads.push(sameName);
   // A customer given by code, or the one this profile ordered for last, is a guess until the
   // customer list confirms it; reading its VPNs now saves a round trip when it is right.
   const guess = local.customer ?? remembered;
@@ -54,8 +58,8 @@ function readAhead(
   // Otherwise (or when the guess is not the one), the customer's VPNs as soon as the list names
   // it, without waiting for /me and the country: the customer is chosen as resolveRemote chooses.
   reads.push(
-    catalog.customers().then((customers) => {
-      const customer = resolveCustomer(customers, local.customer);
+    customers.then((list) => {
+      const customer = resolveCustomer(list, local.customer);
       if (!isProblem(customer) && customer.customerCode !== guess) void catalog.vpns(customer.customerCode).catch(() => undefined);
     }),
   );

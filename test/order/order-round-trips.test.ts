@@ -73,6 +73,13 @@ describe('btalk order round trips', () => {
     expect(events.findIndex((e) => e.call === 'vpns' && e.at === 'start')).toBeGreaterThan(customersEnd);
   });
 
+  it('asks for the customer list first, the read the VPNs wait for', async () => {
+    const events: Event[] = [];
+    const r = await btalk(sandbox(), ['order', ...orderFlags(), '--yes'], {env: env(), createApi: recording(events)});
+    expect(r.code).toBe(0);
+    expect(events.filter((e) => e.at === 'start').map((e) => e.call)[0]).toBe('customers');
+  });
+
   it('a customer given by code that does not exist is still refused by name, with the real list', async () => {
     const r = await btalk(sandbox(), ['order', ...orderFlags({'--customer': '1234'}), '--yes'], {env: env()});
     expect(r.code).toBe(2);
