@@ -116,7 +116,14 @@ async function main(): Promise<number> {
     }
     runtime.keyringHelper = helper;
   }
-  const [{buildProgram}, {CommanderError}, early] = await Promise.all([import('./program.js'), import('commander'), headStart]);
+  // The token request goes on the wire before the command tree is compiled: that compile holds the
+  // main thread for several milliseconds, and the request's bytes leave only when the event loop
+  // turns (on loopback the connect is done by the next turn; a distant server answers long after
+  // the command tree has loaded either way).
+  const sent = await headStart;
+  if (sent) await new Promise<void>((resolve) => setImmediate(resolve));
+  const [{buildProgram}, {CommanderError}] = await Promise.all([import('./program.js'), import('commander')]);
+  const early = sent;
   if (early) runtime.headStart = early;
   const {program, exitCode} = buildProgram(runtime);
   try {
