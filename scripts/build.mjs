@@ -11,6 +11,7 @@ import {chmod, readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {expectOnce, replaceEvery, replaceOnce} from './replace-once.mjs';
 import {patchStringWidth} from './string-width-simple.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -50,14 +51,13 @@ const yogaWithoutFetch = {
   setup(build) {
     build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/}, async (args) => {
       const text = await readFile(args.path, 'utf8');
-      const test = '"function"!=typeof fetch';
-      if (!text.includes(test)) throw new Error(`${args.path}: yoga-layout no longer tests for fetch as scripts/build.mjs expects; check how it loads its WebAssembly`);
+      const withoutFetch = replaceEvery(text, '"function"!=typeof fetch', '!0', args.path, 'yoga-layout no longer tests for fetch as scripts/build.mjs expects; check how it loads its WebAssembly');
       // That path decodes the base64 with atob into a string, then copies it byte by byte: 4 to
       // 5 ms for its 95 kB; Node's own decoder gives the same bytes in under 0.5 ms.
       const decode = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
-      if (text.split(decode).length !== 2) throw new Error(`${args.path}: yoga-layout no longer decodes its WebAssembly with atob as scripts/build.mjs expects; check its wa()`);
       const decoded = 'var b=Buffer.from(a.slice(37),"base64"),d=new Uint8Array(b.buffer,b.byteOffset,b.length)';
-      return {contents: text.replaceAll(test, '!0').replace(decode, () => decoded), loader: 'js'};
+      const contents = replaceOnce(withoutFetch, decode, decoded, args.path, 'yoga-layout no longer decodes its WebAssembly with atob as scripts/build.mjs expects; check its wa()');
+      return {contents, loader: 'js'};
     });
   },
 };
@@ -77,10 +77,8 @@ const styledCharsRunsWithoutDiff = {
       const diffed = `        else {
             ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
         }`;
-      if (!text.includes(diffed)) {
-        if (text.includes('isSameStyle')) return {contents: text, loader: 'js'};
-        throw new Error(`${args.path}: ansi-tokenize no longer diffs every character as scripts/build.mjs expects; check styledCharsToString`);
-      }
+      // ansi-tokenize 0.3.2 and later skip the diff themselves (isSameStyle).
+      if (!text.includes(diffed) && text.includes('isSameStyle')) return {contents: text, loader: 'js'};
       const same = `function sameStyles(from, to) {
     if (from === to) return true;
     if (from.length !== to.length) return false;
@@ -93,7 +91,8 @@ const styledCharsRunsWithoutDiff = {
       const skipped = `        else if (!sameStyles(chars[i - 1].styles, char.styles)) {
             ret += ansiCodesToString(diffAnsiCodes(chars[i - 1].styles, char.styles));
         }`;
-      return {contents: `${text.replace(diffed, skipped)}\n${same}`, loader: 'js'};
+      const contents = replaceOnce(text, diffed, skipped, args.path, 'ansi-tokenize no longer diffs every character as scripts/build.mjs expects; check styledCharsToString');
+      return {contents: `${contents}\n${same}`, loader: 'js'};
     });
   },
 };
@@ -142,11 +141,10 @@ const outputSharedBlankCell = {
                     fullWidth: false,
                     styles: [],
                 });`;
-      if (!text.includes(blank)) throw new Error(`${args.path}: Ink no longer fills a frame with new blank cells as scripts/build.mjs expects; check Output.get`);
       const shared = `const blankCell = {type: 'char', value: ' ', fullWidth: false, styles: []};\n`;
       const perFrame = '    caches = new OutputCaches();';
       const outputClass = 'export default class Output {';
-      if (!text.includes(perFrame) || !text.includes(outputClass)) throw new Error(`${args.path}: Ink no longer makes new caches for each frame as scripts/build.mjs expects; check Output`);
+      const perFrameWhat = 'Ink no longer makes new caches for each frame as scripts/build.mjs expects; check Output';
       // The caches (a line's styled characters, a text's width) are pure functions of the text:
       // one set serves every frame, emptied once it holds more than a few screens of lines.
       const caches = `let framesCaches;
@@ -156,8 +154,10 @@ const cachesForFrame = () => {
     return framesCaches;
 };
 `;
-      const contents = shared + text.replace(blank, '                row.push(blankCell);').replace(perFrame, '    caches = cachesForFrame();').replace(outputClass, `${caches}${outputClass}`);
-      return {contents, loader: 'js'};
+      let contents = replaceOnce(text, blank, '                row.push(blankCell);', args.path, 'Ink no longer fills a frame with new blank cells as scripts/build.mjs expects; check Output.get');
+      contents = replaceOnce(contents, perFrame, '    caches = cachesForFrame();', args.path, perFrameWhat);
+      contents = replaceOnce(contents, outputClass, `${caches}${outputClass}`, args.path, perFrameWhat);
+      return {contents: shared + contents, loader: 'js'};
     });
   },
 };
@@ -183,9 +183,9 @@ const http2WrapperLeftOut = {
       const uses = [...text.matchAll(/\bhttp2wrapper\b(\.\w+)?/g)].map((m) => m[0]).sort();
       const expected = ['http2wrapper', 'http2wrapper.Agent', 'http2wrapper.auto', 'http2wrapper.globalAgent'];
       const guarded = ['            if (internals.http2) {\n                // Ensure HTTP/2 agent', '            if (this._internals.http2) {\n                if (major < 15'];
-      if (!text.includes("import http2wrapper from 'http2-wrapper';") || uses.join() !== expected.join() || !guarded.every((g) => text.includes(g))) {
-        throw new Error(`${args.path}: got no longer uses http2-wrapper as scripts/build.mjs expects (its globalAgent and auto, behind the http2 option); check got's options`);
-      }
+      const what = "got no longer uses http2-wrapper as scripts/build.mjs expects (its globalAgent and auto, behind the http2 option); check got's options";
+      for (const part of ["import http2wrapper from 'http2-wrapper';", ...guarded]) expectOnce(text, part, args.path, what);
+      if (uses.join() !== expected.join()) throw new Error(`${args.path}: ${what} (it reads ${uses.join(', ') || 'none of it'})`);
       return {contents: text, loader: 'js'};
     });
     build.onLoad({filter: /^http2-wrapper$/, namespace: 'http2-wrapper-left-out'}, () => ({

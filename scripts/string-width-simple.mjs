@@ -10,6 +10,7 @@
  * takes string-width's own path. test/build/string-width-simple.test.ts holds the two paths to the
  * same answers for every BMP code point and for mixed texts.
  */
+import {replaceOnce} from './replace-once.mjs';
 
 /**
  * Characters excluded from the fast path: marks (they join the cluster before them), controls,
@@ -44,8 +45,7 @@ export function patchStringWidth(text, file) {
   const seven = text.includes("import emojiRegex from 'emoji-regex';");
   let out = text;
   for (const [from, to] of replacements(seven ? simpleText7 : simpleText)) {
-    if (out.split(from).length !== 2) throw new Error(`${file}: string-width no longer has ${JSON.stringify(from.trim().split('\n')[0])} once, as scripts/string-width-simple.mjs expects; check how it measures a text`);
-    out = out.replace(from, () => to);
+    out = replaceOnce(out, from, to, file, 'string-width no longer has each text scripts/string-width-simple.mjs replaces once; check how it measures a text');
   }
   if (!/\bsegmenter\.segment\(/.test(text) || (!seven && (out.match(/\brgiEmojiRegex\b/g) ?? []).length !== 2)) {
     throw new Error(`${file}: string-width no longer uses its segmenter and emoji expression as scripts/string-width-simple.mjs expects`);
