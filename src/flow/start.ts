@@ -34,8 +34,8 @@ export interface StartedFlow {
   stop(): void;
 }
 
-/** The runner's dependencies from a session: the one wiring for the Ink wizard, early or not. */
-export function runnerDepsFor(session: FlowSession, options: FlowOptions): RunnerDeps {
+/** The runner's dependencies from a session. */
+function runnerDepsFor(session: FlowSession, options: FlowOptions): RunnerDeps {
   return {
     api: (c, apiOptions) => session.api(c, apiOptions),
     ...(options.clock ? {clock: options.clock} : {}),

@@ -1,16 +1,13 @@
 /**
  * The wizard: picks the screen for the flow state and wires its callbacks to facts for the
- * reducer. The store and runner live here; screens only get props.
+ * reducer. The flow (its store and runner) is started before, by flow/start.ts; screens only get
+ * props.
  */
 import {Box, useStdout} from 'ink';
 import React, {useEffect, useMemo, useState, useSyncExternalStore} from 'react';
 import type {Action} from '../flow/actions.js';
-import {runnerDepsFor, type StartedFlow} from '../flow/start.js';
-import {startRunner} from '../flow/runner.js';
+import type {StartedFlow} from '../flow/start.js';
 import {systemTimers, type Timers} from '../timers.js';
-import type {GivenAnswers} from '../flow/given.js';
-import {initialState, type WizardState} from '../flow/state.js';
-import {createWizardStore} from '../flow/store.js';
 import {CompletedSteps, completedLines} from './components/completed-steps.js';
 import {Header, HEADER_LINES} from './components/header.js';
 import {BusyProvider} from './components/busy.js';
@@ -24,15 +21,11 @@ import {Text} from './components/text.js';
 
 export interface AppProps extends WizardDeps {
   onExit: (exit: WizardExit) => void;
-  /** Answers given up front (flags, variables), applied as each step comes (flow/given.ts). */
-  given?: GivenAnswers | undefined;
-  /** For tests: start from another state (e.g. a prefilled answer). */
-  initial?: WizardState;
   /**
-   * The flow already started, before Ink loaded (flow/start.ts): the wizard shows its store and
-   * leaves its runner to whoever started it. Without it the wizard starts its own.
+   * The flow, started before Ink loaded (flow/start.ts, with the answers given up front): the
+   * wizard shows its store and leaves its runner to whoever started it.
    */
-  flow?: Pick<StartedFlow, 'store'> | undefined;
+  flow: Pick<StartedFlow, 'store'>;
 }
 
 export function App(props: AppProps): React.JSX.Element {
@@ -76,21 +69,14 @@ function useTerminalSize(stdout: NodeJS.WriteStream, write: (data: string) => vo
 
 function Wizard(props: AppProps): React.JSX.Element {
   const {session, onExit} = props;
+  const {store} = props.flow;
   const theme = useTheme();
-  const [store] = useState(() => props.flow?.store ?? createWizardStore(props.initial ?? initialState(session.credentials, props.given)));
-  const ownRunner = props.flow === undefined;
   const state = useSyncExternalStore(store.subscribe, store.getState);
   const dispatch = (action: Action) => store.dispatch(action);
   const {stdout, write} = useStdout();
   const size = useTerminalSize(stdout, write, props.timers ?? systemTimers);
   const rows = size.rows && size.rows > 0 ? size.rows : 24;
   const columns = size.columns && size.columns > 0 ? size.columns : 80;
-
-  useEffect(() => {
-    if (!ownRunner) return;
-    const runner = startRunner(store, runnerDepsFor(session, {clock: props.clock, timers: props.timers ?? systemTimers, recheck: props.recheck}));
-    return () => runner.stop();
-  }, [ownRunner, store, session, props.timers, props.recheck, props.clock]);
 
   useEffect(() => props.onInterrupt?.(() => store.dispatch({type: 'interrupted'})), [store, props.onInterrupt]);
 

@@ -9,10 +9,8 @@ import type {Runtime} from '../runtime.js';
 import {rawStream} from '../text/guarded-stream.js';
 import type {WizardSession} from './wizard-deps.js';
 import {App} from './app.js';
-import {givenAnswers} from '../flow/given.js';
 import type {StartedFlow} from '../flow/start.js';
 import {writeEnding} from '../flow/leaving.js';
-import type {Answers as OrderAnswers} from '../order/order-options.js';
 import {keyPacedStdin} from './key-paced-stdin.js';
 import {themeFor} from './theme.js';
 import {DEFAULT_TIMEOUTS} from '../api/transport.js';
@@ -28,13 +26,12 @@ import type {WizardExit} from './wizard-deps.js';
 const FRAMES_PER_SECOND = 60;
 
 export interface RunWizardOptions {
-  given?: OrderAnswers;
   globals?: GlobalOptions;
-  /** The flow started before Ink loaded (flow/start.ts), `given` already applied; its owner stops it. */
-  flow?: StartedFlow;
+  /** The flow started before Ink loaded (flow/start.ts), with the answers given up front; its owner stops it. */
+  flow: StartedFlow;
 }
 
-export async function runWizard(runtime: Runtime, session: WizardSession, options: RunWizardOptions = {}): Promise<number> {
+export async function runWizard(runtime: Runtime, session: WizardSession, options: RunWizardOptions): Promise<number> {
   // The order POST's bound, said on its busy line (--order-timeout, BTALK_ORDER_TIMEOUT).
   const orderTimeoutMs = clientBounds(options.globals ?? {}, runtime.env).orderTimeoutMs ?? DEFAULT_TIMEOUTS.orderMs;
   let resolveExit: (exit: WizardExit) => void = () => {};
@@ -51,7 +48,6 @@ export async function runWizard(runtime: Runtime, session: WizardSession, option
       timers={runtime.timers}
       theme={themeFor(runtime.env)}
       onExit={resolveExit}
-      given={options.given && !options.flow ? givenAnswers(options.given, new Date(runtime.clock())) : undefined}
       flow={options.flow}
       onInterrupt={(handler) => runtime.onInterrupt(handler)}
       orderTimeoutMs={orderTimeoutMs}

@@ -6,7 +6,6 @@ import type {RecordOrder} from '../journal/record.js';
 import type {ApiOptions} from '../session-types.js';
 import type {Timers} from '../timers.js';
 import type {Theme} from './theme.js';
-import type {RecheckSettings} from '../order/place-order.js';
 
 /** The parts of a Session the wizard uses (src/session-types.ts). */
 export interface WizardSession {
@@ -41,8 +40,6 @@ export interface WizardDeps {
   clock: () => number;
   /** The order POST's bound (--order-timeout), said on its busy line; unsaid when absent. */
   orderTimeoutMs?: number | undefined;
-  /** The re-check window after an unknown order outcome (default 2 minutes; tests shorten it). */
-  recheck?: RecheckSettings;
   /** What the wizard's prefetch delays wait on (default systemTimers). */
   timers?: Timers;
   theme: Theme;

@@ -81,8 +81,10 @@ describe('wizard: Ctrl+C', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
     expect(exit.code).toBe(130);
     expect(exit.reason).toContain('the order WAS sent and may have been created');
     expect(exit.reason).toContain('btalk voicesites');
-    // Once the wizard is gone, the request is dropped rather than keeping the terminal waiting.
+    // Once the wizard is gone (unmounted, then its flow stopped, as commands/wizard.tsx does), the
+    // request is dropped rather than keeping the terminal waiting.
     w.ui.unmount();
+    w.flow.stop();
     expect(orders).toHaveLength(1);
     await expect(orders[0]).rejects.toMatchObject({kind: 'cancelled'});
   });

@@ -2,7 +2,7 @@
  * The wizard's flow started before Ink (flow/start.ts, as commands/wizard.tsx does once the
  * session is open): the reads it makes while Ink loads lead it on, and Ink's first frame is where
  * they led (the VPN list of the demo account's one customer), not "Checking access"; that frame
- * takes keys, and the wizard uses the flow's store and runner instead of starting its own.
+ * takes keys, and the wizard shows the flow's store, its runner the only one reading.
  */
 import {render} from 'ink-testing-library';
 import React from 'react';

@@ -12,6 +12,7 @@ import {App} from '../../src/ui/app.js';
 import {themeFor} from '../../src/ui/theme.js';
 import {keys, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {useEmulator} from '../helpers/emulator.js';
+import {startTestFlow} from '../helpers/wizard-flow.js';
 import {emulatorSession} from './wizard-harness.js';
 
 describe('splitKeys', () => {
@@ -51,7 +52,8 @@ describe('wizard: keys that arrive together', {timeout: WIZARD_TEST_TIMEOUT_MS},
     const session = emulatorSession(s);
     const terminal = fakeTerminal();
     const stdin: PacedStdin = keyPacedStdin(terminal.input);
-    const instance = render(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={() => {}} />, {
+    const flow = startTestFlow(session);
+    const instance = render(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={() => {}} flow={flow} />, {
       stdin: stdin as unknown as NodeJS.ReadStream,
       stdout: terminal.stdout as unknown as NodeJS.WriteStream,
       debug: true,

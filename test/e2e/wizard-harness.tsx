@@ -1,17 +1,20 @@
 /**
- * Renders the whole wizard against a running emulator, with the real HTTP client and a session of
- * plain values: no module mocks, only what a person would type.
+ * Renders the whole wizard against a running emulator, its flow started as btalk starts it
+ * (test/helpers/wizard-flow.ts), with the real HTTP client and a session of plain values: no
+ * module mocks, only what a person would type.
  */
 import {render} from 'ink-testing-library';
 import React from 'react';
 import {createBusinessTalkApi} from '../../src/api/client.js';
 import type {BusinessTalkApi, ClientOptions, Credentials} from '../../src/api/types.js';
+import type {StartedFlow} from '../../src/flow/start.js';
 import type {RecheckSettings} from '../../src/order/place-order.js';
 import type {BtalkError} from '../../src/errors.js';
 import type {RunningEmulator} from '../../src/emulator/types.js';
 import {App} from '../../src/ui/app.js';
 import {themeFor, type Theme} from '../../src/ui/theme.js';
 import {keys, press, type, waitForFrame, type InkLike} from '../helpers/ink.js';
+import {startTestFlow} from '../helpers/wizard-flow.js';
 import type {WizardExit, WizardSession} from '../../src/ui/wizard-deps.js';
 
 export interface WizardUnderTest {
@@ -21,6 +24,8 @@ export interface WizardUnderTest {
   /** Credentials the wizard asked to save. */
   saved: Credentials[];
   session: WizardSession;
+  /** The flow the wizard shows (flow/start.ts); stopped when the test ends, or by the test as btalk stops it. */
+  flow: StartedFlow;
 }
 
 export interface WizardOptions {
@@ -62,8 +67,10 @@ export function startWizard(sandbox: RunningEmulator, options: WizardOptions = {
   const exited = new Promise<WizardExit>((resolve) => {
     resolveExit = resolve;
   });
-  const ui = render(<App session={session} clock={options.clock ?? (() => Date.now())} theme={options.theme ?? themeFor({NO_COLOR: '1'})} onExit={resolveExit} recheck={options.recheck ?? {windowMs: 600, firstDelayMs: 50, maxDelayMs: 200}} />);
-  return {ui, exited, saved, session};
+  const clock = options.clock ?? (() => Date.now());
+  const flow = startTestFlow(session, {clock, recheck: options.recheck ?? {windowMs: 600, firstDelayMs: 50, maxDelayMs: 200}});
+  const ui = render(<App session={session} clock={clock} theme={options.theme ?? themeFor({NO_COLOR: '1'})} onExit={resolveExit} flow={flow} />);
+  return {ui, exited, saved, session, flow};
 }
 
 /** The account's three secrets as Credentials. */

@@ -19,6 +19,7 @@ import type {WizardExit} from '../../src/ui/wizard-deps.js';
 import {useEmulator} from '../helpers/emulator.js';
 import {keys, press, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {testRuntime, testSessions} from '../helpers/session.js';
+import {startTestFlow} from '../helpers/wizard-flow.js';
 import {credentialEnv} from '../order/harness.js';
 import {toReview} from '../e2e/wizard-harness.js';
 
@@ -51,7 +52,7 @@ describe('the order journal and btalk history', {timeout: WIZARD_TEST_TIMEOUT_MS
     const session = await setup.factory.open({baseUrl: sandbox().baseUrl});
     let exit!: (e: WizardExit) => void;
     const exited = new Promise<WizardExit>((r) => (exit = r));
-    const ui = render(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={exit} />);
+    const ui = render(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={exit} flow={startTestFlow(session)} />);
     await toReview(ui);
     await press(ui, keys.enter);
     const done = await waitForFrame(ui, 'GET /voicesites lists the new site');

@@ -22,6 +22,7 @@ import React from 'react';
 import {App} from '../../src/ui/app.js';
 import {themeFor} from '../../src/ui/theme.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
+import {startTestFlow} from '../helpers/wizard-flow.js';
 import {runBuiltCli} from '../helpers/built-cli.js';
 
 const probe = await probeKeychain();
@@ -108,7 +109,7 @@ describe('real OS keychain', () => {
     const s = await testSessions({keychainFactory: store, env: {BTALK_CLIENT_ID: demo.clientId}, ...realClient()});
     const session = await s.factory.open({profile, baseUrl: sandbox().baseUrl});
     expect(session.sources).toMatchObject({clientId: 'environment', clientSecret: 'missing', apiKey: 'missing'});
-    const ui = render(React.createElement(App, {session, clock: () => Date.now(), theme: themeFor({NO_COLOR: '1'}), onExit: () => {}}));
+    const ui = render(React.createElement(App, {session, clock: () => Date.now(), theme: themeFor({NO_COLOR: '1'}), onExit: () => {}, flow: startTestFlow(session)}));
     try {
       await waitForFrame(ui, 'Client ID');
       // The same client id as the variable (pasted again), a secret, and a key the API refuses.

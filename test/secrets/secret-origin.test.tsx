@@ -18,6 +18,7 @@ import {MemorySecretStore} from '../../src/secrets/memory-store.js';
 import {useEmulator} from '../helpers/emulator.js';
 import {waitForFrame} from '../helpers/ink.js';
 import {commandContext, realClient, testSessions} from '../helpers/session.js';
+import {startTestFlow} from '../helpers/wizard-flow.js';
 import {btalk, credentialEnv, orderFlags} from '../order/harness.js';
 
 const origins = (clientId: Origin, clientSecret: Origin, apiKey: Origin, profile = 'work'): SecretOrigins => ({profile, of: {clientId, clientSecret, apiKey}});
@@ -99,7 +100,7 @@ describe('each source, for real', () => {
   async function accessScreen(keychain: MemorySecretStore, env: Record<string, string>, profile = 'default') {
     const s = await testSessions({keychain, env, ...realClient()});
     const session = await s.factory.open({profile, baseUrl: sandbox().baseUrl});
-    return render(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={() => {}} />);
+    return render(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={() => {}} flow={startTestFlow(session)} />);
   }
 
   it('the wizard: a read-only key from BTALK_API_KEY says so on the access screen', async () => {
