@@ -4,6 +4,8 @@ import {fileURLToPath} from 'node:url';
 
 /** dist/cli.js, beside this bundle's folder (dist/bench/run.js). */
 export const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
+/** dist/bench/ink-floor.js: Ink and React drawing one list, nothing else (bench/ink-floor.tsx). */
+export const INK_FLOOR = fileURLToPath(new URL('./ink-floor.js', import.meta.url));
 
 export interface ProcessResult {
   ms: number;

@@ -224,4 +224,4 @@ await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx', 'emulator-work
 // got's decompressor stays a run-time import there, loaded only for a compressed answer.
 await esbuild.build({...shared, splitting: false, external: [...shared.external, 'decompress-response'], entryPoints: {'head-start': 'src/token-head-start.ts'}, outdir: 'dist'});
 await chmod(path.join(root, 'dist/cli.js'), 0o755);
-if (bench) await esbuild.build({...shared, entryPoints: {run: 'bench/run.ts'}, outdir: 'dist/bench'});
+if (bench) await esbuild.build({...shared, entryPoints: {run: 'bench/run.ts', 'ink-floor': 'bench/ink-floor.tsx'}, outdir: 'dist/bench'});
