@@ -96,7 +96,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
         </Text>
         <Text dimColor>{partial ? `${countOf(shown.length, items.length, ...noun, {the: true})} ${partial === 'loading' ? 'so far' : 'read'}` : countOf(shown.length, items.length, ...noun)}</Text>
       </Box>
-      <Text dimColor>{above > 0 ? `  ↑ ${above} more` : ' '}</Text>
+      <Text dimColor>{above > 0 ? `  ↑ ${grouped(above)} more` : ' '}</Text>
       {windowItems.length === 0 ? <Text color={theme.warning}>{noMatch(noun, text, partial, items.length)}</Text> : null}
       {windowItems.map((item) => {
         const on = item === highlighted;
@@ -108,7 +108,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
           </Text>
         );
       })}
-      <Text dimColor>{below > 0 ? `  ↓ ${below} more` : ' '}</Text>
+      <Text dimColor>{below > 0 ? `  ↓ ${grouped(below)} more` : ' '}</Text>
     </Box>
   );
 }

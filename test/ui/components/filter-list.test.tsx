@@ -38,6 +38,14 @@ describe('FilterList', () => {
     expect(frame).not.toContain('Item 09');
   });
 
+  it('groups the digits of how many more rows there are, as the count does', () => {
+    const many = Array.from({length: 1500}, (_, i) => `Row ${String(i + 1).padStart(4, '0')}`);
+    const ui = render(<FilterList<string> items={many} itemKey={(i) => i} label={(i) => i} filter={filter} noun={['row', 'rows']} rows={8} onChoose={() => {}} onBack={() => {}} />);
+    const frame = ui.lastFrame() ?? '';
+    expect(frame).toContain('1,500 of 1,500 rows');
+    expect(frame).toContain('↓ 1,492 more');
+  });
+
   it('narrows as you type and chooses the highlighted item with Enter', async () => {
     const {ui, chosen} = setup();
     await type(ui, '5');
