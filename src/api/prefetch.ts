@@ -76,7 +76,7 @@ export function prefetchingApi(api: BusinessTalkApi, plan: PrefetchPlan = {}): B
     );
     firstVpns ??= started.get(key);
   };
-  start('me', () => api.me());
+  // The VPNs wait for the customer list: it is asked first, so its answer is the first one read.
   if (plan.customerCode !== undefined) startVpns(plan.customerCode);
   start('customers', () =>
     api.customers().then((customers) => {
@@ -85,6 +85,7 @@ export function prefetchingApi(api: BusinessTalkApi, plan: PrefetchPlan = {}): B
       return customers;
     }),
   );
+  start('me', () => api.me());
   const settled = (promise: Promise<unknown> | undefined) => Promise.resolve(promise).then(
     () => undefined,
     () => undefined,

@@ -28,6 +28,18 @@ describe('prefetchingApi', () => {
     expect(count('GET /me')).toBe(2);
   });
 
+  it('asks for the customers before /me: the VPNs wait for the customer list', () => {
+    const asked: string[] = [];
+    const real = apiFor();
+    const watched = Object.assign(Object.create(real) as typeof real, {
+      me: () => (asked.push('me'), real.me()),
+      customers: () => (asked.push('customers'), real.customers()),
+    });
+    const api = prefetchingApi(watched);
+    expect(asked).toEqual(['customers', 'me']);
+    return Promise.all([api.me(), api.customers(), api.vpns('9999'), api.voicesiteNames()]);
+  });
+
   it('reads the voicesite names once the first list is in, not beside it, keeping what the duplicate check needs', async () => {
     const events: string[] = [];
     const real = apiFor();
