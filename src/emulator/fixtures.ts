@@ -6,6 +6,7 @@
  * outside the emulator.
  */
 import {createHash} from 'node:crypto';
+import {grouped} from '../text/plural.js';
 import type {EmulatorAccounts} from './types.js';
 import {HOSTILE_CUSTOMER_CODE, HOSTILE_SEQUENCES, hostile} from './hostile.js';
 
@@ -84,7 +85,7 @@ export const EMULATOR_ACCOUNTS: EmulatorAccounts = {
     apiKey: 'l52e9d0c1b2a3f4e5d6c7b8a9f0e1d2c3b4a5f52',
     rightsProfile: 'admin',
     customerCodes: ['52000'],
-    description: `order-capable key, customer 52000 with ${LARGE_VPNS.toLocaleString('en')} VPNs and ${LARGE_SITES.toLocaleString('en')} voicesites`,
+    description: `order-capable key, customer 52000 with ${grouped(LARGE_VPNS)} VPNs and ${grouped(LARGE_SITES)} voicesites`,
   },
 };
 
