@@ -22,7 +22,7 @@ export interface ApiCall {
   pages: PageSettings;
 }
 
-export type ApiHandler = (call: ApiCall) => Reply;
+export type ApiHandler = (call: ApiCall) => Reply | Promise<Reply>;
 
 /**
  * A customer code the key does not manage gets 403 code 52, not 404: a 404 code 60 on the order
@@ -35,7 +35,7 @@ function foreignCustomer(call: ApiCall): Reply | undefined {
   return apiError('forbiddenUser', `Customer ${code} is not managed by this API key.`);
 }
 
-function order(call: ApiCall): Reply {
+function order(call: ApiCall): Promise<Reply> {
   return handleOrderPost({
     account: call.account,
     customerCode: call.params['customerCode'] ?? '',
@@ -64,9 +64,9 @@ export const API_ROUTES = new Router<ApiHandler>()
       paginate(call.state.vpnsOf(call.params['customerCode'] ?? ''), call.query, call.pages, (i) => ({vpnId: `vpnx${i}`, name: `Made-up VPN ${i}`, vpnCode: `X${i}`}))
     );
   })
-  .add('GET /countries/:iso2', (call) => {
+  .add('GET /countries/:iso2', async (call) => {
     const iso2 = call.params['iso2'] ?? '';
-    const country = countryFor(iso2);
+    const country = await countryFor(iso2);
     return country === undefined ? apiError('notFound', `"${iso2}" is not an ISO 3166 alpha-2 country code.`) : json(200, country);
   })
   .add('POST /customers/:customerCode/orders', order)

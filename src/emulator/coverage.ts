@@ -3,8 +3,7 @@
  * page's example, value for value; the other covered countries are plausible, not Orange's real
  * list. Every other ISO 3166 country answers businessTalkOnline "No".
  */
-import {countryName} from '../domain/countries.js';
-import {DIAL_CODES} from './dial-codes.js';
+import {dialCode} from './dial-codes.js';
 
 export type Coverage = {
   businessTalkOnline: string;
@@ -96,14 +95,22 @@ function notCovered(name: string): Coverage {
   };
 }
 
+/**
+ * The countries' names (domain/countries.ts: i18n-iso-countries with its English and French
+ * names), loaded by the first answer that needs one rather than as the emulator starts, which
+ * `btalk --sandbox` waits for before its first request.
+ */
+let countries: Promise<typeof import('../domain/countries.js')> | undefined;
+
 /** The answer for an alpha-2 code (any case), or undefined when it is not an ISO country. */
-export function countryFor(code: string): CountryBody | undefined {
+export async function countryFor(code: string): Promise<CountryBody | undefined> {
   const iso2 = code.toUpperCase();
   if (!/^[A-Z]{2}$/.test(iso2)) return undefined;
+  const {countryName} = await (countries ??= import('../domain/countries.js'));
   const name = countryName(iso2);
   if (name === undefined) return undefined;
   const coverage = COVERED[iso2] ?? notCovered(name);
-  const dial = DIAL_CODES[iso2];
+  const dial = dialCode(iso2);
   return {name, coverage, iso2, ...(dial === undefined ? {} : {countryCode: dial})};
 }
 

@@ -19,8 +19,14 @@ TC1 TD235 TG228 TH66 TJ992 TK690 TL670 TM993 TN216 TO676 TR90 TT1 TV688 TW886 TZ
 UA380 UG256 UM1 US1 UY598 UZ998 VA39 VC1 VE58 VG1 VI1 VN84 VU678 WF681 WS685 XK383 YE967 YT262 ZA27 ZM260 ZW263
 `;
 
-export const DIAL_CODES: Readonly<Record<string, string>> = Object.fromEntries(
-  TABLE.trim()
-    .split(/\s+/)
-    .map((entry) => [entry.slice(0, 2), entry.slice(2)]),
-);
+let codes: ReadonlyMap<string, string> | undefined;
+
+/** The calling code of an alpha-2 country ("FR" -> "33"); the table is read on the first call, not as the emulator starts. */
+export function dialCode(iso2: string): string | undefined {
+  codes ??= new Map(
+    TABLE.trim()
+      .split(/\s+/)
+      .map((entry) => [entry.slice(0, 2), entry.slice(2)]),
+  );
+  return codes.get(iso2);
+}

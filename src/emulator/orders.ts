@@ -66,7 +66,7 @@ function readOrder(input: OrderInput): Reply | {reference: string; parameters: R
 }
 
 /** The emulator's answer to POST /customers/{customerCode}/orders: checks, then creates the voicesite. */
-export function handleOrderPost(input: OrderInput): Reply {
+export async function handleOrderPost(input: OrderInput): Promise<Reply> {
   const {account, customerCode, state} = input;
   if (!account.customerCodes.includes(customerCode)) {
     return apiError('forbiddenUser', `Customer ${customerCode} is not managed by this API key.`);
@@ -81,7 +81,7 @@ export function handleOrderPost(input: OrderInput): Reply {
   if (!state.vpnsOf(customerCode).some((v) => v.vpnId === vpnId)) {
     return fieldError('parameters.vpnId', `VPN "${vpnId}" is not a VPN of customer ${customerCode}.`);
   }
-  const found = countryFor(country);
+  const found = await countryFor(country);
   if (found === undefined) return fieldError('parameters.country', `"${country}" is not an ISO 3166 country code.`);
   if (found.coverage.businessTalkOnline !== 'Yes') {
     return fieldError('parameters.country', `${found.name} (${country}) is not covered by Business Talk Online.`);

@@ -62,7 +62,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const orderPosts: ReceivedOrderPost[] = [];
 
   /** Which route a request is for: its counter/fault key and what answers it. */
-  function resolve(method: string, path: string): {key: string; act: (req: IncomingMessage, body: Buffer, query: URLSearchParams) => Reply} {
+  function resolve(method: string, path: string): {key: string; act: (req: IncomingMessage, body: Buffer, query: URLSearchParams) => Reply | Promise<Reply>} {
     if (path === TOKEN_PATH) {
       if (method !== 'POST') return {key: 'unmatched', act: () => apiError('methodNotAllowed', `${method} is not allowed on ${TOKEN_PATH}: use POST.`, {allow: 'POST'})};
       return {
@@ -151,7 +151,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     if (fault?.gzipBombBytes !== undefined) return sendGzipBomb(res, fault.gzipBombBytes, requestId, signal);
     if (fault !== undefined && answersItself(fault) && fault.reset !== 'after') return send(res, faultReply(fault), requestId, fault);
 
-    const reply = route.act(req, body, url.searchParams);
+    const reply = await route.act(req, body, url.searchParams);
     if (hostileCall && reply.status >= 400) reply.body = hostileErrorBody(reply.body);
     if (fault?.reset === 'after') return dropConnection(req.socket);
     if (fault?.headers) Object.assign(reply.headers, fault.headers);

@@ -126,6 +126,20 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     expect(readFileSync(got[0]!, 'utf8')).toContain("btalk is built without HTTP/2: got's http2 option is not supported");
   });
 
+  it("the emulator worker's start does not load the countries' names: the first answer that needs one imports them", () => {
+    const worker = path.join(dist, 'emulator-worker.js');
+    const start = closure([worker]);
+    const {packages, src} = contents(start);
+    expect(src.has('src/emulator/server.ts')).toBe(true);
+    expect(src.has('src/emulator/coverage.ts')).toBe(true);
+    expect([...packages]).toEqual([]);
+    expect(src.has('src/domain/countries.ts')).toBe(false);
+    const [coverage] = [...start].filter((f) => contents(new Set([f])).src.has('src/emulator/coverage.ts'));
+    const countries = contents(closure([dynamicImport(coverage!, 'countries')]));
+    expect(countries.packages.has('i18n-iso-countries')).toBe(true);
+    expect(countries.src.has('src/domain/countries.ts')).toBe(true);
+  });
+
   it('no module imports node:process (its ES module facade builds the set of every Node option): they get the global', () => {
     const files = [path.join(dist, 'cli.js'), path.join(dist, 'emulator-worker.js'), ...readdirSync(path.join(dist, 'chunks')).filter((f) => f.endsWith('.js')).map((f) => path.join(dist, 'chunks', f))];
     const importing = files.filter((f) => /from\s*"(node:)?process"|import\s*"(node:)?process"|import\("(node:)?process"\)/.test(readFileSync(f, 'utf8')));
