@@ -145,29 +145,45 @@ function vpnId(seed: string): string {
   return createHash('sha256').update(seed).digest('hex').slice(0, 12);
 }
 
-function numbered(customer: string, prefix: string, count: number, digits = 2): EmulatorVpn[] {
-  return Array.from({length: count}, (_, i) => ({
-    vpnId: vpnId(`${customer}-${i + 1}`),
-    name: `${prefix} ${String(i + 1).padStart(digits, '0')}`,
-    vpnCode: String(i + 1),
-  }));
+const numberedLists = new Map<string, readonly EmulatorVpn[]>();
+
+/**
+ * A customer's VPNs 1 to `count`, their ids hashed from the customer and the number: built when
+ * first asked for, then the same list on every read, so the emulator starts without hashing ids
+ * that a run on another account never reads (the large customer's are 10,000).
+ */
+function numbered(customer: string, prefix: string, count: number, digits = 2): readonly EmulatorVpn[] {
+  let vpns = numberedLists.get(customer);
+  if (vpns === undefined) {
+    vpns = Array.from({length: count}, (_, i) => ({
+      vpnId: vpnId(`${customer}-${i + 1}`),
+      name: `${prefix} ${String(i + 1).padStart(digits, '0')}`,
+      vpnCode: String(i + 1),
+    }));
+    numberedLists.set(customer, vpns);
+  }
+  return vpns;
 }
 
 /** The large account's one customer. */
 export const LARGE_CUSTOMER_CODE = '52000';
-let largeVpns: readonly EmulatorVpn[] | undefined;
 
 export const VPNS_BY_CUSTOMER: Readonly<Record<string, readonly EmulatorVpn[]>> = {
   '9999': [
     {vpnId: 'aa76e66dfc63', name: 'My VPN 1', vpnCode: '1'},
     {vpnId: '3a45b33edf3', name: 'My VPN 2', vpnCode: '2'},
   ],
-  '41001': numbered('41001', 'Acme EU VPN', 45),
-  '41002': numbered('41002', 'Acme Americas VPN', 3),
-  '41003': numbered('41003', 'Acme APAC VPN', 1),
-  // Built when first asked for: 10,000 hashed ids that a run on any other account never reads.
+  get '41001'() {
+    return numbered('41001', 'Acme EU VPN', 45);
+  },
+  get '41002'() {
+    return numbered('41002', 'Acme Americas VPN', 3);
+  },
+  get '41003'() {
+    return numbered('41003', 'Acme APAC VPN', 1);
+  },
   get [LARGE_CUSTOMER_CODE]() {
-    return (largeVpns ??= numbered(LARGE_CUSTOMER_CODE, 'Large VPN', LARGE_VPNS, 5));
+    return numbered(LARGE_CUSTOMER_CODE, 'Large VPN', LARGE_VPNS, 5);
   },
   [HOSTILE_CUSTOMER_CODE]: [
     {vpnId: 'ee66a0b1c2d3', name: hostile('Hostile VPN 1'), vpnCode: '1'},
@@ -191,6 +207,15 @@ export function largeCustomerSites(): EmulatorVoiceSite[] {
     creationDate: new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString(),
   }));
 }
+
+/**
+ * The numbered VPNs the initial sites are on, their ids written out (vpnId of "41001-1" and so
+ * on: test/emulator/fixtures.test.ts checks them) so that the emulator's start hashes nothing.
+ */
+const ACME_EU_VPN_1 = 'd6b0cf51568b';
+const ACME_EU_VPN_2 = '0f59871d167a';
+const ACME_AMERICAS_VPN_1 = 'b79efc3fb277';
+const ACME_APAC_VPN_1 = '00fdaa509e03';
 
 /** Sites that exist before any order: one for the demo customer, so lists are never empty at first. */
 export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [
@@ -221,7 +246,7 @@ export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [
     technicalSiteName: 'SIEGE_PARIS',
     customerSiteLabel: 'Siège social – Paris 8ᵉ',
     country: 'FR',
-    vpnId: vpnId('41001-1'),
+    vpnId: ACME_EU_VPN_1,
     customerCode: '41001',
     status: 'active',
     creationDate: '2025-02-10T08:00:00.000Z',
@@ -231,7 +256,7 @@ export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [
     technicalSiteName: 'LYON_PART_DIEU',
     customerSiteLabel: 'Lyon Part-Die\u0301u, 3e étage',
     country: 'FR',
-    vpnId: vpnId('41001-2'),
+    vpnId: ACME_EU_VPN_2,
     customerCode: '41001',
     status: 'active',
     creationDate: '2025-02-11T08:00:00.000Z',
@@ -241,7 +266,7 @@ export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [
     technicalSiteName: 'TOKYO_HQ',
     customerSiteLabel: '東京本社オフィス',
     country: 'JP',
-    vpnId: vpnId('41003-1'),
+    vpnId: ACME_APAC_VPN_1,
     customerCode: '41003',
     status: 'active',
     creationDate: '2025-02-12T08:00:00.000Z',
@@ -251,7 +276,7 @@ export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [
     technicalSiteName: 'SUPPORT_DESK',
     customerSiteLabel: '📞 Support 24/7 👩‍💻',
     country: 'SG',
-    vpnId: vpnId('41003-1'),
+    vpnId: ACME_APAC_VPN_1,
     customerCode: '41003',
     status: 'active',
     creationDate: '2025-02-13T08:00:00.000Z',
@@ -261,7 +286,7 @@ export const INITIAL_VOICESITES: readonly EmulatorVoiceSite[] = [
     technicalSiteName: 'NEW_YORK_OFFICE',
     customerSiteLabel: 'New York office',
     country: 'US',
-    vpnId: vpnId('41002-1'),
+    vpnId: ACME_AMERICAS_VPN_1,
     customerCode: '41002',
     status: 'active',
     creationDate: '2025-03-02T14:05:00.000Z',
