@@ -9,11 +9,13 @@ import {once} from 'node:events';
 import {STATUS_CODES, type ServerResponse} from 'node:http';
 import type {Socket} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
-import {brotliCompressSync, deflateSync, gzipSync} from 'node:zlib';
 import {EMULATOR_BASE_PATH} from '../environments.js';
 import {API_ERRORS, json, type Reply} from './replies.js';
 import {sameRoute} from './router.js';
 import type {FaultSpec} from './types.js';
+
+/** node:zlib, loaded by the first compressed answer: the emulator's start needs none. */
+const zlib = () => import('node:zlib');
 
 function normalise(route: string): string {
   if (route.trim() === '*') return '*';
@@ -106,9 +108,10 @@ async function write(res: ServerResponse, chunk: string | Buffer, signal: AbortS
 }
 
 /** The body compressed as a gateway may send it; the reply says so in Content-Encoding. */
-export function encodeBody(res: ServerResponse, body: string, encoding: 'gzip' | 'deflate' | 'br'): Buffer {
+export async function encodeBody(res: ServerResponse, body: string, encoding: 'gzip' | 'deflate' | 'br'): Promise<Buffer> {
   const bytes = Buffer.from(body, 'utf8');
   res.setHeader('content-encoding', encoding);
+  const {brotliCompressSync, deflateSync, gzipSync} = await zlib();
   return encoding === 'gzip' ? gzipSync(bytes) : encoding === 'deflate' ? deflateSync(bytes) : brotliCompressSync(bytes);
 }
 
@@ -174,6 +177,7 @@ let bombMember: Buffer | undefined;
  * to "[", `size` spaces, "]": an empty JSON array too big to read. 1 GiB is about 1 MB on the wire.
  */
 export async function sendGzipBomb(res: ServerResponse, size: number, requestId: string, signal: AbortSignal): Promise<void> {
+  const {gzipSync} = await zlib();
   bombMember ??= gzipSync(Buffer.alloc(MIB, 0x20), {level: 9});
   const open = gzipSync('[');
   const close = gzipSync(']');

@@ -101,13 +101,13 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     };
   }
 
-  function send(res: ServerResponse, reply: Reply, requestId: string, fault?: Pick<FaultSpec, 'drip' | 'encoding' | 'cutAfterBytes'>): void | Promise<void> {
+  async function send(res: ServerResponse, reply: Reply, requestId: string, fault?: Pick<FaultSpec, 'drip' | 'encoding' | 'cutAfterBytes'>): Promise<void> {
     res.statusCode = reply.status;
     for (const [name, value] of Object.entries(reply.headers)) res.setHeader(name, value);
     // A fault may bring its own request id (a hostile gateway's, say); every other reply gets a fresh one.
     if (!res.hasHeader('x-oapi-request-id')) res.setHeader('x-oapi-request-id', requestId);
     if (settings.clockSkewSeconds !== 0 && !res.hasHeader('date')) res.setHeader('date', new Date(Date.now() + settings.clockSkewSeconds * 1000).toUTCString());
-    const body = fault?.encoding ? encodeBody(res, reply.body ?? '', fault.encoding) : reply.body;
+    const body = fault?.encoding ? await encodeBody(res, reply.body ?? '', fault.encoding) : reply.body;
     if (fault?.cutAfterBytes !== undefined) return sendCut(res, body ?? '', fault.cutAfterBytes);
     if (fault?.drip) return sendDrip(res, body ?? '', fault.drip, stopping.signal);
     res.end(body);
@@ -155,7 +155,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     if (hostileCall && reply.status >= 400) reply.body = hostileErrorBody(reply.body);
     if (fault?.reset === 'after') return dropConnection(req.socket);
     if (fault?.headers) Object.assign(reply.headers, fault.headers);
-    send(res, reply, requestId, fault);
+    return send(res, reply, requestId, fault);
   }
 
   const control = controlRoute({
@@ -169,7 +169,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     handle(req, res).catch((error: unknown) => {
       if (stopping.signal.aborted) return;
       if (res.headersSent) return void res.destroy();
-      send(res, apiError('internal', `The emulator failed: ${error instanceof Error ? error.message : String(error)}`), randomUUID());
+      void send(res, apiError('internal', `The emulator failed: ${error instanceof Error ? error.message : String(error)}`), randomUUID());
     });
   });
   server.on('connection', (socket) => {

@@ -126,7 +126,7 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     expect(readFileSync(got[0]!, 'utf8')).toContain("btalk is built without HTTP/2: got's http2 option is not supported");
   });
 
-  it("the emulator worker's start does not load the countries' names: the first answer that needs one imports them", () => {
+  it("the emulator worker's start loads neither the countries' names nor node:zlib: the first answer that needs them imports them", () => {
     const worker = path.join(dist, 'emulator-worker.js');
     const start = closure([worker]);
     const {packages, src} = contents(start);
@@ -134,10 +134,14 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     expect(src.has('src/emulator/coverage.ts')).toBe(true);
     expect([...packages]).toEqual([]);
     expect(src.has('src/domain/countries.ts')).toBe(false);
+    const builtins = [...start].flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from\s*"(node:[^"]+)"/g)].map((m) => m[1]));
+    expect(builtins).toContain('node:http');
+    expect(builtins).not.toContain('node:zlib');
     const [coverage] = [...start].filter((f) => contents(new Set([f])).src.has('src/emulator/coverage.ts'));
     const countries = contents(closure([dynamicImport(coverage!, 'countries')]));
     expect(countries.packages.has('i18n-iso-countries')).toBe(true);
     expect(countries.src.has('src/domain/countries.ts')).toBe(true);
+    expect([...start].filter((f) => readFileSync(f, 'utf8').includes('import("node:zlib")'))).toHaveLength(1);
   });
 
   it('no module imports node:process (its ES module facade builds the set of every Node option): they get the global', () => {
