@@ -133,6 +133,8 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     expect(src.has('src/emulator/server.ts')).toBe(true);
     expect(src.has('src/emulator/coverage.ts')).toBe(true);
     expect([...packages]).toEqual([]);
+    // One file holds the code it starts with (a chunk beside it holds at most esbuild's helpers).
+    expect([...start].filter((f) => f !== worker && contents(new Set([f])).src.size > 0).map((f) => path.relative(dist, f))).toEqual([]);
     expect(src.has('src/domain/countries.ts')).toBe(false);
     const builtins = [...start].flatMap((f) => [...readFileSync(f, 'utf8').matchAll(/from\s*"(node:[^"]+)"/g)].map((m) => m[1]));
     expect(builtins).toContain('node:http');
