@@ -99,7 +99,7 @@ async function main(): Promise<number> {
   }
   // The embedded emulator runs in a worker thread when the bundle carries its entry beside this
   // file (from source, it runs in-process); `--sandbox` starts it now, on the second core.
-  const emulatorEntry = new URL('./emulator-worker.js', import.meta.url);
+  const emulatorEntry = new URL('./emulator-worker.cjs', import.meta.url);
   if (emulatorEntry.protocol === 'file:' && existsSync(fileURLToPath(emulatorEntry))) {
     const inWorker = import('./emulator/in-worker.js');
     const start = async (options?: {port?: number}) => (await inWorker).startEmulatorInWorker(emulatorEntry, options);

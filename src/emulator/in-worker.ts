@@ -33,7 +33,7 @@ function startFailed(detail: string): BtalkError {
   return new BtalkError('bug', `The embedded emulator did not start: ${detail}`, {hint: 'Run btalk sandbox to see whether the emulator starts on its own.'});
 }
 
-/** Starts the emulator in a worker running `entry` (dist/emulator-worker.js); resolves once it listens. */
+/** Starts the emulator in a worker running `entry` (dist/emulator-worker.cjs); resolves once it listens. */
 export function startEmulatorInWorker(entry: URL, options: WorkerStart = {}): Promise<EmbeddedEmulator> {
   const worker = new Worker(entry, {workerData: {port: options.port ?? 0} satisfies WorkerStart});
   let gone = false;

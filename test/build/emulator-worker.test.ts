@@ -1,6 +1,6 @@
 /**
  * The embedded emulator in its worker thread (src/emulator/in-worker.ts, the bundled entry
- * dist/emulator-worker.js): it answers over HTTP like the in-process one, close() ends its thread,
+ * dist/emulator-worker.cjs): it answers over HTTP like the in-process one, close() ends its thread,
  * a worker that cannot start is a clear error, and a `--sandbox` run ends on its own once done.
  */
 import {execFile} from 'node:child_process';
@@ -16,7 +16,7 @@ import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
 import {BtalkError} from '../../src/errors.js';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const entry = pathToFileURL(`${dist}emulator-worker.js`);
+const entry = pathToFileURL(`${dist}emulator-worker.cjs`);
 const run = promisify(execFile);
 
 async function token(baseUrl: string, account: {clientId: string; clientSecret: string}): Promise<Response> {

@@ -10,7 +10,7 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {loadedAtStartup, sourceFiles, srcDir} from '../helpers/imports.js';
+import {importsOf, loadedAtStartup, sourceFiles, srcDir} from '../helpers/imports.js';
 
 const HEAVY = /^(ink|ink-.*|react|react-.*|@napi-rs\/keyring)$/;
 const EMULATOR = path.join(srcDir, 'emulator', 'server.ts');
@@ -74,5 +74,16 @@ describe('start-up cost of the commands', () => {
     expect(heavyImports('commands/login-form.tsx').some((m) => m.startsWith('ink '))).toBe(true);
     // The tests' emulator helper imports the server statically.
     expect(heavyImports('../test/helpers/emulator.ts')).toContain('emulator/server.ts (imported by ../test/helpers/emulator.ts)');
+  });
+
+  it("the emulator's worker (emulator/worker.ts) starts without a package, the countries' names or node:zlib: the first answer that needs them imports them", () => {
+    const {packages, files} = loadedAtStartup(path.join(srcDir, 'emulator', 'worker.ts'));
+    expect(files.has(EMULATOR)).toBe(true);
+    expect([...packages.keys()]).toEqual([]);
+    expect(files.get(path.join(srcDir, 'domain', 'countries.ts'))).toBeUndefined();
+    const zlib = [...files.keys()].filter((f) => importsOf(f).some((i) => i.how === 'static' && /^(node:)?zlib$/.test(i.specifier)));
+    expect(zlib.map((f) => path.relative(srcDir, f))).toEqual([]);
+    expect(importsOf(path.join(srcDir, 'emulator', 'coverage.ts'))).toContainEqual({specifier: '../domain/countries.js', how: 'dynamic'});
+    expect(importsOf(path.join(srcDir, 'emulator', 'faults.ts'))).toContainEqual({specifier: 'node:zlib', how: 'dynamic'});
   });
 });
