@@ -15,11 +15,11 @@
  * The standard characters only: a terminal whose `stty intr` was changed sends its own, which
  * then is a key like any other.
  *
- * The terminal goes back to line mode on every way out before `take`: `end` (the run is over),
- * the process's exit (an error, an uncaught exception: Node runs 'exit' listeners for both), and
- * SIGHUP or SIGTERM while no one else handles them (Node restores the terminal itself on SIGINT
- * and SIGTERM, not on SIGHUP). Keys still held when the run ends are dropped: the terminal never
- * saw them, so they do not reach the shell either.
+ * The terminal goes back to line mode on every way out: `end` (the run is over, the keys taken or
+ * not), the process's exit (an error, an uncaught exception: Node runs 'exit' listeners for both),
+ * and SIGHUP or SIGTERM while no one else handles them (Node restores the terminal itself on
+ * SIGINT and SIGTERM, not on SIGHUP). Keys still held when the run ends are dropped: the terminal
+ * never saw them, so they do not reach the shell either.
  */
 import type {Readable} from 'node:stream';
 
@@ -43,7 +43,7 @@ export interface EarlyInput {
    * mode, which stays raw.
    */
   take(): Buffer[];
-  /** The run is over: back to line mode if the keys were never taken, and nothing more is read. */
+  /** The run is over: line mode, whoever had the terminal raw, and nothing more is held or read. */
   end(): void;
 }
 
@@ -56,7 +56,7 @@ export function holdEarlyInput(stdin: TerminalIn, hooks: ProcessHooks): EarlyInp
   if (!stdin.isTTY || typeof stdin.setRawMode !== 'function') return undefined;
   const held: Buffer[] = [];
   let holding = true;
-  let guarded = true;
+  let released = false;
 
   const lineMode = () => {
     try {
@@ -66,14 +66,23 @@ export function holdEarlyInput(stdin: TerminalIn, hooks: ProcessHooks): EarlyInp
     }
   };
   const stopHolding = () => {
-    if (!holding) return;
     holding = false;
     stdin.off('data', onData);
     held.length = 0;
   };
-  const unguard = () => {
-    if (!guarded) return;
-    guarded = false;
+  /**
+   * The hold's one way out (an interrupt typed, a signal, the end of the run): nothing more held,
+   * nor read if the keys were never taken (what comes next is the terminal's again), line mode
+   * back, no guard left. Once: later calls do nothing.
+   */
+  const release = () => {
+    if (released) return;
+    released = true;
+    if (holding) {
+      stopHolding();
+      stdin.pause();
+    }
+    lineMode();
     hooks.off('exit', onExit);
     hooks.off('SIGHUP', onHangUp);
     hooks.off('SIGTERM', onTerminate);
@@ -85,11 +94,7 @@ export function holdEarlyInput(stdin: TerminalIn, hooks: ProcessHooks): EarlyInp
     for (let i = 0; i < bytes.length; i++) {
       const byte = bytes[i];
       if (byte === CTRL_C || byte === CTRL_BACKSLASH) {
-        stopHolding();
-        lineMode();
-        unguard();
-        // Reading no more: what follows the key, and what comes after, is the terminal's again.
-        stdin.pause();
+        release();
         hooks.raise(byte === CTRL_C ? 'SIGINT' : 'SIGQUIT');
         return;
       }
@@ -108,9 +113,7 @@ export function holdEarlyInput(stdin: TerminalIn, hooks: ProcessHooks): EarlyInp
   const onSignal = (signal: 'SIGHUP' | 'SIGTERM') => () => {
     // Someone else handles it (the wizard, once it runs): they end the run and restore the terminal.
     if (hooks.listenerCount(signal) > 1) return;
-    stopHolding();
-    lineMode();
-    unguard();
+    release();
     hooks.resend(signal);
   };
   const onHangUp = onSignal('SIGHUP');
@@ -125,16 +128,9 @@ export function holdEarlyInput(stdin: TerminalIn, hooks: ProcessHooks): EarlyInp
   return {
     take() {
       const bytes = holding ? [...held] : [];
-      stopHolding();
+      if (holding) stopHolding();
       return bytes;
     },
-    end() {
-      if (holding) {
-        stopHolding();
-        lineMode();
-        stdin.pause();
-      }
-      unguard();
-    },
+    end: release,
   };
 }

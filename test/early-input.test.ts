@@ -52,8 +52,10 @@ describe('holdEarlyInput', () => {
     input.write('x');
     await tick();
     expect(early.take()).toEqual([]);
-    early.end();
     expect(log).toEqual(['raw']);
+    // The run is over: line mode, whoever had the terminal raw.
+    early.end();
+    expect(log).toEqual(['raw', 'line']);
   });
 
   it('hands the held keys to the key stream first, paced and "\\n" taken as Enter, then the live ones', async () => {
