@@ -64,6 +64,7 @@ describe('holdEarlyInput', () => {
     input.write('\u001B[B\u001B[B\n');
     await tick();
     const stdin = keyPacedStdin(input, early.take());
+    stdin.claim({});
     input.write('q');
     expect(await readKeys(stdin, 4)).toEqual(['\u001B[B', '\u001B[B', '\r', 'q']);
     stdin.dispose();

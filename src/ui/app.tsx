@@ -17,6 +17,7 @@ import {CurrentScreen} from './current-screen.js';
 import {ThemeProvider, useTheme} from './theme.js';
 import type {WizardDeps, WizardExit} from './wizard-deps.js';
 import {useKeys} from './use-keys.js';
+import {CTRL_C} from './key-paced-stdin.js';
 import {Text} from './components/text.js';
 
 export interface AppProps extends WizardDeps {
@@ -85,10 +86,14 @@ function Wizard(props: AppProps): React.JSX.Element {
     if (exit) onExit({code: exit.code, reason: exit.reason, stream: exit.stream, ...(exit.summary ? {summary: exit.summary} : {})});
   }, [exit, onExit]);
 
-  // Ctrl+C belongs to no screen: it works everywhere, including while submitting.
-  useKeys((input, key) => {
-    if (key.ctrl && input === 'c') dispatch({type: 'interrupted'});
-  });
+  // Ctrl+C belongs to no screen: it works everywhere, including while submitting. It takes no
+  // other key, so keys typed during a wait go on to the screen that comes next.
+  useKeys(
+    (input, key) => {
+      if (key.ctrl && input === 'c') dispatch({type: 'interrupted'});
+    },
+    {keys: [CTRL_C]},
+  );
 
   const timers = props.timers ?? systemTimers;
   const busy = useMemo(() => ({clock: props.clock, timers, lastWait: state.lastWait}), [props.clock, timers, state.lastWait]);

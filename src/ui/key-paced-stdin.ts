@@ -7,11 +7,13 @@
  *    terminal's line mode it would be echoed on screen (a secret!), held until Enter, and that
  *    Enter would arrive as "\n", which no screen takes for Enter (`btalk login` waited for ever).
  * 2. It splits each read into keys and hands Ink one key at a time, each once the previous one was
- *    rendered and the screens' handlers were renewed, and only while Ink reads (some screen
- *    listens): keys that arrive together (Enter pressed three times quickly, "fr⏎" typed while the
- *    UI was busy, a slow SSH link) each count, in order, on the screen they were meant for.
+ *    rendered and the screens' handlers were renewed, and only while a screen takes that key:
+ *    keys that arrive together (Enter pressed three times quickly, "fr⏎" typed while the UI was
+ *    busy, a slow SSH link) each count, in order, on the screen they were meant for.
  * 3. Every screen and widget takes keys through useKeys (use-keys.ts): one stable subscription
- *    that always calls the newest render's handler.
+ *    that always calls the newest render's handler, and tells this stream (`claim`) that it takes
+ *    keys, all of them or some (the wizard's own Ctrl+C handler takes Ctrl+C alone, the coverage
+ *    check's wait Esc alone).
  * 4. What a handler decides on lives in a pure reducer inside a store that applies each action at
  *    once (src/flow/store.ts: the wizard's flow; src/ui/use-store.ts: each widget's state), and
  *    the handler reads `get()`, not its render's copy. Pacing alone is not enough: on a busy
@@ -21,6 +23,17 @@
  *
  * Ink reports both the Backspace key (DEL) and the Delete key as `delete`; the Delete key is
  * handed over as Ctrl+D (readline's "delete forward") so text fields can tell them apart.
+ *
+ * Type-ahead, as a terminal has it: a key typed while no screen takes it ("Checking access…",
+ * "Loading VPNs…") waits, with those after it, for the first screen that does, so Down Down Enter
+ * typed as btalk starts chooses on the VPN list. Except:
+ * - Ctrl+C goes to Ink at once, ahead of the keys waiting, which it drops (a terminal's interrupt
+ *   flushes its input too): the wizard stops whatever it shows.
+ * - A screen that says a wait went wrong (a failed check, a list that could not be read) drops
+ *   the keys that waited for it (`typedAhead: false`): they were typed for the screen that wait
+ *   was to lead to, and on a menu of "Try again / Other credentials / Quit" they would choose.
+ * - The screen of an order being sent takes every key and does nothing with it, so a key typed
+ *   meanwhile never acts on the screen that says how the order went (submitting.tsx).
  *
  * Keys typed while the wizard loads, after its first frame, were read in raw mode and held
  * (src/early-input.ts): they come first, in order, paced like the rest. Keys typed before that
@@ -39,13 +52,37 @@ export function splitKeys(text: string): string[] {
 
 export type TerminalInput = Readable & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown; ref?: () => unknown; unref?: () => unknown};
 
+/** What a handler of keys takes, while it is active (useKeys makes one for each). */
+export interface KeyClaim {
+  /** The only keys it takes, as this stream hands them over ("\u0003", "\u001B"); every key when absent. */
+  keys?: readonly string[] | undefined;
+  /** False: the keys that waited for a screen to take them are dropped when they reach this one. */
+  typedAhead?: boolean | undefined;
+}
+
 export interface PacedStdin extends Readable {
   isTTY: boolean;
   setRawMode(mode: boolean): PacedStdin;
   ref(): PacedStdin;
   unref(): PacedStdin;
+  /** A handler takes keys from now until the returned function is called. */
+  claim(claim: KeyClaim): () => void;
   /** Stops reading the terminal (after Ink unmounted), so the process can end. */
   dispose(): void;
+}
+
+/** Ctrl+C and Esc as the terminal sends them in raw mode. */
+export const CTRL_C = '\u0003';
+export const ESCAPE = '\u001B';
+
+const pacedStreams = new WeakSet<object>();
+
+/**
+ * Tells the stream under Ink that a handler takes keys, until the returned function is called;
+ * a stream that is not a key-paced one (ink-testing-library's) hands every key over anyway.
+ */
+export function claimKeys(stdin: unknown, claim: KeyClaim): () => void {
+  return typeof stdin === 'object' && stdin !== null && pacedStreams.has(stdin) ? (stdin as PacedStdin).claim(claim) : () => {};
 }
 
 /** The Delete key (ESC [ 3 ~, with or without modifiers) and what it is handed over as. */
@@ -77,29 +114,66 @@ export function keyPacedStdin(source: TerminalInput, earlier: readonly Buffer[] 
     return out;
   };
 
+  const claims = new Set<KeyClaim>();
+  /** A key waited for a screen to take it: the screen it reaches may refuse what waited. */
+  let waited = false;
   const reading = () => out.listenerCount('readable') > 0;
+  const takers = (key: string) => [...claims].filter((c) => c.keys === undefined || c.keys.includes(key));
+  const later = () => {
+    if (timer === undefined) timer = setTimeout(pushNext, 0);
+  };
   // React renders a key's effect at once but renews the screens' input handlers in a setImmediate
   // callback; a timer fires only after those, so the next key meets the new handlers.
-  const pushNext = () => {
+  function pushNext() {
     timer = undefined;
-    if (disposed || !reading()) return;
-    const key = queue.shift();
-    if (key === undefined) return;
+    const key = queue[0];
+    if (disposed || key === undefined) return;
+    const taking = key === CTRL_C ? undefined : takers(key);
+    if (!reading() || taking?.length === 0) {
+      // It waits, in order with those after it: Ink reading again, or a new claim, sends it on.
+      if (taking) waited = true;
+      return;
+    }
+    if (taking && waited) {
+      waited = false;
+      if (taking.some((c) => c.typedAhead === false)) {
+        queue.length = 0;
+        return;
+      }
+    }
+    queue.shift();
     out.push(key);
-    if (queue.length > 0) timer = setTimeout(pushNext, 0);
-  };
+    if (queue.length > 0) later();
+  }
   const onData = (data: Buffer | string) => {
-    const keys = splitKeys(typeof data === 'string' ? data : data.toString('utf8'));
-    queue.push(...keys.map(handedOver));
+    const keys = splitKeys(typeof data === 'string' ? data : data.toString('utf8')).map(handedOver);
+    const interrupt = keys.indexOf(CTRL_C);
+    if (interrupt >= 0) {
+      // Ahead of every key still waiting, which it drops, as a terminal's interrupt does.
+      queue.length = 0;
+      waited = false;
+      queue.push(...keys.slice(interrupt));
+    } else {
+      queue.push(...keys);
+    }
     if (timer === undefined) pushNext();
   };
+  out.claim = (claim) => {
+    const own = {...claim};
+    claims.add(own);
+    later();
+    return () => {
+      claims.delete(own);
+    };
+  };
+  pacedStreams.add(out);
   source.on('data', onData);
   // Reading again after a pause (a stream disposed before, or the early hold's end).
   source.resume();
   for (const data of earlier) onData(data);
   // Ink reads again (a screen listens again): the keys that waited go on, one at a time.
   out.on('newListener', (event) => {
-    if (event === 'readable' && timer === undefined) timer = setTimeout(pushNext, 0);
+    if (event === 'readable') later();
   });
 
   out.dispose = () => {

@@ -1,11 +1,11 @@
 /**
  * The stream between the terminal and Ink: raw from the start (a key typed as the first frame
  * appears is a key, not a line the terminal echoes and holds), keys one at a time, held while no
- * screen reads.
+ * screen takes them (type-ahead), Ctrl+C at once.
  */
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {keyPacedStdin} from '../../src/ui/key-paced-stdin.js';
+import {CTRL_C, ESCAPE, keyPacedStdin} from '../../src/ui/key-paced-stdin.js';
 import {readKeys} from '../helpers/read-keys.js';
 
 function terminal() {
@@ -32,6 +32,7 @@ describe('keyPacedStdin', () => {
     input.write('ab\r');
     await new Promise((r) => setTimeout(r, 20));
     // Nobody listened yet: nothing was lost or joined.
+    stdin.claim({});
     expect(await readKeys(stdin, 3)).toEqual(['a', 'b', '\r']);
     stdin.dispose();
   });
@@ -39,6 +40,7 @@ describe('keyPacedStdin', () => {
   it('hands an Enter typed while btalk loaded (the terminal in line mode: "\\n") over as Enter', async () => {
     const {input} = terminal();
     const stdin = keyPacedStdin(input);
+    stdin.claim({});
     input.write('\u001B[B\n');
     expect(await readKeys(stdin, 2)).toEqual(['\u001B[B', '\r']);
     stdin.dispose();
@@ -47,8 +49,126 @@ describe('keyPacedStdin', () => {
   it('hands the Delete key over as Ctrl+D, so fields tell it from Backspace', async () => {
     const {input} = terminal();
     const stdin = keyPacedStdin(input);
+    stdin.claim({});
     input.write('\u001B[3~\u007F');
     expect(await readKeys(stdin, 2)).toEqual(['\u0004', '\u007F']);
     stdin.dispose();
+  });
+
+  describe('type-ahead: keys no screen takes wait for the first that does', () => {
+    /** Reads every key the stream hands over, as Ink does while some handler is active. */
+    function reader(stdin: NodeJS.ReadableStream & {read(): unknown}) {
+      const got: string[] = [];
+      stdin.on('readable', () => {
+        let chunk;
+        while ((chunk = stdin.read()) !== null) got.push(String(chunk));
+      });
+      return got;
+    }
+    /** Lets the stream's timers run (it hands one key over per timer): for what must not arrive. */
+    const settle = () => new Promise((r) => setTimeout(r, 30));
+    /** Waits until `count` keys arrived (5 s at most), then a little more, so one too many would show. */
+    async function arrived(got: string[], count: number): Promise<void> {
+      const deadline = Date.now() + 5000;
+      while (got.length < count && Date.now() < deadline) await settle();
+      await settle();
+    }
+
+    it('holds them while only the Ctrl+C handler listens, then hands them over in order, one read each', async () => {
+      const {input} = terminal();
+      const stdin = keyPacedStdin(input, [Buffer.from('\u001B[B')]);
+      const got = reader(stdin);
+      stdin.claim({keys: [CTRL_C]});
+      input.write('\u001B[B\r');
+      input.write('fr');
+      await settle();
+      expect(got).toEqual([]);
+      // The VPN list comes up: the early key first, then the rest as typed, across reads.
+      stdin.claim({});
+      await arrived(got, 5);
+      expect(got).toEqual(['\u001B[B', '\u001B[B', '\r', 'f', 'r']);
+      stdin.dispose();
+    });
+
+    it('hands a paste of many keys over whole and in order, one key per read', async () => {
+      const {input} = terminal();
+      const stdin = keyPacedStdin(input);
+      const got = reader(stdin);
+      const pasted = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(4);
+      input.write(pasted);
+      await settle();
+      expect(got).toEqual([]);
+      stdin.claim({});
+      await arrived(got, pasted.length);
+      expect(got).toEqual([...pasted]);
+      stdin.dispose();
+    });
+
+    it('sends Ctrl+C at once, ahead of the keys waiting, which it drops', async () => {
+      const {input} = terminal();
+      const stdin = keyPacedStdin(input);
+      const got = reader(stdin);
+      stdin.claim({keys: [CTRL_C]});
+      input.write('\u001B[B\u001B[B');
+      await settle();
+      input.write(`\r${CTRL_C}`);
+      await arrived(got, 1);
+      expect(got).toEqual([CTRL_C]);
+      // Nothing typed before it is left to reach a screen.
+      stdin.claim({});
+      await settle();
+      expect(got).toEqual([CTRL_C]);
+      stdin.dispose();
+    });
+
+    it('keeps the order: a handler taking Esc alone takes it only once the keys before it went', async () => {
+      const {input} = terminal();
+      const stdin = keyPacedStdin(input);
+      const got = reader(stdin);
+      const release = stdin.claim({keys: [ESCAPE]});
+      input.write(ESCAPE);
+      await arrived(got, 1);
+      expect(got).toEqual([ESCAPE]);
+      input.write('\r');
+      await settle();
+      input.write(ESCAPE);
+      await settle();
+      // The Enter waits for a handler of Enter, and the Esc typed after it waits behind it.
+      expect(got).toEqual([ESCAPE]);
+      release();
+      stdin.claim({});
+      await arrived(got, 3);
+      expect(got).toEqual([ESCAPE, '\r', ESCAPE]);
+      stdin.dispose();
+    });
+
+    it('drops the keys that waited when the screen they reach refuses them, and takes those typed after', async () => {
+      const {input} = terminal();
+      const stdin = keyPacedStdin(input);
+      const got = reader(stdin);
+      stdin.claim({keys: [CTRL_C]});
+      input.write('\u001B[B\u001B[B\r');
+      await settle();
+      // "The access check failed": Try again / Enter other credentials / Quit.
+      stdin.claim({typedAhead: false});
+      await settle();
+      expect(got).toEqual([]);
+      input.write('\r');
+      await arrived(got, 1);
+      expect(got).toEqual(['\r']);
+      stdin.dispose();
+    });
+
+    it('lets keys through at once while a screen takes them: nothing waits, nothing is refused', async () => {
+      const {input} = terminal();
+      const stdin = keyPacedStdin(input);
+      const got = reader(stdin);
+      stdin.claim({typedAhead: false});
+      await settle();
+      input.write('ab');
+      await arrived(got, 2);
+      expect(got).toEqual(['a', 'b']);
+      stdin.dispose();
+    });
   });
 });

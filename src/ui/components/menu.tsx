@@ -24,6 +24,8 @@ export interface MenuProps<V extends string> {
   initial?: V;
   /** The items side by side, wrapping between them (short terminals); ↑↓ still move. */
   inline?: boolean;
+  /** False on a screen that says a wait went wrong: the keys typed during the wait are dropped, not chosen with (use-keys.ts). */
+  typedAhead?: boolean;
 }
 
 /** The menu's input hook: keys to moves (reducer), choices and back. */
@@ -40,7 +42,7 @@ export function useMenu<V extends string>(props: MenuProps<V>): number {
       const item = items[get().index];
       if (item) props.onHighlight?.(item.value);
     },
-    {isActive},
+    {isActive, typedAhead: props.typedAhead},
   );
   return Math.min(state.index, items.length - 1);
 }

@@ -43,7 +43,8 @@ function Choices(props: {retry: boolean; continue?: boolean; isActive: boolean; 
   return (
     <>
       <Box marginTop={1}>
-        <Menu<Choice> isActive={props.isActive} items={items} onSelect={props.onSelect} onBack={() => props.onSelect('credentials')} />
+        {/* A failed check or a read-only key was not what keys typed during the check were for. */}
+        <Menu<Choice> isActive={props.isActive} items={items} onSelect={props.onSelect} onBack={() => props.onSelect('credentials')} typedAhead={props.continue === true} />
       </Box>
       <Footer hints={[['↑↓', 'move'], ['Enter', 'choose'], ...items.map((i) => [i.hotkey!, i.value] as const), ['Esc', 'other credentials']]} />
     </>

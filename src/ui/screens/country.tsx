@@ -17,6 +17,7 @@ import {FitScreen} from '../components/fit-screen.js';
 import {Footer} from '../components/footer.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
+import {ESCAPE} from '../key-paced-stdin.js';
 import {Text} from '../components/text.js';
 
 export interface CountryScreenProps {
@@ -96,7 +97,8 @@ function Coverage(props: CountryScreenProps & {chosen: string; isActive: boolean
       }
       if (entry?.status === 'ready' && key.return) return covered ? props.onAccept() : props.onBack();
     },
-    {isActive: props.isActive},
+    // While the coverage is read, only Esc: an Enter typed meanwhile waits for the coverage.
+    {isActive: props.isActive, ...(entry === undefined || entry.status === 'loading' ? {keys: [ESCAPE]} : {}), typedAhead: entry?.status !== 'failed'},
   );
 
   if (entry === undefined || entry.status === 'loading') {

@@ -116,6 +116,7 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
         <Box marginTop={1}>
           <Menu<'retry' | 'quit'>
             isActive={isActive}
+            typedAhead={false}
             items={[
               {value: 'retry', label: 'Try again', hotkey: 'r'},
               {value: 'quit', label: 'Quit', hotkey: 'q'},
@@ -133,7 +134,7 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
       <Box flexDirection="column">
         <Text color={theme.warning}>{`✗ ${props.emptyText}`}</Text>
         <Box marginTop={1}>
-          <Menu<'quit'> isActive={isActive} items={[{value: 'quit', label: 'Quit', hotkey: 'q'}]} onSelect={props.onQuit} onBack={back} />
+          <Menu<'quit'> isActive={isActive} typedAhead={false} items={[{value: 'quit', label: 'Quit', hotkey: 'q'}]} onSelect={props.onQuit} onBack={back} />
         </Box>
       </Box>
     );

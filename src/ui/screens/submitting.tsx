@@ -4,6 +4,7 @@ import React from 'react';
 import {firstOrderPath} from '../../api/order-path.js';
 import {Busy} from '../components/busy.js';
 import {Footer} from '../components/footer.js';
+import {useKeys} from '../use-keys.js';
 
 export interface SubmittingScreenProps {
   technicalSiteName: string;
@@ -30,6 +31,9 @@ function label(props: SubmittingScreenProps): string {
 
 export function SubmittingScreen(props: SubmittingScreenProps): React.JSX.Element {
   const text = label(props);
+  // Every key typed while the order is on its way ends here, unused: none may act on the screen
+  // that says how it went (an Enter pressed twice on the review must not choose there).
+  useKeys(() => {});
   return (
     <Box flexDirection="column">
       {/* Keyed by what it waits for: each phase counts its own seconds. */}

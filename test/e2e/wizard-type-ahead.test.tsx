@@ -1,0 +1,155 @@
+/**
+ * Type-ahead: keys typed while the wizard shows a wait ("Checking access…", a coverage check)
+ * reach the first screen that takes them, in order, as a terminal's type-ahead does; Ctrl+C still
+ * acts at once; a screen that says the wait went wrong drops them; keys typed while the order is
+ * sent act on nothing. The whole wizard, keys through the key-paced stdin as in `btalk`, against
+ * the emulator, each wait held open by the test until it lets the answer through.
+ */
+import React from 'react';
+import {describe, expect, it} from 'vitest';
+import type {BusinessTalkApi} from '../../src/api/types.js';
+import {BtalkError} from '../../src/errors.js';
+import {App} from '../../src/ui/app.js';
+import {themeFor} from '../../src/ui/theme.js';
+import type {WizardExit} from '../../src/ui/wizard-deps.js';
+import {useEmulator} from '../helpers/emulator.js';
+import {keys, press, renderPaced, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
+import {startTestFlow} from '../helpers/wizard-flow.js';
+import {acceptSiteFields, chooseCountry, emulatorSession} from './wizard-harness.js';
+
+/** An answer held back until `open` (or `fail`) is called: the screen waits as long as the test needs. */
+function gate() {
+  let open: () => void = () => {};
+  let fail: (error: Error) => void = () => {};
+  const opened = new Promise<void>((resolve, reject) => {
+    open = resolve;
+    fail = reject;
+  });
+  return {opened, open: () => open(), fail: (error: Error) => fail(error)};
+}
+
+type Held = Partial<Record<'me' | 'country' | 'orderVoicesite', Promise<void>>>;
+
+/** The wizard on the emulator's demo account; each call named in `held` waits for its promise. */
+function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held) {
+  const wrapApi = (api: BusinessTalkApi): BusinessTalkApi => ({
+    ...api,
+    me: async (options) => {
+      await held.me;
+      return api.me(options);
+    },
+    country: async (iso2, options) => {
+      await held.country;
+      return api.country(iso2, options);
+    },
+    orderVoicesite: async (code, order, options) => {
+      await held.orderVoicesite;
+      return api.orderVoicesite(code, order, options);
+    },
+  });
+  const exits: WizardExit[] = [];
+  const session = emulatorSession(sandbox, {wrapApi});
+  const flow = startTestFlow(session);
+  const ui = renderPaced(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={(exit) => exits.push(exit)} flow={flow} />);
+  return {ui, exits};
+}
+
+/** Lets the key stream take in what was written (a PassThrough delivers on a later tick). */
+const delivered = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
+  const sandbox = useEmulator();
+
+  it('Down, Enter typed during "Checking access" choose on the VPN list; the keys after Enter filter the countries', async () => {
+    const me = gate();
+    const {ui} = wizard(sandbox(), {me: me.opened});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(keys.down);
+    ui.write(keys.enter);
+    ui.write('fr');
+    await delivered();
+    expect(ui.lastFrame()).toContain('Checking access');
+    me.open();
+    const frame = await waitForFrame(ui, /Filter: fr\b/u);
+    expect(frame).toContain('✓ VPN: My VPN 2');
+    expect(frame).toContain('› France (FR)');
+  });
+
+  it('an Enter typed while the coverage is checked waits for it, then continues to the names', async () => {
+    const coverage = gate();
+    const {ui} = wizard(sandbox(), {country: coverage.opened});
+    await waitForFrame(ui, '2 of 2 VPNs');
+    await press(ui, keys.enter);
+    await type(ui, 'FR');
+    await waitForFrame(ui, '› France (FR)');
+    // Choose France, then "continue" at once, in one read.
+    ui.write(`${keys.enter}${keys.enter}`);
+    await waitForFrame(ui, 'Checking coverage in France');
+    await delivered();
+    coverage.open();
+    await waitForFrame(ui, 'Name the site');
+  });
+
+  it('Esc still leaves the coverage check while it waits', async () => {
+    const coverage = gate();
+    const {ui} = wizard(sandbox(), {country: coverage.opened});
+    await waitForFrame(ui, '2 of 2 VPNs');
+    await press(ui, keys.enter);
+    await type(ui, 'FR');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Checking coverage in France');
+    await press(ui, keys.escape);
+    await waitForFrame(ui, 'In which country');
+    coverage.open();
+  });
+
+  it('Ctrl+C typed ahead acts at once, before the check ends', async () => {
+    const me = gate();
+    const {ui, exits} = wizard(sandbox(), {me: me.opened});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(`${keys.down}${keys.down}${keys.ctrlC}`);
+    const started = Date.now();
+    while (exits.length === 0 && Date.now() - started < 30_000) await delivered();
+    expect(exits[0]?.code).toBe(130);
+    me.open();
+  });
+
+  it('drops them when the check fails: Down, Down, Enter do not choose Quit on its menu', async () => {
+    const me = gate();
+    const {ui, exits} = wizard(sandbox(), {me: me.opened});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(`${keys.down}${keys.down}${keys.enter}`);
+    await delivered();
+    me.fail(new BtalkError('network', 'The API did not answer.'));
+    let frame = await waitForFrame(ui, 'The access check failed');
+    expect(frame).toContain('› Try again');
+    await delivered();
+    expect(exits).toEqual([]);
+    // Keys typed on the menu itself act.
+    await press(ui, keys.down);
+    frame = await waitForFrame(ui, '› Enter other credentials');
+    expect(exits).toEqual([]);
+  });
+
+  it('keys typed while the order is sent act on nothing: "q" does not leave the done screen', async () => {
+    const order = gate();
+    const {ui, exits} = wizard(sandbox(), {orderVoicesite: order.opened});
+    await waitForFrame(ui, '2 of 2 VPNs');
+    await press(ui, keys.enter);
+    await chooseCountry(ui, 'FR', 'France');
+    await acceptSiteFields(ui);
+    await press(ui, 's');
+    await waitForFrame(ui, 'Sending the order');
+    ui.write('q');
+    await delivered();
+    order.open();
+    await waitForFrame(ui, /voiceSiteId\s+vs/u);
+    await delivered();
+    expect(exits).toEqual([]);
+    // The done screen's own keys still act.
+    await press(ui, 'q');
+    const started = Date.now();
+    while (exits.length === 0 && Date.now() - started < 30_000) await delivered();
+    expect(exits[0]?.code).toBe(0);
+  });
+});
