@@ -59,8 +59,9 @@ export function textInputReducer(state: TextInputState, action: TextInputAction)
   const move = (at: number): TextInputState => (at === state.cursor ? state : {...state, cursor: at});
   switch (action.type) {
     case 'insert': {
-      // Line breaks and tabs are never part of a one-line value (a pasted line ends with one).
-      const added = Array.from(action.text.replace(/[\r\n\t]/g, ''));
+      // Line breaks and tabs are never part of a one-line value (a pasted line ends with one), nor
+      // any other control character: Ctrl+\ (which Ink hands over as its character) is no text.
+      const added = Array.from(action.text.replace(/[\u0000-\u001F\u007F-\u009F]/gu, ''));
       if (added.length === 0) return state;
       return {value: [...chars.slice(0, cursor), ...added, ...chars.slice(cursor)].join(''), cursor: cursor + added.length};
     }

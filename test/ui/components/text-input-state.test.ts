@@ -59,6 +59,13 @@ describe('textInputReducer', () => {
     expect(show(s)).toBe('Ca|é');
     expect(show(apply(textInputState('ab'), {type: 'left'}, {type: 'insert', text: 'x\r\ny\t'}))).toBe('axy|b');
   });
+
+  it('inserts no control character: Ctrl+\\ or Ctrl+] typed into a field leave it as it was', () => {
+    const s = textInputState('VPN');
+    expect(apply(s, {type: 'insert', text: '\u001C'})).toBe(s);
+    expect(apply(s, {type: 'insert', text: '\u001D'})).toBe(s);
+    expect(show(apply(s, {type: 'insert', text: '\u0000 1\u0085\u007F'}))).toBe('VPN 1|');
+  });
 });
 
 describe('textInputAction: the keys a field answers to', () => {
