@@ -11,6 +11,7 @@ import {chmod, readFile, rm} from 'node:fs/promises';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
+import {builtinsOnFirstUse} from './builtins-on-first-use.mjs';
 import {expectOnce, replaceEvery, replaceOnce} from './replace-once.mjs';
 import {patchStringWidth} from './string-width-simple.mjs';
 
@@ -215,7 +216,8 @@ const stringWidthSimple = {
     });
   },
 };
-shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal, outputSharedBlankCell, http2WrapperLeftOut, stringWidthSimple];
+// Node's https, tls, zlib, assert and child_process load where they are first used (scripts/builtins-on-first-use.mjs).
+shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal, outputSharedBlankCell, http2WrapperLeftOut, stringWidthSimple, ...builtinsOnFirstUse];
 
 await rm(path.join(root, 'dist'), {recursive: true, force: true});
 await esbuild.build({...shared, entryPoints: {cli: 'src/cli.tsx'}, outdir: 'dist'});
