@@ -10,8 +10,7 @@ import type {startEmulator as StartEmulator} from './emulator/server.js';
 import {createOrderJournal, type OrderJournal} from './journal/journal.js';
 import {defaultStateDir} from './journal/state-dir.js';
 import type {Runtime} from './runtime.js';
-import {createKeychainStore} from './secrets/keychain-store.js';
-import {processKeyringBackend} from './secrets/keyring-process.js';
+import {createKeychainStore, helperOnFirstCall, type KeyringBackend} from './secrets/keychain-store.js';
 import type {SecretStore} from './secrets/types.js';
 import {createSessionFactory} from './session.js';
 import type {SessionFactory} from './session-types.js';
@@ -45,11 +44,11 @@ export function realServices(runtime: Runtime, hooks: ServiceHooks): Services {
   // One keyring helper for the run (started early by cli.tsx, or on the first call), whatever
   // the number of stores. Under --debug the library's own text of a failure is one debug line
   // (the error itself says it in words).
-  let backend = runtime.keyringHelper;
+  let backend: KeyringBackend | undefined = runtime.keyringHelper;
   const keychain = () =>
     createKeychainStore({
       platform: runtime.platform,
-      backend: (backend ??= processKeyringBackend({platform: runtime.platform})),
+      backend: (backend ??= helperOnFirstCall(runtime.platform)),
       debug: hooks.debugging() ? hooks.debugLine : undefined,
     });
   const sessions = createSessionFactory({

@@ -10,7 +10,6 @@
  */
 import {keychainError, rawText} from './keychain-errors.js';
 import {terminalSafe} from '../text/terminal-safe.js';
-import {processKeyringBackend} from './keyring-process.js';
 import {KEYCHAIN_SERVICE, type SecretStore} from './types.js';
 import {withDeadline} from './with-deadline.js';
 
@@ -23,6 +22,22 @@ export interface KeyringBackend {
   deletePassword(service: string, account: string, signal: AbortSignal): Promise<boolean>;
   /** Account names only: listing has no reason to carry every secret across. */
   findAccounts(service: string, signal: AbortSignal): Promise<string[]>;
+}
+
+/**
+ * The keyring helper of keyring-process.ts, loaded with its first call: that module loads
+ * node:child_process (2.4 ms on this machine), which a run that never touches the keychain (the
+ * sandbox wizard) does not need before its first frame, nor after.
+ */
+export function helperOnFirstCall(platform: NodeJS.Platform): KeyringBackend {
+  let helper: Promise<KeyringBackend> | undefined;
+  const loaded = () => (helper ??= import('./keyring-process.js').then((m) => m.processKeyringBackend({platform})));
+  return {
+    getPassword: async (service, account, signal) => (await loaded()).getPassword(service, account, signal),
+    setPassword: async (service, account, password, signal) => (await loaded()).setPassword(service, account, password, signal),
+    deletePassword: async (service, account, signal) => (await loaded()).deletePassword(service, account, signal),
+    findAccounts: async (service, signal) => (await loaded()).findAccounts(service, signal),
+  };
 }
 
 export interface KeychainStoreOptions {
@@ -43,7 +58,7 @@ export function createKeychainStore(options: KeychainStoreOptions): SecretStore 
   const platform = options.platform;
   let backend = options.backend;
   // Built on the first call, so that building the store costs nothing when no call is made.
-  const lib = () => (backend ??= processKeyringBackend({platform}));
+  const lib = () => (backend ??= helperOnFirstCall(platform));
 
   async function call<T>(operation: string, account: string | undefined, work: (b: KeyringBackend, signal: AbortSignal) => Promise<T>): Promise<T> {
     try {
