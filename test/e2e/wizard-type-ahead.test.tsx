@@ -15,7 +15,7 @@ import type {WizardExit} from '../../src/ui/wizard-deps.js';
 import {useEmulator} from '../helpers/emulator.js';
 import {keys, press, renderPaced, type, waitForFrame, WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {startTestFlow} from '../helpers/wizard-flow.js';
-import {acceptSiteFields, chooseCountry, emulatorSession} from './wizard-harness.js';
+import {acceptSiteFields, chooseCountry, credentialsOf, emulatorSession, type WizardOptions} from './wizard-harness.js';
 
 /** An answer held back until `open` (or `fail`) is called: the screen waits as long as the test needs. */
 function gate() {
@@ -30,8 +30,8 @@ function gate() {
 
 type Held = Partial<Record<'me' | 'country' | 'orderVoicesite', Promise<void>>>;
 
-/** The wizard on the emulator's demo account; each call named in `held` waits for its promise. */
-function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held) {
+/** The wizard on the emulator's demo account (or `options.credentials`'); each call named in `held` waits for its promise. */
+function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held, options: Pick<WizardOptions, 'credentials' | 'client'> = {}) {
   const wrapApi = (api: BusinessTalkApi): BusinessTalkApi => ({
     ...api,
     me: async (options) => {
@@ -48,7 +48,7 @@ function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held)
     },
   });
   const exits: WizardExit[] = [];
-  const session = emulatorSession(sandbox, {wrapApi});
+  const session = emulatorSession(sandbox, {...options, wrapApi});
   const flow = startTestFlow(session);
   const ui = renderPaced(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={(exit) => exits.push(exit)} flow={flow} />);
   return {ui, exits};
@@ -73,6 +73,22 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
     const frame = await waitForFrame(ui, /Filter: fr\b/u);
     expect(frame).toContain('✓ VPN: My VPN 2');
     expect(frame).toContain('› France (FR)');
+  });
+
+  it('Down, Down, Enter typed during the check choose the third VPN of a list whose later pages are still loading', async () => {
+    const s = sandbox();
+    // The large account's 10,000 VPNs, 10 a page; the second page never answers.
+    s.settings.pageCap = 10;
+    s.injectFault({route: 'GET /customers/:code/vpns', query: {offset: '10'}, stall: true, times: 1000});
+    const me = gate();
+    const {ui} = wizard(s, {me: me.opened}, {credentials: credentialsOf(s.accounts.large), client: {timeoutMs: 60_000, attemptTimeoutMs: 30_000}});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(`${keys.down}${keys.down}${keys.enter}`);
+    await delivered();
+    me.open();
+    const frame = await waitForFrame(ui, 'In which country');
+    expect(frame).toContain('✓ VPN: Large VPN 00003');
+    expect(ui.frames.join('\n')).toContain('Still loading: 10 of 10,000 VPNs loaded');
   });
 
   it('an Enter typed while the coverage is checked waits for it, then continues to the names', async () => {
