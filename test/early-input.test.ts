@@ -8,7 +8,7 @@ import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {holdEarlyInput, type ProcessHooks} from '../src/early-input.js';
 import {keyPacedStdin} from '../src/ui/key-paced-stdin.js';
-import {readKeys} from './helpers/read-keys.js';
+import {readKeys, takes} from './helpers/read-keys.js';
 
 /** A terminal and a process whose every mode change and signal is written, in order, in `log`. */
 function setUp(options: {tty?: boolean} = {}) {
@@ -64,7 +64,7 @@ describe('holdEarlyInput', () => {
     input.write('\u001B[B\u001B[B\n');
     await tick();
     const stdin = keyPacedStdin(input, early.take());
-    stdin.claim({});
+    stdin.claim(takes());
     input.write('q');
     expect(await readKeys(stdin, 4)).toEqual(['\u001B[B', '\u001B[B', '\r', 'q']);
     stdin.dispose();

@@ -29,9 +29,12 @@
  * typed as btalk starts chooses on the VPN list. Except:
  * - Ctrl+C goes to Ink at once, ahead of the keys waiting, which it drops (a terminal's interrupt
  *   flushes its input too): the wizard stops whatever it shows.
- * - A screen that says a wait went wrong (a failed check, a list that could not be read) drops
- *   the keys that waited for it (`typedAhead: false`): they were typed for the screen that wait
- *   was to lead to, and on a menu of "Try again / Other credentials / Quit" they would choose.
+ * - A screen that says a wait went wrong (a failed check, a list that could not be read, whole
+ *   or in part) drops the keys that waited for it (`typedAhead: false`): they were typed for the
+ *   screen that wait was to lead to, and on a menu of "Try again / Other credentials / Quit"
+ *   they would choose.
+ * - A list still loading holds an Enter that finds no row yet until one comes in (filter-list.tsx),
+ *   taking Esc alone meanwhile: the keys after that Enter wait for the screen it leads to.
  * - The screen of an order being sent takes every key and does nothing with it, so a key typed
  *   meanwhile never acts on the screen that says how the order went (submitting.tsx).
  *
@@ -52,12 +55,15 @@ export function splitKeys(text: string): string[] {
 
 export type TerminalInput = Readable & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown; ref?: () => unknown; unref?: () => unknown};
 
-/** What a handler of keys takes, while it is active (useKeys makes one for each). */
+/**
+ * What a handler of keys takes, while it is active (useKeys makes one for each). Read as each key
+ * is about to go, so a handler can narrow what it takes from one key to the next.
+ */
 export interface KeyClaim {
-  /** The only keys it takes, as this stream hands them over ("\u0003", "\u001B"); every key when absent. */
-  keys?: readonly string[] | undefined;
+  /** The only keys it takes, as this stream hands them over ("\u0003", "\u001B"); every key when undefined. */
+  keys(): readonly string[] | undefined;
   /** False: the keys that waited for a screen to take them are dropped when they reach this one. */
-  typedAhead?: boolean | undefined;
+  typedAhead(): boolean;
 }
 
 export interface PacedStdin extends Readable {
@@ -67,6 +73,8 @@ export interface PacedStdin extends Readable {
   unref(): PacedStdin;
   /** A handler takes keys from now until the returned function is called. */
   claim(claim: KeyClaim): () => void;
+  /** What a claim takes may have changed (a render): the keys waiting are looked at again. */
+  recheck(): void;
   /** Stops reading the terminal (after Ink unmounted), so the process can end. */
   dispose(): void;
 }
@@ -82,7 +90,16 @@ const pacedStreams = new WeakSet<object>();
  * a stream that is not a key-paced one (ink-testing-library's) hands every key over anyway.
  */
 export function claimKeys(stdin: unknown, claim: KeyClaim): () => void {
-  return typeof stdin === 'object' && stdin !== null && pacedStreams.has(stdin) ? (stdin as PacedStdin).claim(claim) : () => {};
+  return isPaced(stdin) ? stdin.claim(claim) : () => {};
+}
+
+/** After a render, for the claims whose keys changed with it (see PacedStdin.recheck). */
+export function recheckKeys(stdin: unknown): void {
+  if (isPaced(stdin)) stdin.recheck();
+}
+
+function isPaced(stdin: unknown): stdin is PacedStdin {
+  return typeof stdin === 'object' && stdin !== null && pacedStreams.has(stdin);
 }
 
 /** The Delete key (ESC [ 3 ~, with or without modifiers) and what it is handed over as. */
@@ -118,7 +135,11 @@ export function keyPacedStdin(source: TerminalInput, earlier: readonly Buffer[] 
   /** A key waited for a screen to take it: the screen it reaches may refuse what waited. */
   let waited = false;
   const reading = () => out.listenerCount('readable') > 0;
-  const takers = (key: string) => [...claims].filter((c) => c.keys === undefined || c.keys.includes(key));
+  const takers = (key: string) =>
+    [...claims].filter((c) => {
+      const only = c.keys();
+      return only === undefined || only.includes(key);
+    });
   const later = () => {
     if (timer === undefined) timer = setTimeout(pushNext, 0);
   };
@@ -136,7 +157,7 @@ export function keyPacedStdin(source: TerminalInput, earlier: readonly Buffer[] 
     }
     if (taking && waited) {
       waited = false;
-      if (taking.some((c) => c.typedAhead === false)) {
+      if (taking.some((c) => !c.typedAhead())) {
         queue.length = 0;
         return;
       }
@@ -159,12 +180,15 @@ export function keyPacedStdin(source: TerminalInput, earlier: readonly Buffer[] 
     if (timer === undefined) pushNext();
   };
   out.claim = (claim) => {
-    const own = {...claim};
+    const own = {keys: () => claim.keys(), typedAhead: () => claim.typedAhead()};
     claims.add(own);
     later();
     return () => {
       claims.delete(own);
     };
+  };
+  out.recheck = () => {
+    if (queue.length > 0) later();
   };
   pacedStreams.add(out);
   source.on('data', onData);

@@ -10,7 +10,7 @@
  */
 import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
-import {claimKeys} from './key-paced-stdin.js';
+import {claimKeys, recheckKeys} from './key-paced-stdin.js';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
@@ -19,11 +19,15 @@ export interface KeysOptions {
   /**
    * The only keys this handler takes, as the terminal sends them (the wizard's Ctrl+C handler:
    * Ctrl+C; a wait that can be left with Esc: Esc). Others wait for a handler that takes them.
-   * Every key when absent.
+   * Every key when absent. A function is asked as each key is about to go: a handler that
+   * narrows what it takes on one key (from a ref it sets there) has it so for the next.
    */
-  keys?: readonly string[] | undefined;
-  /** False on a screen that says a wait went wrong: the keys typed ahead for what that wait led to are dropped. */
-  typedAhead?: boolean | undefined;
+  keys?: readonly string[] | (() => readonly string[] | undefined) | undefined;
+  /**
+   * False on a screen that says a wait went wrong: the keys typed ahead for what that wait led to
+   * are dropped. A function is asked as the first key that waited is about to go.
+   */
+  typedAhead?: boolean | (() => boolean) | undefined;
 }
 
 export function useKeys(handler: KeyHandler, options: KeysOptions = {}): void {
@@ -35,11 +39,23 @@ export function useKeys(handler: KeyHandler, options: KeysOptions = {}): void {
   const active = options.isActive ?? true;
   useInput(stable, {isActive: active});
   const {stdin} = useStdin();
+  // Read by the key stream as each key is about to go: this render's options.
+  const claim = useRef(options);
+  claim.current = options;
   // After useInput's own effect: by the time the stream hands a key over, Ink delivers it here.
-  const keys = options.keys === undefined ? undefined : options.keys.join('\u0000');
-  const typedAhead = options.typedAhead ?? true;
   useEffect(() => {
     if (!active) return;
-    return claimKeys(stdin, {keys: keys === undefined ? undefined : keys.split('\u0000'), typedAhead});
-  }, [stdin, active, keys, typedAhead]);
+    return claimKeys(stdin, {
+      keys: () => {
+        const {keys} = claim.current;
+        return typeof keys === 'function' ? keys() : keys;
+      },
+      typedAhead: () => {
+        const {typedAhead = true} = claim.current;
+        return typeof typedAhead === 'function' ? typedAhead() : typedAhead;
+      },
+    });
+  }, [stdin, active]);
+  // A render may have widened what this handler takes (a wait that ended): keys waiting go on.
+  useEffect(() => recheckKeys(stdin));
 }

@@ -28,7 +28,8 @@ function gate() {
   return {opened, open: () => open(), fail: (error: Error) => fail(error)};
 }
 
-type Held = Partial<Record<'me' | 'country' | 'orderVoicesite', Promise<void>>>;
+/** `laterVpnPages`: the VPN pages after the first are asked for once it settles. */
+type Held = Partial<Record<'me' | 'country' | 'orderVoicesite' | 'laterVpnPages', Promise<void>>>;
 
 /** The wizard on the emulator's demo account (or `options.credentials`'); each call named in `held` waits for its promise. */
 function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held, options: Pick<WizardOptions, 'credentials' | 'client'> = {}) {
@@ -38,6 +39,7 @@ function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held,
       await held.me;
       return api.me(options);
     },
+    vpns: (code, options) => api.vpns(code, held.laterVpnPages ? {...options, laterPages: Promise.all([options?.laterPages, held.laterVpnPages])} : options),
     country: async (iso2, options) => {
       await held.country;
       return api.country(iso2, options);
@@ -89,6 +91,65 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
     const frame = await waitForFrame(ui, 'In which country');
     expect(frame).toContain('✓ VPN: Large VPN 00003');
     expect(ui.frames.join('\n')).toContain('Still loading: 10 of 10,000 VPNs loaded');
+  });
+
+  it('an Enter typed ahead with a filter that matches nothing in yet waits for the row it finds; the keys after it go to the next screen', async () => {
+    const s = sandbox();
+    s.settings.pageCap = 10;
+    const me = gate();
+    const later = gate();
+    const {ui} = wizard(s, {me: me.opened, laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large)});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(`VPN 00015${keys.enter}fr`);
+    await delivered();
+    me.open();
+    let frame = await waitForFrame(ui, 'Enter: the first VPN that matches "VPN 00015" is chosen once it is in');
+    expect(frame).toContain('Still loading: 10 of 10,000 VPNs loaded');
+    later.open();
+    frame = await waitForFrame(ui, /Filter: fr\b/u);
+    expect(frame).toContain('✓ VPN: Large VPN 00015');
+  });
+
+  it('Esc lets go of an Enter held for a row not in yet, and the list takes keys again', async () => {
+    const s = sandbox();
+    s.settings.pageCap = 10;
+    const later = gate();
+    const {ui} = wizard(s, {laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large)});
+    await waitForFrame(ui, 'Still loading: 10 of 10,000 VPNs loaded');
+    await type(ui, 'VPN 00015');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'is chosen once it is in');
+    await press(ui, keys.escape);
+    await waitForFrame(ui, 'None of the 10 VPNs in so far match "VPN 00015"');
+    await press(ui, keys.backspace);
+    await waitForFrame(ui, /Filter: VPN 0001\b/u);
+    later.open();
+    // The row comes in, and nothing chooses it: the Enter was let go.
+    await waitForFrame(ui, '› Large VPN 00010');
+    expect(ui.lastFrame()).toContain('Which VPN');
+  });
+
+  it('a held Enter whose list then fails is let go, and the keys typed after it are dropped, not typed into the filter', async () => {
+    const s = sandbox();
+    s.settings.pageCap = 10;
+    s.injectFault({route: 'GET /customers/:code/vpns', query: {offset: '10'}, status: 500, json: {code: 1, message: 'Internal error'}, times: 1000});
+    const me = gate();
+    const later = gate();
+    const {ui} = wizard(s, {me: me.opened, laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large)});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(`VPN 00015${keys.enter}fr`);
+    await delivered();
+    me.open();
+    await waitForFrame(ui, 'is chosen once it is in');
+    later.open();
+    let frame = await waitForFrame(ui, 'The list is incomplete');
+    await delivered();
+    frame = ui.lastFrame();
+    expect(frame).toMatch(/Filter: VPN 00015\s/u);
+    expect(frame).toContain('None of the 10 VPNs read match "VPN 00015"');
+    // The list takes the keys typed on it.
+    await press(ui, keys.backspace);
+    await waitForFrame(ui, /Filter: VPN 0001\s/u);
   });
 
   it('an Enter typed while the coverage is checked waits for it, then continues to the names', async () => {

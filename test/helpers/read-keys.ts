@@ -1,3 +1,5 @@
+import type {KeyClaim} from '../../src/ui/key-paced-stdin.js';
+
 /** The first `count` chunks a key stream gives, as strings; fails after 5 s with what did arrive. */
 export async function readKeys(stream: NodeJS.ReadableStream & {read(): unknown}, count: number): Promise<string[]> {
   const got: string[] = [];
@@ -15,4 +17,9 @@ export async function readKeys(stream: NodeJS.ReadableStream & {read(): unknown}
     stream.on('readable', onReadable);
   });
   return got;
+}
+
+/** A handler's claim on a key stream, as useKeys makes it: every key, or only `keys`. */
+export function takes(options: {keys?: readonly string[]; typedAhead?: boolean} = {}): KeyClaim {
+  return {keys: () => options.keys, typedAhead: () => options.typedAhead ?? true};
 }

@@ -6,7 +6,7 @@
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {CTRL_C, ESCAPE, keyPacedStdin} from '../../src/ui/key-paced-stdin.js';
-import {readKeys} from '../helpers/read-keys.js';
+import {readKeys, takes} from '../helpers/read-keys.js';
 
 function terminal() {
   const modes: boolean[] = [];
@@ -32,7 +32,7 @@ describe('keyPacedStdin', () => {
     input.write('ab\r');
     await new Promise((r) => setTimeout(r, 20));
     // Nobody listened yet: nothing was lost or joined.
-    stdin.claim({});
+    stdin.claim(takes());
     expect(await readKeys(stdin, 3)).toEqual(['a', 'b', '\r']);
     stdin.dispose();
   });
@@ -40,7 +40,7 @@ describe('keyPacedStdin', () => {
   it('hands an Enter typed while btalk loaded (the terminal in line mode: "\\n") over as Enter', async () => {
     const {input} = terminal();
     const stdin = keyPacedStdin(input);
-    stdin.claim({});
+    stdin.claim(takes());
     input.write('\u001B[B\n');
     expect(await readKeys(stdin, 2)).toEqual(['\u001B[B', '\r']);
     stdin.dispose();
@@ -49,7 +49,7 @@ describe('keyPacedStdin', () => {
   it('hands the Delete key over as Ctrl+D, so fields tell it from Backspace', async () => {
     const {input} = terminal();
     const stdin = keyPacedStdin(input);
-    stdin.claim({});
+    stdin.claim(takes());
     input.write('\u001B[3~\u007F');
     expect(await readKeys(stdin, 2)).toEqual(['\u0004', '\u007F']);
     stdin.dispose();
@@ -78,13 +78,13 @@ describe('keyPacedStdin', () => {
       const {input} = terminal();
       const stdin = keyPacedStdin(input, [Buffer.from('\u001B[B')]);
       const got = reader(stdin);
-      stdin.claim({keys: [CTRL_C]});
+      stdin.claim(takes({keys: [CTRL_C]}));
       input.write('\u001B[B\r');
       input.write('fr');
       await settle();
       expect(got).toEqual([]);
       // The VPN list comes up: the early key first, then the rest as typed, across reads.
-      stdin.claim({});
+      stdin.claim(takes());
       await arrived(got, 5);
       expect(got).toEqual(['\u001B[B', '\u001B[B', '\r', 'f', 'r']);
       stdin.dispose();
@@ -98,7 +98,7 @@ describe('keyPacedStdin', () => {
       input.write(pasted);
       await settle();
       expect(got).toEqual([]);
-      stdin.claim({});
+      stdin.claim(takes());
       await arrived(got, pasted.length);
       expect(got).toEqual([...pasted]);
       stdin.dispose();
@@ -108,14 +108,14 @@ describe('keyPacedStdin', () => {
       const {input} = terminal();
       const stdin = keyPacedStdin(input);
       const got = reader(stdin);
-      stdin.claim({keys: [CTRL_C]});
+      stdin.claim(takes({keys: [CTRL_C]}));
       input.write('\u001B[B\u001B[B');
       await settle();
       input.write(`\r${CTRL_C}`);
       await arrived(got, 1);
       expect(got).toEqual([CTRL_C]);
       // Nothing typed before it is left to reach a screen.
-      stdin.claim({});
+      stdin.claim(takes());
       await settle();
       expect(got).toEqual([CTRL_C]);
       stdin.dispose();
@@ -125,7 +125,7 @@ describe('keyPacedStdin', () => {
       const {input} = terminal();
       const stdin = keyPacedStdin(input);
       const got = reader(stdin);
-      const release = stdin.claim({keys: [ESCAPE]});
+      const release = stdin.claim(takes({keys: [ESCAPE]}));
       input.write(ESCAPE);
       await arrived(got, 1);
       expect(got).toEqual([ESCAPE]);
@@ -136,9 +136,33 @@ describe('keyPacedStdin', () => {
       // The Enter waits for a handler of Enter, and the Esc typed after it waits behind it.
       expect(got).toEqual([ESCAPE]);
       release();
-      stdin.claim({});
+      stdin.claim(takes());
       await arrived(got, 3);
       expect(got).toEqual([ESCAPE, '\r', ESCAPE]);
+      stdin.dispose();
+    });
+
+    it('asks a claim what it takes as each key goes: narrowed on one key, it holds the next; recheck() sends it on once widened', async () => {
+      const {input} = terminal();
+      const stdin = keyPacedStdin(input);
+      let only: readonly string[] | undefined;
+      const got: string[] = [];
+      stdin.on('readable', () => {
+        let chunk;
+        while ((chunk = stdin.read()) !== null) {
+          got.push(String(chunk));
+          // An Enter held by the list: from now on it takes Esc alone.
+          if (String(chunk) === '\r') only = [ESCAPE];
+        }
+      });
+      stdin.claim({keys: () => only, typedAhead: () => true});
+      input.write('a\rfr');
+      await arrived(got, 2);
+      expect(got).toEqual(['a', '\r']);
+      only = undefined;
+      stdin.recheck();
+      await arrived(got, 4);
+      expect(got).toEqual(['a', '\r', 'f', 'r']);
       stdin.dispose();
     });
 
@@ -146,11 +170,11 @@ describe('keyPacedStdin', () => {
       const {input} = terminal();
       const stdin = keyPacedStdin(input);
       const got = reader(stdin);
-      stdin.claim({keys: [CTRL_C]});
+      stdin.claim(takes({keys: [CTRL_C]}));
       input.write('\u001B[B\u001B[B\r');
       await settle();
       // "The access check failed": Try again / Enter other credentials / Quit.
-      stdin.claim({typedAhead: false});
+      stdin.claim(takes({typedAhead: false}));
       await settle();
       expect(got).toEqual([]);
       input.write('\r');
@@ -163,7 +187,7 @@ describe('keyPacedStdin', () => {
       const {input} = terminal();
       const stdin = keyPacedStdin(input);
       const got = reader(stdin);
-      stdin.claim({typedAhead: false});
+      stdin.claim(takes({typedAhead: false}));
       await settle();
       input.write('ab');
       await arrived(got, 2);

@@ -3,10 +3,11 @@
  * the highlighted row in view, and scrolls within `rows` lines so long lists fit the terminal.
  */
 import {Box, type Key} from 'ink';
-import React, {useEffect, useMemo} from 'react';
+import React, {useEffect, useMemo, useRef, useState} from 'react';
 import {count, countOf, grouped} from '../../text/plural.js';
 import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
+import {ESCAPE} from '../key-paced-stdin.js';
 import {useStore} from '../use-store.js';
 import {cursorIn, filterListKey, filterListReducer, filterListState} from './filter-list-state.js';
 import {TextInput} from './text-input.js';
@@ -55,6 +56,32 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
   const cursor = cursorIn(state, shown.length);
   const highlighted = shown[cursor];
   const highlightedKey = highlighted === undefined ? undefined : itemKey(highlighted);
+  // Enter with no row to choose yet while the rest of the list loads (a filter typed ahead for a
+  // row past the first page): held until a row matches, then that row is chosen, so the same
+  // keys choose the same row whether the list was whole or not when they came. Meanwhile the
+  // list takes Esc alone (it lets go of the Enter), and keys typed after the Enter wait for the
+  // screen it leads to (key-paced-stdin.ts). Nothing held once the list stops loading, and then
+  // those keys are dropped (`refusing`), as on a list that says it is incomplete: they were for
+  // the screen after a choice that did not happen.
+  const [heldEnter, setHeldEnter] = useState(false);
+  const holding = useRef(false);
+  const refusing = useRef(false);
+  const hold = (on: boolean) => {
+    holding.current = on;
+    setHeldEnter(on);
+  };
+  useEffect(() => {
+    if (!heldEnter) return;
+    if (highlighted !== undefined) {
+      hold(false);
+      onChoose(highlighted);
+    } else if (partial !== 'loading') {
+      hold(false);
+      refusing.current = true;
+    }
+    // The callbacks' identities do not matter: only the rows in and whether more are coming.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [heldEnter, highlightedKey, partial]);
 
   useEffect(() => {
     if (highlighted !== undefined) onHighlight?.(highlighted);
@@ -65,6 +92,11 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
   // The state each earlier key left, rendered or not (see key-paced-stdin.ts).
   useKeys(
     (input, key) => {
+      refusing.current = false;
+      if (holding.current) {
+        if (key.escape) hold(false);
+        return;
+      }
       if (onOtherKey?.(input, key)) return;
       const now = get();
       const list = now.filter.value === text ? shown : filter(items, now.filter.value);
@@ -74,11 +106,12 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
       if ('choose' in meant) {
         const item = list[cursorIn(now, list.length)];
         if (item !== undefined) onChoose(item);
+        else if (partial === 'loading') hold(true);
         return;
       }
       dispatch(meant.action);
     },
-    {isActive},
+    {isActive, keys: () => (holding.current ? [ESCAPE] : undefined), typedAhead: () => partial !== 'failed' && !refusing.current},
   );
 
   // Keep the cursor in a window of `rows` items.
@@ -97,7 +130,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
         <Text dimColor>{partial ? `${countOf(shown.length, items.length, ...noun, {the: true})} ${partial === 'loading' ? 'so far' : 'read'}` : countOf(shown.length, items.length, ...noun)}</Text>
       </Box>
       <Text dimColor>{above > 0 ? `  ↑ ${grouped(above)} more` : ' '}</Text>
-      {windowItems.length === 0 ? <Text color={theme.warning}>{noMatch(noun, text, partial, items.length)}</Text> : null}
+      {windowItems.length === 0 ? <Text color={theme.warning}>{heldEnter ? `  Enter: the first ${noun[0]} that matches "${text}" is chosen once it is in (Esc: not yet)…` : noMatch(noun, text, partial, items.length)}</Text> : null}
       {windowItems.map((item) => {
         const on = item === highlighted;
         const extra = note?.(item);
