@@ -3,7 +3,7 @@
  * the HTTP client loads (src/token-head-start.ts). The built CLI, against the emulator's faults:
  * what a script sees (exit code, stdout, stderr with --debug) and what the server receives are the
  * same as with BTALK_HEAD_START=0. A reporter in the child says whether the token request went out
- * before got was loaded (got loads node:https; the head start does not).
+ * before got was loaded (got's cacheable-lookup loads node:dns; the head start, for an IP address, does not).
  */
 import {existsSync} from 'node:fs';
 import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
@@ -18,7 +18,7 @@ const REPORTER = `
 import dc from 'node:diagnostics_channel';
 import {appendFileSync} from 'node:fs';
 dc.subscribe('http.client.request.start', ({request}) => {
-  if (request.path.endsWith('/oauth/v3/token')) appendFileSync(process.env.REPORT_FILE, (process.moduleLoadList.some((m) => m.endsWith(' https')) ? 'after got' : 'before got') + '\\n');
+  if (request.path.endsWith('/oauth/v3/token')) appendFileSync(process.env.REPORT_FILE, (process.moduleLoadList.includes('NativeModule dns') ? 'after got' : 'before got') + '\\n');
 });
 `;
 
