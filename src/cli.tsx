@@ -122,7 +122,7 @@ async function main(): Promise<number> {
   // the command tree has loaded either way).
   const sent = await headStart;
   if (sent) await new Promise<void>((resolve) => setImmediate(resolve));
-  const [{buildProgram}, {CommanderError}] = await Promise.all([import('./program.js'), import('commander')]);
+  const {buildProgram, CommanderError} = await import('./program.js');
   const early = sent;
   if (early) runtime.headStart = early;
   const {program, exitCode} = buildProgram(runtime);

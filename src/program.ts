@@ -9,6 +9,9 @@
  * and test/build/start-up-chunks.test.ts keep it so), so `btalk --help` parses none of it.
  */
 import {Command} from 'commander';
+
+/** commander's error, for cli.tsx (it loads no copy of commander of its own). */
+export {CommanderError} from 'commander';
 import type {CommandContext} from './commands/context.js';
 import {registerCompletion} from './commands/completion.js';
 import {registerDoctor} from './commands/doctor.js';

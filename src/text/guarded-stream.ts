@@ -11,7 +11,9 @@
 import type {Writable} from 'node:stream';
 import {terminalSafeChunk} from './terminal-safe.js';
 
-const RAW = Symbol('btalk.rawStream');
+// Registered (Symbol.for): dist/cli.js carries its own copy of this module beside the one in the
+// command tree's chunks (scripts/build.mjs), and a stream one guards the other must see through.
+const RAW = Symbol.for('btalk.rawStream');
 
 type WriteArgs = [chunk: unknown, encodingOrCallback?: unknown, callback?: unknown];
 

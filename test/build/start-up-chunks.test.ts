@@ -19,7 +19,7 @@ function staticImports(file: string): string[] {
 }
 
 function dynamicImport(file: string, name: string): string {
-  const found = new RegExp(`import\\("(\\.{1,2}/(?:chunks/)?${name}-[A-Z0-9]+\\.js)"\\)`).exec(readFileSync(file, 'utf8'));
+  const found = new RegExp(`import\\("(\\.{1,2}/(?:chunks/)?${name}(?:-[A-Z0-9]+)?\\.js)"\\)`).exec(readFileSync(file, 'utf8'));
   if (!found) throw new Error(`${path.relative(dist, file)} does not import() a ${name} chunk`);
   return path.resolve(path.dirname(file), found[1]!);
 }
@@ -58,6 +58,17 @@ describe('the chunks each command loads at start-up (dist/)', () => {
     cli = path.join(dist, 'cli.js');
     expect(existsSync(cli), 'run "npm run build" first').toBe(true);
     program = dynamicImport(cli, 'program');
+  });
+
+  it('cli.js is one file: it imports none of the chunks, and only the four files beside it by name', () => {
+    expect(staticImports(cli)).toEqual([]);
+    const named = [...readFileSync(cli, 'utf8').matchAll(/import\("(\.{1,2}\/[^"]+)"\)/g)].map((m) => m[1]).sort();
+    expect(named).toEqual(['./head-start.js', './in-worker.js', './keyring-process.js', './program.js']);
+    for (const file of ['program.js', 'in-worker.js', 'keyring-process.js', 'head-start.js']) expect(existsSync(path.join(dist, file)), file).toBe(true);
+    // Its own code and the few small modules it needs before the command tree, not the command tree.
+    const {packages, src} = contents(new Set([cli]));
+    expect([...packages]).toEqual([]);
+    expect([...src].filter((f) => /^src\/(program|commands\/|api\/|session)/.test(f))).toEqual([]);
   });
 
   it('--help and every command definition load commander and btalk\'s definitions only', () => {

@@ -55,4 +55,10 @@ describe('guardStream', () => {
     rawStream(out).write('\u001b[2K');
     expect(raw.text()).toBe('\u001b[2K');
   });
+
+  it('hands the stream back to another copy of this module (dist/cli.js has its own): the key is a registered symbol', () => {
+    const raw = sink();
+    const out = guardStream(raw) as unknown as Record<symbol, unknown>;
+    expect(out[Symbol.for('btalk.rawStream')]).toBe(raw);
+  });
 });
