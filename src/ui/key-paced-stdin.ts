@@ -34,7 +34,9 @@
  *   screen that wait was to lead to, and on a menu of "Try again / Other credentials / Quit"
  *   they would choose.
  * - A list still loading holds an Enter that finds no row yet until one comes in (filter-list.tsx),
- *   taking Esc alone meanwhile: the keys after that Enter wait for the screen it leads to.
+ *   taking Esc alone meanwhile: the keys after that Enter wait for the screen it leads to. An Esc
+ *   (what that screen offers to let go of the Enter) goes ahead of them, and they are dropped
+ *   (`ahead`): otherwise it would wait behind them and, the row come in, act on the next screen.
  * - The screen of an order being sent takes every key and does nothing with it, so a key typed
  *   meanwhile never acts on the screen that says how the order went (submitting.tsx).
  *
@@ -64,6 +66,12 @@ export interface KeyClaim {
   keys(): readonly string[] | undefined;
   /** False: the keys that waited for a screen to take them are dropped when they reach this one. */
   typedAhead(): boolean;
+  /**
+   * Keys it takes even from behind keys that wait (a list holding an Enter: the Esc that lets go
+   * of it): such a key goes at once, and the keys waiting before it are dropped, since they were
+   * typed for where that wait was to lead. None when undefined.
+   */
+  ahead?(): readonly string[] | undefined;
 }
 
 export interface PacedStdin extends Readable {
@@ -145,11 +153,23 @@ export function keyPacedStdin(source: TerminalInput, earlier: readonly Buffer[] 
   };
   // React renders a key's effect at once but renews the screens' input handlers in a setImmediate
   // callback; a timer fires only after those, so the next key meets the new handlers.
+  /** Where the first key a claim takes ahead is, behind the key at the head; -1 if none. */
+  const aheadAt = () => queue.findIndex((k, i) => i > 0 && [...claims].some((c) => c.ahead?.()?.includes(k)) && takers(k).length > 0);
   function pushNext() {
     timer = undefined;
-    const key = queue[0];
-    if (disposed || key === undefined) return;
-    const taking = key === CTRL_C ? undefined : takers(key);
+    if (disposed || queue.length === 0) return;
+    let key = queue[0]!;
+    let taking = key === CTRL_C ? undefined : takers(key);
+    if (taking?.length === 0 && reading()) {
+      const at = aheadAt();
+      if (at > 0) {
+        // The keys before it waited for a screen that key leaves: dropped.
+        queue.splice(0, at);
+        waited = false;
+        key = queue[0]!;
+        taking = takers(key);
+      }
+    }
     if (!reading() || taking?.length === 0) {
       // It waits, in order with those after it: Ink reading again, or a new claim, sends it on.
       if (taking) waited = true;
@@ -180,7 +200,7 @@ export function keyPacedStdin(source: TerminalInput, earlier: readonly Buffer[] 
     if (timer === undefined) pushNext();
   };
   out.claim = (claim) => {
-    const own = {keys: () => claim.keys(), typedAhead: () => claim.typedAhead()};
+    const own = {keys: () => claim.keys(), typedAhead: () => claim.typedAhead(), ahead: () => claim.ahead?.()};
     claims.add(own);
     later();
     return () => {

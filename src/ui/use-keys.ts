@@ -28,6 +28,11 @@ export interface KeysOptions {
    * are dropped. A function is asked as the first key that waited is about to go.
    */
   typedAhead?: boolean | (() => boolean) | undefined;
+  /**
+   * Keys taken even from behind keys that wait, which they drop (key-paced-stdin.ts `ahead`): the
+   * Esc that lets go of a list's held Enter. Asked as each key is about to go.
+   */
+  ahead?: () => readonly string[] | undefined;
 }
 
 export function useKeys(handler: KeyHandler, options: KeysOptions = {}): void {
@@ -54,6 +59,7 @@ export function useKeys(handler: KeyHandler, options: KeysOptions = {}): void {
         const {typedAhead = true} = claim.current;
         return typeof typedAhead === 'function' ? typedAhead() : typedAhead;
       },
+      ahead: () => claim.current.ahead?.(),
     });
   }, [stdin, active]);
   // A render may have widened what this handler takes (a wait that ended): keys waiting go on.

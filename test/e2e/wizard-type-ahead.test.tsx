@@ -129,6 +129,29 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
     expect(ui.lastFrame()).toContain('Which VPN');
   });
 
+  it('Esc lets go of a held Enter with keys typed after it waiting: they are dropped, and the row that comes in is not chosen', async () => {
+    const s = sandbox();
+    s.settings.pageCap = 10;
+    const me = gate();
+    const later = gate();
+    const {ui} = wizard(s, {me: me.opened, laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large)});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(`VPN 00015${keys.enter}fr`);
+    await delivered();
+    me.open();
+    await waitForFrame(ui, 'is chosen once it is in (Esc: not yet)');
+    // What the screen offers: Esc, pressed now, behind the "fr" that waits for the next screen.
+    ui.write(keys.escape);
+    await waitForFrame(ui, 'None of the 10 VPNs in so far match "VPN 00015"');
+    later.open();
+    await waitForFrame(ui, '› Large VPN 00015');
+    await delivered();
+    const frame = ui.lastFrame();
+    expect(frame).toContain('Which VPN');
+    expect(frame).toMatch(/Filter: VPN 00015\s/u);
+    expect(frame).not.toContain('In which country');
+  });
+
   it('a held Enter whose list then fails is let go, and the keys typed after it are dropped, not typed into the filter', async () => {
     const s = sandbox();
     s.settings.pageCap = 10;

@@ -166,6 +166,33 @@ describe('keyPacedStdin', () => {
       stdin.dispose();
     });
 
+    it('a key a claim takes ahead (Esc letting go of a held Enter) passes the keys waiting before it, which it drops', async () => {
+      const {input} = terminal();
+      const stdin = keyPacedStdin(input);
+      let holding = false;
+      const got: string[] = [];
+      stdin.on('readable', () => {
+        let chunk;
+        while ((chunk = stdin.read()) !== null) {
+          got.push(String(chunk));
+          if (String(chunk) === '\r') holding = true;
+          if (String(chunk) === ESCAPE) holding = false;
+        }
+      });
+      stdin.claim({keys: () => (holding ? [ESCAPE] : undefined), ahead: () => (holding ? [ESCAPE] : undefined), typedAhead: () => true});
+      input.write('a\rfr');
+      await arrived(got, 2);
+      expect(got).toEqual(['a', '\r']);
+      input.write(ESCAPE);
+      await arrived(got, 3);
+      expect(got).toEqual(['a', '\r', ESCAPE]);
+      // The "fr" typed for the screen the Enter was to lead to is gone; what comes next is taken.
+      input.write('x');
+      await arrived(got, 4);
+      expect(got).toEqual(['a', '\r', ESCAPE, 'x']);
+      stdin.dispose();
+    });
+
     it('drops the keys that waited when the screen they reach refuses them, and takes those typed after', async () => {
       const {input} = terminal();
       const stdin = keyPacedStdin(input);

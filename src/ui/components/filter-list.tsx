@@ -59,10 +59,11 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
   // Enter with no row to choose yet while the rest of the list loads (a filter typed ahead for a
   // row past the first page): held until a row matches, then that row is chosen, so the same
   // keys choose the same row whether the list was whole or not when they came. Meanwhile the
-  // list takes Esc alone (it lets go of the Enter), and keys typed after the Enter wait for the
-  // screen it leads to (key-paced-stdin.ts). Nothing held once the list stops loading, and then
-  // those keys are dropped (`refusing`), as on a list that says it is incomplete: they were for
-  // the screen after a choice that did not happen.
+  // list takes Esc alone, and keys typed after the Enter wait for the screen it leads to
+  // (key-paced-stdin.ts). An Esc lets go of the Enter, ahead of those keys, which it drops.
+  // Nothing held once the list stops loading, and then those keys are dropped (`refusing`), as
+  // on a list that says it is incomplete: they were for the screen after a choice that did not
+  // happen.
   const [heldEnter, setHeldEnter] = useState(false);
   const holding = useRef(false);
   const refusing = useRef(false);
@@ -111,7 +112,13 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
       }
       dispatch(meant.action);
     },
-    {isActive, keys: () => (holding.current ? [ESCAPE] : undefined), typedAhead: () => partial !== 'failed' && !refusing.current},
+    {
+      isActive,
+      keys: () => (holding.current ? [ESCAPE] : undefined),
+      // The Esc the screen offers goes ahead of the keys typed after the Enter, which it drops.
+      ahead: () => (holding.current ? [ESCAPE] : undefined),
+      typedAhead: () => partial !== 'failed' && !refusing.current,
+    },
   );
 
   // Keep the cursor in a window of `rows` items.
