@@ -9,6 +9,7 @@
  * `onWait` before it starts. Bodies are read as a stream and refused past `maxBodyBytes`, counted
  * after decompression, so neither a huge body nor a gzip bomb can take the memory.
  */
+import {setMaxListeners} from 'node:events';
 import {performance} from 'node:perf_hooks';
 import got, {type Got, type Options} from 'got';
 import {BtalkError} from '../errors.js';
@@ -376,6 +377,10 @@ function linkSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): {s
   const controller = new AbortController();
   const links = sources.map((source) => {
     const onAbort = () => controller.abort(source.reason);
+    // One listener per request in flight, each removed when it ends: past Node's 10 (an order
+    // reads a large account's VPN and site pages at once, a batch sends rows side by side) is
+    // no leak, and Node's warning would print on stderr, across the wizard's screen.
+    setMaxListeners(0, source);
     if (source.aborted && !controller.signal.aborted) onAbort();
     else source.addEventListener('abort', onAbort, {once: true});
     return () => source.removeEventListener('abort', onAbort);

@@ -4,6 +4,7 @@
  * tests. Every response carries a fresh X-OAPI-Request-Id.
  */
 import {randomUUID} from 'node:crypto';
+import {setMaxListeners} from 'node:events';
 import {createServer, type IncomingMessage, type ServerResponse} from 'node:http';
 import type {AddressInfo, Socket} from 'node:net';
 import {setTimeout as sleep} from 'node:timers/promises';
@@ -57,6 +58,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
   const faults = new FaultBook();
   const sockets = new Set<Socket>();
   const stopping = new AbortController();
+  // Every answer held (--latency, a delay, a stall, a drip) listens to it until it is sent: more
+  // than Node's 10 at once is a busy server, not a leak (`btalk sandbox --latency 400` printed
+  // Node's warning as a client read a large account's pages in parallel).
+  setMaxListeners(0, stopping.signal);
   // Mutated in place: tests may keep a reference to `emulator.counters`.
   const counters = freshCounters();
   const orderPosts: ReceivedOrderPost[] = [];

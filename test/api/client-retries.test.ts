@@ -122,6 +122,25 @@ describe('client retries', () => {
     session.abort();
     expect((await reading).kind).toBe('cancelled');
   });
+
+  it("prints no Node warning with more than 10 requests at once on the session's signal (an order's reads of a large account)", async () => {
+    const s = sandbox();
+    const session = new AbortController();
+    const client = clientFor(s, {signal: session.signal});
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      s.injectFault({route: 'GET /countries/:iso2', delayMs: 200, times: 15});
+      await Promise.all(Array.from({length: 15}, () => client.country('FR')));
+      // Node emits its warnings on a later tick.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(s.counters.byRoute['GET /countries/:iso2']).toBe(15);
+    expect(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning'))).toEqual([]);
+  });
 });
 
 describe('the order POST is never retried', () => {
