@@ -128,6 +128,9 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
   // The wizard is the root action, so a mistyped command would otherwise read as "too many
   // arguments". Set after the subcommands are registered: they keep refusing extra arguments.
   program.allowExcessArguments(true);
+  // Commander adds `help [command]` only to a program without an action of its own; the wizard
+  // is btalk's, so without this `btalk help order` was refused as an unknown command.
+  program.helpCommand(true);
   program.hook('preAction', (_root, actionCommand) => {
     const [first] = program.args;
     if (actionCommand === program && first !== undefined) {

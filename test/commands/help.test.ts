@@ -1,6 +1,10 @@
 /** `btalk COMMAND --help` is where support staff look first: every command shows a runnable example. */
+import {mkdtempSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
 import {Command, CommanderError} from 'commander';
 import {describe, expect, it} from 'vitest';
+import {runBuiltCli} from '../helpers/built-cli.js';
 import {registerLogin} from '../../src/commands/login.js';
 import {registerLogout} from '../../src/commands/logout.js';
 import {registerOrder} from '../../src/commands/order.js';
@@ -28,4 +32,24 @@ describe('--help', () => {
     expect(text).toContain('Examples:');
     expect(examples).toMatch(new RegExp(`^\\s+\\$ .*btalk ${command}\\b`, 'm'));
   });
+});
+
+describe('btalk help (built CLI)', () => {
+  const cwd = mkdtempSync(path.join(tmpdir(), 'btalk-help-'));
+
+  it('btalk help order shows the order command\'s help, as btalk order --help does (exit 0)', async () => {
+    const asked = await runBuiltCli(['help', 'order'], {cwd, env: {NO_COLOR: '1'}});
+    const flag = await runBuiltCli(['order', '--help'], {cwd, env: {NO_COLOR: '1'}});
+    expect(asked.stderr).toBe('');
+    expect(asked.stdout).toContain('Usage: btalk order');
+    expect(asked.stdout).toBe(flag.stdout);
+    expect(asked.code).toBe(0);
+  }, 30_000);
+
+  it('btalk help shows the root help and lists the help command', async () => {
+    const asked = await runBuiltCli(['help'], {cwd, env: {NO_COLOR: '1'}});
+    expect(asked.stdout).toContain('Usage: btalk [options] [command]');
+    expect(asked.stdout).toMatch(/^\s+help \[command\]/m);
+    expect(asked.code).toBe(0);
+  }, 30_000);
 });
