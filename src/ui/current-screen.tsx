@@ -99,11 +99,16 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
     case 'vpn': {
       const customer = answers.customer;
       if (!customer) return null;
+      const vpns = data.vpns[customer.customerCode];
+      // A VPN given up front (--vpn) is looked for in the whole list (its exact name may be on any
+      // page): until then the pages in are not offered, or keys typed ahead for the steps after
+      // would choose another VPN on them.
+      const offered = state.given?.vpn !== undefined && vpns?.status === 'loading' ? {status: vpns.status, ...(vpns.since === undefined ? {} : {since: vpns.since})} : vpns;
       return (
         <VpnScreen
           key={customer.customerCode}
           customerName={customer.name}
-          vpns={data.vpns[customer.customerCode]}
+          vpns={offered}
           initialId={answers.vpn?.vpnId}
           rows={rows}
           canGoBack={canGoBack(state)}

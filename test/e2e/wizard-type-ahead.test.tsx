@@ -9,6 +9,7 @@ import React from 'react';
 import {describe, expect, it} from 'vitest';
 import type {BusinessTalkApi} from '../../src/api/types.js';
 import {BtalkError} from '../../src/errors.js';
+import {givenAnswers, type GivenAnswers} from '../../src/flow/given.js';
 import {App} from '../../src/ui/app.js';
 import {themeFor} from '../../src/ui/theme.js';
 import type {WizardExit} from '../../src/ui/wizard-deps.js';
@@ -32,7 +33,7 @@ function gate() {
 type Held = Partial<Record<'me' | 'country' | 'orderVoicesite' | 'laterVpnPages', Promise<void>>>;
 
 /** The wizard on the emulator's demo account (or `options.credentials`'); each call named in `held` waits for its promise. */
-function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held, options: Pick<WizardOptions, 'credentials' | 'client'> = {}) {
+function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held, options: Pick<WizardOptions, 'credentials' | 'client'> & {given?: GivenAnswers} = {}) {
   const wrapApi = (api: BusinessTalkApi): BusinessTalkApi => ({
     ...api,
     me: async (options) => {
@@ -51,7 +52,7 @@ function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held,
   });
   const exits: WizardExit[] = [];
   const session = emulatorSession(sandbox, {...options, wrapApi});
-  const flow = startTestFlow(session);
+  const flow = startTestFlow(session, options.given ? {given: options.given} : {});
   const ui = renderPaced(<App session={session} clock={() => Date.now()} theme={themeFor({NO_COLOR: '1'})} onExit={(exit) => exits.push(exit)} flow={flow} />);
   return {ui, exits};
 }
@@ -150,6 +151,25 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
     expect(frame).toContain('Which VPN');
     expect(frame).toMatch(/Filter: VPN 00015\s/u);
     expect(frame).not.toContain('In which country');
+  });
+
+  it('with --vpn given, a list still loading is not offered: Down, Down, Enter typed meanwhile do not choose another VPN', async () => {
+    const s = sandbox();
+    s.settings.pageCap = 1000;
+    const me = gate();
+    const later = gate();
+    const {ui} = wizard(s, {me: me.opened, laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large), given: givenAnswers({vpn: '1'}, new Date())});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(`${keys.down}${keys.down}${keys.enter}`);
+    await delivered();
+    me.open();
+    await waitForFrame(ui, 'Loading VPNs of Large Customer');
+    await delivered();
+    expect(ui.lastFrame()).not.toContain('Large VPN 00002');
+    later.open();
+    const frame = await waitForFrame(ui, 'In which country');
+    expect(frame).toContain('✓ VPN: Large VPN 00001');
+    expect(ui.frames.join('\n')).not.toContain('Still loading');
   });
 
   it('a held Enter whose list then fails is let go, and the keys typed after it are dropped, not typed into the filter', async () => {

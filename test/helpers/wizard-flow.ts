@@ -5,6 +5,7 @@
  */
 import {onTestFinished} from 'vitest';
 import {startFlow, type FlowSession, type StartedFlow} from '../../src/flow/start.js';
+import type {GivenAnswers} from '../../src/flow/given.js';
 import type {RecheckSettings} from '../../src/order/place-order.js';
 import {systemTimers, type Timers} from '../../src/timers.js';
 
@@ -15,10 +16,12 @@ export interface TestFlowOptions {
   timers?: Timers;
   /** The re-check window after an unknown order outcome (default 2 minutes, as btalk's). */
   recheck?: RecheckSettings;
+  /** Answers given up front (--vpn, --country...), as commands/wizard.tsx passes them. */
+  given?: GivenAnswers;
 }
 
 export function startTestFlow(session: FlowSession, options: TestFlowOptions = {}): StartedFlow {
-  const flow = startFlow(session, {timers: options.timers ?? systemTimers, clock: options.clock ?? Date.now, recheck: options.recheck});
+  const flow = startFlow(session, {timers: options.timers ?? systemTimers, clock: options.clock ?? Date.now, recheck: options.recheck, ...(options.given ? {given: options.given} : {})});
   onTestFinished(() => flow.stop());
   return flow;
 }
