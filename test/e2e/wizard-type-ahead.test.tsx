@@ -172,6 +172,23 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
     expect(ui.frames.join('\n')).not.toContain('Still loading');
   });
 
+  it('a --vpn that fits no VPN opens the list saying why, and drops the keys typed meanwhile: Down, Enter do not choose past the reason', async () => {
+    const me = gate();
+    const {ui} = wizard(sandbox(), {me: me.opened}, {given: givenAnswers({vpn: 'My VPN 9', country: 'FR'}, new Date())});
+    await waitForFrame(ui, 'Checking access');
+    ui.write(`${keys.down}${keys.enter}`);
+    await delivered();
+    me.open();
+    await waitForFrame(ui, '--vpn "My VPN 9"');
+    await delivered();
+    const frame = ui.lastFrame();
+    expect(frame).toContain('Which VPN');
+    expect(frame).toContain('› My VPN 1');
+    // Keys typed once the reason is on screen are the list's.
+    await press(ui, keys.down);
+    await waitForFrame(ui, '› My VPN 2');
+  });
+
   it('a held Enter whose list then fails is let go, and the keys typed after it are dropped, not typed into the filter', async () => {
     const s = sandbox();
     s.settings.pageCap = 10;

@@ -37,6 +37,12 @@ export interface FilterListProps<T> {
   /** A key the list itself does not use (a Ctrl key): true when it was taken. */
   onOtherKey?: ((input: string, key: Key) => boolean) | undefined;
   isActive?: boolean;
+  /**
+   * False on a list shown with a reason the person has not read yet (an answer given up front
+   * that fits nothing, a VPN of the customer just changed): the keys typed while it loaded were
+   * for the steps after it, and are dropped (use-keys.ts).
+   */
+  typedAhead?: boolean | undefined;
 }
 
 /** The line for a filter that shows nothing: never "no match" while part of the list is missing. */
@@ -117,7 +123,7 @@ export function FilterList<T>(props: FilterListProps<T>): React.JSX.Element {
       keys: () => (holding.current ? [ESCAPE] : undefined),
       // The Esc the screen offers goes ahead of the keys typed after the Enter, which it drops.
       ahead: () => (holding.current ? [ESCAPE] : undefined),
-      typedAhead: () => partial !== 'failed' && !refusing.current,
+      typedAhead: () => partial !== 'failed' && !refusing.current && props.typedAhead !== false,
     },
   );
 

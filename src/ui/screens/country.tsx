@@ -75,6 +75,7 @@ export function CountryScreen(props: CountryScreenProps): React.JSX.Element {
         onChoose={(c) => props.onChoose(c.iso2)}
         onBack={props.onBack}
         isActive={isActive}
+        typedAhead={props.reason === undefined}
       />
       <Footer hints={[['type', 'name (English or French) or code'], ['↑↓', 'move'], ['Enter', 'check coverage'], ['Esc', props.backLabel ?? 'back'], ['Ctrl+C', 'quit']]} />
     </Box>

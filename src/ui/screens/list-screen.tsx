@@ -102,6 +102,7 @@ export function ListScreen<T>(props: ListScreenProps<T>): React.JSX.Element {
           onBack={back}
           items={rows.items}
           isActive={isActive}
+          typedAhead={props.reason === undefined}
         />
       </Box>
     );
