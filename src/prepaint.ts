@@ -7,11 +7,20 @@
  */
 import type {Writable} from 'node:stream';
 import {accessibleFromEnv, envFlag} from './global-options.js';
+import {ROOT_FLAGS} from './option-flags.js';
 import {rawStream} from './text/guarded-stream.js';
 
-/** Global options that take a value, and those that do not; anything else means "not the wizard". */
-const WITH_VALUE = new Set(['-p', '--profile', '--env', '--base-url', '--debug-file']);
-const FLAGS = new Set(['--sandbox', '--debug', '--json']);
+/**
+ * The root program's options as commander is given them (option-flags.ts), the answers given up
+ * front (--vpn, --country...) among them: those that take a value, and those that do not. Anything
+ * else means "not the wizard"; so does --accessible, whose wizard paints no frame.
+ */
+const DECLARED = Object.entries(ROOT_FLAGS)
+  .filter(([key]) => key !== 'accessible')
+  .map(([, flags]) => flags);
+const names = (flags: string) => flags.split(/[\s,]+/).filter((part) => part.startsWith('-'));
+const WITH_VALUE = new Set(DECLARED.filter((flags) => flags.includes('<')).flatMap(names));
+const FLAGS = new Set(DECLARED.filter((flags) => !flags.includes('<')).flatMap(names));
 
 export interface Prepaint {
   /** Lines on screen that Ink must replace. */

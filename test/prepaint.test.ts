@@ -19,7 +19,10 @@ describe('prepaint', () => {
     expect(runsWizard([])).toEqual({sandbox: false});
     expect(runsWizard(['--sandbox', '--profile', 'prod'])).toEqual({sandbox: true, profile: 'prod'});
     expect(runsWizard(['-p', 'prod', '--debug', '--base-url=http://127.0.0.1:8080/btalk/beta/v1'])).toEqual({sandbox: false, profile: 'prod'});
-    for (const argv of [['order'], ['status', '--json'], ['--help'], ['-h'], ['--version'], ['--bogus'], ['--profile'], ['--sandbox=yes'], ['stauts']]) {
+    // The answers given up front and the time bounds are the wizard's options too.
+    expect(runsWizard(['--sandbox', '--vpn', 'My VPN 1', '--country', 'FR'])).toEqual({sandbox: true});
+    expect(runsWizard(['--customer', '9999', '--site-name=PARIS_01', '--label', 'Paris', '--reference', 'PO-1', '--timeout', '60', '--order-timeout', '90'])).toEqual({sandbox: false});
+    for (const argv of [['order'], ['status', '--json'], ['--help'], ['-h'], ['--version'], ['--bogus'], ['--profile'], ['--sandbox=yes'], ['stauts'], ['--vpn'], ['--accessible'], ['--country', 'FR', 'order']]) {
       expect(runsWizard(argv), argv.join(' ')).toBeUndefined();
     }
   });
