@@ -227,6 +227,27 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
     await waitForFrame(ui, 'Name the site');
   });
 
+  it('a country found not covered drops the keys typed while its coverage was read: the Enter and names meant for later stay on the explanation', async () => {
+    const coverage = gate();
+    const {ui} = wizard(sandbox(), {country: coverage.opened});
+    await waitForFrame(ui, '2 of 2 VPNs');
+    await press(ui, keys.enter);
+    await type(ui, 'AQ');
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'Checking coverage in Antarctica');
+    ui.write(`${keys.enter}Paris`);
+    await delivered();
+    coverage.open();
+    await waitForFrame(ui, 'not available in Antarctica');
+    await delivered();
+    const frame = ui.lastFrame();
+    expect(frame).toContain('not available in Antarctica');
+    expect(frame).not.toContain('Filter: Paris');
+    // A key pressed on it now is its own: Enter goes back to pick another.
+    await press(ui, keys.enter);
+    await waitForFrame(ui, 'In which country');
+  });
+
   it('Esc still leaves the coverage check while it waits', async () => {
     const coverage = gate();
     const {ui} = wizard(sandbox(), {country: coverage.opened});

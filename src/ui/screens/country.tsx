@@ -98,8 +98,9 @@ function Coverage(props: CountryScreenProps & {chosen: string; isActive: boolean
       }
       if (entry?.status === 'ready' && key.return) return covered ? props.onAccept() : props.onBack();
     },
-    // While the coverage is read, only Esc: an Enter typed meanwhile waits for the coverage.
-    {isActive: props.isActive, ...(entry === undefined || entry.status === 'loading' ? {keys: [ESCAPE]} : {}), typedAhead: entry?.status !== 'failed'},
+    // While the coverage is read, only Esc: an Enter typed meanwhile waits for the coverage. A
+    // failed read or a country not covered drops what waited: it was typed for the site names.
+    {isActive: props.isActive, ...(entry === undefined || entry.status === 'loading' ? {keys: [ESCAPE]} : {}), typedAhead: entry?.status === 'ready' ? covered : entry?.status !== 'failed'},
   );
 
   if (entry === undefined || entry.status === 'loading') {
