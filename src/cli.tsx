@@ -10,7 +10,7 @@ import packageJson from '../package.json' with {type: 'json'};
 import {embeddedEmulatorLikely, startingAhead} from './emulator/warmup.js';
 import {EXIT_CODES, interruptedExitCode, INTERRUPT_SIGNALS, type InterruptSignal} from './errors.js';
 import {holdEarlyInput, type EarlyInput} from './early-input.js';
-import {clearedBeforeWrite, prepaintWizard} from './prepaint.js';
+import {clearedBeforeWrite, prepaintWizard, runsLoginForm} from './prepaint.js';
 import {keychainLikely, keychainReadsAhead} from './secrets/keyring-warmup.js';
 import {KEYCHAIN_SERVICE} from './secrets/types.js';
 import type {Runtime} from './runtime.js';
@@ -95,6 +95,10 @@ async function main(): Promise<number> {
     runtime.prepaint = prepaint;
     runtime.stderr = clearedBeforeWrite(runtime.stderr, prepaint, runtime.stdout);
     // From this frame on, a key typed is not echoed by the terminal: it waits for the wizard.
+    runtime.earlyInput = earlyInput = holdKeys();
+  } else if (runsLoginForm(args, runtime.env, runtime.interactive)) {
+    // `btalk login`'s form takes a pasted secret: from now on the terminal does not echo it while
+    // the form loads, and the form gets it.
     runtime.earlyInput = earlyInput = holdKeys();
   }
   // The embedded emulator runs in a worker thread when the bundle carries its entry beside this

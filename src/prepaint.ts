@@ -47,6 +47,18 @@ export function runsWizard(argv: readonly string[]): {profile?: string; sandbox:
   return {...(profile !== undefined ? {profile} : {}), sandbox};
 }
 
+/**
+ * True when argv is `btalk login` with only the root program's options, so that its form (Ink) will
+ * read the terminal: not with --json or --accessible (they read lines, or nothing), nor in CI.
+ */
+export function runsLoginForm(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, interactive: boolean): boolean {
+  if (!interactive || inCi(env) || accessibleFromEnv(env)) return false;
+  const command = argv.filter((arg, i) => !arg.startsWith('-') && !WITH_VALUE.has(argv[i - 1] ?? ''));
+  if (command.length !== 1 || command[0] !== 'login') return false;
+  const options = argv.filter((arg) => arg !== 'login');
+  return !options.includes('--json') && runsWizard(options) !== undefined;
+}
+
 /** Ink's own test (is-in-ci): there it writes only its last frame and would not replace these lines. */
 function inCi(env: Readonly<Record<string, string | undefined>>): boolean {
   if (env['CI'] === '0' || env['CI'] === 'false') return false;

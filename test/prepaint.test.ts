@@ -1,7 +1,7 @@
 /** The wizard's first frame, painted before the command tree and Ink load (src/prepaint.ts). */
 import {Writable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {clearedBeforeWrite, clearPrepaint, prepaintWizard, runsWizard} from '../src/prepaint.js';
+import {clearedBeforeWrite, clearPrepaint, prepaintWizard, runsLoginForm, runsWizard} from '../src/prepaint.js';
 
 function sink() {
   let text = '';
@@ -15,6 +15,18 @@ function sink() {
 }
 
 describe('prepaint', () => {
+  it('knows btalk login\'s form (root options around the word login), and nothing else, as a run that reads keys ahead', () => {
+    for (const argv of [['login'], ['login', '--profile', 'prod'], ['-p', 'lab', 'login', '--env', 'orange'], ['--base-url=http://127.0.0.1:1/btalk/beta/v1', 'login']]) {
+      expect(runsLoginForm(argv, {}, true), argv.join(' ')).toBe(true);
+    }
+    for (const argv of [['login', '--json'], ['login', '--accessible'], ['login', '--help'], ['login', 'extra'], ['status'], [], ['-p', 'login'], ['login', '--bogus']]) {
+      expect(runsLoginForm(argv, {}, true), argv.join(' ')).toBe(false);
+    }
+    expect(runsLoginForm(['login'], {}, false)).toBe(false);
+    expect(runsLoginForm(['login'], {BTALK_ACCESSIBLE: '1'}, true)).toBe(false);
+    expect(runsLoginForm(['login'], {CI: 'true'}, true)).toBe(false);
+  });
+
   it('knows the wizard from its arguments: global options only, no subcommand, no help or version', () => {
     expect(runsWizard([])).toEqual({sandbox: false});
     expect(runsWizard(['--sandbox', '--profile', 'prod'])).toEqual({sandbox: true, profile: 'prod'});

@@ -28,7 +28,8 @@ export async function interactiveLogin(runtime: Runtime, session: Session, initi
   let outcome: LoginOutcome | undefined;
   // One key at a time, as in the wizard: a pasted secret followed by Enter, or keys typed over a
   // slow SSH link, arrive in one read and would otherwise reach the form as one unknown key.
-  const stdin = keyPacedStdin(runtime.stdin);
+  // Keys typed while btalk loaded (held, not echoed, since cli.tsx's runsLoginForm) come first.
+  const stdin = keyPacedStdin(runtime.stdin, runtime.earlyInput?.take());
   const app = render(
     <ThemeProvider theme={themeFor(runtime.env)}>
       <LoginFlow

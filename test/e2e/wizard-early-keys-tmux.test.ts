@@ -50,12 +50,12 @@ interface Held {
  * a job of its own (`set -m`, as an interactive shell does: a Ctrl+C signals btalk's process group,
  * not the shell), then prints its exit code and the terminal's flags.
  */
-function openHeld(sandbox: RunningEmulator, args = ''): Held {
+function openHeld(sandbox: RunningEmulator, args = '', env: Record<string, string> = {}): Held {
   expect(existsSync(builtCli), `${builtCli} is missing: run "npm run build" first`).toBe(true);
   const dir = mkdtempSync(path.join(tmpdir(), 'btalk-early-keys-'));
   const gate = path.join(dir, 'ink-may-load');
   const command = `bash -c 'set -m; node --import ${JSON.stringify(holdInk)} ${JSON.stringify(builtCli)} ${args}; exit $?'; echo "EXIT=$?"; echo "MODES=$(stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo|isig)' | tr '\\n' ' ')"; sleep 60`;
-  const t = openTerminal(command, {CI: 'false', BTALK_CONFIG_DIR: dir, BTALK_STATE_DIR: path.join(dir, 'state'), HOLD_INK_UNTIL: gate, ...emulatorEnv(sandbox)});
+  const t = openTerminal(command, {CI: 'false', BTALK_CONFIG_DIR: dir, BTALK_STATE_DIR: path.join(dir, 'state'), HOLD_INK_UNTIL: gate, ...emulatorEnv(sandbox), ...env});
   terminal = t;
   const tty = t.tmux('display', '-p', '-t', 'main', '#{pane_tty}').trim();
   return {
@@ -149,6 +149,29 @@ describe.skipIf(!tmuxPresent)('keys typed while the wizard loads, in a real term
     const screen = await t.waitFor('MODES=');
     expect(screen).toContain(`EXIT=${code}`);
     expect(screen).toContain('MODES=isig icanon echo');
+  });
+
+  it('btalk login: a secret pasted while its form loads is not shown by the terminal, and reaches the form', async () => {
+    // No credentials in the environment: the form starts empty, at its first field.
+    const {t, modes, release} = openHeld(sandbox(), 'login', {BTALK_CLIENT_ID: '', BTALK_CLIENT_SECRET: '', BTALK_API_KEY: ''});
+    const started = Date.now();
+    while (modes() !== '-isig -icanon -echo') {
+      if (Date.now() - started > TERMINAL_WAIT_MS) throw new Error(`the terminal never went raw: ${modes()}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    t.send('pasted-client-id-early', {literal: true});
+    expect(await settled(t)).not.toContain('pasted-client-id-early');
+    release();
+    expect(await t.waitFor(/Client ID.*pasted-client-id-early/u)).not.toContain('^[');
+    const ended = await t.key('C-c', 'MODES=');
+    expect(ended).toContain('MODES=isig icanon echo');
+  });
+
+  it('btalk login --json reads no form: the terminal stays in line mode', async () => {
+    const {t, modes} = openHeld(sandbox(), 'login --json', {BTALK_CLIENT_ID: '', BTALK_CLIENT_SECRET: '', BTALK_API_KEY: ''});
+    const screen = await t.waitFor('MODES=');
+    expect(screen).toContain('EXIT=2');
+    expect(modes()).toBe('isig icanon echo');
   });
 
   it('accessible mode never makes the terminal raw: its questions are read in line mode', async () => {
