@@ -12,6 +12,7 @@ import {terminalSafe, terminalSafeJson, terminalSafeLines} from '../text/termina
 import {parseBatchCsv, resultsPathFor, type RowProblem} from './batch-csv.js';
 import {checkBatch} from './batch-check.js';
 import {startBatch, type BackoffSettings} from './batch-send.js';
+import {stopBeforeSend, type BeforeSend} from './before-send.js';
 import {confirm, declined} from './confirm.js';
 import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
 import type {OrderOptions} from './order-options.js';
@@ -43,6 +44,16 @@ export function resultLine(r: RowResult): string {
 }
 
 export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning = {}): Promise<number> {
+  // Until the first POST leaves, an interrupt ends the run at once, saying nothing was ordered.
+  const beforeSend = stopBeforeSend(deps.runtime, `before the first order was sent: no voicesite from ${options.from} was ordered`, 'Run the same command again to order them.');
+  try {
+    return await beforeSend.race(orderAll(deps, options, tuning, beforeSend));
+  } finally {
+    beforeSend.dispose();
+  }
+}
+
+async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning, beforeSend: BeforeSend): Promise<number> {
   const {runtime, globals} = deps;
   const json = globals.json === true;
   const say = (line: string) => runtime.stderr.write(`${line}\n`);
@@ -91,8 +102,8 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
         onChecked: (done, total) => checking.update({done, total, ok: 0, failed: 0, skipped: 0}),
       });
       rows.catch(() => undefined);
-      await requireOrderAccess(catalog);
-      checked = await rows;
+      await beforeSend.race(requireOrderAccess(catalog));
+      checked = await beforeSend.race(rows);
     } finally {
       checking.finish();
     }
@@ -146,9 +157,12 @@ export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: s
     }
     if (!options.yes) {
       const question = `Order ${count(planned.length, 'voicesite', 'voicesites')} from ${options.from}${skippedNote}, ${options.concurrency} at a time?`;
-      if (!(await confirm(runtime, question))) throw declined(`no voicesite from ${options.from} was ordered.`);
+      if (!(await beforeSend.aside(confirm(runtime, question)))) throw declined(`no voicesite from ${options.from} was ordered.`);
     }
 
+    // An interrupt since the last check ends the run here, with nothing sent; from here on the
+    // handler below stops the batch and waits for the rows in flight.
+    beforeSend.sending();
     const progress = createProgress(runtime.stderr, {verb: 'Sending', outcomes: true, clock: runtime.clock});
     const counts = {done: 0, total: planned.length, ok: 0, failed: 0, skipped: 0};
     const sender = startBatch({

@@ -6,6 +6,7 @@
 import type {VoiceSite} from '../api/types.js';
 import {BtalkError, EXIT_CODES, toBtalkError, type InterruptSignal} from '../errors.js';
 import {placeAndRecord} from '../journal/record.js';
+import {stopBeforeSend, type BeforeSend} from './before-send.js';
 import {confirm, declined} from './confirm.js';
 import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
 import {createOrderCatalog, requireOrderAccess, type OrderCatalog} from './order-catalog.js';
@@ -26,10 +27,12 @@ function toFieldProblems(problems: readonly AnswerProblem[]): Array<{field: stri
  * without credentials, keychain or network the local problems alone are reported (exit 2 either
  * way), and the real failure shows on the next run once the answers are complete.
  */
-async function remoteProblemsIfPossible(deps: OrderDeps, answers: OrderOptions['answers']): Promise<AnswerProblem[]> {
+async function remoteProblemsIfPossible(deps: OrderDeps, answers: OrderOptions['answers'], beforeSend: BeforeSend): Promise<AnswerProblem[]> {
   try {
-    return await withApi(deps.sessions, deps.globals, (api) => remoteProblemsOf(createOrderCatalog(api), answers));
-  } catch {
+    // Raced inside the session, so that an interrupt closes it and its reads stop.
+    return await withApi(deps.sessions, deps.globals, (api) => beforeSend.race(remoteProblemsOf(createOrderCatalog(api), answers)));
+  } catch (thrown) {
+    if (beforeSend.interrupted()) throw thrown;
     return [];
   }
 }
@@ -68,6 +71,16 @@ function readAhead(
 }
 
 export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Promise<number> {
+  // Until the POST leaves, an interrupt ends the run at once, saying nothing was ordered.
+  const beforeSend = stopBeforeSend(deps.runtime, 'before the order was sent: nothing was ordered', 'Run the same command again to order it.');
+  try {
+    return await beforeSend.race(orderOne(deps, options, beforeSend));
+  } finally {
+    beforeSend.dispose();
+  }
+}
+
+async function orderOne(deps: OrderDeps, options: OrderOptions, beforeSend: BeforeSend): Promise<number> {
   const {runtime, globals} = deps;
   const json = globals.json === true;
   const say = (line: string) => runtime.stderr.write(`${line}\n`);
@@ -78,7 +91,7 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
   if (problems.length > 0 || !local.ok) {
     // Only when answers need fixing anyway: a run refused for --yes alone sends no request at all.
     const answersWrong = (local.problems?.length ?? 0) > 0;
-    const more = answersWrong && hasRemoteAnswers(options.answers) ? await remoteProblemsIfPossible(deps, options.answers) : [];
+    const more = answersWrong && hasRemoteAnswers(options.answers) ? await remoteProblemsIfPossible(deps, options.answers, beforeSend) : [];
     throw usageError([...problems.filter((p) => p !== YES_PROBLEM), ...toFieldProblems(more), ...problems.filter((p) => p === YES_PROBLEM)], 'Cannot order');
   }
 
@@ -86,14 +99,14 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     const catalog = createOrderCatalog(api);
     say(`Checking the order against ${api.baseUrl} ...`);
     const ahead = readAhead(catalog, local.ok, session.rememberedCustomer);
-    await requireOrderAccess(catalog);
-    const resolved = await resolveRemote(catalog, local.ok);
+    await beforeSend.race(requireOrderAccess(catalog));
+    const resolved = await beforeSend.race(resolveRemote(catalog, local.ok));
     if (!resolved.ok) throw usageError(toFieldProblems(resolved.problems), 'Cannot order');
     const order = resolved.ok;
 
     // The whole list is read (refused if incomplete), keeping only sites of that name.
     const existing = findSiteByName(
-      await ahead.sameName,
+      await beforeSend.race(ahead.sameName),
       order.technicalSiteName,
       order.customer.customerCode,
     );
@@ -116,11 +129,13 @@ export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Pr
     if (!options.yes) {
       const {reviewLines} = await import('./review-lines.js');
       for (const line of reviewLines(order, request, runtime.stdout.columns ?? 80)) say(line);
-      if (!(await confirm(runtime, 'Send this order?'))) throw declined('the order was not sent.');
+      if (!(await beforeSend.aside(confirm(runtime, 'Send this order?')))) throw declined('the order was not sent.');
     }
 
     // Once the POST is on its way, an interrupt (Ctrl+C, SIGTERM, SIGHUP) must not leave the person
     // unsure whether it landed: the POST is awaited up to its bound, a re-check window is cut short.
+    // An interrupt since the last check ends the run here, with nothing sent.
+    beforeSend.sending();
     let interrupted: InterruptSignal | undefined;
     const stopChecking = new AbortController();
     const removeInterrupt = runtime.onInterrupt((signal) => {

@@ -3,6 +3,7 @@
  * bound and is said on stderr, and no answer makes btalk hold more than a bounded amount of memory
  * (peak RSS read in the child itself). Needs `npm run build` first (npm test does it).
  */
+import type {ChildProcess} from 'node:child_process';
 import {existsSync} from 'node:fs';
 import {mkdtemp, readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -23,7 +24,7 @@ function builtCliOn(sandbox: () => RunningEmulator, prefix: string) {
   });
   return {
     dir: () => dir,
-    run: (args: string[], env: Record<string, string> = {}, options: Pick<CliRunOptions, 'nodeArgs' | 'watch'> = {}): Promise<CliRun> =>
+    run: (args: string[], env: Record<string, string> = {}, options: Pick<CliRunOptions, 'nodeArgs' | 'watch' | 'onSpawn'> = {}): Promise<CliRun> =>
       runBuiltCli(args, {cwd: dir, env: {NO_COLOR: '1', ...emulatorEnv(sandbox()), ...env}, ...options}),
   };
 }
@@ -114,6 +115,89 @@ describe('signals during an order (built CLI)', () => {
     expect(r.stderr).toMatch(/Error: The order for HUP_OFFICE may still be processing: .*the search was stopped after 1 check/);
     expect(r.code).toBe(129);
     expect(sandbox().counters.byRoute['POST /customers/:customerCode/orders']).toBe(1);
+  });
+
+  /** Like runAndSignal, with the milliseconds from the signal to the child's exit. */
+  async function runAndSignalTimed(args: string[], when: RegExp, signal: NodeJS.Signals): Promise<CliRun & {afterSignalMs: number}> {
+    let sentAt: number | undefined;
+    const r = await cli.run(args, {}, {
+      watch: (output, child) => {
+        if (sentAt !== undefined || !when.test(output.stdout + output.stderr)) return;
+        sentAt = Date.now();
+        child.kill(signal);
+      },
+    });
+    expect(sentAt, `never saw ${when}`).toBeDefined();
+    return {...r, afterSignalMs: Date.now() - sentAt!};
+  }
+
+  // Every answer takes 3 s: the signal comes while the token request and the checks' reads are
+  // under way. Waiting for them (or for the 2 s exit timer) would end the run 2 s or more later.
+  const ORDER_ARGS = ['order', '--yes', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Early office'];
+  const nothingSent = () => {
+    expect(sandbox().counters.byRoute['POST /customers/:customerCode/orders']).toBeUndefined();
+    expect(sandbox().counters.ordersCreated).toBe(0);
+  };
+
+  it('SIGTERM before the POST: the reads stop, stderr says nothing was ordered, stdout stays empty, exit 143', async () => {
+    sandbox().settings.latencyMs = 3000;
+    const r = await runAndSignalTimed(ORDER_ARGS, /Checking the order against/, 'SIGTERM');
+    expect(r.signal).toBeNull();
+    expect(r.code).toBe(143);
+    expect(r.stderr).toMatch(/^Error: Interrupted \(SIGTERM\) before the order was sent: nothing was ordered\.$/m);
+    expect(r.stderr).not.toMatch(/Ordering|on its way/);
+    expect(r.stdout).toBe('');
+    expect(r.afterSignalMs).toBeLessThan(1500);
+    nothingSent();
+  });
+
+  it('SIGTERM before the POST with --json: one JSON error object on stdout, exit 143', async () => {
+    sandbox().settings.latencyMs = 3000;
+    const r = await runAndSignalTimed(['--json', ...ORDER_ARGS], /Checking the order against/, 'SIGTERM');
+    expect(r.code).toBe(143);
+    expect(JSON.parse(r.stdout)).toEqual({
+      ok: false,
+      error: {kind: 'cancelled', message: 'Interrupted (SIGTERM) before the order was sent: nothing was ordered.', hint: 'Run the same command again to order it.'},
+    });
+    expect(r.stderr).toMatch(/^Error: Interrupted \(SIGTERM\) before the order was sent/m);
+    expect(r.afterSignalMs).toBeLessThan(1500);
+    nothingSent();
+  });
+
+  it('SIGHUP while answers that need fixing are checked against the API: exit 129, nothing ordered', async () => {
+    sandbox().settings.latencyMs = 1000;
+    // "T1" is too short: btalk asks the API about the other answers to list every problem at once,
+    // printing nothing meanwhile; the signal goes once a read after the token has reached the API.
+    let child: ChildProcess | undefined;
+    let sent = false;
+    const poll = setInterval(() => {
+      if (sent || sandbox().counters.requests <= sandbox().counters.tokenRequests) return;
+      sent = true;
+      child?.kill('SIGHUP');
+    }, 20);
+    const r = await cli.run([...ORDER_ARGS, '--site-name', 'T1'], {}, {onSpawn: (c) => (child = c)}).finally(() => clearInterval(poll));
+    expect(sent).toBe(true);
+    expect(r.code).toBe(129);
+    expect(r.stderr).toMatch(/^Error: Interrupted \(SIGHUP\) before the order was sent: nothing was ordered\.$/m);
+    expect(r.stderr).not.toMatch(/answers? needs? fixing/);
+    nothingSent();
+  });
+
+  it('SIGTERM while a batch is checked: the reads stop, a JSON error says nothing was ordered, exit 143', async () => {
+    const {writeFile} = await import('node:fs/promises');
+    const rows = ['My VPN 1,FR,EARLY_01,Early 1,PO-1', 'My VPN 1,FR,EARLY_02,Early 2,PO-2'];
+    await writeFile(path.join(dir(), 'sites.csv'), ['vpn,country,site-name,label,reference', ...rows].join('\n') + '\n');
+    sandbox().settings.latencyMs = 3000;
+    const r = await runAndSignalTimed(['--json', 'order', '--from', 'sites.csv', '--yes'], /Checking 2 rows/, 'SIGTERM');
+    expect(r.code).toBe(143);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      ok: false,
+      error: {kind: 'cancelled', message: 'Interrupted (SIGTERM) before the first order was sent: no voicesite from sites.csv was ordered.'},
+    });
+    expect(r.stderr).toMatch(/^Error: Interrupted \(SIGTERM\) before the first order was sent/m);
+    expect(r.afterSignalMs).toBeLessThan(1500);
+    expect(existsSync(path.join(dir(), 'sites.results.csv'))).toBe(false);
+    nothingSent();
   });
 
   it('SIGTERM during a batch: rows in flight finish, the results file is written, exit 143', async () => {

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
 import {useEmulator} from '../helpers/emulator.js';
-import {btalk, credentialEnv, orderFlags} from '../order/harness.js';
+import {btalk, credentialEnv, orderFlags, type Harness} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
 
@@ -187,5 +187,37 @@ describe('btalk order', () => {
     const r = await btalk(undefined, ['--sandbox', '--json', 'order', ...orderFlags(), '--yes']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({voiceSiteId: expect.any(String), customer: {code: '9999'}});
+  });
+  it('Ctrl+C at the y/N question is its "no": not confirmed, nothing sent, no handler left behind', async () => {
+    let runtime: Harness | undefined;
+    const run = btalk(sandbox(), ['order', ...orderFlags()], {env: demoEnv(), interactive: true, onRuntime: (r) => (runtime = r)});
+    while (!runtime?.err().includes('Send this order? [y/N]')) await new Promise((resolve) => setTimeout(resolve, 10));
+    runtime.interrupt('SIGINT');
+    const r = await run;
+    expect(r.code).toBe(130);
+    expect(r.stderr).toContain('Error: Not confirmed: the order was not sent.');
+    expect(r.stderr).not.toContain('Interrupted');
+    expect(sandbox().counters.byRoute[POST]).toBeUndefined();
+    expect(runtime.interruptHandlers()).toBe(0);
+  });
+
+  it('an interrupt while the order is checked ends the run as cancelled, nothing sent; no handler is left behind', async () => {
+    sandbox().settings.latencyMs = 300;
+    let runtime: Harness | undefined;
+    const run = btalk(sandbox(), ['--json', 'order', ...orderFlags(), '--yes'], {env: demoEnv(), onRuntime: (r) => (runtime = r)});
+    // Once a read after the token has reached the API, the checks are under way.
+    while (sandbox().counters.requests <= sandbox().counters.tokenRequests) await new Promise((resolve) => setTimeout(resolve, 10));
+    runtime!.interrupt('SIGTERM');
+    const r = await run;
+    expect(r.code).toBe(130);
+    expect(JSON.parse(r.stdout)).toMatchObject({ok: false, error: {kind: 'cancelled', message: 'Interrupted (SIGTERM) before the order was sent: nothing was ordered.'}});
+    expect(sandbox().counters.byRoute[POST]).toBeUndefined();
+    expect(runtime!.interruptHandlers()).toBe(0);
+
+    sandbox().settings.latencyMs = 0;
+    let after: Harness | undefined;
+    const ordered = await btalk(sandbox(), ['order', ...orderFlags({'--site-name': 'AFTER_01'}), '--yes'], {env: demoEnv(), onRuntime: (r) => (after = r)});
+    expect(ordered.code).toBe(0);
+    expect(after!.interruptHandlers()).toBe(0);
   });
 });

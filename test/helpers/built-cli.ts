@@ -33,6 +33,8 @@ export interface CliRunOptions {
   input?: string;
   /** Called after each chunk of output with everything so far, e.g. to signal the child. */
   watch?: (output: {stdout: string; stderr: string}, child: ChildProcess) => void;
+  /** Called with the child as soon as it is spawned, e.g. to signal it on a condition outside its output. */
+  onSpawn?: (child: ChildProcess) => void;
 }
 
 export function runBuiltCli(args: readonly string[], options: CliRunOptions): Promise<CliRun> {
@@ -43,6 +45,7 @@ export function runBuiltCli(args: readonly string[], options: CliRunOptions): Pr
       env: {PATH: process.env['PATH'] ?? '', HOME: options.cwd, BTALK_CONFIG_DIR: path.join(options.cwd, 'config'), ...options.env},
       stdio: [options.stdin === 'closed' || options.input !== undefined ? 'pipe' : 'ignore', 'pipe', 'pipe'],
     });
+    options.onSpawn?.(child);
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     const text = () => ({stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8')});
