@@ -9,6 +9,7 @@ import {canOrder} from '../api/schemas.js';
 import type {Customer, Vpn} from '../api/types.js';
 import {countryName, type CountryOption} from '../domain/countries.js';
 import {countryLabel, vpnLabel} from '../domain/labels.js';
+import {interruptWaitText} from '../flow/leaving.js';
 import {placedListed, type WizardAnswers, type WizardState} from '../flow/state.js';
 import {terminalSafe} from '../text/terminal-safe.js';
 import {count, grouped} from '../text/plural.js';
@@ -58,6 +59,7 @@ export function waitFor(state: WizardState): Wait | undefined {
       return data.voicesites === undefined || data.voicesites.status === 'loading' ? {key: 'voicesites', text: 'Checking which voicesite names are taken (GET /voicesites)…'} : undefined;
     case 'submitting': {
       const name = safe(answers.site?.technicalSiteName ?? 'the site');
+      if (screen.interrupted) return {key: `interrupted:${screen.attempt}`, text: interruptWaitText(screen.interrupted)};
       if (screen.mode === 'find') return {key: `find:${screen.attempt}`, text: `Looking for ${name} in GET /voicesites…`};
       if (screen.mode === 'resend' && screen.checking && !screen.resent) return {key: `resend-check:${screen.attempt}`, text: `Send again: reading the whole list of GET /voicesites first; ${name} is sent only if it is not there…`};
       if (screen.checking) return {key: `check:${screen.attempt}`, text: `The answer to the order was lost: looking for ${name} in GET /voicesites before anything else…`};

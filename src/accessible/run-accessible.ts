@@ -7,6 +7,7 @@
  * and "help" work at every question. It ends with the same lines and exit codes as the wizard
  * (flow/leaving.ts). It loads no Ink and no React.
  */
+import type {InterruptSignal} from '../errors.js';
 import type {Action} from '../flow/actions.js';
 import type {GivenAnswers} from '../flow/given.js';
 import {writeEnding} from '../flow/leaving.js';
@@ -144,8 +145,8 @@ export async function runAccessible(runtime: AccessibleRuntime, session: WizardS
   const say = (...lines: string[]) => {
     for (const line of lines) runtime.stdout.write(`${line}\n`);
   };
-  const interrupt = () => store.dispatch({type: 'interrupted'});
-  const input = lineInput(runtime.stdin, {onInterrupt: interrupt});
+  const interrupt = (signal?: InterruptSignal) => store.dispatch(signal === undefined ? {type: 'interrupted'} : {type: 'interrupted', signal});
+  const input = lineInput(runtime.stdin, {onInterrupt: () => interrupt()});
   const offInterrupt = runtime.onInterrupt(interrupt);
   const runner = startRunner(store, {
     api: (c) => session.api(c),

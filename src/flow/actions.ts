@@ -3,7 +3,7 @@
  * fetch or the order finished). The reducer decides what each fact means in each state.
  */
 import type {Country, Credentials, Customer, Me, SiteName, Vpn, WaitNotice} from '../api/types.js';
-import type {BtalkError} from '../errors.js';
+import type {BtalkError, InterruptSignal} from '../errors.js';
 import type {PlacedOrder} from '../order/place-order.js';
 import type {EditableStep, SiteDetails} from './state.js';
 
@@ -59,7 +59,8 @@ export type Action =
   | {type: 'access-continued'}
   | {type: 'back-pressed'}
   | {type: 'quit-pressed'}
-  | {type: 'interrupted'}
+  /** Ctrl+C (a key, or SIGINT), SIGTERM or SIGHUP; a key is SIGINT, and so is a signal left unnamed. */
+  | {type: 'interrupted'; signal?: InterruptSignal}
   // The runner
   /** `at`: epoch ms, when the runner has a clock. */
   | {type: 'load-started'; request: DataRequest; at?: number}

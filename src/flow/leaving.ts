@@ -3,8 +3,9 @@
  * was not ordered; the sites ordered earlier in the run are always listed, whatever ends it.
  */
 import {canOrder} from '../api/schemas.js';
-import {EXIT_CODES, exitCodeFor, type BtalkError} from '../errors.js';
+import {EXIT_CODES, errorLines, exitCodeFor, interruptedExitCode, type BtalkError, type InterruptSignal} from '../errors.js';
 import type {Writable} from 'node:stream';
+import {terminalSafe} from '../text/terminal-safe.js';
 import type {WizardState} from './state.js';
 
 function exitState(state: WizardState, code: number, reason: string, stream: 'stdout' | 'stderr' = 'stderr'): WizardState {
@@ -31,7 +32,41 @@ function allOrdered(state: WizardState): WizardState {
   return exitState(state, EXIT_CODES.ok, state.ordered.map((o) => o.summary).join('\n'), 'stdout');
 }
 
-export function interrupted(state: WizardState): WizardState {
+/** How an interrupt is named to a person: the key for SIGINT, the signal's name otherwise. */
+export function interruptName(signal: InterruptSignal): string {
+  return signal === 'SIGINT' ? 'Ctrl+C' : signal;
+}
+
+/** Said at once when an interrupt comes while the order may be on its way (as `btalk order` says it). */
+export function interruptWaitText(signal: InterruptSignal): string {
+  return `${interruptName(signal)}: the order is on its way; waiting for its answer (or stopping the search for it) so it is never sent twice, then saying what happened.`;
+}
+
+/**
+ * Whether the order POST may be on its way (or its lost answer searched for): an interrupt then
+ * waits for the outcome instead of leaving the person unsure whether the site was created.
+ */
+function orderMayBeOnItsWay(screen: WizardState['screen']): boolean {
+  return screen.kind === 'submitting' && (screen.mode === 'send' || (screen.mode === 'resend' && screen.resent === true));
+}
+
+/** The outcome of an order interrupted on its way, once it is known: said, then the signal's exit code. */
+export function interruptedOrderEnded(state: WizardState, outcome: {placed: {voiceSiteId: string; recovered: boolean}} | {error: BtalkError}): WizardState {
+  const {screen} = state;
+  if (screen.kind !== 'submitting' || !screen.interrupted) return state;
+  const name = state.answers.site?.technicalSiteName ?? 'the site';
+  const code = interruptedExitCode(screen.interrupted);
+  const by = interruptName(screen.interrupted);
+  if ('placed' in outcome) {
+    const how = outcome.placed.recovered ? 'the order had gone through' : 'the order was delivered';
+    // The voiceSiteId goes to stdout with the other sites of the run (state.ordered has it now).
+    return exitState(state, code, `Interrupted (${by}) while the order for ${name} was on its way; waited for its answer: ${how}, voiceSiteId ${terminalSafe(outcome.placed.voiceSiteId)}.`);
+  }
+  const lines = errorLines(outcome.error).map((line) => line.text);
+  return exitState(state, code, [`Interrupted (${by}) while the order for ${name} was on its way; waited for its answer:`, ...lines, orderNotDoneText(state, outcome.error)].join('\n'));
+}
+
+export function interrupted(state: WizardState, signal: InterruptSignal = 'SIGINT'): WizardState {
   const {screen} = state;
   const name = state.answers.site?.technicalSiteName ?? 'the site';
   switch (screen.kind) {
@@ -40,6 +75,9 @@ export function interrupted(state: WizardState): WizardState {
     case 'done':
       return allOrdered(state);
     case 'submitting':
+      // A second interrupt while waiting changes nothing: the answer is still awaited (as in `btalk order`).
+      if (screen.interrupted) return state;
+      if (orderMayBeOnItsWay(screen)) return {...state, screen: {...screen, interrupted: signal}};
       return exitState(
         state,
         EXIT_CODES.interrupted,

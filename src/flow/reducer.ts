@@ -5,7 +5,7 @@
 import {canOrder, isCovered} from '../api/schemas.js';
 import type {Vpn} from '../api/types.js';
 import type {Action, DataRequest} from './actions.js';
-import {interrupted, quit} from './leaving.js';
+import {interrupted, interruptedOrderEnded, quit} from './leaving.js';
 import {applyGiven} from './given.js';
 import {afterAnswer, goBack, goToCustomer, startDetour} from './navigation.js';
 import {orderBody, orderedInThisRun, summaryLine, type DataCache, type Loadable, type WizardState} from './state.js';
@@ -184,7 +184,7 @@ function step(state: WizardState, action: Action): WizardState {
     case 'quit-pressed':
       return quit(state);
     case 'interrupted':
-      return interrupted(state);
+      return interrupted(state, action.signal);
 
     case 'load-started':
       return {...state, data: setData(state.data, action.request, action.at === undefined ? {status: 'loading'} : {status: 'loading', since: action.at})};
@@ -257,10 +257,12 @@ function step(state: WizardState, action: Action): WizardState {
             },
           ]
         : state.ordered;
+      if (screen.interrupted) return interruptedOrderEnded({...state, ordered}, {placed: action.placed});
       return {...state, ordered, data: {...data, vpns: state.data.vpns, countries: state.data.countries}, screen: {kind: 'done', placed: action.placed}};
     }
     case 'order-failed':
       if (screen.kind !== 'submitting' || screen.attempt !== action.attempt) return state;
+      if (screen.interrupted) return interruptedOrderEnded(state, {error: action.error});
       return {...state, screen: {kind: 'order-failed', error: action.error, checked: screen.checking, attempt: action.attempt}};
     default: {
       const never: never = action;

@@ -68,6 +68,8 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
   /** Prefetches waiting out their delay, each with the function that cancels it. */
   const timers = new Map<string, () => void>();
   const aborter = new AbortController();
+  /** Per order attempt: stops the search for a lost answer once the person interrupted (the POST itself goes on). */
+  const searches = new Map<number, AbortController>();
   let stopped = false;
   let apiFor: {credentials: Credentials; api: BusinessTalkApi} | undefined;
 
@@ -120,15 +122,17 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
         try {
           const context = orderContext(effect.customerCode, effect.body);
           const {attempt} = effect;
+          const search = new AbortController();
+          searches.set(attempt, search);
           const hooks = (onRequestId: (id: string) => void): PlaceOrderHooks => ({
             onChecking: () => dispatch({type: 'order-checking', attempt}),
             onResending: () => dispatch({type: 'order-resending', attempt}),
-            // Aborted only when the wizard is gone (Ctrl+C): the person was already told the order
-            // was sent and may exist, and nobody is left to read the answer, so nothing should keep
-            // the terminal waiting for it (nor for the voicesites check after it).
+            // Aborted only when the runner stops (the wizard is gone): an interrupt while the order
+            // is on its way does not abort it, the wizard waits for its answer (see leaving.ts).
             signal: aborter.signal,
-            // The search for a lost order's site ends when the wizard does (Ctrl+C, SIGTERM).
-            stopChecking: aborter.signal,
+            // The search for a lost order's site is cut short by an interrupt (Ctrl+C, SIGTERM,
+            // SIGHUP; see sync) or when the runner stops: the outcome is then said as unknown.
+            stopChecking: search.signal,
             timers: deps.timers,
             ...(deps.recheck ? {recheck: deps.recheck} : {}),
             onRequestId,
@@ -139,6 +143,8 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
           return {type: 'order-placed', attempt, placed};
         } catch (error) {
           return {type: 'order-failed', attempt: effect.attempt, error: toBtalkError(error)};
+        } finally {
+          searches.delete(effect.attempt);
         }
       case 'find-order': {
         const name = effect.technicalSiteName;
@@ -187,6 +193,8 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
 
   function sync(): void {
     if (stopped) return;
+    const {screen} = store.getState();
+    if (screen.kind === 'submitting' && screen.interrupted) searches.get(screen.attempt)?.abort();
     const wanted = new Map(effectsFor(store.getState()).map((e) => [effectKey(e), e] as const));
     // A prefetch that is no longer wanted (the highlight moved on) is not started.
     for (const [key, cancel] of timers) {
@@ -222,6 +230,7 @@ export function startRunner(store: WizardStore, deps: RunnerDeps): Runner {
       for (const cancel of timers.values()) cancel();
       timers.clear();
       aborter.abort();
+      for (const search of searches.values()) search.abort();
     },
   };
 }

@@ -4,7 +4,7 @@
  * caches what was fetched, so a step that was prefetched never waits on the network.
  */
 import type {Country, Credentials, Customer, Me, OrderRequest, SiteName, Vpn, WaitNotice} from '../api/types.js';
-import type {BtalkError} from '../errors.js';
+import type {BtalkError, InterruptSignal} from '../errors.js';
 import {orderRequest, type SiteNames} from '../domain/order-request.js';
 import type {PlacedOrder} from '../order/place-order.js';
 import {terminalSafe} from '../text/terminal-safe.js';
@@ -99,9 +99,11 @@ export type Screen =
    * `send`: the order POST is in flight (`checking` once its outcome was unknown and the voicesites
    * are searched). `find`: only searching the voicesites for the site, nothing is sent. `resend`:
    * "Send again" after an unknown outcome: `checking` the whole list first, then (`resent`) the
-   * one POST, sent only because the site was not there.
+   * one POST, sent only because the site was not there. `interrupted`: Ctrl+C, SIGTERM or SIGHUP
+   * came while the POST could be on its way: its answer is awaited (a search for it cut short),
+   * then the wizard says how it went and exits with that signal's code.
    */
-  | {kind: 'submitting'; attempt: number; mode: 'send' | 'find' | 'resend'; checking: boolean; resent?: boolean}
+  | {kind: 'submitting'; attempt: number; mode: 'send' | 'find' | 'resend'; checking: boolean; resent?: boolean; interrupted?: InterruptSignal}
   /** The order failed; `checked` when the voicesites were searched and the site was not found. */
   | {kind: 'order-failed'; error: BtalkError; checked: boolean; attempt: number}
   /** Whether GET /voicesites lists the new site is read from data.voicesites (see placedListed). */

@@ -79,7 +79,7 @@ function Wizard(props: AppProps): React.JSX.Element {
   const rows = size.rows && size.rows > 0 ? size.rows : 24;
   const columns = size.columns && size.columns > 0 ? size.columns : 80;
 
-  useEffect(() => props.onInterrupt?.(() => store.dispatch({type: 'interrupted'})), [store, props.onInterrupt]);
+  useEffect(() => props.onInterrupt?.((signal) => store.dispatch({type: 'interrupted', signal})), [store, props.onInterrupt]);
 
   const exit = state.screen.kind === 'exit' ? state.screen : undefined;
   useEffect(() => {
@@ -90,7 +90,7 @@ function Wizard(props: AppProps): React.JSX.Element {
   // other key, so keys typed during a wait go on to the screen that comes next.
   useKeys(
     (input, key) => {
-      if (key.ctrl && input === 'c') dispatch({type: 'interrupted'});
+      if (key.ctrl && input === 'c') dispatch({type: 'interrupted', signal: 'SIGINT'});
     },
     {keys: [CTRL_C]},
   );

@@ -178,7 +178,7 @@ export function CurrentScreen(props: CurrentScreenProps): React.JSX.Element | nu
       );
     }
     case 'submitting':
-      return <SubmittingScreen technicalSiteName={site?.technicalSiteName ?? ''} customerCode={answers.customer?.customerCode ?? ''} mode={screen.mode} checking={screen.checking} resent={screen.resent} orderTimeoutMs={props.orderTimeoutMs} />;
+      return <SubmittingScreen technicalSiteName={site?.technicalSiteName ?? ''} customerCode={answers.customer?.customerCode ?? ''} mode={screen.mode} checking={screen.checking} resent={screen.resent} interrupted={screen.interrupted} orderTimeoutMs={props.orderTimeoutMs} />;
     case 'order-failed':
       return (
         <OrderFailedScreen

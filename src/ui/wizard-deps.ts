@@ -1,7 +1,7 @@
 /** What the wizard UI needs from outside: plain values and functions, so tests pass their own. */
 import type {SecretOrigins} from '../secrets/secret-origin.js';
 import type {BusinessTalkApi, Credentials} from '../api/types.js';
-import type {BtalkError} from '../errors.js';
+import type {BtalkError, InterruptSignal} from '../errors.js';
 import type {RecordOrder} from '../journal/record.js';
 import type {ApiOptions} from '../session-types.js';
 import type {Timers} from '../timers.js';
@@ -43,6 +43,6 @@ export interface WizardDeps {
   /** What the wizard's prefetch delays wait on (default systemTimers). */
   timers?: Timers;
   theme: Theme;
-  /** Ctrl+C that arrives as a signal rather than as a key (e.g. raw mode off); returns an unsubscribe. */
-  onInterrupt?: (handler: () => void) => () => void;
+  /** Ctrl+C that arrives as a signal rather than as a key (e.g. raw mode off), SIGTERM, SIGHUP; returns an unsubscribe. */
+  onInterrupt?: (handler: (signal: InterruptSignal) => void) => () => void;
 }

@@ -147,6 +147,23 @@ describe('accessible mode', {timeout: 30_000}, () => {
     expect(run.err()).toBe('Interrupted: nothing was ordered.\n');
   });
 
+  it('SIGTERM while the order is on its way: says it waits, then the outcome and the voiceSiteId, exit 143', async () => {
+    const s = sandbox();
+    const run = startAccessible(s);
+    run.type('1', 'FR', '', '', '', '');
+    await run.waitFor('Nothing is sent until you type yes.');
+    s.injectFault({route: 'POST /customers/:customerCode/orders', delayMs: 1000});
+    run.type('yes');
+    await run.waitFor('Sending the order for VOICESITE_IN_FRANCE');
+    run.interrupt('SIGTERM');
+    await run.waitFor('SIGTERM: the order is on its way; waiting for its answer (or stopping the search for it) so it is never sent twice, then saying what happened.');
+    expect(s.counters.ordersCreated).toBe(0);
+    expect(await run.done).toBe(143);
+    expect(s.counters.ordersCreated).toBe(1);
+    expect(run.out().trimEnd().split('\n').at(-1)).toMatch(SUMMARY);
+    expect(run.err()).toMatch(/^Interrupted \(SIGTERM\) while the order for VOICESITE_IN_FRANCE was on its way; waited for its answer: the order was delivered, voiceSiteId vs\S+\.\n$/u);
+  });
+
   it('the end of input is a quit: nothing ordered, and the run ends', async () => {
     const run = startAccessible(sandbox());
     run.end();

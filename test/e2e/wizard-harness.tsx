@@ -15,7 +15,8 @@ import {App} from '../../src/ui/app.js';
 import {themeFor, type Theme} from '../../src/ui/theme.js';
 import {keys, press, type, waitForFrame, type InkLike} from '../helpers/ink.js';
 import {startTestFlow} from '../helpers/wizard-flow.js';
-import type {WizardExit, WizardSession} from '../../src/ui/wizard-deps.js';
+import type {RecordOrder} from '../../src/journal/record.js';
+import type {WizardDeps, WizardExit, WizardSession} from '../../src/ui/wizard-deps.js';
 
 export interface WizardUnderTest {
   ui: ReturnType<typeof render>;
@@ -41,10 +42,14 @@ export interface WizardOptions {
   recheck?: RecheckSettings;
   /** Settings of the real client, e.g. a short order timeout. */
   client?: Partial<ClientOptions>;
+  /** Journals each order attempt, as the session's journal does. */
+  recordOrder?: RecordOrder;
+  /** The runtime's interrupts (SIGINT, SIGTERM, SIGHUP), as run-wizard.tsx hands them to the App. */
+  onInterrupt?: WizardDeps['onInterrupt'];
 }
 
 /** A session on the emulator with the real HTTP client; `saved` collects what it was asked to save. */
-export function emulatorSession(sandbox: RunningEmulator, options: Pick<WizardOptions, 'credentials' | 'wrapApi' | 'keychainProblem' | 'client'> = {}, saved: Credentials[] = []): WizardSession {
+export function emulatorSession(sandbox: RunningEmulator, options: Pick<WizardOptions, 'credentials' | 'wrapApi' | 'keychainProblem' | 'client' | 'recordOrder'> = {}, saved: Credentials[] = []): WizardSession {
   const credentials = 'credentials' in options ? options.credentials : {clientId: sandbox.demo.clientId, clientSecret: sandbox.demo.clientSecret, apiKey: sandbox.demo.apiKey};
   return {
     profile: 'default',
@@ -57,6 +62,7 @@ export function emulatorSession(sandbox: RunningEmulator, options: Pick<WizardOp
       saved.push(c);
     },
     ...(options.keychainProblem ? {keychainProblem: options.keychainProblem} : {}),
+    ...(options.recordOrder ? {recordOrder: options.recordOrder} : {}),
   };
 }
 
@@ -69,7 +75,7 @@ export function startWizard(sandbox: RunningEmulator, options: WizardOptions = {
   });
   const clock = options.clock ?? (() => Date.now());
   const flow = startTestFlow(session, {clock, recheck: options.recheck ?? {windowMs: 600, firstDelayMs: 50, maxDelayMs: 200}});
-  const ui = render(<App session={session} clock={clock} theme={options.theme ?? themeFor({NO_COLOR: '1'})} onExit={resolveExit} flow={flow} />);
+  const ui = render(<App session={session} clock={clock} theme={options.theme ?? themeFor({NO_COLOR: '1'})} onExit={resolveExit} flow={flow} {...(options.onInterrupt ? {onInterrupt: options.onInterrupt} : {})} />);
   return {ui, exited, saved, session, flow};
 }
 

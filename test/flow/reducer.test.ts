@@ -196,11 +196,42 @@ describe('reducer: submitting', () => {
 describe('reducer: leaving', () => {
   it.each([
     ['before the order', at('site'), 130, 'Interrupted: nothing was ordered.'],
-    ['while the order is sent', at('submitting'), 130, 'the order WAS sent'],
+    ['while only looking for an earlier order (nothing sent)', {...at('submitting'), screen: {kind: 'submitting', attempt: 1, mode: 'find', checking: true}} as WizardState, 130, 'the order WAS sent'],
   ] as const)('Ctrl+C %s', (_name, state, code, text) => {
     const s = reducer(state, {type: 'interrupted'});
     expect(s.screen).toMatchObject({kind: 'exit', code, stream: 'stderr'});
     expect(s.screen.kind === 'exit' && s.screen.reason).toContain(text);
+  });
+
+  it.each([
+    ['Ctrl+C', 'SIGINT', 130],
+    ['SIGTERM', 'SIGTERM', 143],
+    ['SIGHUP', 'SIGHUP', 129],
+  ] as const)('%s while the order POST is on its way: waits for its answer, then says it and exits with its code', (name, signal, code) => {
+    const waiting = run(at('submitting'), {type: 'interrupted', signal});
+    expect(waiting.screen).toMatchObject({kind: 'submitting', attempt: 1, mode: 'send', interrupted: signal});
+    // The POST is still awaited: the same order effect, not stopped, not sent again.
+    expect(effectsFor(waiting).filter((e) => e.type === 'place-order')).toEqual(effectsFor(at('submitting')).filter((e) => e.type === 'place-order'));
+    // A second interrupt changes nothing.
+    expect(run(waiting, {type: 'interrupted', signal: 'SIGINT'})).toBe(waiting);
+    const placed = run(waiting, {type: 'order-placed', attempt: 1, placed: {voiceSiteId: 'vs1', recovered: false, order: {voiceSiteId: 'vs1'}}});
+    expect(placed.screen).toEqual({
+      kind: 'exit',
+      code,
+      stream: 'stderr',
+      summary: ['voiceSiteId: vs1  (VOICESITE_IN_FRANCE, FR, My VPN 1, customer 9999)'],
+      reason: `Interrupted (${name}) while the order for VOICESITE_IN_FRANCE was on its way; waited for its answer: the order was delivered, voiceSiteId vs1.`,
+    });
+    const refused = run(waiting, {type: 'order-failed', attempt: 1, error: new BtalkError('invalid-input', 'The API refused the order.')});
+    expect(refused.screen).toMatchObject({kind: 'exit', code, stream: 'stderr'});
+    expect(refused.screen.kind === 'exit' && refused.screen.reason).toBe(`Interrupted (${name}) while the order for VOICESITE_IN_FRANCE was on its way; waited for its answer:\nThe API refused the order.\nThe order for VOICESITE_IN_FRANCE was not created.`);
+  });
+
+  it('an interrupt while sending again after the fresh check found nothing waits too; during that check it leaves at once', () => {
+    const checking = {...at('submitting'), screen: {kind: 'submitting', attempt: 1, mode: 'resend', checking: true}} as WizardState;
+    expect(run(checking, {type: 'interrupted'}).screen.kind).toBe('exit');
+    const resent = run(checking, {type: 'order-resending', attempt: 1});
+    expect(run(resent, {type: 'interrupted'}).screen).toMatchObject({kind: 'submitting', resent: true, interrupted: 'SIGINT'});
   });
 
   it('leaves the voiceSiteId and a summary on stdout after an order', () => {

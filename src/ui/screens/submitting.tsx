@@ -1,9 +1,16 @@
-/** Step 8: the order is on its way. No keys but Ctrl+C, so nothing can send it twice. */
+/**
+ * Step 8: the order is on its way. No keys but Ctrl+C, so nothing can send it twice. An interrupt
+ * while the POST may be on its way is said at once, and its answer is still awaited.
+ */
 import {Box} from 'ink';
 import React from 'react';
 import {firstOrderPath} from '../../api/order-path.js';
+import type {InterruptSignal} from '../../errors.js';
+import {interruptWaitText} from '../../flow/leaving.js';
 import {Busy} from '../components/busy.js';
 import {Footer} from '../components/footer.js';
+import {Text} from '../components/text.js';
+import {useTheme} from '../theme.js';
 import {useKeys} from '../use-keys.js';
 
 export interface SubmittingScreenProps {
@@ -15,6 +22,8 @@ export interface SubmittingScreenProps {
   resent?: boolean | undefined;
   /** The POST's bound, said with its seconds ("waiting up to 60 s"). */
   orderTimeoutMs?: number | undefined;
+  /** Interrupted while the order may be on its way: its answer is awaited, then the wizard exits. */
+  interrupted?: InterruptSignal | undefined;
 }
 
 function label(props: SubmittingScreenProps): string {
@@ -34,11 +43,12 @@ export function SubmittingScreen(props: SubmittingScreenProps): React.JSX.Elemen
   // Every key typed while the order is on its way ends here, unused: none may act on the screen
   // that says how it went (an Enter pressed twice on the review must not choose there).
   useKeys(() => {});
+  const theme = useTheme();
   return (
     <Box flexDirection="column">
       {/* Keyed by what it waits for: each phase counts its own seconds. */}
       <Busy key={text} label={text} boundMs={props.checking || props.mode === 'find' ? undefined : props.orderTimeoutMs} />
-      <Footer hints={[['Ctrl+C', 'quit (you will be told whether the order was sent)']]} />
+      {props.interrupted ? <Text color={theme.warning}>{interruptWaitText(props.interrupted)}</Text> : <Footer hints={[['Ctrl+C', 'quit (you will be told whether the order was sent)']]} />}
     </Box>
   );
 }
