@@ -60,6 +60,18 @@ function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held,
 /** Lets the key stream take in what was written (a PassThrough delivers on a later tick). */
 const delivered = () => new Promise((resolve) => setTimeout(resolve, 50));
 
+/** The wizard at "Checking coverage in <name>" (the first VPN, then `code` typed and chosen), the coverage's answer held. */
+async function atCoverageCheck(sandbox: ReturnType<ReturnType<typeof useEmulator>>, code: string, name: string) {
+  const coverage = gate();
+  const {ui} = wizard(sandbox, {country: coverage.opened});
+  await waitForFrame(ui, '2 of 2 VPNs');
+  await press(ui, keys.enter);
+  await type(ui, code);
+  await press(ui, keys.enter);
+  await waitForFrame(ui, `Checking coverage in ${name}`);
+  return {ui, coverage};
+}
+
 describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   const sandbox = useEmulator();
 
@@ -228,13 +240,7 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
   });
 
   it('a country found not covered drops the keys typed while its coverage was read: the Enter and names meant for later stay on the explanation', async () => {
-    const coverage = gate();
-    const {ui} = wizard(sandbox(), {country: coverage.opened});
-    await waitForFrame(ui, '2 of 2 VPNs');
-    await press(ui, keys.enter);
-    await type(ui, 'AQ');
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Checking coverage in Antarctica');
+    const {ui, coverage} = await atCoverageCheck(sandbox(), 'AQ', 'Antarctica');
     ui.write(`${keys.enter}Paris`);
     await delivered();
     coverage.open();
@@ -249,13 +255,7 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
   });
 
   it('Esc still leaves the coverage check while it waits', async () => {
-    const coverage = gate();
-    const {ui} = wizard(sandbox(), {country: coverage.opened});
-    await waitForFrame(ui, '2 of 2 VPNs');
-    await press(ui, keys.enter);
-    await type(ui, 'FR');
-    await press(ui, keys.enter);
-    await waitForFrame(ui, 'Checking coverage in France');
+    const {ui, coverage} = await atCoverageCheck(sandbox(), 'FR', 'France');
     await press(ui, keys.escape);
     await waitForFrame(ui, 'In which country');
     coverage.open();
