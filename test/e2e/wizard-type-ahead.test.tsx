@@ -60,6 +60,19 @@ function wizard(sandbox: ReturnType<ReturnType<typeof useEmulator>>, held: Held,
 /** Lets the key stream take in what was written (a PassThrough delivers on a later tick). */
 const delivered = () => new Promise((resolve) => setTimeout(resolve, 50));
 
+/** The large account, 10 VPNs a page, its later pages held: "VPN 00015", Enter, "fr" typed during the access check, which then ends. */
+async function typedAheadOnLargeList(s: ReturnType<ReturnType<typeof useEmulator>>) {
+  s.settings.pageCap = 10;
+  const me = gate();
+  const later = gate();
+  const {ui} = wizard(s, {me: me.opened, laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large)});
+  await waitForFrame(ui, 'Checking access');
+  ui.write(`VPN 00015${keys.enter}fr`);
+  await delivered();
+  me.open();
+  return {ui, later};
+}
+
 /** The wizard at "Checking coverage in <name>" (the first VPN, then `code` typed and chosen), the coverage's answer held. */
 async function atCoverageCheck(sandbox: ReturnType<ReturnType<typeof useEmulator>>, code: string, name: string) {
   const coverage = gate();
@@ -107,15 +120,7 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
   });
 
   it('an Enter typed ahead with a filter that matches nothing in yet waits for the row it finds; the keys after it go to the next screen', async () => {
-    const s = sandbox();
-    s.settings.pageCap = 10;
-    const me = gate();
-    const later = gate();
-    const {ui} = wizard(s, {me: me.opened, laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large)});
-    await waitForFrame(ui, 'Checking access');
-    ui.write(`VPN 00015${keys.enter}fr`);
-    await delivered();
-    me.open();
+    const {ui, later} = await typedAheadOnLargeList(sandbox());
     let frame = await waitForFrame(ui, 'Enter: the first VPN that matches "VPN 00015" is chosen once it is in');
     expect(frame).toContain('Still loading: 10 of 10,000 VPNs loaded');
     later.open();
@@ -143,15 +148,7 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
   });
 
   it('Esc lets go of a held Enter with keys typed after it waiting: they are dropped, and the row that comes in is not chosen', async () => {
-    const s = sandbox();
-    s.settings.pageCap = 10;
-    const me = gate();
-    const later = gate();
-    const {ui} = wizard(s, {me: me.opened, laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large)});
-    await waitForFrame(ui, 'Checking access');
-    ui.write(`VPN 00015${keys.enter}fr`);
-    await delivered();
-    me.open();
+    const {ui, later} = await typedAheadOnLargeList(sandbox());
     await waitForFrame(ui, 'is chosen once it is in (Esc: not yet)');
     // What the screen offers: Esc, pressed now, behind the "fr" that waits for the next screen.
     ui.write(keys.escape);
@@ -203,15 +200,8 @@ describe('wizard: keys typed ahead of the screen that takes them', {timeout: WIZ
 
   it('a held Enter whose list then fails is let go, and the keys typed after it are dropped, not typed into the filter', async () => {
     const s = sandbox();
-    s.settings.pageCap = 10;
     s.injectFault({route: 'GET /customers/:code/vpns', query: {offset: '10'}, status: 500, json: {code: 1, message: 'Internal error'}, times: 1000});
-    const me = gate();
-    const later = gate();
-    const {ui} = wizard(s, {me: me.opened, laterVpnPages: later.opened}, {credentials: credentialsOf(s.accounts.large)});
-    await waitForFrame(ui, 'Checking access');
-    ui.write(`VPN 00015${keys.enter}fr`);
-    await delivered();
-    me.open();
+    const {ui, later} = await typedAheadOnLargeList(s);
     await waitForFrame(ui, 'is chosen once it is in');
     later.open();
     let frame = await waitForFrame(ui, 'The list is incomplete');
