@@ -1,9 +1,20 @@
 /**
  * The flags of the root program (program.ts) and of `order` (commands/order.ts) as commander
- * declares them, each under the name commander gives its value. Data alone, importing nothing: the
- * token head start (token-head-start.ts) reads the very declarations commander is given, without
- * loading commander.
+ * declares them, each under the name commander gives its value. Importing nothing: the token head
+ * start (token-head-start.ts) and the wizard's first frame (prepaint.ts) read the very
+ * declarations commander is given, through `declaredFlags`, without loading commander.
  */
+
+/**
+ * A declaration's flags ("-p, --profile <name>": "-p" and "--profile") and whether it takes one
+ * required value. Undefined for any other form (an optional or variadic value): a parse made
+ * before commander's cannot tell what such an option takes, so it reads none of them.
+ */
+export function declaredFlags(declaration: string): {flags: string[]; value: boolean} | undefined {
+  const parsed = /^(?:(-\w), )?(--[\w-]+)( <[^>]*[^.>]>)?$/.exec(declaration);
+  if (!parsed) return undefined;
+  return {flags: [parsed[1], parsed[2]].filter((flag): flag is string => flag !== undefined), value: parsed[3] !== undefined};
+}
 
 /** The answers: root options (the wizard takes them) that `order` declares too, for its help. */
 const ANSWER_FLAGS = {

@@ -7,7 +7,7 @@
  */
 import type {Writable} from 'node:stream';
 import {accessibleFromEnv, envFlag} from './global-options.js';
-import {ROOT_FLAGS} from './option-flags.js';
+import {declaredFlags, ROOT_FLAGS} from './option-flags.js';
 import {rawStream} from './text/guarded-stream.js';
 
 /**
@@ -15,22 +15,27 @@ import {rawStream} from './text/guarded-stream.js';
  * front (--vpn, --country...) among them: those that take a value, and those that do not. Anything
  * else means "not the wizard"; so does --accessible, whose wizard paints no frame.
  */
-const DECLARED = Object.entries(ROOT_FLAGS)
-  .filter(([key]) => key !== 'accessible')
-  .map(([, flags]) => flags);
-const names = (flags: string) => flags.split(/[\s,]+/).filter((part) => part.startsWith('-'));
-const WITH_VALUE = new Set(DECLARED.filter((flags) => flags.includes('<')).flatMap(names));
-const FLAGS = new Set(DECLARED.filter((flags) => !flags.includes('<')).flatMap(names));
+const DECLARED = Object.entries(ROOT_FLAGS).flatMap(([key, flags]) => {
+  const declared = key === 'accessible' ? undefined : declaredFlags(flags);
+  return declared ? [declared] : [];
+});
+const WITH_VALUE = new Set(DECLARED.filter((d) => d.value).flatMap((d) => d.flags));
+const FLAGS = new Set(DECLARED.filter((d) => !d.value).flatMap((d) => d.flags));
 
 export interface Prepaint {
   /** Lines on screen that Ink must replace. */
   lines: number;
 }
 
-/** True when argv runs the wizard (no subcommand, no --help/--version, only known global options). */
-export function runsWizard(argv: readonly string[]): {profile?: string; sandbox: boolean} | undefined {
+/**
+ * argv read as the root program's options around at most one of `commands`, or undefined for
+ * anything else (another word, an option not declared, a value missing).
+ */
+function rootArgs(argv: readonly string[], commands: readonly string[] = []): {profile?: string; sandbox: boolean; json: boolean; command?: string} | undefined {
   let profile: string | undefined;
+  let command: string | undefined;
   let sandbox = false;
+  let json = false;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const [name, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -40,11 +45,20 @@ export function runsWizard(argv: readonly string[]): {profile?: string; sandbox:
       if (name === '-p' || name === '--profile') profile = value;
     } else if (FLAGS.has(name) && inline === undefined) {
       if (name === '--sandbox') sandbox = true;
+      if (name === '--json') json = true;
+    } else if (command === undefined && commands.includes(arg)) {
+      command = arg;
     } else {
       return undefined;
     }
   }
-  return {...(profile !== undefined ? {profile} : {}), sandbox};
+  return {...(profile !== undefined ? {profile} : {}), sandbox, json, ...(command !== undefined ? {command} : {})};
+}
+
+/** True when argv runs the wizard (no subcommand, no --help/--version, only known global options). */
+export function runsWizard(argv: readonly string[]): {profile?: string; sandbox: boolean} | undefined {
+  const read = rootArgs(argv);
+  return read && {...(read.profile !== undefined ? {profile: read.profile} : {}), sandbox: read.sandbox};
 }
 
 /**
@@ -53,10 +67,8 @@ export function runsWizard(argv: readonly string[]): {profile?: string; sandbox:
  */
 export function runsLoginForm(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, interactive: boolean): boolean {
   if (!interactive || inCi(env) || accessibleFromEnv(env)) return false;
-  const command = argv.filter((arg, i) => !arg.startsWith('-') && !WITH_VALUE.has(argv[i - 1] ?? ''));
-  if (command.length !== 1 || command[0] !== 'login') return false;
-  const options = argv.filter((arg) => arg !== 'login');
-  return !options.includes('--json') && runsWizard(options) !== undefined;
+  const read = rootArgs(argv, ['login']);
+  return read?.command === 'login' && !read.json;
 }
 
 /** Ink's own test (is-in-ci): there it writes only its last frame and would not replace these lines. */

@@ -20,7 +20,7 @@ import type {WireRequest} from './api/transport.js';
 import {isProfileName} from './domain/profile-name.js';
 import {resolveEnvironment, tokenUrlFor} from './environments.js';
 import {envFlag, withEnvDefaults, type GlobalOptions} from './global-options.js';
-import {ORDER_FLAGS, ROOT_FLAGS} from './option-flags.js';
+import {declaredFlags, ORDER_FLAGS, ROOT_FLAGS} from './option-flags.js';
 import {mergeOrderOptions, type OrderFlags} from './order/order-options.js';
 import {credentialsFromEnv} from './secrets/env-credentials.js';
 
@@ -52,12 +52,11 @@ export interface OptionSpec {
 export const HEAD_START_OPTIONS: ReadonlyMap<string, OptionSpec> = new Map(
   READ_OPTIONS.flatMap((key) => {
     const root = key in ROOT_FLAGS;
-    const declared: string = root ? ROOT_FLAGS[key as keyof typeof ROOT_FLAGS] : ORDER_FLAGS[key as keyof typeof ORDER_FLAGS];
     // Nothing else: an optional or variadic value could take the word `order` for itself.
-    const parsed = /^(?:(-\w), )?(--[\w-]+)( <[^>]*[^.>]>)?$/.exec(declared);
-    if (!parsed) return [];
-    const spec: OptionSpec = {key, value: parsed[3] !== undefined, orderOnly: !root};
-    return [parsed[1], parsed[2]].filter((flag) => flag !== undefined).map((flag) => [flag, spec] as const);
+    const declared = declaredFlags(root ? ROOT_FLAGS[key as keyof typeof ROOT_FLAGS] : ORDER_FLAGS[key as keyof typeof ORDER_FLAGS]);
+    if (!declared) return [];
+    const spec: OptionSpec = {key, value: declared.value, orderOnly: !root};
+    return declared.flags.map((flag) => [flag, spec] as const);
   }),
 );
 

@@ -16,7 +16,7 @@ function sink() {
 
 describe('prepaint', () => {
   it('knows btalk login\'s form (root options around the word login), and nothing else, as a run that reads keys ahead', () => {
-    for (const argv of [['login'], ['login', '--profile', 'prod'], ['-p', 'lab', 'login', '--env', 'orange'], ['--base-url=http://127.0.0.1:1/btalk/beta/v1', 'login']]) {
+    for (const argv of [['login'], ['login', '--profile', 'prod'], ['-p', 'lab', 'login', '--env', 'orange'], ['--base-url=http://127.0.0.1:1/btalk/beta/v1', 'login'], ['-p', 'login', 'login']]) {
       expect(runsLoginForm(argv, {}, true), argv.join(' ')).toBe(true);
     }
     for (const argv of [['login', '--json'], ['login', '--accessible'], ['login', '--help'], ['login', 'extra'], ['status'], [], ['-p', 'login'], ['login', '--bogus']]) {
