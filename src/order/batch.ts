@@ -12,7 +12,7 @@ import {terminalSafe, terminalSafeJson, terminalSafeLines} from '../text/termina
 import {parseBatchCsv, resultsPathFor, type RowProblem} from './batch-csv.js';
 import {checkBatch} from './batch-check.js';
 import {startBatch, type BackoffSettings} from './batch-send.js';
-import {stopBeforeSend, type BeforeSend} from './before-send.js';
+import {untilSent, type BeforeSend} from './before-send.js';
 import {confirm, declined} from './confirm.js';
 import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
 import type {OrderOptions} from './order-options.js';
@@ -45,12 +45,9 @@ export function resultLine(r: RowResult): string {
 
 export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning = {}): Promise<number> {
   // Until the first POST leaves, an interrupt ends the run at once, saying nothing was ordered.
-  const beforeSend = stopBeforeSend(deps.runtime, `before the first order was sent: no voicesite from ${options.from} was ordered`, 'Run the same command again to order them.');
-  try {
-    return await beforeSend.race(orderAll(deps, options, tuning, beforeSend));
-  } finally {
-    beforeSend.dispose();
-  }
+  return untilSent(deps.runtime, `before the first order was sent: no voicesite from ${options.from} was ordered`, 'Run the same command again to order them.', (beforeSend) =>
+    orderAll(deps, options, tuning, beforeSend),
+  );
 }
 
 async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning, beforeSend: BeforeSend): Promise<number> {

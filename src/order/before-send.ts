@@ -68,3 +68,13 @@ export function stopBeforeSend(runtime: Runtime, what: string, hint: string): Be
     dispose,
   };
 }
+
+/** `work` under an interrupt handler of its own until its POST leaves (`stopBeforeSend`), removed when it ends. */
+export async function untilSent<T>(runtime: Runtime, what: string, hint: string, work: (beforeSend: BeforeSend) => Promise<T>): Promise<T> {
+  const beforeSend = stopBeforeSend(runtime, what, hint);
+  try {
+    return await beforeSend.race(work(beforeSend));
+  } finally {
+    beforeSend.dispose();
+  }
+}

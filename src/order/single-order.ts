@@ -6,7 +6,7 @@
 import type {VoiceSite} from '../api/types.js';
 import {BtalkError, EXIT_CODES, toBtalkError, type InterruptSignal} from '../errors.js';
 import {placeAndRecord} from '../journal/record.js';
-import {stopBeforeSend, type BeforeSend} from './before-send.js';
+import {untilSent, type BeforeSend} from './before-send.js';
 import {confirm, declined} from './confirm.js';
 import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
 import {createOrderCatalog, requireOrderAccess, type OrderCatalog} from './order-catalog.js';
@@ -72,12 +72,7 @@ function readAhead(
 
 export async function runSingleOrder(deps: OrderDeps, options: OrderOptions): Promise<number> {
   // Until the POST leaves, an interrupt ends the run at once, saying nothing was ordered.
-  const beforeSend = stopBeforeSend(deps.runtime, 'before the order was sent: nothing was ordered', 'Run the same command again to order it.');
-  try {
-    return await beforeSend.race(orderOne(deps, options, beforeSend));
-  } finally {
-    beforeSend.dispose();
-  }
+  return untilSent(deps.runtime, 'before the order was sent: nothing was ordered', 'Run the same command again to order it.', (beforeSend) => orderOne(deps, options, beforeSend));
 }
 
 async function orderOne(deps: OrderDeps, options: OrderOptions, beforeSend: BeforeSend): Promise<number> {
