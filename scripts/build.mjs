@@ -12,7 +12,7 @@ import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import * as esbuild from 'esbuild';
 import {builtinsOnFirstUse} from './builtins-on-first-use.mjs';
-import {expectOnce, replaceEvery, replaceOnce} from './replace-once.mjs';
+import {editedFiles, expectOnce, replaceEvery, replaceOnce} from './replace-once.mjs';
 import {patchStringWidth} from './string-width-simple.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -47,21 +47,14 @@ const shared = {
  * with Node's base64 decoder in place of atob and a copy (the module still compiles with the
  * asynchronous WebAssembly.instantiate, off the main thread).
  */
-const yogaWithoutFetch = {
-  name: 'yoga-without-fetch',
-  setup(build) {
-    build.onLoad({filter: /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/}, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      const withoutFetch = replaceEvery(text, '"function"!=typeof fetch', '!0', args.path, 'yoga-layout no longer tests for fetch as scripts/build.mjs expects; check how it loads its WebAssembly');
-      // That path decodes the base64 with atob into a string, then copies it byte by byte: 4 to
-      // 5 ms for its 95 kB; Node's own decoder gives the same bytes in under 0.5 ms.
-      const decode = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
-      const decoded = 'var b=Buffer.from(a.slice(37),"base64"),d=new Uint8Array(b.buffer,b.byteOffset,b.length)';
-      const contents = replaceOnce(withoutFetch, decode, decoded, args.path, 'yoga-layout no longer decodes its WebAssembly with atob as scripts/build.mjs expects; check its wa()');
-      return {contents, loader: 'js'};
-    });
-  },
-};
+const yogaWithoutFetch = editedFiles('yoga-without-fetch', /[\\/]yoga-layout[\\/]dist[\\/]binaries[\\/][^\\/]+\.js$/, (text, file) => {
+  const withoutFetch = replaceEvery(text, '"function"!=typeof fetch', '!0', file, 'yoga-layout no longer tests for fetch as scripts/build.mjs expects; check how it loads its WebAssembly');
+  // That path decodes the base64 with atob into a string, then copies it byte by byte: 4 to
+  // 5 ms for its 95 kB; Node's own decoder gives the same bytes in under 0.5 ms.
+  const decode = 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c';
+  const decoded = 'var b=Buffer.from(a.slice(37),"base64"),d=new Uint8Array(b.buffer,b.byteOffset,b.length)';
+  return replaceOnce(withoutFetch, decode, decoded, file, 'yoga-layout no longer decodes its WebAssembly with atob as scripts/build.mjs expects; check its wa()');
+});
 /**
  * Ink writes every frame through @alcalzone/ansi-tokenize's styledCharsToString, which diffs the
  * styles of each character with those of the one before it: three Sets and four arrays a
@@ -207,16 +200,7 @@ const http2WrapperLeftOut = {
  * 40 ms of its main thread before the first frame. string-width 7 (wrap-ansi's own) gets the
  * same, with what its emoji-regex counts as emoji left to its own path.
  */
-const stringWidthSimple = {
-  name: 'string-width-simple',
-  setup(build) {
-    build.onLoad({filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/}, async (args) => {
-      const text = await readFile(args.path, 'utf8');
-      return {contents: patchStringWidth(text, args.path), loader: 'js'};
-    });
-  },
-};
-// Node's https, tls, zlib, assert and child_process load where they are first used (scripts/builtins-on-first-use.mjs).
+const stringWidthSimple = editedFiles('string-width-simple', /[\\/]node_modules[\\/]string-width[\\/]index\.js$/, patchStringWidth);
 /**
  * cli.tsx's dynamic imports, as the files of the builds beside it. Any other dynamic import in
  * cli.js's own code fails the build: without splitting it would be inlined into every start.
@@ -239,6 +223,7 @@ const cliImportsByName = {
     });
   },
 };
+// Node's https, tls, zlib, assert and child_process load where they are first used (scripts/builtins-on-first-use.mjs).
 shared.plugins = [yogaWithoutFetch, styledCharsRunsWithoutDiff, processFromGlobal, outputSharedBlankCell, http2WrapperLeftOut, stringWidthSimple, ...builtinsOnFirstUse];
 
 await rm(path.join(root, 'dist'), {recursive: true, force: true});

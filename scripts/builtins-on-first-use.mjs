@@ -10,15 +10,9 @@
 import {readFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import path from 'node:path';
-import {expectOnce, replaceEvery, replaceOnce} from './replace-once.mjs';
+import {editedFiles, expectNone, expectOnce, replaceEvery, replaceOnce} from './replace-once.mjs';
 
 const load = (name) => `require(${JSON.stringify(name)})`;
-
-/** Throws, naming `file` and `what`, if `part` still occurs in `text` (a use an edit did not move). */
-function expectNone(text, part, file, what) {
-  const found = text.split(part).length - 1;
-  if (found !== 0) throw new Error(`${file}: ${what} (${JSON.stringify(part)} still occurs ${found} times)`);
-}
 
 /**
  * got's options.js imports node:https for one member, https.request (the request function of an
@@ -90,80 +84,56 @@ export const hpagentOnFirstUse = {
  * zstd is supported), for answers that come compressed. zlib now loads with the first compressed
  * answer (the zstd question is asked only of an answer in zstd, the only one it decides).
  */
-export const zlibOnFirstCompressedAnswer = {
-  name: 'zlib-on-first-compressed-answer',
-  setup(build) {
-    build.onLoad({filter: /[\\/]decompress-response[\\/]index\.js$/}, async (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const what = 'decompress-response no longer uses node:zlib as scripts/builtins-on-first-use.mjs expects; check its index.js';
-      let contents = replaceOnce(text, "import zlib from 'node:zlib';", `let zlib;\nconst loadedZlib = () => (zlib ??= ${load('node:zlib')});`, args.path, what);
-      contents = replaceOnce(contents, "const supportsZstd = typeof zlib.createZstdDecompress === 'function';", "const supportsZstd = () => typeof loadedZlib().createZstdDecompress === 'function';", args.path, what);
-      contents = replaceOnce(contents, '\tif (supportsZstd) {', "\tif (contentEncoding === 'zstd' && supportsZstd()) {", args.path, what);
-      for (const make of ['createZstdDecompress', 'createBrotliDecompress', 'createInflateRaw', 'createUnzip']) {
-        contents = replaceOnce(contents, `decompressStream = zlib.${make}();`, `decompressStream = loadedZlib().${make}();`, args.path, what);
-      }
-      expectNone(contents, 'zlib.', args.path, what);
-      return {contents, loader: 'js'};
-    });
-  },
-};
+export const zlibOnFirstCompressedAnswer = editedFiles('zlib-on-first-compressed-answer', /[\\/]decompress-response[\\/]index\.js$/, (text, file) => {
+  const what = 'decompress-response no longer uses node:zlib as scripts/builtins-on-first-use.mjs expects; check its index.js';
+  let contents = replaceOnce(text, "import zlib from 'node:zlib';", `let zlib;\nconst loadedZlib = () => (zlib ??= ${load('node:zlib')});`, file, what);
+  contents = replaceOnce(contents, "const supportsZstd = typeof zlib.createZstdDecompress === 'function';", "const supportsZstd = () => typeof loadedZlib().createZstdDecompress === 'function';", file, what);
+  contents = replaceOnce(contents, '\tif (supportsZstd) {', "\tif (contentEncoding === 'zstd' && supportsZstd()) {", file, what);
+  for (const make of ['createZstdDecompress', 'createBrotliDecompress', 'createInflateRaw', 'createUnzip']) {
+    contents = replaceOnce(contents, `decompressStream = zlib.${make}();`, `decompressStream = loadedZlib().${make}();`, file, what);
+  }
+  expectNone(contents, 'zlib.', file, what);
+  return contents;
+});
 
 /**
  * signal-exit 3 (Ink's, through restore-cursor) requires node:assert as it loads, for one check:
  * that the exit handler given is a function. The check stays, and the same assert.equal throws
  * the same AssertionError, but assert loads only when that check fails.
  */
-export const assertOnFailedCheck = {
-  name: 'assert-on-failed-check',
-  setup(build) {
-    build.onLoad({filter: /[\\/]signal-exit[\\/]index\.js$/}, async (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const what = 'signal-exit no longer checks its handler with node:assert as scripts/builtins-on-first-use.mjs expects; check its index.js';
-      const check = "assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')";
-      let contents = replaceOnce(text, "  var assert = require('assert')\n", '', args.path, what);
-      contents = replaceOnce(contents, `    ${check}\n`, `    if (typeof cb !== 'function') ${load('assert')}.${check.slice('assert.'.length)}\n`, args.path, what);
-      expectNone(contents, 'assert.', args.path, what);
-      return {contents, loader: 'js'};
-    });
-  },
-};
+export const assertOnFailedCheck = editedFiles('assert-on-failed-check', /[\\/]signal-exit[\\/]index\.js$/, (text, file) => {
+  const what = 'signal-exit no longer checks its handler with node:assert as scripts/builtins-on-first-use.mjs expects; check its index.js';
+  const check = "assert.equal(typeof cb, 'function', 'a callback must be provided for exit handler')";
+  let contents = replaceOnce(text, "  var assert = require('assert')\n", '', file, what);
+  contents = replaceOnce(contents, `    ${check}\n`, `    if (typeof cb !== 'function') ${load('assert')}.${check.slice('assert.'.length)}\n`, file, what);
+  expectNone(contents, 'assert.', file, what);
+  return contents;
+});
 
 /**
  * terminal-size (Ink's) imports node:child_process for execFileSync, which only its fallbacks call
  * (tput, resize), when neither stdout, stderr, COLUMNS and LINES nor /dev/tty give the size.
  * child_process (and dgram, which it loads) now loads when a fallback runs.
  */
-export const childProcessOnTerminalSizeFallback = {
-  name: 'child-process-on-terminal-size-fallback',
-  setup(build) {
-    build.onLoad({filter: /[\\/]terminal-size[\\/]index\.js$/}, async (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const what = 'terminal-size no longer uses execFileSync as scripts/builtins-on-first-use.mjs expects; check its exec()';
-      let contents = replaceOnce(text, "import {execFileSync} from 'node:child_process';\n", '', args.path, what);
-      contents = replaceOnce(contents, '\texecFileSync(command, arguments_, {', `\t${load('node:child_process')}.execFileSync(command, arguments_, {`, args.path, what);
-      expectOnce(contents, 'execFileSync', args.path, what);
-      return {contents, loader: 'js'};
-    });
-  },
-};
+export const childProcessOnTerminalSizeFallback = editedFiles('child-process-on-terminal-size-fallback', /[\\/]terminal-size[\\/]index\.js$/, (text, file) => {
+  const what = 'terminal-size no longer uses execFileSync as scripts/builtins-on-first-use.mjs expects; check its exec()';
+  let contents = replaceOnce(text, "import {execFileSync} from 'node:child_process';\n", '', file, what);
+  contents = replaceOnce(contents, '\texecFileSync(command, arguments_, {', `\t${load('node:child_process')}.execFileSync(command, arguments_, {`, file, what);
+  expectOnce(contents, 'execFileSync', file, what);
+  return contents;
+});
 
 /**
  * commander requires node:child_process as it loads, for its executable subcommands (a command
  * run as a program of its own, `btalk-<name>`), which btalk does not define. child_process now
  * loads when one would be spawned.
  */
-export const childProcessOnExecutableSubcommand = {
-  name: 'child-process-on-executable-subcommand',
-  setup(build) {
-    build.onLoad({filter: /[\\/]commander[\\/]lib[\\/]command\.js$/}, async (args) => {
-      const text = readFileSync(args.path, 'utf8');
-      const what = 'commander no longer uses node:child_process as scripts/builtins-on-first-use.mjs expects; check how it runs executable subcommands';
-      let contents = replaceOnce(text, "const childProcess = require('node:child_process');", `let childProcess;\nconst loadedChildProcess = () => (childProcess ??= ${load('node:child_process')});`, args.path, what);
-      contents = replaceEvery(contents, 'proc = childProcess.spawn(', 'proc = loadedChildProcess().spawn(', args.path, what);
-      expectNone(contents, 'childProcess.', args.path, what);
-      return {contents, loader: 'js'};
-    });
-  },
-};
+export const childProcessOnExecutableSubcommand = editedFiles('child-process-on-executable-subcommand', /[\\/]commander[\\/]lib[\\/]command\.js$/, (text, file) => {
+  const what = 'commander no longer uses node:child_process as scripts/builtins-on-first-use.mjs expects; check how it runs executable subcommands';
+  let contents = replaceOnce(text, "const childProcess = require('node:child_process');", `let childProcess;\nconst loadedChildProcess = () => (childProcess ??= ${load('node:child_process')});`, file, what);
+  contents = replaceEvery(contents, 'proc = childProcess.spawn(', 'proc = loadedChildProcess().spawn(', file, what);
+  expectNone(contents, 'childProcess.', file, what);
+  return contents;
+});
 
 export const builtinsOnFirstUse = [gotHttpsOnFirstUse, hpagentOnFirstUse, zlibOnFirstCompressedAnswer, assertOnFailedCheck, childProcessOnTerminalSizeFallback, childProcessOnExecutableSubcommand];

@@ -5,6 +5,8 @@
  * a file the edit silently missed.
  */
 
+import {readFile} from 'node:fs/promises';
+
 /** The first non-blank line of a searched text, for messages. */
 const shown = (part) => JSON.stringify(part.trim().split('\n')[0]);
 
@@ -30,4 +32,20 @@ export function replaceOnce(text, from, to, file, what) {
 export function replaceEvery(text, from, to, file, what) {
   if (occurrences(text, from) === 0) throw new Error(`${file}: ${what} (${shown(from)} does not occur)`);
   return text.replaceAll(from, () => to);
+}
+
+/** Throws, naming `file` and `what`, if `part` still occurs in `text` (a use an edit did not move). */
+export function expectNone(text, part, file, what) {
+  const found = occurrences(text, part);
+  if (found !== 0) throw new Error(`${file}: ${what} (${shown(part)} still occurs ${found} times)`);
+}
+
+/** An esbuild plugin that bundles each file matching `filter` as `edit(text, file)` returns it, as JavaScript. */
+export function editedFiles(name, filter, edit) {
+  return {
+    name,
+    setup(build) {
+      build.onLoad({filter}, async (args) => ({contents: edit(await readFile(args.path, 'utf8'), args.path), loader: 'js'}));
+    },
+  };
 }
