@@ -136,6 +136,16 @@ export function interruptedExitCode(signal: InterruptSignal): number {
   return signal === 'SIGTERM' ? EXIT_CODES.terminated : signal === 'SIGHUP' ? EXIT_CODES.hangUp : EXIT_CODES.interrupted;
 }
 
+/** How an interrupt is named to a person: the key for SIGINT, the signal's name otherwise. */
+export function interruptName(signal: InterruptSignal): string {
+  return signal === 'SIGINT' ? 'Ctrl+C' : signal;
+}
+
+/** Said at once when an interrupt comes while an order may be on its way (the wizard, btalk order). */
+export function interruptWaitText(signal: InterruptSignal): string {
+  return `${interruptName(signal)}: the order is on its way; waiting for its answer (or stopping the search for it) so it is never sent twice, then saying what happened.`;
+}
+
 export function exitCodeFor(error: BtalkError): number {
   switch (error.kind) {
     case 'usage':

@@ -9,7 +9,7 @@ import {canOrder} from '../api/schemas.js';
 import type {Customer, Vpn} from '../api/types.js';
 import {countryName, type CountryOption} from '../domain/countries.js';
 import {countryLabel, vpnLabel} from '../domain/labels.js';
-import {interruptWaitText} from '../flow/leaving.js';
+import {interruptWaitText} from '../errors.js';
 import {placedListed, type WizardAnswers, type WizardState} from '../flow/state.js';
 import {terminalSafe} from '../text/terminal-safe.js';
 import {count, grouped} from '../text/plural.js';

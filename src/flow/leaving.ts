@@ -3,7 +3,7 @@
  * was not ordered; the sites ordered earlier in the run are always listed, whatever ends it.
  */
 import {canOrder} from '../api/schemas.js';
-import {EXIT_CODES, errorLines, exitCodeFor, interruptedExitCode, type BtalkError, type InterruptSignal} from '../errors.js';
+import {EXIT_CODES, errorLines, exitCodeFor, interruptedExitCode, interruptName, type BtalkError, type InterruptSignal} from '../errors.js';
 import type {Writable} from 'node:stream';
 import {terminalSafe} from '../text/terminal-safe.js';
 import type {WizardState} from './state.js';
@@ -30,16 +30,6 @@ function orderNotDoneText(state: WizardState, error: BtalkError): string {
 /** Every site of the run, one line each: what stays printed after a run that ended well. */
 function allOrdered(state: WizardState): WizardState {
   return exitState(state, EXIT_CODES.ok, state.ordered.map((o) => o.summary).join('\n'), 'stdout');
-}
-
-/** How an interrupt is named to a person: the key for SIGINT, the signal's name otherwise. */
-export function interruptName(signal: InterruptSignal): string {
-  return signal === 'SIGINT' ? 'Ctrl+C' : signal;
-}
-
-/** Said at once when an interrupt comes while the order may be on its way (as `btalk order` says it). */
-export function interruptWaitText(signal: InterruptSignal): string {
-  return `${interruptName(signal)}: the order is on its way; waiting for its answer (or stopping the search for it) so it is never sent twice, then saying what happened.`;
 }
 
 /**

@@ -7,7 +7,7 @@
  * `sending()` is called just before the first POST: from then on this handler is gone and the
  * sending phase's own handler decides (it waits for the answer, so an order is never left unknown).
  */
-import {BtalkError, type InterruptSignal} from '../errors.js';
+import {BtalkError, interruptName, type InterruptSignal} from '../errors.js';
 import type {Runtime} from '../runtime.js';
 
 export interface BeforeSend {
@@ -35,7 +35,7 @@ export function stopBeforeSend(runtime: Runtime, what: string, hint: string): Be
   });
   stopped.catch(() => undefined);
   const cancelled = (signal: InterruptSignal) =>
-    new BtalkError('cancelled', `Interrupted (${signal === 'SIGINT' ? 'Ctrl+C' : signal}) ${what}.`, {hint});
+    new BtalkError('cancelled', `Interrupted (${interruptName(signal)}) ${what}.`, {hint});
   let asked = 0;
   let remove: (() => void) | undefined = runtime.onInterrupt((signal) => {
     if (asked > 0) return;

@@ -4,7 +4,7 @@
  * an existing site with the same technical name → dry run or confirmation → one POST.
  */
 import type {VoiceSite} from '../api/types.js';
-import {BtalkError, EXIT_CODES, toBtalkError, type InterruptSignal} from '../errors.js';
+import {BtalkError, EXIT_CODES, interruptWaitText, toBtalkError, type InterruptSignal} from '../errors.js';
 import {placeAndRecord} from '../journal/record.js';
 import {untilSent, type BeforeSend} from './before-send.js';
 import {confirm, declined} from './confirm.js';
@@ -134,7 +134,7 @@ async function orderOne(deps: OrderDeps, options: OrderOptions, beforeSend: Befo
     let interrupted: InterruptSignal | undefined;
     const stopChecking = new AbortController();
     const removeInterrupt = runtime.onInterrupt((signal) => {
-      if (interrupted === undefined) say(`${signal === 'SIGINT' ? 'Ctrl+C' : signal}: the order is on its way; waiting for its answer (or stopping the search for it) so it is never sent twice, then saying what happened.`);
+      if (interrupted === undefined) say(interruptWaitText(signal));
       interrupted ??= signal;
       stopChecking.abort();
     });

@@ -5,8 +5,7 @@
 import {Box} from 'ink';
 import React from 'react';
 import {firstOrderPath} from '../../api/order-path.js';
-import type {InterruptSignal} from '../../errors.js';
-import {interruptWaitText} from '../../flow/leaving.js';
+import {interruptWaitText, type InterruptSignal} from '../../errors.js';
 import {Busy} from '../components/busy.js';
 import {Footer} from '../components/footer.js';
 import {Text} from '../components/text.js';
