@@ -4,12 +4,14 @@
  * (src/program.ts) and sets the process exit code (table in src/errors.ts, documented in README).
  */
 // Bundled into dist/cli.js at build time: nothing is read from disk to answer --version.
-import {existsSync} from 'node:fs';
+import {closeSync, existsSync, openSync} from 'node:fs';
+import {isatty} from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import packageJson from '../package.json' with {type: 'json'};
 import {embeddedEmulatorLikely, startingAhead} from './emulator/warmup.js';
 import {EXIT_CODES, interruptedExitCode, INTERRUPT_SIGNALS, type InterruptSignal} from './errors.js';
 import {holdEarlyInput, type EarlyInput} from './early-input.js';
+import {guardLostTerminals} from './lost-terminal.js';
 import {clearedBeforeWrite, prepaintWizard, runsLoginForm} from './prepaint.js';
 import {keychainLikely, keychainReadsAhead} from './secrets/keyring-warmup.js';
 import {KEYCHAIN_SERVICE} from './secrets/types.js';
@@ -34,9 +36,31 @@ function processRuntime(): Runtime {
         received ??= signal;
         handler(signal);
       };
-      for (const signal of INTERRUPT_SIGNALS) process.on(signal, on);
+      // A terminal that went away ends the wizard's read from it, often before the SIGHUP the
+      // shell passes on arrives (and with no shell to pass it on, instead of it): one hang-up,
+      // told once. Ctrl+D in line mode ends the read too, but its terminal is still there.
+      let hungUp = false;
+      const hangUp = () => {
+        if (hungUp) return;
+        hungUp = true;
+        // The shell's SIGHUP may still come once this handler is gone (the run ending): it is
+        // this same hang-up, and must not kill the process halfway through its last writes.
+        if (!lateHangUpIgnored) {
+          lateHangUpIgnored = true;
+          process.on('SIGHUP', () => undefined);
+        }
+        on('SIGHUP');
+      };
+      const readEnded = () => {
+        if (!isatty(0)) hangUp();
+      };
+      const listeners = INTERRUPT_SIGNALS.map((signal) => [signal, signal === 'SIGHUP' ? hangUp : () => on(signal)] as const);
+      for (const [signal, listener] of listeners) process.on(signal, listener);
+      const watchesRead = process.stdin.isTTY === true;
+      if (watchesRead) process.stdin.on('end', readEnded);
       return () => {
-        for (const signal of INTERRUPT_SIGNALS) process.off(signal, on);
+        for (const [signal, listener] of listeners) process.off(signal, listener);
+        if (watchesRead) process.stdin.off('end', readEnded);
       };
     },
     version: packageJson.version,
@@ -57,14 +81,39 @@ function headStartModule(): Promise<typeof import('./token-head-start.js')> {
 /** The first interrupting signal a command handled: it decides the exit code (130, 143, 129). */
 let received: InterruptSignal | undefined;
 
+/** Whether a SIGHUP after the run's hang-up is taken (and ignored) until the process ends. */
+let lateHangUpIgnored = false;
+
 /** Keys typed after the wizard's first frame, held (raw mode) until its key stream takes them. */
 let earlyInput: EarlyInput | undefined;
+
+/**
+ * Run as the process ends (and before a signal is sent again to end it): a standard descriptor
+ * whose terminal went away during the run (an SSH session dropped) gets /dev/null in its place, so
+ * Node's own terminal restore does not abort the exit (src/lost-terminal.ts).
+ */
+const releaseLostTerminals =
+  process.platform === 'win32'
+    ? () => []
+    : guardLostTerminals({
+        isatty,
+        replaceWithNull(fd) {
+          closeSync(fd);
+          // The lowest free descriptor: `fd` itself, just closed.
+          const opened = openSync('/dev/null', fd === 0 ? 'r' : 'w');
+          if (opened !== fd) closeSync(opened);
+        },
+      });
+process.on('exit', releaseLostTerminals);
 
 function holdKeys(): EarlyInput | undefined {
   return holdEarlyInput(process.stdin, {
     // As the terminal does: to the whole process group (the keyring helper too).
     raise: (signal) => process.kill(process.platform === 'win32' ? process.pid : 0, signal),
-    resend: (signal) => process.kill(process.pid, signal),
+    resend: (signal) => {
+      releaseLostTerminals();
+      process.kill(process.pid, signal);
+    },
     on: (event, listener) => process.on(event, listener),
     off: (event, listener) => process.off(event, listener),
     listenerCount: (event) => process.listenerCount(event),

@@ -22,6 +22,7 @@
  * never saw them, so they do not reach the shell either.
  */
 import type {Readable} from 'node:stream';
+import {leaveRawMode} from './lost-terminal.js';
 
 export type TerminalIn = Readable & {isTTY?: boolean; setRawMode?: (mode: boolean) => unknown};
 
@@ -58,13 +59,7 @@ export function holdEarlyInput(stdin: TerminalIn, hooks: ProcessHooks): EarlyInp
   let holding = true;
   let released = false;
 
-  const lineMode = () => {
-    try {
-      stdin.setRawMode?.(false);
-    } catch {
-      // The terminal is gone (a hang-up): nothing left to restore.
-    }
-  };
+  const lineMode = () => leaveRawMode(stdin);
   const stopHolding = () => {
     holding = false;
     stdin.off('data', onData);

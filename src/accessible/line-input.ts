@@ -8,6 +8,7 @@
  */
 import {StringDecoder} from 'node:string_decoder';
 import type {Runtime} from '../runtime.js';
+import {leaveRawMode} from '../lost-terminal.js';
 
 export interface LineInput {
   /** The next line, without its line end; undefined at the end of input or when cancelled. */
@@ -36,7 +37,9 @@ export function lineInput(stdin: Runtime['stdin'], options: {onInterrupt: () => 
   let waiter: {resolve: (line: string | undefined) => void; secret: boolean} | undefined;
   let secretTyped = '';
   const raw = (on: boolean) => {
-    if (stdin.isTTY && stdin.setRawMode) stdin.setRawMode(on);
+    if (!stdin.isTTY || !stdin.setRawMode) return;
+    if (on) stdin.setRawMode(true);
+    else leaveRawMode(stdin);
   };
 
   /** In raw mode: keys one by one, as a line editor without echo would take them. */

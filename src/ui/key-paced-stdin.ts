@@ -47,6 +47,7 @@
  * what a pasted line ending means.
  */
 import {Readable} from 'node:stream';
+import {leaveRawMode} from '../lost-terminal.js';
 
 /** One key: a CSI or SS3 sequence (arrows, Page Up...), Esc plus one character, or one character. */
 const KEY = /\u001B\[[0-?]*[ -/]*[@-~]|\u001BO[\s\S]|\u001B\u001B?[\s\S]?|[\s\S]/gu;
@@ -223,7 +224,7 @@ export function keyPacedStdin(source: TerminalInput, earlier: readonly Buffer[] 
   out.dispose = () => {
     disposed = true;
     source.off('data', onData);
-    source.setRawMode?.(false);
+    leaveRawMode(source);
     source.pause();
     if (timer !== undefined) clearTimeout(timer);
     queue.length = 0;

@@ -1,0 +1,52 @@
+/**
+ * A terminal that went away (an SSH session dropped, a terminal window closed) must not turn
+ * btalk's exit into a crash. As the process ends, Node 20 puts each of fds 0-2 that was a terminal
+ * at start back in the mode it had then, and aborts when that terminal is gone: SIGABRT instead of
+ * btalk's exit code (129 after a hang-up), "Assertion failed" and a native stack trace on stderr, a
+ * core file where core dumps are on (nodejs/node#51519; later Node lines ignore the error).
+ *
+ * btalk finishes what it owes first (the outcome of an order in flight, its journal line, a batch's
+ * results file); then, at the very end, each standard descriptor whose terminal is gone is pointed
+ * at /dev/null, which Node leaves alone. A terminal that is still there is never touched.
+ */
+
+/** What the guard needs of the process: cli.tsx gives node:tty and node:fs. */
+export interface StdioProbe {
+  /** True while `fd` is a terminal that is still there (a hung-up terminal answers false). */
+  isatty(fd: number): boolean;
+  /** Puts /dev/null in the place of `fd`. */
+  replaceWithNull(fd: number): void;
+}
+
+const STANDARD = [0, 1, 2] as const;
+
+/**
+ * Notes which standard descriptors are terminals now (call it at start) and returns what to run
+ * as the process ends: it replaces those whose terminal has gone since, and returns them.
+ */
+export function guardLostTerminals(probe: StdioProbe): () => number[] {
+  const terminals = STANDARD.filter((fd) => probe.isatty(fd));
+  return () => {
+    const lost = terminals.filter((fd) => !probe.isatty(fd));
+    for (const fd of lost) {
+      try {
+        probe.replaceWithNull(fd);
+      } catch {
+        // Nothing better to do as the process ends: Node's own restore then runs as it would.
+      }
+    }
+    return lost;
+  };
+}
+
+/**
+ * Puts the terminal back in line mode after raw mode. On a terminal that went away the call fails
+ * (EIO): there is nothing left to restore, and the run ends as a hang-up, not as an error.
+ */
+export function leaveRawMode(stdin: {setRawMode?: (mode: boolean) => unknown}): void {
+  try {
+    stdin.setRawMode?.(false);
+  } catch {
+    // The terminal is gone.
+  }
+}

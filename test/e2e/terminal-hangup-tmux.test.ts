@@ -1,0 +1,109 @@
+/**
+ * The terminal goes away under btalk (an SSH session dropped, a terminal window closed): a real
+ * terminal (tmux) whose server is killed, so the kernel hangs it up. The terminal's first process
+ * plays the login shell (test/helpers/login-shell.mjs): it passes the SIGHUP on to btalk as bash
+ * does, or keeps it, and writes down how btalk ended. btalk ends as the README's exit codes say for
+ * a hang-up (129), never aborted by Node while restoring a terminal that is gone, and an order
+ * already on its way is waited for and journaled.
+ */
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {afterEach, describe, expect, it} from 'vitest';
+import {emulatorEnv, useEmulator} from '../helpers/emulator.js';
+import {WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
+import {builtCli, franceToReview, hasTmux, openTerminal, TERMINAL_WAIT_MS, type Terminal} from '../helpers/terminal.js';
+
+const tmuxPresent = hasTmux();
+if (!tmuxPresent) console.warn('terminal-hangup-tmux.test.ts skipped: tmux is not installed (.ci/run installs it).');
+
+const loginShell = fileURLToPath(new URL('../helpers/login-shell.mjs', import.meta.url));
+
+let t: Terminal | undefined;
+afterEach(() => t?.close());
+
+interface Ended {
+  code: number | null;
+  signal: string | null;
+  stderr: string;
+}
+
+interface Run {
+  terminal: Terminal;
+  stateDir: string;
+  /** Kills the terminal's tmux server (its pseudo-terminal is hung up) and waits for btalk's end. */
+  hangUp(): Promise<Ended>;
+}
+
+function inTerminal(args: string[], env: Record<string, string>, options: {keepsHup?: boolean} = {}): Run {
+  const dir = mkdtempSync(path.join(tmpdir(), 'btalk-hangup-'));
+  const out = path.join(dir, 'ended.json');
+  const stateDir = path.join(dir, 'state');
+  const command = ['node', loginShell, out, ...(options.keepsHup ? ['--keeps-hup'] : []), 'node', builtCli, ...args].map((a) => JSON.stringify(a)).join(' ');
+  const terminal = openTerminal(command, {...env, CI: 'false', NO_COLOR: '1', BTALK_CONFIG_DIR: path.join(dir, 'config'), BTALK_STATE_DIR: stateDir});
+  t = terminal;
+  return {
+    terminal,
+    stateDir,
+    async hangUp() {
+      terminal.close();
+      const started = Date.now();
+      while (!existsSync(out)) {
+        if (Date.now() - started > TERMINAL_WAIT_MS) throw new Error('btalk did not end after its terminal went away');
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      return JSON.parse(readFileSync(out, 'utf8')) as Ended;
+    },
+  };
+}
+
+function journal(stateDir: string): Array<{outcome: string; voiceSiteId?: string; source: string}> {
+  return readFileSync(path.join(stateDir, 'orders.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as {outcome: string; voiceSiteId?: string; source: string});
+}
+
+describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
+  const sandbox = useEmulator();
+
+  it.each([
+    ['the wizard', [], '2 of 2 VPNs', 'the shell passes the SIGHUP on', false],
+    ['the wizard', [], '2 of 2 VPNs', 'no one passes a SIGHUP on: the read from the terminal ends', true],
+    ['the accessible wizard', ['--accessible'], '2) My VPN 2', 'the shell passes the SIGHUP on', false],
+    ['the accessible wizard', ['--accessible'], '2) My VPN 2', 'no one passes a SIGHUP on: the read from the terminal ends', true],
+  ])('%s at the VPN question, %s: exit 129, nothing ordered, no abort', async (_, args, question, __, keepsHup) => {
+    const s = sandbox();
+    const run = inTerminal(args, emulatorEnv(s), {keepsHup});
+    await run.terminal.waitFor(question);
+    const ended = await run.hangUp();
+    expect(ended.stderr).not.toContain('Assertion failed');
+    expect(ended).toMatchObject({code: 129, signal: null});
+    expect(ended.stderr).toContain('Interrupted: nothing was ordered.');
+    expect(s.counters.ordersCreated).toBe(0);
+  });
+
+  it('the wizard while its order POST is on its way: waits for the answer, journals the site, exit 129', async () => {
+    const s = sandbox();
+    const run = inTerminal([], emulatorEnv(s));
+    await run.terminal.waitFor('2 of 2 VPNs');
+    await franceToReview(run.terminal);
+    s.injectFault({route: 'POST /customers/:customerCode/orders', delayMs: 2000});
+    await run.terminal.key('Enter', 'Sending the order for VOICESITE_IN_FRANCE');
+    const ended = await run.hangUp();
+    expect(ended.stderr).not.toContain('Assertion failed');
+    expect(ended).toMatchObject({code: 129, signal: null});
+    expect(s.counters.ordersCreated).toBe(1);
+    expect(journal(run.stateDir)).toEqual([expect.objectContaining({source: 'wizard', outcome: 'ordered', voiceSiteId: expect.stringMatching(/^vs/)})]);
+  });
+
+  it('btalk order in line mode while its POST is on its way: waits for the answer, journals the site, exit 129', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'POST /customers/:customerCode/orders', delayMs: 2000});
+    const run = inTerminal(['order', '--customer', '9999', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Paris office', '--yes'], emulatorEnv(s));
+    await run.terminal.waitFor(/Ordering [A-Z_0-9]+ \.\.\./);
+    const ended = await run.hangUp();
+    expect(ended.stderr).not.toContain('Assertion failed');
+    expect(ended).toMatchObject({code: 129, signal: null});
+    expect(s.counters.ordersCreated).toBe(1);
+    expect(journal(run.stateDir)).toEqual([expect.objectContaining({source: 'order', outcome: 'ordered', voiceSiteId: expect.stringMatching(/^vs/)})]);
+  });
+});
