@@ -66,11 +66,11 @@ describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {time
   const sandbox = useEmulator();
 
   it.each([
-    ['the wizard', [], '2 of 2 VPNs', 'the shell passes the SIGHUP on', false],
-    ['the wizard', [], '2 of 2 VPNs', 'no one passes a SIGHUP on: the read from the terminal ends', true],
-    ['the accessible wizard', ['--accessible'], '2) My VPN 2', 'the shell passes the SIGHUP on', false],
-    ['the accessible wizard', ['--accessible'], '2) My VPN 2', 'no one passes a SIGHUP on: the read from the terminal ends', true],
-  ])('%s at the VPN question, %s: exit 129, nothing ordered, no abort', async (_, args, question, __, keepsHup) => {
+    ['the wizard', 'the shell passes the SIGHUP on', [], '2 of 2 VPNs', false],
+    ['the wizard', 'no one passes a SIGHUP on: the read from the terminal ends', [], '2 of 2 VPNs', true],
+    ['the accessible wizard', 'the shell passes the SIGHUP on', ['--accessible'], '2) My VPN 2', false],
+    ['the accessible wizard', 'no one passes a SIGHUP on: the read from the terminal ends', ['--accessible'], '2) My VPN 2', true],
+  ])('%s at the VPN question, %s: exit 129, nothing ordered, no abort', async (_, __, args, question, keepsHup) => {
     const s = sandbox();
     const run = inTerminal(args, emulatorEnv(s), {keepsHup});
     await run.terminal.waitFor(question);
