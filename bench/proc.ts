@@ -6,6 +6,8 @@ import {fileURLToPath} from 'node:url';
 export const CLI = fileURLToPath(new URL('../cli.js', import.meta.url));
 /** dist/bench/ink-floor.js: Ink and React drawing one list, nothing else (bench/ink-floor.tsx). */
 export const INK_FLOOR = fileURLToPath(new URL('./ink-floor.js', import.meta.url));
+/** dist/bench/reads-floor.js: Ink, the emulator's thread and the VPN list's four reads, no btalk code (bench/reads-floor.tsx). */
+export const READS_FLOOR = fileURLToPath(new URL('./reads-floor.js', import.meta.url));
 
 export interface ProcessResult {
   ms: number;

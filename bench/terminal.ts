@@ -5,7 +5,7 @@
  * two-VPN account.
  */
 import type {RunningEmulator} from '../src/emulator/types.js';
-import {CLI, INK_FLOOR} from './proc.js';
+import {CLI, INK_FLOOR, READS_FLOOR} from './proc.js';
 import {runInPty} from './pty.js';
 import {median, ms, quantile, report, section} from './stats.js';
 
@@ -28,9 +28,13 @@ export async function terminalBench(emulator: RunningEmulator, baseEnv: NodeJS.P
   const first: number[] = [];
   const interactive: number[] = [];
   const floor: number[] = [];
+  const plainReads: number[] = [];
+  const workerReads: number[] = [];
   for (let i = 0; i < runs; i++) {
     bare.push(...(await timeInPty([process.execPath, '-e', 'console.log(1)'], baseEnv, [/1/])));
     floor.push(...(await timeInPty([process.execPath, INK_FLOOR], baseEnv, [/My VPN 1/])));
+    plainReads.push(...(await timeInPty([process.execPath, READS_FLOOR, 'plain'], baseEnv, [/My VPN 1/])));
+    workerReads.push(...(await timeInPty([process.execPath, READS_FLOOR, 'worker'], baseEnv, [/My VPN 1/])));
     // --sandbox: the embedded emulator and its demo account (one customer: the VPN list is the first question).
     const [text, list] = await timeInPty([process.execPath, CLI, '--sandbox'], baseEnv, [/\S/, /My VPN 1/]);
     first.push(text!);
@@ -45,6 +49,11 @@ export async function terminalBench(emulator: RunningEmulator, baseEnv: NodeJS.P
   // Not a goal: what Ink and React alone cost before their first frame, the same way measured.
   report({name: 'bare Ink app (Ink and React, one list): first frame', value: ms(median(floor)), reference: 'bare node', ratio: median(floor) / reference});
   report({name: 'btalk --sandbox: first screen that takes keys, against the bare Ink app', value: ms(median(interactive)), reference: `Ink app: ${ms(median(floor))}`, ratio: median(interactive) / median(floor)});
+  // Not goals either: what that screen costs with none of btalk's code (bench/reads-floor.tsx):
+  // Ink, the emulator's thread and the list's four reads over bare node:http; the same with the
+  // reads made by got and zod in a worker thread of their own.
+  report({name: 'floor: Ink + emulator thread + the 4 reads over bare node:http', value: ms(median(plainReads)), reference: 'bare node', ratio: median(plainReads) / reference});
+  report({name: 'floor: the same, the reads by got + zod in a worker thread', value: ms(median(workerReads)), reference: 'bare node', ratio: median(workerReads) / reference});
 
   // Against the emulator in this process, credentials from the environment (no keychain call): the
   // wizard's process holds btalk alone, so its RSS below is btalk's, not the emulator's lists.

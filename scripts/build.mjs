@@ -253,4 +253,8 @@ await esbuild.build({...shared, format: 'cjs', splitting: false, banner: {}, out
 // got's decompressor stays a run-time import there, loaded only for a compressed answer.
 await esbuild.build({...shared, splitting: false, external: [...shared.external, 'decompress-response'], entryPoints: {'head-start': 'src/token-head-start.ts'}, outdir: 'dist'});
 await chmod(path.join(root, 'dist/cli.js'), 0o755);
-if (bench) await esbuild.build({...shared, entryPoints: {run: 'bench/run.ts', 'ink-floor': 'bench/ink-floor.tsx'}, outdir: 'dist/bench'});
+if (bench) {
+  await esbuild.build({...shared, entryPoints: {run: 'bench/run.ts', 'ink-floor': 'bench/ink-floor.tsx', 'reads-floor': 'bench/reads-floor.tsx'}, outdir: 'dist/bench'});
+  // The `worker` floor's thread, one CommonJS file as the emulator's worker is.
+  await esbuild.build({...shared, format: 'cjs', splitting: false, banner: {}, outExtension: {'.js': '.cjs'}, entryPoints: {'reads-worker': 'bench/reads-worker.ts'}, outdir: 'dist/bench'});
+}
