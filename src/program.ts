@@ -57,9 +57,9 @@ export function buildProgram(processRuntime: Runtime): {program: Command; exitCo
     .option(ROOT_FLAGS.orderTimeout, 'the most the order POST may take (default 60; env BTALK_ORDER_TIMEOUT)')
     // The answers, for the wizard and for `btalk order` alike (read from here by both: a root
     // option takes its value wherever it appears on the line).
-    .option(ROOT_FLAGS.customer, 'answer: customer code (wizard and order; env BTALK_CUSTOMER)')
-    .option(ROOT_FLAGS.vpn, 'answer: VPN id, code or exact name (env BTALK_VPN)')
-    .option(ROOT_FLAGS.country, 'answer: ISO code (FR) or English name (env BTALK_COUNTRY)')
+    .option(ROOT_FLAGS.customer, 'answer: customer code (wizard and order; env BTALK_CUSTOMER); voicesites: that customer\'s sites')
+    .option(ROOT_FLAGS.vpn, 'answer: VPN id, code or exact name (env BTALK_VPN); voicesites: that VPN\'s sites')
+    .option(ROOT_FLAGS.country, 'answer: ISO code (FR) or name in English or French (env BTALK_COUNTRY); voicesites: that country\'s sites')
     .option(ROOT_FLAGS.siteName, 'answer: technical site name (env BTALK_SITE_NAME)')
     .option(ROOT_FLAGS.label, 'answer: customer site label (env BTALK_LABEL)')
     .option(ROOT_FLAGS.reference, 'answer: your order reference (env BTALK_REFERENCE)')

@@ -8,11 +8,16 @@ const EXAMPLES = `
 Examples:
   $ btalk voicesites
   $ btalk voicesites --filter paris
+  $ btalk voicesites --customer 9999 --country Allemagne
   $ btalk voicesites --json --filter FR | jq '.[].voiceSiteId'
   $ btalk voicesites --csv --separator ';' > sites.csv     # for a French Excel
   $ btalk voicesites --wide | less -S
 
 --filter matches the id, technical name, label or country, ignoring case and accents.
+--customer, --vpn and --country list one customer's, one VPN's or one country's sites; they are
+read as btalk order reads them (a customer by code or name, a VPN by id, code or exact name, a
+country by ISO code or its name in English or French). Their environment variables do not narrow
+the list.
 --csv writes UTF-8 with a BOM and CRLF line ends (Excel keeps the accents); a cell that a
 spreadsheet would run as a formula (=, +, -, @) is written as text with a leading '.
 In a terminal the table fits its width (cut cells end in "…"); --wide shows every cell in full.`;
@@ -28,7 +33,7 @@ export function registerVoicesites(program: Command, ctx: CommandContext): void 
     .addHelpText('after', EXAMPLES)
     .action(async (flags: VoicesitesFlags) => {
       const globals = ctx.globals();
-      const code = await runCommand(ctx.runtime, globals, async () => (await import('./voicesites-action.js')).voicesites(ctx, globals, flags));
+      const code = await runCommand(ctx.runtime, globals, async () => (await import('./voicesites-action.js')).voicesites(ctx, globals, flags, ctx.answerFlags?.() ?? {}));
       ctx.setExitCode(code);
     });
 }

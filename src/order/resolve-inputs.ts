@@ -47,6 +47,15 @@ const FIELD_TO_ANSWER = {
   customerOrderReference: 'reference',
 } as const;
 
+/** A country given as a code or a name: the one it names, or what is wrong with it. */
+export function countryAnswer(input: string): {country: CountryOption} | {message: string} {
+  const found = lookupCountry(input);
+  if (found.found) return {country: found.found};
+  if (found.ambiguous) return {message: `"${input}" names ${found.ambiguous.length} countries: ${found.ambiguous.map(countryLabel).join(', ')}; give the ISO code`};
+  const maybe = found.suggestions.length > 0 ? `; did you mean ${found.suggestions.map(countryLabel).join(', ')}?` : '';
+  return {message: `"${input}" is not a country code or a country name in English or French${maybe}`};
+}
+
 /**
  * Missing answers and the API's name rules. `--site-name` defaults to a name derived from the label
  * and `--reference` to "btalk-YYYYMMDD-HHMM"; every other answer except the customer is required.
@@ -59,14 +68,9 @@ export function checkLocalAnswers(answers: Answers, now: Date): Checked<LocalOrd
   let country: CountryOption | undefined;
   if (answers.country === undefined) required('country', 'the country (ISO code such as FR, or its name in English or French)');
   else {
-    const found = lookupCountry(answers.country);
-    country = found.found;
-    if (found.ambiguous) {
-      problems.push({answer: 'country', message: `"${answers.country}" names ${found.ambiguous.length} countries: ${found.ambiguous.map(countryLabel).join(', ')}; give the ISO code`});
-    } else if (found.suggestions) {
-      const maybe = found.suggestions.length > 0 ? `; did you mean ${found.suggestions.map(countryLabel).join(', ')}?` : '';
-      problems.push({answer: 'country', message: `"${answers.country}" is not a country code or a country name in English or French${maybe}`});
-    }
+    const found = countryAnswer(answers.country);
+    if ('message' in found) problems.push({answer: 'country', message: found.message});
+    else country = found.country;
   }
 
   if (answers.label === undefined) required('label', 'the customer site label, e.g. "Paris office"');
