@@ -10,7 +10,7 @@ import {repoRoot, sourceFiles} from './helpers/imports.js';
 
 const FILE_NAME = /(?<![\w/.-])(?:[\w-]+\/)*[\w.-]+\.(?:md|tsx?|mjs)\b/g;
 const files = [...sourceFiles(path.join(repoRoot, 'src')), ...sourceFiles(path.join(repoRoot, 'test')), ...sourceFiles(path.join(repoRoot, 'bench'))];
-const known = [...files.map((f) => path.relative(repoRoot, f)), 'README.md', 'src/README.md', 'package.json', ...readdirSync(path.join(repoRoot, 'scripts')).map((f) => `scripts/${f}`), 'test/helpers/fake-keyring.mjs', 'test/helpers/hold-ink.mjs', 'test/helpers/hold-ink-hooks.mjs', 'test/helpers/report-builtins.mjs'];
+const known = [...files.map((f) => path.relative(repoRoot, f)), 'README.md', 'src/README.md', 'package.json', ...readdirSync(path.join(repoRoot, 'scripts')).map((f) => `scripts/${f}`), ...readdirSync(path.join(repoRoot, 'test/helpers')).filter((f) => f.endsWith('.mjs')).map((f) => `test/helpers/${f}`)];
 
 /** A name resolves when some file of the repository is it, or ends with it (`api/client.ts`, `client.ts`). */
 function resolves(name: string): boolean {
