@@ -1,7 +1,9 @@
 /**
  * Checks every row of a batch before anything is sent: the local name rules, then customer, VPN and
  * coverage against the API (each list fetched once), then duplicates within the file. A row whose
- * technical site name already exists is skipped, not refused: that is how a batch resumes.
+ * site already exists as the row asks for it (same customer, VPN, country and label) is skipped,
+ * not refused: that is how a batch resumes. A site of that name ordered otherwise is a problem of
+ * the row: it was never sent.
  *
  * Every problem of every row is found in one run: a row that breaks the name rules still has its
  * customer, VPN and country checked against the API, as a single `btalk order` does, so fixing
@@ -60,6 +62,18 @@ function readAhead(catalog: OrderCatalog, answers: readonly Answers[]): void {
   for (const read of reads) read.catch(() => undefined);
 }
 
+/**
+ * How an existing site differs from what a row asks for: the VPN, the country or the label it was
+ * ordered with. Only fields the site lists can differ.
+ */
+function differences(site: VoiceSite, order: ResolvedOrder): string[] {
+  const out: string[] = [];
+  if (site.vpnId !== undefined && String(site.vpnId) !== order.vpn.vpnId) out.push(`VPN ${String(site.vpnId)}, not ${order.vpn.vpnId} (${order.vpn.name})`);
+  if (site.country !== undefined && site.country.trim().toUpperCase() !== order.country.iso2) out.push(`country ${site.country}, not ${order.country.iso2}`);
+  if (site.customerSiteLabel !== undefined && site.customerSiteLabel.trim() !== order.customerSiteLabel.trim()) out.push(`label "${site.customerSiteLabel}", not "${order.customerSiteLabel}"`);
+  return out;
+}
+
 export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalog, now: Date, hooks: CheckHooks = {}): Promise<CheckedBatch> {
   const problems: RowProblem[] = [];
   const planned: PlannedRow[] = [];
@@ -70,24 +84,11 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
   const reading = catalog.sitesNamed([...names]);
   readAhead(catalog, locals.map((l) => l.answers));
   const sites = await reading;
-  // A site of another customer (keys with several) does not count when the row names its customer.
-  const existingFor = (name: string, customer: string | undefined) => findSiteByName(sites, name, customer);
 
-  const firstRowOf = new Map<string, number>();
-  for (const {row, local} of locals) {
-    if (!local.ok) {
-      problems.push(...rowProblems(row, local.problems));
-      continue;
-    }
-    const name = local.ok.technicalSiteName;
-    // Names are unique per customer; rows naming different customers may share one.
-    const key = `${local.ok.customer ?? ''}\n${name}`;
-    const first = firstRowOf.get(key);
-    if (first !== undefined) problems.push({row, column: 'site-name', message: `${name} is also the site name of row ${first}`});
-    else firstRowOf.set(key, row);
-  }
-
-  // Rows resolved concurrently: the catalog makes each distinct list one request.
+  // Rows resolved concurrently: the catalog makes each distinct list one request. A row's
+  // customer is known only once resolved (a code, a name, or the key's only customer): the
+  // existing site and the rows that share a name are looked for with that code, however the cell
+  // wrote it.
   let done = 0;
   const checkedOne = <T>(value: T): T => {
     hooks.onChecked?.(++done, rows.length);
@@ -98,22 +99,43 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
       if (!local.ok) {
         // What the API says about the answers given, in the same list as the local problems.
         const more = hasRemoteAnswers(answers) ? await remoteProblemsOf(catalog, answers) : [];
-        return checkedOne({row, more});
+        return checkedOne({row, problems: [...local.problems, ...more]});
       }
-      const site = existingFor(local.ok.technicalSiteName, local.ok.customer);
-      if (site) return checkedOne({row, skip: site, name: local.ok.technicalSiteName});
-      return checkedOne({row, checked: await resolveRemote(catalog, local.ok)});
+      const checked = await resolveRemote(catalog, local.ok);
+      if (!checked.ok) return checkedOne({row, problems: checked.problems});
+      return checkedOne({row, order: checked.ok, site: findSiteByName(sites, checked.ok.technicalSiteName, checked.ok.customer.customerCode)});
     }),
   );
-  for (const r of resolved) {
-    if ('more' in r) {
-      problems.push(...rowProblems(r.row, r.more));
+
+  // Names are unique per customer: the first row that names a site keeps it, in file order.
+  const firstRowOf = new Map<string, number>();
+  for (const r of resolved.sort((a, b) => a.row - b.row)) {
+    if ('problems' in r) {
+      problems.push(...rowProblems(r.row, r.problems));
       continue;
     }
-    if ('skip' in r && r.skip) skipped.push({row: r.row, technicalSiteName: r.name, site: r.skip});
-    else if ('checked' in r && r.checked) {
-      if (r.checked.ok) planned.push({row: r.row, order: r.checked.ok});
-      else problems.push(...rowProblems(r.row, r.checked.problems));
+    const name = r.order.technicalSiteName;
+    const key = `${r.order.customer.customerCode}\n${name}`;
+    const first = firstRowOf.get(key);
+    if (first !== undefined) {
+      problems.push({row: r.row, column: 'site-name', message: `${name} is also the site name of row ${first}`});
+      continue;
+    }
+    firstRowOf.set(key, r.row);
+    if (!r.site) {
+      planned.push({row: r.row, order: r.order});
+      continue;
+    }
+    // A site of that name exists. Ordered as this row asks (a batch run again): skipped. Ordered
+    // otherwise: this row was never sent, and saying "skipped" would pass it for done.
+    const differs = differences(r.site, r.order);
+    if (differs.length === 0) skipped.push({row: r.row, technicalSiteName: name, site: r.site});
+    else {
+      problems.push({
+        row: r.row,
+        column: 'site-name',
+        message: `a voicesite named ${name} already exists for customer ${r.order.customer.customerCode} (${String(r.site.voiceSiteId)}) with ${differs.join('; ')}: give this row a site-name of its own`,
+      });
     }
   }
   // By row, then in the file's column order, so a row's problems read left to right.
