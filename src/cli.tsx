@@ -4,14 +4,14 @@
  * (src/program.ts) and sets the process exit code (table in src/errors.ts, documented in README).
  */
 // Bundled into dist/cli.js at build time: nothing is read from disk to answer --version.
-import {closeSync, existsSync, openSync} from 'node:fs';
+import {closeSync, existsSync, fstatSync, openSync} from 'node:fs';
 import {isatty} from 'node:tty';
 import {fileURLToPath} from 'node:url';
 import packageJson from '../package.json' with {type: 'json'};
 import {embeddedEmulatorLikely, startingAhead} from './emulator/warmup.js';
 import {EXIT_CODES, interruptedExitCode, INTERRUPT_SIGNALS, type InterruptSignal} from './errors.js';
 import {holdEarlyInput, type EarlyInput} from './early-input.js';
-import {guardLostTerminals} from './lost-terminal.js';
+import {releaseLostTerminals, type StdioProbe} from './lost-terminal.js';
 import {clearedBeforeWrite, prepaintWizard, runsLoginForm} from './prepaint.js';
 import {keychainLikely, keychainReadsAhead} from './secrets/keyring-warmup.js';
 import {KEYCHAIN_SERVICE} from './secrets/types.js';
@@ -51,14 +51,20 @@ function processRuntime(): Runtime {
         }
         on('SIGHUP');
       };
+      let registered = true;
       const readEnded = () => {
-        if (!isatty(0)) hangUp();
+        if (registered && !isatty(0)) hangUp();
       };
       const listeners = INTERRUPT_SIGNALS.map((signal) => [signal, signal === 'SIGHUP' ? hangUp : () => on(signal)] as const);
       for (const [signal, listener] of listeners) process.on(signal, listener);
       const watchesRead = process.stdin.isTTY === true;
-      if (watchesRead) process.stdin.on('end', readEnded);
+      if (watchesRead) {
+        process.stdin.on('end', readEnded);
+        // Gone before this handler came (the first frame's hold read its end): the same hang-up.
+        if (process.stdin.readableEnded) setImmediate(readEnded);
+      }
       return () => {
+        registered = false;
         for (const [signal, listener] of listeners) process.off(signal, listener);
         if (watchesRead) process.stdin.off('end', readEnded);
       };
@@ -92,26 +98,27 @@ let earlyInput: EarlyInput | undefined;
  * whose terminal went away during the run (an SSH session dropped) gets /dev/null in its place, so
  * Node's own terminal restore does not abort the exit (src/lost-terminal.ts).
  */
-const releaseLostTerminals =
-  process.platform === 'win32'
-    ? () => []
-    : guardLostTerminals({
-        isatty,
-        replaceWithNull(fd) {
-          closeSync(fd);
-          // The lowest free descriptor: `fd` itself, just closed.
-          const opened = openSync('/dev/null', fd === 0 ? 'r' : 'w');
-          if (opened !== fd) closeSync(opened);
-        },
-      });
-process.on('exit', releaseLostTerminals);
+const stdio: StdioProbe = {
+  isatty,
+  isCharacterDevice: (fd) => fstatSync(fd).isCharacterDevice(),
+  replaceWithNull(fd) {
+    closeSync(fd);
+    // The lowest free descriptor: `fd` itself, just closed.
+    const opened = openSync('/dev/null', fd === 0 ? 'r' : 'w');
+    if (opened !== fd) closeSync(opened);
+  },
+};
+const releaseLost = (): void => {
+  if (process.platform !== 'win32') releaseLostTerminals(stdio);
+};
+process.on('exit', releaseLost);
 
 function holdKeys(): EarlyInput | undefined {
   return holdEarlyInput(process.stdin, {
     // As the terminal does: to the whole process group (the keyring helper too).
     raise: (signal) => process.kill(process.platform === 'win32' ? process.pid : 0, signal),
     resend: (signal) => {
-      releaseLostTerminals();
+      releaseLost();
       process.kill(process.pid, signal);
     },
     on: (event, listener) => process.on(event, listener),

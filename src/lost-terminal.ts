@@ -14,6 +14,8 @@
 export interface StdioProbe {
   /** True while `fd` is a terminal that is still there (a hung-up terminal answers false). */
   isatty(fd: number): boolean;
+  /** True when `fd` is open on a character device (a terminal, hung up or not; /dev/null). */
+  isCharacterDevice(fd: number): boolean;
   /** Puts /dev/null in the place of `fd`. */
   replaceWithNull(fd: number): void;
 }
@@ -21,22 +23,30 @@ export interface StdioProbe {
 const STANDARD = [0, 1, 2] as const;
 
 /**
- * Notes which standard descriptors are terminals now (call it at start) and returns what to run
- * as the process ends: it replaces those whose terminal has gone since, and returns them.
+ * Run as the process ends: each standard descriptor open on a character device that is not a
+ * terminal (any more) gets /dev/null in its place, and the descriptors replaced are returned.
+ * Whether it was a terminal is not asked at start: a terminal can go away while Node itself
+ * starts, after Node noted it and before btalk's first line runs. A descriptor that was /dev/null
+ * all along is replaced by /dev/null; a terminal that is still there, a pipe or a file is never
+ * touched.
  */
-export function guardLostTerminals(probe: StdioProbe): () => number[] {
-  const terminals = STANDARD.filter((fd) => probe.isatty(fd));
-  return () => {
-    const lost = terminals.filter((fd) => !probe.isatty(fd));
-    for (const fd of lost) {
-      try {
-        probe.replaceWithNull(fd);
-      } catch {
-        // Nothing better to do as the process ends: Node's own restore then runs as it would.
-      }
+export function releaseLostTerminals(probe: StdioProbe): number[] {
+  const lost = STANDARD.filter((fd) => {
+    try {
+      return probe.isCharacterDevice(fd) && !probe.isatty(fd);
+    } catch {
+      // Closed: Node's restore skips it too.
+      return false;
     }
-    return lost;
-  };
+  });
+  for (const fd of lost) {
+    try {
+      probe.replaceWithNull(fd);
+    } catch {
+      // Nothing better to do as the process ends: Node's own restore then runs as it would.
+    }
+  }
+  return lost;
 }
 
 /**

@@ -1,48 +1,52 @@
 import {describe, expect, it} from 'vitest';
-import {guardLostTerminals, leaveRawMode} from '../src/lost-terminal.js';
+import {leaveRawMode, releaseLostTerminals} from '../src/lost-terminal.js';
 
-/** Descriptors 0-2 as a terminal may leave them: `terminals` are terminals, `gone` hung up later. */
-function fakeStdio(terminals: number[]) {
-  const live = new Set(terminals);
+type Kind = 'terminal' | 'gone' | 'null' | 'pipe' | 'closed';
+
+/** Descriptors 0-2 as they may be as the process ends. */
+function fakeStdio(kinds: [Kind, Kind, Kind]) {
   const replaced: number[] = [];
   return {
-    hangUp: (fd: number) => live.delete(fd),
     replaced,
-    probe: {isatty: (fd: number) => live.has(fd), replaceWithNull: (fd: number) => void replaced.push(fd)},
+    probe: {
+      isatty: (fd: number) => kinds[fd] === 'terminal',
+      isCharacterDevice(fd: number) {
+        if (kinds[fd] === 'closed') throw Object.assign(new Error('EBADF'), {code: 'EBADF'});
+        return kinds[fd] === 'terminal' || kinds[fd] === 'gone' || kinds[fd] === 'null';
+      },
+      replaceWithNull: (fd: number) => void replaced.push(fd),
+    },
   };
 }
 
-describe('guardLostTerminals', () => {
-  it('replaces only the descriptors that were terminals at start and are gone now', () => {
-    const io = fakeStdio([0, 1]);
-    const release = guardLostTerminals(io.probe);
-    io.hangUp(0);
-    io.hangUp(1);
-    expect(release()).toEqual([0, 1]);
-    expect(io.replaced).toEqual([0, 1]);
+describe('releaseLostTerminals', () => {
+  it('replaces each descriptor whose terminal is gone', () => {
+    const io = fakeStdio(['gone', 'gone', 'gone']);
+    expect(releaseLostTerminals(io.probe)).toEqual([0, 1, 2]);
+    expect(io.replaced).toEqual([0, 1, 2]);
   });
 
-  it('leaves a terminal that is still there, and a descriptor that never was one (a pipe, a file)', () => {
-    const io = fakeStdio([0, 1]);
-    const release = guardLostTerminals(io.probe);
-    expect(release()).toEqual([]);
-    // fd 2 was a file from the start: not a terminal now either, and not touched.
-    io.hangUp(1);
-    expect(release()).toEqual([1]);
-    expect(io.replaced).toEqual([1]);
+  it('never touches a terminal that is still there, a pipe or a file, or a closed descriptor', () => {
+    const io = fakeStdio(['terminal', 'pipe', 'closed']);
+    expect(releaseLostTerminals(io.probe)).toEqual([]);
+    expect(io.replaced).toEqual([]);
+  });
+
+  it('a descriptor on /dev/null is replaced by /dev/null: harmless, and nothing needs to know what it was at start', () => {
+    const io = fakeStdio(['null', 'terminal', 'gone']);
+    expect(releaseLostTerminals(io.probe)).toEqual([0, 2]);
   });
 
   it('a replacement that fails does not stop the others', () => {
-    const io = fakeStdio([0, 1, 2]);
-    const release = guardLostTerminals({
-      isatty: io.probe.isatty,
+    const io = fakeStdio(['gone', 'gone', 'gone']);
+    const lost = releaseLostTerminals({
+      ...io.probe,
       replaceWithNull(fd) {
-        if (fd === 1) throw new Error('EBADF');
+        if (fd === 1) throw new Error('EMFILE');
         io.probe.replaceWithNull(fd);
       },
     });
-    for (const fd of [0, 1, 2]) io.hangUp(fd);
-    expect(release()).toEqual([0, 1, 2]);
+    expect(lost).toEqual([0, 1, 2]);
     expect(io.replaced).toEqual([0, 2]);
   });
 });

@@ -6,7 +6,7 @@
  * a hang-up (129), never aborted by Node while restoring a terminal that is gone, and an order
  * already on its way is waited for and journaled.
  */
-import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -19,6 +19,7 @@ const tmuxPresent = hasTmux();
 if (!tmuxPresent) console.warn('terminal-hangup-tmux.test.ts skipped: tmux is not installed (.ci/run installs it).');
 
 const loginShell = fileURLToPath(new URL('../helpers/login-shell.mjs', import.meta.url));
+const holdInk = fileURLToPath(new URL('../helpers/hold-ink.mjs', import.meta.url));
 
 let t: Terminal | undefined;
 afterEach(() => t?.close());
@@ -36,11 +37,11 @@ interface Run {
   hangUp(): Promise<Ended>;
 }
 
-function inTerminal(args: string[], env: Record<string, string>, options: {keepsHup?: boolean} = {}): Run {
+function inTerminal(args: string[], env: Record<string, string>, options: {keepsHup?: boolean; nodeArgs?: string[]} = {}): Run {
   const dir = mkdtempSync(path.join(tmpdir(), 'btalk-hangup-'));
   const out = path.join(dir, 'ended.json');
   const stateDir = path.join(dir, 'state');
-  const command = ['node', loginShell, out, ...(options.keepsHup ? ['--keeps-hup'] : []), 'node', builtCli, ...args].map((a) => JSON.stringify(a)).join(' ');
+  const command = ['node', loginShell, out, ...(options.keepsHup ? ['--keeps-hup'] : []), 'node', ...(options.nodeArgs ?? []), builtCli, ...args].map((a) => JSON.stringify(a)).join(' ');
   const terminal = openTerminal(command, {...env, CI: 'false', NO_COLOR: '1', BTALK_CONFIG_DIR: path.join(dir, 'config'), BTALK_STATE_DIR: stateDir});
   t = terminal;
   return {
@@ -78,6 +79,21 @@ describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {time
     expect(ended.stderr).not.toContain('Assertion failed');
     expect(ended).toMatchObject({code: 129, signal: null});
     expect(ended.stderr).toContain('Interrupted: nothing was ordered.');
+    expect(s.counters.ordersCreated).toBe(0);
+  });
+
+  it('the wizard, its terminal gone while Ink still loads and no SIGHUP: the end of the read, taken by the first frame, is the hang-up (exit 129)', async () => {
+    const s = sandbox();
+    const gate = path.join(mkdtempSync(path.join(tmpdir(), 'btalk-hangup-gate-')), 'ink-may-load');
+    const run = inTerminal([], {...emulatorEnv(s), HOLD_INK_UNTIL: gate}, {keepsHup: true, nodeArgs: ['--import', holdInk]});
+    await run.terminal.waitFor('Checking access');
+    const ending = run.hangUp();
+    // Ink loads only after the terminal is gone: the wizard's interrupt handler comes after the read ended.
+    await new Promise((r) => setTimeout(r, 300));
+    writeFileSync(gate, '');
+    const ended = await ending;
+    expect(ended.stderr).not.toContain('Assertion failed');
+    expect(ended).toMatchObject({code: 129, signal: null});
     expect(s.counters.ordersCreated).toBe(0);
   });
 
