@@ -10,7 +10,7 @@ import {BtalkError} from '../errors.js';
 import {decodeCsvBytes} from '../csv/decode.js';
 import {terminalSafe, terminalSafeJson, terminalSafeLines} from '../text/terminal-safe.js';
 import {parseBatchCsv, resultsPathFor, type RowProblem} from './batch-csv.js';
-import {checkBatch} from './batch-check.js';
+import {checkBatch, type PlannedRow} from './batch-check.js';
 import {startBatch, type BackoffSettings} from './batch-send.js';
 import {untilSent, type BeforeSend} from './before-send.js';
 import {confirm, declined} from './confirm.js';
@@ -22,6 +22,8 @@ import {checkResultsWritable, previousUnknownNames, writeResultsCsv, type RowRes
 import {plannedRequest, requestText} from './review.js';
 import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
 import {withApi} from '../session-api.js';
+import {defaultStateDir} from '../journal/state-dir.js';
+import {orderKey, unsettledOrders} from '../journal/unsettled.js';
 
 export interface BatchTuning {
   backoff?: BackoffSettings;
@@ -41,6 +43,12 @@ export function resultLine(r: RowResult): string {
   if (r.error) parts.push(terminalSafe(r.error));
   if (r.requestId) parts.push(`request id ${terminalSafe(r.requestId)}`);
   return parts.join('  ');
+}
+
+/** The journal's unsettled unknown orders; none when the state folder is unknown. */
+async function unsettledInJournal(runtime: OrderDeps['runtime']): Promise<Map<string, unknown>> {
+  const location = defaultStateDir(runtime.env, runtime.platform);
+  return 'dir' in location ? unsettledOrders(location.dir) : new Map();
 }
 
 export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning = {}): Promise<number> {
@@ -116,19 +124,23 @@ async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string},
       results.push(r);
       print(r);
     }
-    // A row left `unknown` by an earlier run and still not listed is not resent on its own.
-    for (const p of checked.planned.filter((p) => heldBack.has(p.order.technicalSiteName))) {
+    // A row left `unknown` by an earlier run (this file's results, or any order in the journal)
+    // and still not listed is not resent on its own.
+    const unsettled = options.resendIfAbsent ? new Map() : await unsettledInJournal(runtime);
+    const isHeld = (p: PlannedRow) =>
+      heldBack.has(p.order.technicalSiteName) || unsettled.has(orderKey(api.baseUrl, p.order.customer.customerCode, p.order.technicalSiteName));
+    for (const p of checked.planned.filter(isHeld)) {
       const name = p.order.technicalSiteName;
       const r: RowResult = {
         row: p.row,
         technicalSiteName: name,
         status: 'unknown',
-        error: `An earlier run's order for ${name} had no clear answer, and GET /voicesites still does not list it; not sent again. If it is still absent later, run again with --resend-if-absent to send it.`,
+        error: `An earlier run's order for ${name} had no clear answer, and GET /voicesites still does not list it; not sent again (btalk history --filter ${name} shows that order). If it is still absent later, run again with --resend-if-absent to send it.`,
       };
       results.push(r);
       print(r);
     }
-    const planned = [...checked.planned].filter((p) => !heldBack.has(p.order.technicalSiteName)).sort((a, b) => a.row - b.row);
+    const planned = [...checked.planned].filter((p) => !isHeld(p)).sort((a, b) => a.row - b.row);
     const labels = new Map<number, string>(file.rows.flatMap((r) => (r.answers.label === undefined ? [] : [[r.row, r.answers.label] as const])));
     const withLabels = (list: readonly RowResult[]) => list.map((r) => ({...r, customerSiteLabel: r.customerSiteLabel ?? labels.get(r.row)}));
     const skippedNote = checked.skipped.length > 0 ? ` (${checked.skipped.length} already ${checked.skipped.length === 1 ? 'exists and is' : 'exist and are'} skipped)` : '';
