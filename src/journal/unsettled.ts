@@ -9,6 +9,7 @@
 import path from 'node:path';
 import {JOURNAL_FILE_NAME, readJournal} from './journal.js';
 import type {JournalEntry} from './entry.js';
+import {defaultStateDir} from './state-dir.js';
 
 /** Orders are the same when sent to the same API, for the same customer, under the same site name. */
 export function orderKey(baseUrl: string, customerCode: string, technicalSiteName: string): string {
@@ -31,4 +32,10 @@ export async function unsettledOrders(stateDir: string): Promise<Map<string, Jou
     else unsettled.delete(key);
   }
   return unsettled;
+}
+
+/** The same, from the journal where this run's orders go (none when there is no state folder). */
+export async function unsettledForRun(env: Readonly<Record<string, string | undefined>>, platform: NodeJS.Platform): Promise<Map<string, JournalEntry>> {
+  const location = defaultStateDir(env, platform);
+  return 'dir' in location ? unsettledOrders(location.dir) : new Map();
 }

@@ -22,8 +22,7 @@ import {checkResultsWritable, previousUnknownNames, writeResultsCsv, type RowRes
 import {plannedRequest, requestText} from './review.js';
 import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
 import {withApi} from '../session-api.js';
-import {defaultStateDir} from '../journal/state-dir.js';
-import {orderKey, unsettledOrders} from '../journal/unsettled.js';
+import {orderKey, unsettledForRun} from '../journal/unsettled.js';
 
 export interface BatchTuning {
   backoff?: BackoffSettings;
@@ -43,12 +42,6 @@ export function resultLine(r: RowResult): string {
   if (r.error) parts.push(terminalSafe(r.error));
   if (r.requestId) parts.push(`request id ${terminalSafe(r.requestId)}`);
   return parts.join('  ');
-}
-
-/** The journal's unsettled unknown orders; none when the state folder is unknown. */
-async function unsettledInJournal(runtime: OrderDeps['runtime']): Promise<Map<string, unknown>> {
-  const location = defaultStateDir(runtime.env, runtime.platform);
-  return 'dir' in location ? unsettledOrders(location.dir) : new Map();
 }
 
 export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning = {}): Promise<number> {
@@ -126,7 +119,7 @@ async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string},
     }
     // A row left `unknown` by an earlier run (this file's results, or any order in the journal)
     // and still not listed is not resent on its own.
-    const unsettled = options.resendIfAbsent ? new Map() : await unsettledInJournal(runtime);
+    const unsettled = options.resendIfAbsent ? new Map() : await unsettledForRun(runtime.env, runtime.platform);
     const isHeld = (p: PlannedRow) =>
       heldBack.has(p.order.technicalSiteName) || unsettled.has(orderKey(api.baseUrl, p.order.customer.customerCode, p.order.technicalSiteName));
     for (const p of checked.planned.filter(isHeld)) {

@@ -12,6 +12,7 @@ import {usageError, YES_PROBLEM, type OrderDeps} from './order-command.js';
 import {createOrderCatalog, requireOrderAccess, type OrderCatalog} from './order-catalog.js';
 import {answerLabel, type OrderOptions} from './order-options.js';
 import {findSiteByName} from '../domain/site-rules.js';
+import {orderKey, unsettledForRun} from '../journal/unsettled.js';
 import {placeOrder} from './place-order.js';
 import {checkLocalAnswers, hasRemoteAnswers, isProblem, remoteProblemsOf, resolveCustomer, resolveRemote, type AnswerProblem} from './resolve-inputs.js';
 import {orderSummary, placedJson, plannedRequest, requestText} from './review.js';
@@ -111,6 +112,18 @@ async function orderOne(deps: OrderDeps, options: OrderOptions, beforeSend: Befo
         `A voicesite named ${order.technicalSiteName} already exists (voiceSiteId ${existing.voiceSiteId}); nothing was ordered.`,
         {hint: `Choose another --site-name, or see it with "btalk voicesites --filter ${order.technicalSiteName}".`},
       );
+    }
+    // Not listed, but an earlier order of it had no clear answer (the journal): it may still be
+    // processing, and sending it again could make it twice.
+    if (!options.resendIfAbsent) {
+      const earlier = (await unsettledForRun(runtime.env, runtime.platform)).get(orderKey(api.baseUrl, order.customer.customerCode, order.technicalSiteName));
+      if (earlier) {
+        throw new BtalkError(
+          'invalid-input',
+          `An earlier order for ${order.technicalSiteName} (${earlier.time}) had no clear answer, and GET /voicesites does not list it yet: it may still be processing, so it was not sent again.`,
+          {hint: `See it with "btalk history --filter ${order.technicalSiteName}". Run the same command later; if the site is still absent, add --resend-if-absent to send it after a complete check.`},
+        );
+      }
     }
 
     const request = plannedRequest(api, order);

@@ -13,7 +13,7 @@ import {runBuiltCli} from '../helpers/built-cli.js';
 
 const POST = 'POST /customers/:customerCode/orders';
 
-describe('btalk order --from, an earlier order left unknown', () => {
+describe('btalk order, an earlier order left unknown', () => {
   const sandbox = useEmulator();
 
   it('is held back by a run of a renamed copy of the file whose results file is gone, and sent by --resend-if-absent', async () => {
@@ -44,5 +44,26 @@ describe('btalk order --from, an earlier order left unknown', () => {
     const again = await run(['order', '--from', 'sites.csv', '--yes']);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/PERDU_UN {2}skipped/);
+  });
+
+  it('a single order of the same site is not sent again on its own either', async () => {
+    const cwd = mkdtempSync(path.join(tmpdir(), 'btalk-unsettled-one-'));
+    const env = {...emulatorEnv(sandbox()), BTALK_STATE_DIR: path.join(cwd, 'state'), BTALK_RECHECK_SECONDS: '0.3'};
+    const order = ['order', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Site perdu', '--site-name', 'PERDU_DEUX', '--yes'];
+    const run = (args: string[]) => runBuiltCli(args, {cwd, env});
+    sandbox().injectFault({route: POST, status: 503, json: {code: 5, message: 'Service unavailable'}});
+    const first = await run(order);
+    expect(first.code).toBe(1);
+    expect(sandbox().counters.byRoute[POST]).toBe(1);
+
+    const again = await run(order);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/An earlier order for PERDU_DEUX \(\S+\) had no clear answer, and GET \/voicesites does not list it yet: it may still be processing, so it was not sent again\./);
+    expect(again.stderr).toContain('--resend-if-absent');
+    expect(sandbox().counters.byRoute[POST]).toBe(1);
+
+    const resend = await run([...order, '--resend-if-absent']);
+    expect(resend.code, resend.stderr).toBe(0);
+    expect(sandbox().counters.ordersCreated).toBe(1);
   });
 });
