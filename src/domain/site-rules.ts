@@ -75,14 +75,34 @@ export function checkOrderFields(fields: {
   return problems;
 }
 
-/** A technical name derived from a label: "My site in Lyon" -> "MY_SITE_IN_LYON". */
+/**
+ * Latin letters that NFKD leaves whole, with their usual ASCII spellings (those of Unicode CLDR's
+ * Latin-ASCII transliteration), keyed by the capital since the label is upper-cased first. The rest
+ * need no entry: NFKD spells out ĳ (IJ) and ſ (S), and upper-casing spells out ß (SS) and ı (I).
+ */
+const LETTERS_NFKD_KEEPS: Readonly<Record<string, string>> = {
+  Œ: 'OE', Æ: 'AE', Ø: 'O', Ł: 'L', Đ: 'D', Ð: 'D', Þ: 'TH', ẞ: 'SS', Ħ: 'H', Ŧ: 'T',
+};
+const LETTER_NFKD_KEEPS = new RegExp(`[${Object.keys(LETTERS_NFKD_KEEPS).join('')}]`, 'g');
+
+/** What a derived name starts with when the label starts with a digit, since a name must start with a letter. */
+const DIGIT_FIRST_PREFIX = 'SITE_';
+
+/**
+ * A technical name derived from a label: "My site in Lyon" -> "MY_SITE_IN_LYON", "Cœur Défense" ->
+ * "COEUR_DEFENSE". Accents are dropped and the letters above spelled in ASCII; every other run of
+ * characters becomes one "_". A name must start with a letter, so a label starting with a digit
+ * keeps its digits behind "SITE_": "1er étage Lyon" -> "SITE_1ER_ETAGE_LYON". Cut to 30 characters;
+ * one shorter than 3 gets "_SITE".
+ */
 export function deriveTechnicalSiteName(label: string): string {
   const ascii = label.normalize('NFKD').replace(/[\u0300-\u036f]/g, '');
   let name = ascii
     .toUpperCase()
+    .replace(LETTER_NFKD_KEEPS, (letter) => LETTERS_NFKD_KEEPS[letter] ?? letter)
     .replace(/[^A-Z0-9]+/g, '_')
     .replace(/^_+|_+$/g, '');
-  name = name.replace(/^[^A-Z]+/, '');
+  if (/^[0-9]/.test(name)) name = DIGIT_FIRST_PREFIX + name;
   if (name.length > TECHNICAL_SITE_NAME.max) name = name.slice(0, TECHNICAL_SITE_NAME.max).replace(/_+$/, '');
   if (name.length < TECHNICAL_SITE_NAME.min) name = (name + '_SITE').slice(0, TECHNICAL_SITE_NAME.max);
   return name;

@@ -78,6 +78,20 @@ describe('btalk order', () => {
     expect(JSON.parse(r.stdout)).toMatchObject({technicalSiteName: 'NANTES_GARE', customerOrderReference: expect.stringMatching(/^btalk-\d{8}-\d{4}$/)});
   });
 
+  it('a derived name spells œ, æ, ø, ł... in ASCII and keeps leading digits behind "SITE_": the request sent says so', async () => {
+    const cases: [string, string][] = [
+      ['Cœur Défense', 'COEUR_DEFENSE'],
+      ['1er étage Lyon', 'SITE_1ER_ETAGE_LYON'],
+    ];
+    for (const [label, name] of cases) {
+      const r = await btalk(undefined, ['--sandbox', 'order', '--dry-run', '--vpn', 'My VPN 1', '--country', 'FR', '--label', label, '--json']);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout) as {dryRun: boolean; request: {body: {parameters: Record<string, string>}}};
+      expect(out.dryRun).toBe(true);
+      expect(out.request.body.parameters).toMatchObject({technicalSiteName: name, customerSiteLabel: label});
+    }
+  });
+
   it('lists every missing answer at once and exits 2 before any request', async () => {
     const r = await btalk(sandbox(), ['order', '--site-name', 'bad name'], {env: demoEnv()});
     expect(r.code).toBe(2);

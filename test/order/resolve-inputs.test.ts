@@ -29,7 +29,8 @@ describe('checkLocalAnswers', () => {
   });
 
   it('names bad names and an unknown country, and says a derived name came from the label', () => {
-    const checked = checkLocalAnswers({vpn: 'v', country: 'Atlantis', label: '123', reference: ' x'}, now);
+    // No Latin letter or digit in the label, so nothing valid is derived from it.
+    const checked = checkLocalAnswers({vpn: 'v', country: 'Atlantis', label: '東京', reference: ' x'}, now);
     const byAnswer = Object.fromEntries((checked.problems ?? []).map((p) => [p.answer, p.message]));
     expect(byAnswer['country']).toContain('Atlantis');
     expect(byAnswer['siteName']).toContain('give --site-name');
