@@ -47,4 +47,5 @@ export const ORDER_FLAGS = {
   yes: '-y, --yes',
   from: '--from <file.csv>',
   concurrency: '--concurrency <n>',
+  encoding: '--encoding <name>',
 } as const;

@@ -51,6 +51,7 @@ export function registerOrder(program: Command, ctx: CommandContext, tuning: Bat
     .option(ORDER_FLAGS.yes, 'do not ask for confirmation (required without a terminal)')
     .option(ORDER_FLAGS.from, 'order one voicesite per row of a CSV file')
     .option(ORDER_FLAGS.concurrency, `orders in flight at once for --from (default ${DEFAULT_CONCURRENCY})`)
+    .option(ORDER_FLAGS.encoding, 'the --from file\'s encoding when btalk cannot tell it: macintosh (Excel for Mac\'s "CSV (Macintosh)"), cp850 ("CSV (MS-DOS)"), windows-1252, utf-8, iso-8859-15... (default: UTF-8, UTF-16 with BOM or Windows-1252, told from the bytes)')
     .addHelpText('after', EXAMPLES)
     .action(async (flags: OrderFlags) => {
       const globals = ctx.globals();

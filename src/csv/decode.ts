@@ -6,14 +6,63 @@
  * "Si?ge" and then into a technical name nobody asked for. Files that cannot be text in any of
  * those encodings (a workbook, NUL bytes, bytes Windows-1252 leaves undefined) are refused.
  *
+ * A Windows-1252 reading that shows letters of another encoding (Mac Roman, code page 850: see
+ * FOREIGN_IN_CP1252) is refused, naming the word and `--encoding`, which decodes as the person says.
+ *
  * Windows-1252 goes through iconv-lite: Node 20's TextDecoder('windows-1252') decodes as
  * ISO-8859-1, which turns "€" and the typographic quotes and dashes Excel writes into C1 controls.
  */
 import iconv from 'iconv-lite';
 
-export type CsvEncoding = 'utf-8' | 'utf-8 with BOM' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+export type CsvEncoding = 'utf-8' | 'utf-8 with BOM' | 'utf-16le' | 'utf-16be' | 'windows-1252' | GivenEncoding;
 
 export type Decoded = {ok: true; text: string; encoding: CsvEncoding} | {ok: false; reason: string};
+
+/**
+ * The encodings `--encoding` names, for files whose encoding cannot be told from their bytes: the
+ * other ones spreadsheets write for "CSV" (Excel for Mac's "CSV (Macintosh)", Excel's "CSV
+ * (MS-DOS)"), the ISO Latin ones, and the detected ones to overrule a guess.
+ */
+export const GIVEN_ENCODINGS = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 LE',
+  'utf-16be': 'UTF-16 BE',
+  'windows-1252': 'Windows-1252 (Excel\'s "CSV" on Windows)',
+  macintosh: 'Mac Roman (Excel for Mac\'s "CSV (Macintosh)")',
+  cp850: 'DOS Latin 1, code page 850 (Excel\'s "CSV (MS-DOS)")',
+  'iso-8859-1': 'ISO 8859-1 (Latin 1)',
+  'iso-8859-15': 'ISO 8859-15 (Latin 9)',
+} as const;
+
+export type GivenEncoding = keyof typeof GIVEN_ENCODINGS;
+
+/** The name as given, or undefined when it is none of GIVEN_ENCODINGS (a few common spellings too). */
+export function givenEncoding(name: string): GivenEncoding | undefined {
+  const key = name.trim().toLowerCase().replace(/_/g, '-');
+  const aliases: Record<string, GivenEncoding> = {utf8: 'utf-8', cp1252: 'windows-1252', 'mac-roman': 'macintosh', macroman: 'macintosh', mac: 'macintosh', 'ibm850': 'cp850', 'latin1': 'iso-8859-1', 'latin9': 'iso-8859-15'};
+  if (key in GIVEN_ENCODINGS) return key as GivenEncoding;
+  return aliases[key];
+}
+
+/**
+ * Letters of another encoding read as Windows-1252: the marks, daggers and signs Windows-1252 puts
+ * at the bytes where Mac Roman and code page 850 put accented letters ("Agence à Nîmes" in Mac
+ * Roman reads "Agence ˆ N”mes", "Café" in code page 850 "Caf‚"), none of which a site list holds;
+ * a capital Š, Œ, Ž or Ÿ right after a small letter ("CafŽ": Mac Roman's é); a typographic double
+ * quote between two letters (Mac Roman's î and ì). The Euro sign, apostrophes, quotes around
+ * words, dashes, ellipses and œ stay what they are.
+ */
+const FOREIGN_IN_CP1252 = /[\u0192\u2020\u2021\u02c6\u2030\u2039\u203a\u02dc\u2122\u2022\u201a]|(?<=\p{Ll})[\u0160\u0152\u017d\u0178]|(?<=\p{L})[\u201c\u201d](?=\p{L})/u;
+
+/** The cell around the first sign of another encoding (60 characters at most), for the message. */
+function foreignCell(text: string): string | undefined {
+  const at = FOREIGN_IN_CP1252.exec(text);
+  if (!at) return undefined;
+  const start = text.slice(0, at.index).search(/[^;,\t\r\n"]*$/u);
+  const end = at.index + at[0].length + (text.slice(at.index + at[0].length).match(/^[^;,\t\r\n"]*/u)?.[0].length ?? 0);
+  const cell = text.slice(start, end).trim();
+  return cell.length <= 60 ? cell : `${cell.slice(0, 59)}…`;
+}
 
 /** Bytes Windows-1252 leaves undefined (the WHATWG decoder maps them to C1 controls). */
 const CP1252_UNDEFINED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
@@ -28,7 +77,24 @@ function hasStrayControl(text: string): boolean {
   return /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(text);
 }
 
-export function decodeCsvBytes(bytes: Uint8Array): Decoded {
+/** Decodes with the encoding the person named (`--encoding`): no guess, a BOM of that encoding dropped. */
+function decodeAs(bytes: Uint8Array, encoding: GivenEncoding): Decoded {
+  let text: string;
+  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
+    try {
+      text = new TextDecoder(encoding, {fatal: true, ignoreBOM: false}).decode(bytes);
+    } catch {
+      return {ok: false, reason: `the file is not valid ${GIVEN_ENCODINGS[encoding]} text, as --encoding ${encoding} says it is`};
+    }
+  } else {
+    text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
+  }
+  if (text.includes('\u0000') || hasStrayControl(text)) return {ok: false, reason: `read as ${GIVEN_ENCODINGS[encoding]}, the file holds control characters no spreadsheet writes in a CSV file`};
+  return {ok: true, text, encoding};
+}
+
+export function decodeCsvBytes(bytes: Uint8Array, given?: GivenEncoding): Decoded {
+  if (given !== undefined) return decodeAs(bytes, given);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
     return {ok: false, reason: 'this is an Excel workbook (.xlsx), not a CSV file: in Excel, "Save as" "CSV UTF-8" (or "CSV") and give that file'};
   }
@@ -66,5 +132,12 @@ export function decodeCsvBytes(bytes: Uint8Array): Decoded {
   }
   const text = iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), 'windows-1252');
   if (hasStrayControl(text)) return {ok: false, reason: 'the file holds control characters no spreadsheet writes in a CSV file'};
+  const foreign = foreignCell(text);
+  if (foreign !== undefined) {
+    return {
+      ok: false,
+      reason: `it is not UTF-8, and read as Windows-1252 it gives "${foreign}": it looks written in another encoding, such as Excel for Mac's "CSV (Macintosh)" or Excel's "CSV (MS-DOS)". Save it as "CSV UTF-8", or name its encoding: --encoding macintosh, --encoding cp850 (or --encoding windows-1252 if "${foreign}" is right)`,
+    };
+  }
   return {ok: true, text, encoding: 'windows-1252'};
 }

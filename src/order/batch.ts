@@ -66,14 +66,14 @@ async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string},
       hint: 'Give the path of a CSV file with a header row: vpn,country,site-name,label,reference.',
     });
   }
-  const decoded = decodeCsvBytes(bytes);
+  const decoded = decodeCsvBytes(bytes, options.encoding);
   if (!decoded.ok) {
     throw new BtalkError('usage', `Cannot read ${options.from}: ${decoded.reason}.`, {
-      hint: 'btalk reads CSV files in UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252, separated by commas, semicolons or tabs.',
+      hint: 'btalk reads CSV files in UTF-8 (with or without BOM), UTF-16 with BOM, or Windows-1252, or in the encoding --encoding names, separated by commas, semicolons or tabs.',
     });
   }
-  if (decoded.encoding === 'windows-1252') {
-    say(`${options.from} is not UTF-8: read it as Windows-1252 (Excel's "CSV" on Windows). If accents look wrong below, save it as "CSV UTF-8" instead.`);
+  if (options.encoding === undefined && decoded.encoding === 'windows-1252') {
+    say(`${options.from} is not UTF-8: read it as Windows-1252 (Excel's "CSV" on Windows). If accents look wrong below, save it as "CSV UTF-8" instead, or name its encoding with --encoding.`);
   }
   const file = parseBatchCsv(decoded.text, options.answers);
   const early = rowFieldProblems(file.problems);

@@ -5,6 +5,7 @@
 import {BtalkError} from '../errors.js';
 import {envFlag} from '../global-options.js';
 import {DEFAULT_RECHECK, type RecheckSettings} from './place-order.js';
+import {GIVEN_ENCODINGS, givenEncoding, type GivenEncoding} from '../csv/decode.js';
 
 /** The re-check window: BTALK_RECHECK_SECONDS long, pauses growing from a tenth of it (2 s by default). */
 export function recheckFrom(raw: string | undefined): RecheckSettings {
@@ -29,6 +30,7 @@ export interface OrderFlags {
   yes?: boolean;
   from?: string;
   concurrency?: string;
+  encoding?: string;
   resendIfAbsent?: boolean;
 }
 
@@ -64,6 +66,8 @@ export interface OrderOptions {
   yes: boolean;
   from: string | undefined;
   concurrency: number;
+  /** The CSV file's encoding as --encoding names it; undefined: told from its bytes. */
+  encoding?: GivenEncoding;
   /** After an unknown outcome and its re-check window: one more complete check, and if absent, one resend. */
   resendIfAbsent: boolean;
   /** The re-check window after an unknown outcome, from BTALK_RECHECK_SECONDS (default 120 s). */
@@ -96,8 +100,19 @@ export function mergeOrderOptions(flags: OrderFlags, env: Readonly<Record<string
       });
     }
   }
+  const encoding = flags.encoding === undefined ? undefined : givenEncoding(flags.encoding);
+  if (flags.encoding !== undefined && encoding === undefined) {
+    throw new BtalkError('usage', `--encoding must be one of ${Object.keys(GIVEN_ENCODINGS).join(', ')}, not "${flags.encoding}".`, {
+      hint: 'Without it, btalk reads UTF-8, UTF-16 with a BOM and Windows-1252 by itself; macintosh is Excel for Mac\'s "CSV (Macintosh)", cp850 Excel\'s "CSV (MS-DOS)".',
+      problems: [{field: '--encoding', message: Object.keys(GIVEN_ENCODINGS).join(', ')}],
+    });
+  }
+  if (encoding !== undefined && flags.from === undefined) {
+    throw new BtalkError('usage', '--encoding goes with --from: it says how the CSV file is written.', {hint: 'btalk order --from sites.csv --encoding macintosh --dry-run'});
+  }
   return {
     answers,
+    ...(encoding === undefined ? {} : {encoding}),
     dryRun: flags.dryRun ?? envFlag(env['BTALK_DRY_RUN']),
     yes: flags.yes ?? envFlag(env['BTALK_YES']),
     from: nonEmpty(flags.from),

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {decodeCsvBytes} from '../../src/csv/decode.js';
+import iconv from 'iconv-lite';
+import {decodeCsvBytes, givenEncoding} from '../../src/csv/decode.js';
 import {detectDialect} from '../../src/csv/separator.js';
 
 const cp1252 = (text: string) => Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0))));
@@ -42,5 +43,42 @@ describe('detectDialect', () => {
 
   it("honours and removes Excel's sep= line", () => {
     expect(detectDialect('sep=;\r\nvpn,country;label\r\n')).toEqual({separator: ';', text: 'vpn,country;label\r\n', declared: true});
+  });
+});
+
+describe('decodeCsvBytes, files of other encodings', () => {
+  const macRoman = (text: string) => iconv.encode(text, 'macintosh');
+  const cp850 = (text: string) => iconv.encode(text, 'cp850');
+
+  it('refuses a Mac Roman or code page 850 file that Windows-1252 would misread, naming the word and --encoding', () => {
+    // Each of these decodes as Windows-1252 without an undefined byte: only the letters tell.
+    expect(decodeCsvBytes(macRoman('Libelle;Pays\rAgence à Nîmes;FR\r'))).toMatchObject({ok: false, reason: expect.stringContaining('read as Windows-1252 it gives "Agence ˆ N”mes"')});
+    expect(decodeCsvBytes(macRoman('Libelle;Pays\rCafé de la Gare;FR\r'))).toMatchObject({ok: false, reason: expect.stringContaining('"CafŽ de la Gare"')});
+    const dos = decodeCsvBytes(cp850('Libelle;Pays\r\nCafé de la Gare;FR\r\n'));
+    expect(dos).toMatchObject({ok: false, reason: expect.stringContaining('"Caf‚ de la Gare"')});
+    if (!dos.ok) expect(dos.reason).toContain('--encoding macintosh, --encoding cp850');
+  });
+
+  it('reads what --encoding names, with no guess', () => {
+    expect(decodeCsvBytes(macRoman('Libellé;Pays\rAgence à Nîmes, Café;FR\r'), 'macintosh')).toEqual({ok: true, text: 'Libellé;Pays\rAgence à Nîmes, Café;FR\r', encoding: 'macintosh'});
+    expect(decodeCsvBytes(cp850('Libellé;Pays\r\nCafé;FR\r\n'), 'cp850')).toMatchObject({ok: true, text: 'Libellé;Pays\r\nCafé;FR\r\n'});
+    // Windows-1252 named: the word the guess doubted is taken as written.
+    expect(decodeCsvBytes(macRoman('Libelle\rCafé\r'), 'windows-1252')).toMatchObject({ok: true, text: 'Libelle\rCafŽ\r'});
+    expect(decodeCsvBytes(Buffer.from([0x61, 0xe9]), 'utf-8')).toMatchObject({ok: false, reason: expect.stringContaining('not valid UTF-8 text, as --encoding utf-8 says')});
+  });
+
+  it('leaves genuine Windows-1252 text alone: the Euro sign, apostrophes, quotes, dashes, œ', () => {
+    const text = 'Libellé\r\nSiège d’Azur – “Nord” … 5€, cœur, Œuvre, Žilina\r\n';
+    expect(decodeCsvBytes(iconv.encode(text, 'windows-1252'))).toEqual({ok: true, text, encoding: 'windows-1252'});
+  });
+});
+
+describe('givenEncoding', () => {
+  it('takes the names and a few common spellings, and nothing else', () => {
+    expect(givenEncoding('macintosh')).toBe('macintosh');
+    expect(givenEncoding(' Mac-Roman ')).toBe('macintosh');
+    expect(givenEncoding('CP1252')).toBe('windows-1252');
+    expect(givenEncoding('utf8')).toBe('utf-8');
+    expect(givenEncoding('ebcdic')).toBeUndefined();
   });
 });
