@@ -177,6 +177,32 @@ export interface ErrorLine {
 }
 
 /**
+ * What the API said, its code and text: "API: code 27 - Invalid body field - ...", terminal-safe
+ * (the text is the server's); undefined when it said nothing of the kind.
+ */
+export function apiText(details: Readonly<ApiDetails> | undefined): string | undefined {
+  const {code, message, description} = details ?? {};
+  const api: string[] = [];
+  if (code !== undefined) api.push(`code ${code}`);
+  if (message) api.push(terminalSafe(message));
+  if (description && description !== message) api.push(terminalSafe(description));
+  return api.length > 0 ? `API: ${api.join(' - ')}` : undefined;
+}
+
+/**
+ * An error on one line, where a row or an entry has one cell for it (a batch row's result, the
+ * results file, the journal): the message, what the API said (as errorLines shows it), and what
+ * to do next unless `hint` is false. The request id has a cell of its own there.
+ */
+export function errorOneLine(error: BtalkError, options: {hint?: boolean} = {}): string {
+  const parts = [error.message];
+  const api = apiText(error.api);
+  if (api !== undefined) parts.push(/[.!?]$/.test(api) ? api : `${api}.`);
+  if (error.hint && options.hint !== false) parts.push(error.hint);
+  return parts.join(' ');
+}
+
+/**
  * The lines of an error, for every rendering (stderr text and the Ink error block): the message,
  * each problem, the API's code and text, the request id, what to do next.
  */
@@ -185,12 +211,9 @@ export function errorLines(error: BtalkError): ErrorLine[] {
   // cannot add a line or an escape sequence; btalk's own message and hint keep their newlines.
   const lines: ErrorLine[] = [{tone: 'message', text: terminalSafeLines(error.message)}];
   for (const p of error.problems) lines.push({tone: 'problem', text: `  - ${terminalSafe(p.field)}: ${terminalSafeLines(p.message)}`});
-  const {code, message, description, requestId} = error.api ?? {};
-  const api: string[] = [];
-  if (code !== undefined) api.push(`code ${code}`);
-  if (message) api.push(terminalSafe(message));
-  if (description && description !== message) api.push(terminalSafe(description));
-  if (api.length > 0) lines.push({tone: 'detail', text: `  API: ${api.join(' - ')}`});
+  const {requestId} = error.api ?? {};
+  const api = apiText(error.api);
+  if (api !== undefined) lines.push({tone: 'detail', text: `  ${api}`});
   if (requestId) lines.push({tone: 'detail', text: `  Request id: ${terminalSafe(requestId)} (quote it to Orange support)`});
   if (error.hint) lines.push({tone: 'hint', text: `  Next: ${terminalSafeLines(error.hint)}`});
   return lines;

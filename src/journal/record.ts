@@ -4,7 +4,7 @@
  * returned or rethrown unchanged. The journal never changes what happens to the order.
  */
 import type {OrderRequest} from '../api/types.js';
-import {isBtalkError} from '../errors.js';
+import {errorOneLine, isBtalkError} from '../errors.js';
 import type {PlacedOrder} from '../order/place-order.js';
 import type {JournalOutcome, OrderAttempt} from './entry.js';
 
@@ -53,7 +53,8 @@ export function attemptFor(context: OrderContext, result: {placed: PlacedOrder} 
   const error = result.error;
   const known = isBtalkError(error);
   if (known && error.api?.requestId !== undefined && !ids.includes(error.api.requestId)) ids.unshift(error.api.requestId);
-  const message = error instanceof Error ? error.message : String(error);
+  // What the API said stays with the entry, as `btalk history` shows it later.
+  const message = known ? errorOneLine(error, {hint: false}) : error instanceof Error ? error.message : String(error);
   return {
     ...base,
     outcome: known && error.outcomeUnknown ? 'unknown' : 'refused',

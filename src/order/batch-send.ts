@@ -10,7 +10,7 @@
  * for hours: that row fails with the server's answer, no new row is sent, and the results file
  * says which rows to send again later.
  */
-import {toBtalkError, type BtalkError} from '../errors.js';
+import {errorOneLine, toBtalkError, type BtalkError} from '../errors.js';
 import {backoffMs, isRateLimitedAnswer} from '../api/retry-policy.js';
 import type {BusinessTalkApi} from '../api/types.js';
 import type {Timers} from '../timers.js';
@@ -165,7 +165,7 @@ export function startBatch(options: SendOptions): BatchSender {
         row: item.row,
         technicalSiteName: name,
         status: error.outcomeUnknown ? 'unknown' : 'failed',
-        error: error.hint ? `${error.message} ${error.hint}` : error.message,
+        error: errorOneLine(error),
         ...(error.api?.requestId === undefined ? {} : {requestId: error.api?.requestId}),
       };
       return {result, recorded};

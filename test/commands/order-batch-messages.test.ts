@@ -1,0 +1,48 @@
+/**
+ * What a batch says when something goes wrong: the API's own explanation of a refused row (on
+ * stdout, in --json, in the results file and in the journal).
+ */
+import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
+import {tmpdir} from 'node:os';
+import path from 'node:path';
+import {parse} from 'csv-parse/sync';
+import {describe, expect, it} from 'vitest';
+import {createOrderJournal, readJournal} from '../../src/journal/journal.js';
+import {useBatchRuns} from '../order/harness.js';
+
+const POST = 'POST /customers/:customerCode/orders';
+const HEADER = 'vpn,country,site-name,label,reference';
+const REFUSAL = {code: 27, message: 'Invalid body field', description: 'Invalid body field parameters.customerSiteLabel: too long for the PBX'};
+const API_TEXT = 'API: code 27 - Invalid body field - Invalid body field parameters.customerSiteLabel: too long for the PBX';
+
+describe('btalk order --from: what a failure says', () => {
+  const {sandbox, file, run} = useBatchRuns('btalk-batch-messages-');
+
+  it('a refused row carries the API explanation, as a single order prints it, everywhere the row is reported', async () => {
+    await writeFile(file('sites.csv'), `${HEADER}\nMy VPN 1,FR,MSG_01,Lyon office,PO-1\n`);
+    sandbox().injectFault({route: POST, status: 400, json: REFUSAL});
+    const dir = await mkdtemp(path.join(tmpdir(), 'btalk-batch-messages-journal-'));
+    const journal = createOrderJournal({location: {dir}, warn: () => undefined});
+    const r = await run(['order', '--from', 'sites.csv', '--yes'], {journal});
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('The API refused the request (400 code 27).');
+    expect(r.stdout).toContain(API_TEXT);
+    const results = parse(await readFile(file('sites.results.csv'), 'utf8'), {bom: true, columns: true}) as Array<Record<string, string>>;
+    expect(results[0]!['error']).toContain(API_TEXT);
+    const {entries} = await readJournal(journal.file!);
+    expect(entries.at(-1)?.error).toContain(API_TEXT);
+
+    sandbox().injectFault({route: POST, status: 400, json: REFUSAL});
+    const json = await run(['--json', 'order', '--from', 'sites.csv', '--yes']);
+    expect((JSON.parse(json.stdout.trim().split('\n')[0]!) as {error: string}).error).toContain(API_TEXT);
+  });
+
+  it("the API's text goes through the terminal-safe rule: no raw control reaches the terminal", async () => {
+    await writeFile(file('sites.csv'), `${HEADER}\nMy VPN 1,FR,MSG_02,Lyon office,PO-1\n`);
+    sandbox().injectFault({route: POST, status: 400, json: {code: 27, message: 'Invalid\u001b]0;pwned\u0007', description: 'line\nforged'}});
+    const r = await run(['order', '--from', 'sites.csv', '--yes']);
+    expect(r.stdout).toContain('API: code 27 - Invalid\\x1b]0;pwned\\x07 - line\\x0aforged');
+    expect(r.stdout).not.toMatch(/\u001b|\u0007/);
+  });
+});
+
