@@ -5,7 +5,7 @@
  * ordering anything twice. Results go to stdout as they arrive and to sites.results.csv.
  */
 import {readFile} from 'node:fs/promises';
-import {resolve as resolvePath} from 'node:path';
+import {dirname, resolve as resolvePath} from 'node:path';
 import {BtalkError} from '../errors.js';
 import {decodeCsvBytes} from '../csv/decode.js';
 import {terminalSafe, terminalSafeJson, terminalSafeLines} from '../text/terminal-safe.js';
@@ -44,6 +44,29 @@ export function resultLine(r: RowResult): string {
   return parts.join('  ');
 }
 
+const CSV_FILE = 'a CSV file with a header row: vpn,country,site-name,label,reference';
+
+/**
+ * Why the batch file could not be read, in words, and what to do: `given` is the path as typed,
+ * `resolved` where btalk looked for it (a relative path is taken from the current folder).
+ */
+export function readFailure(given: string, resolved: string, error: unknown): {reason: string; hint: string} {
+  const code = (error as NodeJS.ErrnoException).code;
+  switch (code) {
+    case 'ENOENT':
+      return {reason: `there is no such file in ${terminalSafe(dirname(resolved))}`, hint: `Check the file's name, or give its full path (${CSV_FILE}).`};
+    case 'ENOTDIR':
+      return {reason: `part of the path ${terminalSafe(resolved)} is a file, not a folder`, hint: `Check the path (${CSV_FILE}).`};
+    case 'EISDIR':
+      return {reason: 'it is a folder, not a file', hint: `Give the path of the CSV file inside it (${CSV_FILE}).`};
+    case 'EACCES':
+    case 'EPERM':
+      return {reason: 'you may not read it (no permission)', hint: `Ask whoever owns ${terminalSafe(given)} to let you read it, or order from a copy of it.`};
+    default:
+      return {reason: terminalSafe(error instanceof Error ? error.message : String(error)), hint: `Give the path of ${CSV_FILE}.`};
+  }
+}
+
 export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning = {}): Promise<number> {
   // Until the first POST leaves, an interrupt ends the run at once, saying nothing was ordered.
   return untilSent(deps.runtime, `before the first order was sent: no voicesite from ${options.from} was ordered`, 'Run the same command again to order them.', (beforeSend) =>
@@ -62,9 +85,8 @@ async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string},
   try {
     bytes = await readFile(inputPath);
   } catch (error) {
-    throw new BtalkError('usage', `Cannot read ${options.from}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`, {
-      hint: 'Give the path of a CSV file with a header row: vpn,country,site-name,label,reference.',
-    });
+    const {reason, hint} = readFailure(options.from, inputPath, error);
+    throw new BtalkError('usage', `Cannot read ${options.from}: ${reason}.`, {hint});
   }
   const decoded = decodeCsvBytes(bytes, options.encoding);
   if (!decoded.ok) {

@@ -1,13 +1,14 @@
 /**
  * What a batch says when something goes wrong: the API's own explanation of a refused row (on
- * stdout, in --json, in the results file and in the journal).
+ * stdout, in --json, in the results file and in the journal), and a file it cannot read.
  */
-import {mkdtemp, readFile, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {parse} from 'csv-parse/sync';
 import {describe, expect, it} from 'vitest';
 import {createOrderJournal, readJournal} from '../../src/journal/journal.js';
+import {readFailure} from '../../src/order/batch.js';
 import {useBatchRuns} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
@@ -44,5 +45,28 @@ describe('btalk order --from: what a failure says', () => {
     expect(r.stdout).toContain('API: code 27 - Invalid\\x1b]0;pwned\\x07 - line\\x0aforged');
     expect(r.stdout).not.toMatch(/\u001b|\u0007/);
   });
+  it('names a missing file with the folder it looked in, and a folder given for a file', async () => {
+    const missing = await run(['order', '--from', 'nonexist.csv', '--yes']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain(`Cannot read nonexist.csv: there is no such file in ${path.dirname(file('nonexist.csv'))}.`);
+    expect(missing.stderr).not.toContain('ENOENT');
+    await mkdir(file('dir.csv'));
+    const folder = await run(['order', '--from', 'dir.csv', '--yes']);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('Cannot read dir.csv: it is a folder, not a file.');
+    expect(folder.stderr).not.toContain('EISDIR');
+  });
 });
 
+describe('reading a batch file', () => {
+  it('says what an unreadable file means and what to do, in words', () => {
+    const at = '/data/sites.csv';
+    const err = (code: string) => Object.assign(new Error(code), {code});
+    expect(readFailure('sites.csv', at, err('EACCES'))).toEqual({
+      reason: 'you may not read it (no permission)',
+      hint: 'Ask whoever owns sites.csv to let you read it, or order from a copy of it.',
+    });
+    expect(readFailure('sites.csv', at, err('ENOENT')).reason).toBe('there is no such file in /data');
+    expect(readFailure('sites.csv', at, err('EISDIR')).reason).toBe('it is a folder, not a file');
+  });
+});

@@ -195,6 +195,6 @@ describe('btalk order --from', () => {
   it('says which file it cannot read', async () => {
     const r = await run(['order', '--from', 'missing.csv', '--yes']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('Cannot read missing.csv: ENOENT');
+    expect(r.stderr).toContain('Cannot read missing.csv: there is no such file in ');
   });
 });
