@@ -92,14 +92,77 @@ function unknownColumnMessage(cell: string, separator: Separator): string {
   return `unknown column${hint}; expected some of ${EXPECTED} (French: client, vpn, pays, nom technique, libellé, référence)`;
 }
 
+/**
+ * A quote inside a cell that does not start with one (`Bureau 5" étage`, `"Lyon" office`) is read
+ * as text, as a spreadsheet opening the file shows it: such a cell can mean nothing else. Only a
+ * quote that opens a cell quotes it, and one that never closes is still an error.
+ */
+function parseOptions(separator: Separator) {
+  return {bom: true, delimiter: separator, relax_column_count: true, relax_quotes: true, skip_empty_lines: false} as const;
+}
+
+/** Excel's way of keeping a value as text (`="007"`): the cell is the text the spreadsheet shows. */
+function excelText(cell: string | undefined): string | undefined {
+  const wrapped = cell === undefined ? null : /^="((?:[^"]|"")*)"$/.exec(cell);
+  return wrapped ? wrapped[1]!.replace(/""/g, '"').trim() : cell;
+}
+
+/** What csv-parse's error carries: its code, the records read before it, the cell's index in its record. */
+interface CsvParseError {
+  code?: unknown;
+  records?: unknown;
+  column?: unknown;
+  message?: unknown;
+}
+
+/**
+ * A file csv-parse refused, said in the spreadsheet's terms: the row as the spreadsheet numbers it
+ * (every line before counts, blank ones included), the column by its header, and what to do.
+ */
+function unreadableCsv(text: string, separator: Separator, thrown: unknown): string {
+  const error = (thrown ?? {}) as CsvParseError;
+  const before = typeof error.records === 'number' ? error.records : undefined;
+  const index = typeof error.column === 'number' ? error.column : undefined;
+  const row = before === undefined ? undefined : before + 1;
+  let header: string[] | undefined;
+  if (before !== undefined && before > 0) {
+    try {
+      // The records before the failing one parse: the header is the first with anything in it.
+      const read = parse(text, {...parseOptions(separator), to: before}) as string[][];
+      header = read.find((r) => r.some((c) => c.trim() !== ''));
+    } catch {
+      header = undefined;
+    }
+  }
+  const name = index === undefined ? undefined : header?.[index]?.trim();
+  const column = index === undefined ? undefined : name ? `column ${name}` : `column ${index + 1}`;
+  const where = [row === undefined ? undefined : `row ${row}`, column].filter(Boolean).join(', ');
+  const at = where === '' ? '' : ` in ${where}`;
+  switch (error.code) {
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return `a quote opens${at}${at === '' ? '' : ','} and never closes: check that cell (close its quote; a quote inside a quoted cell is written twice, "")`;
+    case 'CSV_INVALID_OPENING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return `a quote in the middle of a cell${at}: check that cell (quote the whole cell and write the quote twice, "")`;
+    case 'CSV_INVALID_CLOSING_QUOTE':
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+      return `a quoted cell${at} has text after its closing quote: check that cell (quote the whole cell and write a quote inside it twice, "")`;
+    case 'CSV_MAX_RECORD_SIZE':
+      return `a row${at} is too long to be a voicesite: check for a quote that never closes before it`;
+    default: {
+      const said = typeof error.message === 'string' ? error.message.replace(/\s*at line \d+.*$/, '') : String(thrown);
+      return `not a readable CSV file${at}: ${said}`;
+    }
+  }
+}
+
 export function parseBatchCsv(input: string, fill: Answers): BatchFile {
   const {separator, text} = detectDialect(input);
   let records: string[][];
   try {
-    records = parse(text, {bom: true, delimiter: separator, relax_column_count: true, skip_empty_lines: false}) as string[][];
+    records = parse(text, parseOptions(separator)) as string[][];
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return {rows: [], separator, problems: [{row: 0, column: '(file)', message: `not a readable CSV file: ${message}`}]};
+    return {rows: [], separator, problems: [{row: 0, column: '(file)', message: unreadableCsv(text, separator, error)}]};
   }
   const blank = (cells: readonly string[]) => cells.every((c) => c.trim() === '');
   // The header is the first row with anything in it (a blank line at the top is a row too).
@@ -138,7 +201,7 @@ export function parseBatchCsv(input: string, fill: Answers): BatchFile {
     if (blank(cells)) return;
     const answers: Answers = {};
     columns.forEach((name, i) => {
-      const value = cells[i]?.trim();
+      const value = excelText(cells[i]?.trim());
       if (name !== undefined && value) answers[name] = value;
     });
     for (const a of ANSWERS) {

@@ -1,6 +1,7 @@
 /**
  * What a batch says when something goes wrong: the API's own explanation of a refused row (on
- * stdout, in --json, in the results file and in the journal), and a file it cannot read.
+ * stdout, in --json, in the results file and in the journal), a file it cannot read, and a CSV
+ * file it cannot parse.
  */
 import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -9,6 +10,7 @@ import {parse} from 'csv-parse/sync';
 import {describe, expect, it} from 'vitest';
 import {createOrderJournal, readJournal} from '../../src/journal/journal.js';
 import {readFailure} from '../../src/order/batch.js';
+import {parseBatchCsv} from '../../src/order/batch-csv.js';
 import {useBatchRuns} from '../order/harness.js';
 
 const POST = 'POST /customers/:customerCode/orders';
@@ -56,6 +58,14 @@ describe('btalk order --from: what a failure says', () => {
     expect(folder.stderr).toContain('Cannot read dir.csv: it is a folder, not a file.');
     expect(folder.stderr).not.toContain('EISDIR');
   });
+
+  it('an unclosed quote is named by the row and column where it opens', async () => {
+    await writeFile(file('sites.csv'), `${HEADER}\nMy VPN 1,FR,MSG_03,Lyon,PO-1\nMy VPN 1,FR,MSG_04,"Paris office,PO-2\nMy VPN 1,FR,MSG_05,Nice,PO-3\n`);
+    const r = await run(['order', '--from', 'sites.csv', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('a quote opens in row 3, column label, and never closes');
+    expect(r.stderr).not.toMatch(/Quote Not Closed|at line/);
+  });
 });
 
 describe('reading a batch file', () => {
@@ -68,5 +78,29 @@ describe('reading a batch file', () => {
     });
     expect(readFailure('sites.csv', at, err('ENOENT')).reason).toBe('there is no such file in /data');
     expect(readFailure('sites.csv', at, err('EISDIR')).reason).toBe('it is a folder, not a file');
+  });
+
+  it('reads a stray quote inside a cell as text, as a spreadsheet shows it', () => {
+    const file = parseBatchCsv(`${HEADER}\nMy VPN 1,FR,B5,Bureau 5" étage,PO-1\n`, {});
+    expect(file.problems).toEqual([]);
+    expect(file.rows[0]!.answers.label).toBe('Bureau 5" étage');
+  });
+
+  it("reads Excel's =\"41001\" text cell as the text the spreadsheet shows", () => {
+    const file = parseBatchCsv(`${HEADER}\nMy VPN 1,FR,B5,Lyon,="41001"\n`, {});
+    expect(file.problems).toEqual([]);
+    expect(file.rows[0]!.answers.reference).toBe('41001');
+  });
+
+  it('reads a quote that closes before the end of its cell as text, the row numbered as the spreadsheet does', () => {
+    const file = parseBatchCsv(`${HEADER}\n\nMy VPN 1,FR,B5,"Lyon" office,PO-1\n`, {});
+    // Read leniently as text, like a stray quote.
+    expect(file.problems).toEqual([]);
+    expect(file.rows[0]!.row).toBe(3);
+  });
+
+  it('an unclosed quote in the header row names column 1-based when the header is not known', () => {
+    const file = parseBatchCsv(`vpn,"country\n`, {});
+    expect(file.problems[0]!.message).toMatch(/a quote opens in row 1, column 2, and never closes/);
   });
 });

@@ -67,7 +67,7 @@ describe('parseBatchCsv', () => {
   it('says so when the file is empty, has no rows, or is not CSV', () => {
     expect(parseBatchCsv('', {}).problems[0]?.message).toContain('empty');
     expect(parseBatchCsv('vpn,country,label\n', {}).problems[0]?.message).toContain('no voicesite rows');
-    expect(parseBatchCsv('vpn,country,label\n"unclosed,FR,L\n', {}).problems[0]?.message).toContain('not a readable CSV');
+    expect(parseBatchCsv('vpn,country,label\n"unclosed,FR,L\n', {}).problems[0]?.message).toBe('a quote opens in row 2, column vpn, and never closes: check that cell (close its quote; a quote inside a quoted cell is written twice, "")');
   });
 });
 
