@@ -78,7 +78,7 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
   const problems: RowProblem[] = [];
   const planned: PlannedRow[] = [];
   const skipped: SkippedRow[] = [];
-  const locals = rows.map((r) => ({row: r.row, answers: r.answers, local: checkLocalAnswers(r.answers, now)}));
+  const locals = rows.map((r) => ({row: r.row, answers: r.answers, local: checkLocalAnswers(r.answers, now, 'row')}));
   // One complete read of the voicesites, keeping only those a row names (large accounts).
   const names = new Set(locals.map((l) => l.local.ok?.technicalSiteName).filter((n): n is string => n !== undefined));
   const reading = catalog.sitesNamed([...names]);

@@ -56,11 +56,16 @@ export function countryAnswer(input: string): {country: CountryOption} | {messag
   return {message: `"${input}" is not a country code or a country name in English or French${maybe}`};
 }
 
+/** Where a site name is given: a flag (one order), or a row's site-name cell (a batch, where a flag would fill every row). */
+export type SiteNameSource = 'flag' | 'row';
+
+const GIVE_SITE_NAME: Readonly<Record<SiteNameSource, string>> = {flag: 'give --site-name', row: "fill this row's site-name cell"};
+
 /**
  * Missing answers and the API's name rules. `--site-name` defaults to a name derived from the label
  * and `--reference` to "btalk-YYYYMMDD-HHMM"; every other answer except the customer is required.
  */
-export function checkLocalAnswers(answers: Answers, now: Date): Checked<LocalOrder> {
+export function checkLocalAnswers(answers: Answers, now: Date, siteNameFrom: SiteNameSource = 'flag'): Checked<LocalOrder> {
   const problems: AnswerProblem[] = [];
   const required = (answer: AnswerName, what: string) => problems.push({answer, message: `missing: ${what}`});
   if (answers.vpn === undefined) required('vpn', 'the VPN (id, code or exact name)');
@@ -92,7 +97,7 @@ export function checkLocalAnswers(answers: Answers, now: Date): Checked<LocalOrd
     if (answer === 'siteName' && siteName === undefined) continue;
     if (answer === 'label' && label === undefined) continue;
     const message =
-      answer === 'siteName' && derived ? `${p.message} The name "${siteName}" was derived from the label: give --site-name.` : p.message;
+      answer === 'siteName' && derived ? `${p.message} The name "${siteName}" was derived from the label: ${GIVE_SITE_NAME[siteNameFrom]}.` : p.message;
     problems.push({answer, message});
   }
 

@@ -1,7 +1,7 @@
 /**
  * What a batch says when something goes wrong: the API's own explanation of a refused row (on
- * stdout, in --json, in the results file and in the journal), a file it cannot read, and a CSV
- * file it cannot parse.
+ * stdout, in --json, in the results file and in the journal), a file it cannot read, a CSV file
+ * it cannot parse, and a row whose label gives no usable technical name.
  */
 import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -65,6 +65,14 @@ describe('btalk order --from: what a failure says', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('a quote opens in row 3, column label, and never closes');
     expect(r.stderr).not.toMatch(/Quote Not Closed|at line/);
+  });
+
+  it('a label with no Latin letter or digit to make a name of asks for that row\'s site-name cell, not --site-name', async () => {
+    await writeFile(file('sites.csv'), `${HEADER}\nMy VPN 1,FR,,東京,PO-1\n`);
+    const r = await run(['order', '--from', 'sites.csv', '--yes']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("fill this row's site-name cell");
+    expect(r.stderr).not.toContain('give --site-name');
   });
 });
 
