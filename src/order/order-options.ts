@@ -5,7 +5,7 @@
 import {BtalkError} from '../errors.js';
 import {envFlag} from '../global-options.js';
 import {DEFAULT_RECHECK, type RecheckSettings} from './place-order.js';
-import {GIVEN_ENCODINGS, givenEncoding, type GivenEncoding} from '../csv/decode.js';
+import {GIVEN_ENCODINGS, givenEncoding, type GivenEncoding} from '../csv/encodings.js';
 
 /** The re-check window: BTALK_RECHECK_SECONDS long, pauses growing from a tenth of it (2 s by default). */
 export function recheckFrom(raw: string | undefined): RecheckSettings {

@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import iconv from 'iconv-lite';
-import {decodeCsvBytes, givenEncoding} from '../../src/csv/decode.js';
+import {decodeCsvBytes} from '../../src/csv/decode.js';
+import {givenEncoding} from '../../src/csv/encodings.js';
 import {detectDialect} from '../../src/csv/separator.js';
 
 const cp1252 = (text: string) => Uint8Array.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0))));
