@@ -71,7 +71,10 @@ function decodeAs(bytes: Uint8Array, encoding: GivenEncoding): Decoded {
 export function decodeCsvBytes(bytes: Uint8Array, given?: GivenEncoding): Decoded {
   if (given !== undefined) return decodeAs(bytes, given);
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04])) {
-    return {ok: false, reason: 'this is an Excel workbook (.xlsx), not a CSV file: in Excel, "Save as" "CSV UTF-8" (or "CSV") and give that file'};
+    return {ok: false, reason: 'this is a spreadsheet workbook (.xlsx, .ods) or another zip file, not a CSV file: in Excel, "Save as" "CSV UTF-8" (LibreOffice: "Text CSV", UTF-8) and give that file'};
+  }
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
+    return {ok: false, reason: 'this is a PDF document, not a CSV file: export the table from its spreadsheet as "CSV UTF-8"'};
   }
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0])) {
     return {ok: false, reason: 'this is an old Excel workbook (.xls), not a CSV file: in Excel, "Save as" "CSV UTF-8" (or "CSV") and give that file'};

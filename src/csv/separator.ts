@@ -16,15 +16,22 @@ export interface Dialect {
   declared: boolean;
 }
 
-/** The first line, up to a line end outside quotes (a quoted header cell may hold a newline). */
-function headerLine(text: string): string {
+/** The first lines, each up to a line end outside quotes (a quoted header cell may hold a newline). */
+function firstLines(text: string, count: number): string[] {
+  const lines: string[] = [];
   let quoted = false;
-  for (let i = 0; i < text.length; i++) {
+  let start = 0;
+  for (let i = 0; i < text.length && lines.length < count; i++) {
     const c = text[i];
     if (c === '"') quoted = !quoted;
-    else if (!quoted && (c === '\n' || c === '\r')) return text.slice(0, i);
+    else if (!quoted && (c === '\n' || c === '\r')) {
+      lines.push(text.slice(start, i));
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      start = i + 1;
+    }
   }
-  return text;
+  if (lines.length < count && start < text.length) lines.push(text.slice(start));
+  return lines;
 }
 
 function countOutsideQuotes(line: string, separator: Separator): number {
@@ -39,11 +46,13 @@ function countOutsideQuotes(line: string, separator: Separator): number {
 
 export function detectDialect(input: string): Dialect {
   const body = input.startsWith('\ufeff') ? input.slice(1) : input;
-  const sep = /^sep=(.)\r?\n/i.exec(body);
+  const sep = /^sep=(.)(?:\r\n|\n|\r)/i.exec(body);
   if (sep && (SEPARATORS as readonly string[]).includes(sep[1]!)) {
     return {separator: sep[1] as Separator, text: body.slice(sep[0].length), declared: true};
   }
-  const line = headerLine(body);
+  // The header line; a title or a blank line above it (one cell, no separator) is passed over.
+  const lines = firstLines(body, 10);
+  const line = lines.find((l) => SEPARATORS.some((s) => countOutsideQuotes(l, s) > 0)) ?? lines[0] ?? '';
   let best: Separator = ',';
   let bestCount = 0;
   for (const s of SEPARATORS) {

@@ -180,6 +180,19 @@ export function parseBatchCsv(input: string, fill: Answers): BatchFile {
     if (!answer) problems.push({row: headerRow, column: cell, message: unknownColumnMessage(cell, separator)});
     return answer;
   });
+  if (columns.every((c) => c === undefined)) {
+    // Not one known column: a title or notes above the header? A row just below that names two
+    // columns or more is the header, and only the rows above it are the problem.
+    const below = records.slice(headerIndex + 1, headerIndex + 11).findIndex((r) => r.filter((cell) => headerAnswer(cell) !== undefined).length >= 2);
+    if (below >= 0) {
+      const row = headerRow + 1 + below;
+      return {
+        rows: [],
+        separator,
+        problems: [{row: headerRow, column: '(header)', message: `the header must be the file's first row: row ${row} looks like it; remove the ${row - 1 === 1 ? 'row' : `${row - 1} rows`} above it`}],
+      };
+    }
+  }
   const seen = new Set<AnswerName>();
   columns.forEach((c, i) => {
     if (c === undefined) return;

@@ -107,6 +107,9 @@ export function mergeOrderOptions(flags: OrderFlags, env: Readonly<Record<string
       problems: [{field: '--encoding', message: Object.keys(GIVEN_ENCODINGS).join(', ')}],
     });
   }
+  if (flags.from !== undefined && flags.from.trim() === '') {
+    throw new BtalkError('usage', '--from needs the path of a CSV file, not an empty one.', {hint: 'btalk order --from sites.csv --dry-run'});
+  }
   if (encoding !== undefined && flags.from === undefined) {
     throw new BtalkError('usage', '--encoding goes with --from: it says how the CSV file is written.', {hint: 'btalk order --from sites.csv --encoding macintosh --dry-run'});
   }

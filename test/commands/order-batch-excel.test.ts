@@ -51,7 +51,7 @@ describe('btalk order --from a French Excel file', () => {
     await writeFile(file('sites.xlsx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00]));
     const workbook = await run(['order', '--from', 'sites.xlsx', '--yes']);
     expect(workbook.code).toBe(2);
-    expect(workbook.stderr).toContain('Excel workbook (.xlsx)');
+    expect(workbook.stderr).toContain('spreadsheet workbook (.xlsx, .ods)');
     expect(workbook.stderr).toContain('CSV UTF-8');
   });
 

@@ -25,7 +25,7 @@ describe('decodeCsvBytes', () => {
   });
 
   it('refuses what cannot be a CSV in any of those encodings, saying why', () => {
-    expect(decodeCsvBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({ok: false, reason: expect.stringContaining('Excel workbook (.xlsx)')});
+    expect(decodeCsvBytes(Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2]))).toMatchObject({ok: false, reason: expect.stringContaining('spreadsheet workbook (.xlsx, .ods)')});
     expect(decodeCsvBytes(Buffer.from([0x61, 0x81, 0xe9]))).toMatchObject({ok: false, reason: expect.stringContaining('byte 0x81 at offset 1')});
     expect(decodeCsvBytes(Buffer.from('a,b\n\u0000c,d\n'))).toMatchObject({ok: false, reason: expect.stringContaining('NUL')});
     expect(decodeCsvBytes(Buffer.from([0xef, 0xbb, 0xbf, 0x61, 0xe9]))).toMatchObject({ok: false, reason: expect.stringContaining('UTF-8 mark')});
@@ -81,5 +81,15 @@ describe('givenEncoding', () => {
     expect(givenEncoding('CP1252')).toBe('windows-1252');
     expect(givenEncoding('utf8')).toBe('utf-8');
     expect(givenEncoding('ebcdic')).toBeUndefined();
+  });
+});
+
+describe('files that are no CSV and sep= lines', () => {
+  it('says a PDF is a PDF', () => {
+    expect(decodeCsvBytes(Buffer.from('%PDF-1.4\n%âãÏÓ\n1 0 obj\n'))).toMatchObject({ok: false, reason: expect.stringContaining('this is a PDF document')});
+  });
+
+  it("takes Excel's sep= line with a lone CR (an old Mac's line end) too", () => {
+    expect(detectDialect('sep=;\rvpn;country\rv;FR\r')).toEqual({separator: ';', text: 'vpn;country\rv;FR\r', declared: true});
   });
 });

@@ -78,3 +78,12 @@ describe('resultsPathFor', () => {
     expect(resultsPathFor('/tmp/sites')).toBe('/tmp/sites.results.csv');
   });
 });
+
+describe('parseBatchCsv, a title above the header', () => {
+  it('says the first row must be the header, once, instead of one unknown column per cell', () => {
+    const file = parseBatchCsv('Commande du 02/12/2026;;\r\nPays;VPN;Libellé\r\nFR;My VPN 1;Paris\r\n', {});
+    expect(file.problems).toEqual([{row: 1, column: '(header)', message: "the header must be the file's first row: row 2 looks like it; remove the row above it"}]);
+    const two = parseBatchCsv('Commandes\r\n\r\nClient;Pays;VPN;Libellé\r\n', {});
+    expect(two.problems[0]?.message).toContain('row 3 looks like it; remove the 2 rows above it');
+  });
+});
