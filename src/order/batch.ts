@@ -189,6 +189,9 @@ async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string},
     beforeSend.sending();
     const progress = createProgress(runtime.stderr, {verb: 'Sending', outcomes: true, clock: runtime.clock});
     const counts = {done: 0, total: planned.length, ok: 0, failed: 0, skipped: 0};
+    const searching = new Set<number>();
+    const windowMs = options.recheck.windowMs;
+    const windowSeconds = windowMs < 10_000 ? (windowMs / 1000).toFixed(1) : String(Math.round(windowMs / 1000));
     const sender = startBatch({
       api,
       rows: planned,
@@ -201,11 +204,23 @@ async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string},
       timers: runtime.timers,
       recheck: options.recheck,
       onResult(r) {
+        searching.delete(r.row);
         counts.done++;
         if (r.status === 'ok') counts.ok++;
         else if (r.status === 'failed') counts.failed++;
         progress.clear();
         print(r);
+        progress.update(counts);
+      },
+      // The search after a lost answer can last the whole re-check window: said once a row, so the
+      // progress line's wait has its reason.
+      onChecking(row) {
+        if (searching.has(row.row)) return;
+        searching.add(row.row);
+        progress.clear();
+        say(
+          `row ${row.row} ${terminalSafe(row.order.technicalSiteName)}: no clear answer to its order; looking for the site in GET /voicesites for up to ${windowSeconds} s before saying what came of it`,
+        );
         progress.update(counts);
       },
       onRetry(row, waitMs, error) {

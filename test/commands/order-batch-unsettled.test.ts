@@ -25,6 +25,8 @@ describe('btalk order, an earlier order left unknown', () => {
     const first = await run(['order', '--from', 'sites.csv', '--yes']);
     expect(first.code).toBe(1);
     expect(first.stdout).toMatch(/row 2 {2}PERDU_UN {2}unknown/);
+    // The re-check's wait is said with its reason, not only as a progress line that does not move.
+    expect(first.stderr).toContain('row 2 PERDU_UN: no clear answer to its order; looking for the site in GET /voicesites for up to 0.3 s before saying what came of it');
     expect(sandbox().counters.byRoute[POST]).toBe(1);
 
     // The same rows under another name, the first file's results gone.
