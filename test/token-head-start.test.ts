@@ -109,7 +109,7 @@ describe('the token head start: when', () => {
       const session = await setup.factory.open({});
       await session.api(session.credentials!).token();
       await session.close();
-      const clientDirect = proxyAgentFor(built!.baseUrl, built!.proxyEnv ?? {}).agent === undefined;
+      const clientDirect = proxyAgentFor(built!.baseUrl, built!.proxyEnv ?? {}, {connectMs: 10_000}).agent === undefined;
       expect([caseEnv, clientDirect]).toEqual([caseEnv, direct]);
       expect([caseEnv, headStartRequest(ORDER, caseEnv, false, '1') !== undefined]).toEqual([caseEnv, direct]);
     }

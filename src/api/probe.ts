@@ -113,7 +113,7 @@ export function probeTls(host: string, port: number, ms: number, socket?: Socket
 
 /** The Date header of an unauthenticated GET on the base URL (any status will do), through the proxy in use. */
 export async function serverDate(baseUrl: string, env: ProxyEnv, ms: number): Promise<{date: string | undefined; status: number}> {
-  const {agent} = proxyAgentFor(baseUrl, env);
+  const {agent} = proxyAgentFor(baseUrl, env, {connectMs: ms});
   const response = await got(`${baseUrl.replace(/\/+$/, '')}/me`, {
     throwHttpErrors: false,
     retry: {limit: 0},

@@ -142,7 +142,8 @@ function pauseReason(status: number | undefined, code: string | undefined, apiCo
 }
 
 export function createTransport(options: TransportOptions): Transport {
-  const choice = proxyAgentFor(options.baseUrl, options.proxyEnv);
+  // The proxy's CONNECT is bounded like a connection, and never beyond a read's whole bound.
+  const choice = proxyAgentFor(options.baseUrl, options.proxyEnv, {connectMs: Math.min(options.timeouts.connectMs, options.timeouts.totalMs)});
   // Built at the first request that goes through got (an `exchange` replaces it), not before.
   let instances: {root: Got; api: Got} | undefined;
   const gotInstances = (): {root: Got; api: Got} => {

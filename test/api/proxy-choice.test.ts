@@ -38,10 +38,10 @@ describe('proxy choice (proxy-from-env rules, injected environment)', () => {
   });
 
   it('builds an https proxy agent and a display name without credentials', () => {
-    const choice = proxyAgentFor(ORANGE, {HTTPS_PROXY: 'http://user:pa55@proxy.corp:3128'});
+    const choice = proxyAgentFor(ORANGE, {HTTPS_PROXY: 'http://user:pa55@proxy.corp:3128'}, {connectMs: 10_000});
     expect(choice.agent?.https).toBeDefined();
     expect(choice.proxy).toBe('http://proxy.corp:3128');
     expect(displayProxy('http://user:pa55@proxy.corp:3128')).not.toContain('pa55');
-    expect(proxyAgentFor(ORANGE, {})).toEqual({});
+    expect(proxyAgentFor(ORANGE, {}, {connectMs: 10_000})).toEqual({});
   });
 });
