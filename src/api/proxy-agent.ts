@@ -11,6 +11,7 @@
 import type {Agent as HttpAgent} from 'node:http';
 import type {Agent as HttpsAgent} from 'node:https';
 import {HttpProxyAgent, HttpsProxyAgent} from 'hpagent';
+import {BtalkError} from '../errors.js';
 import {displayProxy, proxyForUrl, type ProxyEnv} from './proxy.js';
 
 export interface ProxyChoice {
@@ -39,6 +40,13 @@ function withConnectDeadline<T extends HttpAgent>(agent: T, connectMs: number): 
 export function proxyAgentFor(target: string, env: ProxyEnv, bounds: {connectMs: number}): ProxyChoice {
   const proxy = proxyForUrl(target, env);
   if (!proxy) return {};
+  if (!URL.canParse(proxy)) {
+    const url = new URL(target);
+    const scheme = url.protocol.replace(/:$/, '');
+    throw new BtalkError('usage', `The proxy for ${url.hostname} (${scheme.toUpperCase()}_PROXY, ${scheme}_proxy or ALL_PROXY) is not a valid URL; its value is not shown, as it may hold a password.`, {
+      hint: 'Give it as http://host:port, or http://user:password@host:port with @, : and / in the password percent-encoded (%40, %3A, %2F).',
+    });
+  }
   const options = {proxy, keepAlive: true, keepAliveMsecs: 1000, maxSockets: 16, maxFreeSockets: 4, scheduling: 'lifo' as const};
   const agent =
     new URL(target).protocol === 'http:'

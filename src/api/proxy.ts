@@ -1,7 +1,8 @@
 /**
  * Proxy choice. got ignores HTTPS_PROXY and friends, so the client picks an agent itself. The rules
  * are proxy-from-env's getProxyForUrl (scheme-specific variable, then ALL_PROXY; NO_PROXY with
- * "*", ports, and leading "." or "*." suffixes), ported because that package only reads
+ * "*", ports, and leading "." or "*." suffixes; a proxy without a scheme is an HTTP one, as curl
+ * reads it), ported because that package only reads
  * process.env and btalk passes its environment in. npm_config_* variables are left out: npm sets
  * them for its own registry traffic, not for btalk. Loopback hosts (the emulator) never go through
  * a proxy.
@@ -52,7 +53,9 @@ export function proxyForUrl(target: string, env: ProxyEnv): string | undefined {
   if (!shouldProxy(env, hostname, port)) return undefined;
   let proxy = getEnv(env, `${proto}_proxy`) || getEnv(env, 'all_proxy');
   if (!proxy) return undefined;
-  if (!proxy.includes('://')) proxy = `${proto}://${proxy}`;
+  // Without a scheme ("proxy.corp:8080", the usual corporate value) it is an HTTP proxy, as curl
+  // and most tools read it; proxy-from-env would take the target's scheme and speak TLS to it.
+  if (!proxy.includes('://')) proxy = `http://${proxy}`;
   return proxy;
 }
 

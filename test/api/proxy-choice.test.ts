@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {BtalkError} from '../../src/errors.js';
 import {proxyAgentFor} from '../../src/api/proxy-agent.js';
 import {displayProxy, proxyForUrl} from '../../src/api/proxy.js';
 
@@ -15,8 +16,22 @@ describe('proxy choice (proxy-from-env rules, injected environment)', () => {
     expect(proxyForUrl(ORANGE, {ALL_PROXY: 'http://all:8080'})).toBe('http://all:8080');
   });
 
-  it('adds the target scheme to a proxy given without one', () => {
-    expect(proxyForUrl(ORANGE, {HTTPS_PROXY: 'proxy:3128'})).toBe('https://proxy:3128');
+  it('reads a proxy given without a scheme as an HTTP proxy, as curl does', () => {
+    expect(proxyForUrl(ORANGE, {HTTPS_PROXY: 'proxy:3128'})).toBe('http://proxy:3128');
+    expect(proxyForUrl(ORANGE, {all_proxy: '10.0.0.1:8080'})).toBe('http://10.0.0.1:8080');
+  });
+
+  it('a proxy variable that is no URL is said so, without its value (it may hold a password)', () => {
+    let thrown: unknown;
+    try {
+      proxyAgentFor(ORANGE, {HTTPS_PROXY: 'http://user:S3CRETpw@[bad:48006'}, {connectMs: 10_000});
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(BtalkError);
+    expect((thrown as BtalkError).kind).toBe('usage');
+    expect((thrown as BtalkError).message).toBe('The proxy for api.orange.com (HTTPS_PROXY, https_proxy or ALL_PROXY) is not a valid URL; its value is not shown, as it may hold a password.');
+    expect(JSON.stringify(thrown)).not.toContain('S3CRET');
   });
 
   it('bypasses hosts listed in NO_PROXY: exact, suffix, wildcard, port', () => {

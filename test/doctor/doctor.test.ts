@@ -199,7 +199,7 @@ describe('which proxy and why', () => {
     expect(explainProxy(url, {https_proxy: 'http://p:3128'})).toMatchObject({proxy: 'http://p:3128', variable: 'https_proxy', reason: 'through http://p:3128, from https_proxy'});
     expect(explainProxy(url, {HTTPS_PROXY: 'http://u:pw@p:3128', NO_PROXY: 'localhost'}).reason).toBe('through http://p:3128, from HTTPS_PROXY (NO_PROXY does not match api.orange.com)');
     expect(explainProxy(url, {HTTPS_PROXY: 'http://p:3128', NO_PROXY: 'localhost,.orange.com'})).toEqual({variable: 'NO_PROXY', reason: 'direct: NO_PROXY has ".orange.com", which matches api.orange.com'});
-    expect(explainProxy(url, {ALL_PROXY: 'p:8080'})).toMatchObject({variable: 'ALL_PROXY', proxy: 'https://p:8080'});
+    expect(explainProxy(url, {ALL_PROXY: 'p:8080'})).toMatchObject({variable: 'ALL_PROXY', proxy: 'http://p:8080'});
     expect(explainProxy('http://127.0.0.1:8080/btalk/beta/v1', {HTTP_PROXY: 'http://p:3128'}).reason).toBe('direct: 127.0.0.1 is a loopback address, never proxied');
   });
 });
