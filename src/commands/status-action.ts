@@ -79,6 +79,9 @@ export async function check(session: Session): Promise<{report: StatusReport; er
     proof = await proveCredentials(session.api(credentials));
   } catch (thrown) {
     const error = toBtalkError(thrown);
+    // A flag or variable of this run that is wrong (--timeout abc, a proxy variable that is no
+    // URL) is a usage error (exit 2) like in every command, not a check that could not be made.
+    if (error.kind === 'usage') throw error;
     const rejected = error.kind === 'auth' || error.kind === 'forbidden';
     return {
       report: {

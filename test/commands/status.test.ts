@@ -21,6 +21,12 @@ const saved = (c: {clientId: string; clientSecret: string; apiKey: string}) => (
 });
 
 describe('btalk status', () => {
+  it('a --timeout that is no number is a usage error (exit 2), as in every command', async () => {
+    const s = await setup({keychain: saved(sandbox().demo), env: {BTALK_TIMEOUT: 'abc'}});
+    expect(await s.run()).toBe(2);
+    expect(s.runtime.err()).toContain('must be a number of seconds above 0, got "abc"');
+  });
+
   it('exits 0 and shows sources, rights and only the last 4 characters of the key', async () => {
     const demo = sandbox().demo;
     const s = await setup({keychain: saved(demo)});
