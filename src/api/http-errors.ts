@@ -233,6 +233,21 @@ function seconds(ms: number): string {
   return ms < 10_000 ? `${Math.round(ms / 100) / 10} s` : `${Math.round(ms / 1000)} s`;
 }
 
+/**
+ * An answer that says it is compressed (Content-Encoding) and does not decompress: the server (or
+ * a proxy or gateway that rewrites answers) was reached and answered, so it is said as a bad
+ * answer with its status and request id, not as a host that could not be reached.
+ */
+export function corruptBodyError(ctx: RequestContext, answer: HttpAnswer, code: string): BtalkError {
+  const requestId = requestIdOf(answer) ?? ctx.requestId;
+  const order = ctx.order === true;
+  return new BtalkError('server', `The answer of ${ctx.host} to ${ctx.method} ${ctx.shortPath ?? ctx.path} (${answer.status}) could not be read: it says it is compressed but does not decompress (${code})${order ? '. The order may have been created' : ''}.`, {
+    hint: order ? ORDER_UNKNOWN_HINT : 'A proxy or gateway that rewrites answers can cause this. Try again; if it stays, quote the request id to Orange support.',
+    outcomeUnknown: order,
+    api: {status: answer.status, ...(requestId ? {requestId} : {})},
+  });
+}
+
 /** A body over the cap (counted after decompression): refused before it takes the memory. */
 export function bodyTooLargeError(ctx: RequestContext, answer: HttpAnswer, cap: number, how: {declared: number} | 'inflated' | 'read'): BtalkError {
   const requestId = requestIdOf(answer) ?? ctx.requestId;

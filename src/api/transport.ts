@@ -16,7 +16,7 @@ import {BtalkError} from '../errors.js';
 import {debugLine} from './debug-log.js';
 import {abortError} from './got-errors.js';
 import {parseErrorBody} from './error-body.js';
-import {bodyTooLargeError, failureCode, header, requestIdOf, transportError, type HttpAnswer, type RequestContext} from './http-errors.js';
+import {bodyTooLargeError, corruptBodyError, failureCode, header, requestIdOf, transportError, type HttpAnswer, type RequestContext} from './http-errors.js';
 import {proxyAgentFor} from './proxy-agent.js';
 import type {ProxyEnv} from './proxy.js';
 import type {Redactor} from './redact.js';
@@ -262,7 +262,12 @@ export function createTransport(options: TransportOptions): Transport {
         settled = true;
         resolve({status, headers, body: Buffer.concat(chunks).toString('utf8')});
       });
-      stream.on('error', fail);
+      stream.on('error', (error: unknown) => {
+        // A compressed answer that does not decompress: the server answered (its status is in).
+        const code = (error as {code?: unknown})?.code;
+        if (status !== 0 && encoded && typeof code === 'string' && code.startsWith('Z_')) fail(corruptBodyError(context, {status, headers, body: ''}, code));
+        else fail(error);
+      });
     });
   }
 

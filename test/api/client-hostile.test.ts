@@ -71,6 +71,16 @@ describe('bounded answers', () => {
     expect(bomb.message).toMatch(/inflates to more than 1 MB.*decompression bomb/);
   });
 
+  it('a compressed answer that does not decompress is a bad answer of a server that was reached, not an unreachable host', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', status: 200, raw: 'this is not gzip at all', headers: {'content-encoding': 'gzip', 'content-type': 'application/json'}});
+    const error = await failure(clientFor(s, {retries: 0}).me());
+    expect(error.kind).toBe('server');
+    expect(error.message).toMatch(/^The answer of 127\.0\.0\.1:\d+ to GET \/me \(200\) could not be read: it says it is compressed but does not decompress \(Z_\w+\)\.$/);
+    expect(error.message).not.toContain('Could not reach');
+    expect(error.api?.requestId).toEqual(expect.any(String));
+  });
+
   it('a huge order answer says the order may have been created', async () => {
     const s = sandbox();
     s.injectFault({route: 'POST /customers/:code/orders', hugeBodyBytes: 3_000_000});
