@@ -1,8 +1,8 @@
 /**
  * Proxy choice. got ignores HTTPS_PROXY and friends, so the client picks an agent itself. The rules
  * are proxy-from-env's getProxyForUrl (scheme-specific variable, then ALL_PROXY; NO_PROXY with
- * "*", ports, and leading "." or "*." suffixes; a proxy without a scheme is an HTTP one, as curl
- * reads it), ported because that package only reads
+ * "*", ports, and leading "." or "*." suffixes; a proxy without a scheme is an HTTP one and a NO_PROXY name covers its subdomains, as
+ * curl reads them), ported because that package only reads
  * process.env and btalk passes its environment in. npm_config_* variables are left out: npm sets
  * them for its own registry traffic, not for btalk. Loopback hosts (the emulator) never go through
  * a proxy.
@@ -31,7 +31,9 @@ function shouldProxy(env: ProxyEnv, hostname: string, port: number): boolean {
     let entryHost = parsed?.[1] ?? entry;
     const entryPort = parsed?.[2] ? Number.parseInt(parsed[2], 10) : 0;
     if (entryPort && entryPort !== port) return true;
-    if (!/^[.*]/.test(entryHost)) return hostname !== entryHost;
+    // A name without a leading dot is the host and its subdomains, as curl reads NO_PROXY
+    // ("corp.example" sends api.corp.example direct too); proxy-from-env matched it alone.
+    if (!/^[.*]/.test(entryHost)) return hostname !== entryHost && !hostname.endsWith(`.${entryHost}`);
     if (entryHost.startsWith('*')) entryHost = entryHost.slice(1);
     return !hostname.endsWith(entryHost);
   });

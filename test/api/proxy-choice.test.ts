@@ -43,6 +43,9 @@ describe('proxy choice (proxy-from-env rules, injected environment)', () => {
     expect(proxyForUrl(ORANGE, {...env, NO_PROXY: 'api.orange.com:443'})).toBeUndefined();
     expect(proxyForUrl(ORANGE, {...env, NO_PROXY: 'api.orange.com:8443'})).toBe('http://proxy:3128');
     expect(proxyForUrl(ORANGE, {...env, NO_PROXY: 'example.com, other.org'})).toBe('http://proxy:3128');
+    // A name covers its subdomains, as curl reads it; only whole labels match.
+    expect(proxyForUrl(ORANGE, {...env, NO_PROXY: 'orange.com'})).toBeUndefined();
+    expect(proxyForUrl(ORANGE, {...env, NO_PROXY: 'range.com'})).toBe('http://proxy:3128');
   });
 
   it('never proxies loopback hosts', () => {
