@@ -219,6 +219,10 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
       accounts = await deps.keychain().list();
     } catch (thrown) {
       const e = toBtalkError(thrown);
+      // A headless box over SSH often has no keychain, and needs none when the environment gives
+      // every secret: then it is not a failure of this machine, only a fact.
+      const fromEnvironment = session !== undefined && Object.values(session.sources).every((s) => s === 'environment');
+      if (fromEnvironment) throw new Skip(`not usable (${keychainReason(e)}), and not needed: every secret of this run comes from BTALK_* variables`);
       throw new Fail(`not usable: ${keychainReason(e)}`, e.hint ?? hintFor(runtime.platform));
     }
     const note = session?.emulated ? '; --sandbox itself keeps credentials in memory' : '';

@@ -117,6 +117,19 @@ describe('btalk doctor', () => {
     expect(line(r.out, 'GET /me').startsWith('✓')).toBe(true);
     expect(r.code).toBe(1);
   });
+
+  it('no D-Bus while every secret comes from BTALK_* variables (a headless box): the keychain is not needed, not a failure, exit 0', async () => {
+    const s = await startEmulator({});
+    try {
+      const env = {BTALK_BASE_URL: s.baseUrl, BTALK_CLIENT_ID: s.demo.clientId, BTALK_CLIENT_SECRET: s.demo.clientSecret, BTALK_API_KEY: s.demo.apiKey};
+      const r = await doctor(['doctor'], {keychain: noDbusKeychain, env});
+      expect(line(r.out, 'OS keychain')).toMatch(/^– OS keychain\s+not checked: not usable \(no D-Bus session.*\), and not needed: every secret of this run comes from BTALK_\* variables/);
+      expect(line(r.out, 'GET /me').startsWith('✓')).toBe(true);
+      expect(r.code).toBe(0);
+    } finally {
+      await s.close();
+    }
+  });
 });
 
 const hasOpenssl = (() => {
