@@ -148,7 +148,11 @@ export async function runDoctor(deps: DoctorDeps, onResult: (r: CheckResult) => 
       try {
         tunnel = await tunnelThrough(proxy.proxy, target.hostname, port, network);
       } catch (thrown) {
-        throw new Fail(`${target.hostname}:${port} through ${displayProxy(proxy.proxy)}: ${(thrown as Error).message}`, `The proxy resolves and connects for btalk: ask its administrators to allow ${target.hostname}:${port}.`);
+        const message = (thrown as Error).message;
+        const fix = /CONNECT with 407\b/.test(message)
+          ? `The proxy asks for credentials: put them in ${proxy.variable ?? 'HTTPS_PROXY'}, e.g. http://user:password@proxy.example:8080 (@, : and / percent-encoded); if they are there, they were refused.`
+          : `The proxy resolves and connects for btalk: ask its administrators to allow ${target.hostname}:${port}.`;
+        throw new Fail(`${target.hostname}:${port} through ${displayProxy(proxy.proxy)}: ${message}`, fix);
       }
       tunnel.destroy();
       reachable = true;

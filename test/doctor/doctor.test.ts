@@ -110,6 +110,24 @@ describe('btalk doctor', () => {
     expect(r.code).toBe(1);
   });
 
+  it('a proxy that asks for credentials (407): the fix says where they go, not to ask for the host to be allowed', async () => {
+    const proxy = createServer((socket) => {
+      socket.on('error', () => undefined);
+      socket.once('data', () => socket.end('HTTP/1.1 407 Proxy Authentication Required\r\nproxy-authenticate: Basic realm="corp"\r\ncontent-length: 0\r\n\r\n'));
+    });
+    await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (proxy.address() as {port: number}).port;
+      const env = {HTTPS_PROXY: `http://127.0.0.1:${port}`, BTALK_CLIENT_ID: 'id', BTALK_CLIENT_SECRET: 'secret', BTALK_API_KEY: 'K'.repeat(40)};
+      const r = await doctor(['--env', 'orange', 'doctor'], {env});
+      expect(line(r.out, 'DNS and TCP')).toMatch(/^✗ .*407/);
+      expect(fixAfter(r.out, 'DNS and TCP')).toContain('Fix: The proxy asks for credentials: put them in HTTPS_PROXY');
+      expect(r.code).toBe(1);
+    } finally {
+      proxy.close();
+    }
+  });
+
   it('no D-Bus: the OS keychain line is ✗ with the way to get one, exit 1', async () => {
     const r = await doctor(['--sandbox', 'doctor'], {keychain: noDbusKeychain});
     expect(line(r.out, 'OS keychain')).toMatch(/^✗ OS keychain\s+not usable: no D-Bus session/);
