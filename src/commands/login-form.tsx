@@ -51,9 +51,13 @@ export async function interactiveLogin(runtime: Runtime, session: Session, initi
       patchConsole: false,
     },
   );
+  // SIGTERM and SIGHUP end the form as Ctrl+C does (exit 143, 129): without a handler of btalk's
+  // own, the key hold and Ink's exit hook each left the signal to the other, and the form stayed.
+  const removeInterrupt = runtime.onInterrupt(() => app.unmount());
   try {
     await app.waitUntilExit();
   } finally {
+    removeInterrupt();
     // Stop reading the terminal, or the process would wait for keys after the form is gone.
     stdin.dispose();
   }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {EMULATOR_ACCOUNTS} from '../../src/emulator/fixtures.js';
 import {WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {builtCli, hasTmux, openTerminal, type Terminal} from '../helpers/terminal.js';
+import {builtCli, hasTmux, nodePidsIn, openTerminal, type Terminal} from '../helpers/terminal.js';
 
 const tmuxPresent = hasTmux();
 if (!tmuxPresent) console.warn('login-terminal.test.ts skipped: tmux is not installed (.ci/run installs it).');
@@ -44,5 +44,17 @@ describe.skipIf(!tmuxPresent)('btalk login in a real terminal (tmux)', {timeout:
     expect(screen).toContain('EXIT=0');
     expect(screen).not.toContain(clientSecret);
     expect(screen).not.toContain(apiKey);
+  });
+
+  it('SIGTERM ends the form as Ctrl+C does: nothing saved, exit 143 (it used to leave the form up)', async () => {
+    const configDir = mkdtempSync(path.join(tmpdir(), 'btalk-login-term-'));
+    terminal = openTerminal(`node ${JSON.stringify(builtCli)} --sandbox login; echo "EXIT=$?"; sleep 60`, {CI: 'false', NO_COLOR: '1', BTALK_CONFIG_DIR: configDir});
+    await terminal.waitFor(/› Client secret/);
+    const pids = nodePidsIn(terminal);
+    expect(pids).toHaveLength(1);
+    process.kill(pids[0]!, 'SIGTERM');
+    const screen = await terminal.waitFor('EXIT=');
+    expect(screen).toContain('Login interrupted; nothing was saved.');
+    expect(screen).toContain('EXIT=143');
   });
 });

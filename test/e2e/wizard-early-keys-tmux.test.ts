@@ -15,7 +15,7 @@ import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
 import {emulatorEnv, useEmulator, type RunningEmulator} from '../helpers/emulator.js';
 import {WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
-import {builtCli, hasTmux, openTerminal, TERMINAL_WAIT_MS, type Terminal} from '../helpers/terminal.js';
+import {builtCli, hasTmux, nodePidsIn, openTerminal, TERMINAL_WAIT_MS, type Terminal} from '../helpers/terminal.js';
 
 const tmuxPresent = hasTmux();
 if (!tmuxPresent) console.warn('wizard-early-keys-tmux.test.ts skipped: tmux is not installed (.ci/run installs it).');
@@ -62,12 +62,7 @@ function openHeld(sandbox: RunningEmulator, args = '', env: Record<string, strin
     t,
     modes: () => modesOf(execFileSync('stty', ['-a', '-F', tty], {encoding: 'utf8'})),
     pid() {
-      // The process reading this terminal whose command is node: not the shells around it.
-      const pids = execFileSync('ps', ['-t', tty.replace('/dev/', ''), '-o', 'pid=,comm='], {encoding: 'utf8'})
-        .split('\n')
-        .map((row) => row.trim().split(/\s+/u))
-        .filter(([, comm]) => comm === 'node')
-        .map(([pid]) => Number(pid));
+      const pids = nodePidsIn(t);
       expect(pids).toHaveLength(1);
       return pids[0]!;
     },

@@ -112,3 +112,13 @@ export async function franceToReview(t: Terminal): Promise<string> {
   t.send(['Enter', 'Enter', 'Enter']);
   return t.waitFor('Review the order');
 }
+
+/** The pids of the node processes reading this terminal (not the shells around them). */
+export function nodePidsIn(terminal: Terminal): number[] {
+  const tty = terminal.tmux('display', '-p', '-t', 'main', '#{pane_tty}').trim();
+  return execFileSync('ps', ['-t', tty.replace('/dev/', ''), '-o', 'pid=,comm='], {encoding: 'utf8'})
+    .split('\n')
+    .map((row) => row.trim().split(/\s+/u))
+    .filter(([, comm]) => comm === 'node')
+    .map(([pid]) => Number(pid));
+}
