@@ -26,6 +26,12 @@ export interface BatchFile {
   problems: RowProblem[];
   /** The file's separator, used again for its results file. */
   separator: Separator;
+  /**
+   * For each answer a flag or variable gave: the rows whose cell was empty and took it, and the
+   * rows whose own cell it did not replace. Said on stderr, so a value left in the shell
+   * (BTALK_COUNTRY=FR) never fills a file unseen.
+   */
+  filled?: Partial<Record<AnswerName, {took: number[]; own: number[]}>>;
 }
 
 const REQUIRED: readonly AnswerName[] = ['vpn', 'country', 'label'];
@@ -209,6 +215,7 @@ export function parseBatchCsv(input: string, fill: Answers): BatchFile {
   if (problems.length > 0) return {rows: [], separator, problems};
 
   const rows: BatchRow[] = [];
+  const filled: NonNullable<BatchFile['filled']> = {};
   body.forEach((cells, index) => {
     const row = headerRow + 1 + index;
     if (blank(cells)) return;
@@ -219,7 +226,12 @@ export function parseBatchCsv(input: string, fill: Answers): BatchFile {
     });
     for (const a of ANSWERS) {
       const filler = fill[a.name];
-      if (answers[a.name] === undefined && filler !== undefined) answers[a.name] = filler;
+      if (filler === undefined) continue;
+      const use = (filled[a.name] ??= {took: [], own: []});
+      if (answers[a.name] === undefined) {
+        answers[a.name] = filler;
+        use.took.push(row);
+      } else if (answers[a.name] !== filler) use.own.push(row);
     }
     const unnamed = cells.map((c, i) => ({c, i})).filter(({c, i}) => c.trim() !== '' && (i >= header.length || header[i]!.trim() === ''));
     if (unnamed.length > 0) {
@@ -228,7 +240,7 @@ export function parseBatchCsv(input: string, fill: Answers): BatchFile {
     }
     rows.push({row, answers});
   });
-  return {rows, problems, separator};
+  return {rows, problems, separator, filled};
 }
 
 /** `sites.csv` → `sites.results.csv`, beside the input. */

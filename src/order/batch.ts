@@ -9,13 +9,13 @@ import {dirname, resolve as resolvePath} from 'node:path';
 import {BtalkError} from '../errors.js';
 import {decodeCsvBytes} from '../csv/decode.js';
 import {terminalSafe, terminalSafeJson, terminalSafeLines} from '../text/terminal-safe.js';
-import {parseBatchCsv, resultsPathFor, type RowProblem} from './batch-csv.js';
+import {parseBatchCsv, resultsPathFor, type BatchFile, type RowProblem} from './batch-csv.js';
 import {checkBatch, type PlannedRow} from './batch-check.js';
 import {startBatch, type BackoffSettings} from './batch-send.js';
 import {untilSent, type BeforeSend} from './before-send.js';
 import {confirm, declined} from './confirm.js';
 import {createOrderCatalog, requireOrderAccess} from './order-catalog.js';
-import type {OrderOptions} from './order-options.js';
+import {ANSWERS, answerLabel, type OrderOptions} from './order-options.js';
 import {count, countWas} from '../text/plural.js';
 import {createProgress} from './progress.js';
 import {checkResultsWritable, previousUnknownNames, writeResultsCsv, type RowResult} from './results-csv.js';
@@ -67,6 +67,27 @@ export function readFailure(given: string, resolved: string, error: unknown): {r
   }
 }
 
+/** "rows 3, 5 and 8" (the first five, then how many more). */
+function rowList(rows: readonly number[]): string {
+  const shown = rows.slice(0, 5).map(String);
+  const more = rows.length > 5 ? ` and ${rows.length - 5} more` : '';
+  if (shown.length === 1) return `row ${shown[0]}`;
+  return more ? `rows ${shown.join(', ')}${more}` : `rows ${shown.slice(0, -1).join(', ')} and ${shown.at(-1)}`;
+}
+
+/** What the answers given as flags or variables did to the file's rows, one line each. */
+function fillNotes(file: BatchFile): string[] {
+  const lines: string[] = [];
+  for (const a of ANSWERS) {
+    const use = file.filled?.[a.name];
+    if (!use) continue;
+    const value = terminalSafe(String(file.rows.find((r) => use.took.includes(r.row))?.answers[a.name] ?? ''));
+    if (use.took.length > 0) lines.push(`${rowList(use.took)} without ${a.column} ${use.took.length === 1 ? 'takes' : 'take'} "${value}" from ${answerLabel(a.name)}.`);
+    if (use.own.length > 0) lines.push(`${rowList(use.own)} ${use.own.length === 1 ? 'keeps its' : 'keep their'} own ${a.column}: ${answerLabel(a.name)} fills only empty cells.`);
+  }
+  return lines;
+}
+
 export async function runBatch(deps: OrderDeps, options: OrderOptions & {from: string}, tuning: BatchTuning = {}): Promise<number> {
   // Until the first POST leaves, an interrupt ends the run at once, saying nothing was ordered.
   return untilSent(deps.runtime, `before the first order was sent: no voicesite from ${options.from} was ordered`, 'Run the same command again to order them.', (beforeSend) =>
@@ -98,6 +119,7 @@ async function orderAll(deps: OrderDeps, options: OrderOptions & {from: string},
     say(`${options.from} is not UTF-8: read it as Windows-1252 (Excel's "CSV" on Windows). If accents look wrong below, save it as "CSV UTF-8" instead, or name its encoding with --encoding.`);
   }
   const file = parseBatchCsv(decoded.text, options.answers);
+  for (const line of fillNotes(file)) say(line);
   const early = rowFieldProblems(file.problems);
   if (!options.yes && !options.dryRun && !runtime.interactive) early.push(YES_PROBLEM);
   // Problems in the file are fixed in the file; a column it leaves out may come from a flag.

@@ -49,3 +49,15 @@ describe('btalk order --from, sites that already exist', () => {
     expect(sandbox().counters.ordersCreated).toBe(0);
   });
 });
+
+describe('btalk order --from, answers given beside the file', () => {
+  const {file, run} = useBatchRuns('btalk-batch-fill-');
+
+  it('says which rows a flag or a variable filled, and which kept their own cell', async () => {
+    await writeFile(file('fill.csv'), 'vpn;pays;libellé\r\nMy VPN 1;;Paris\r\nMy VPN 1;DE;Berlin\r\nMy VPN 1;;Lyon\r\n');
+    const r = await run(['order', '--from', 'fill.csv', '--dry-run'], {env: {...credentialEnv(EMULATOR_ACCOUNTS.demo), BTALK_COUNTRY: 'FR'}});
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('rows 2 and 4 without country take "FR" from --country (BTALK_COUNTRY).');
+    expect(r.stderr).toContain('row 3 keeps its own country: --country (BTALK_COUNTRY) fills only empty cells.');
+  });
+});
