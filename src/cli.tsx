@@ -112,6 +112,18 @@ const releaseLost = (): void => {
   if (process.platform !== 'win32') releaseLostTerminals(stdio);
 };
 process.on('exit', releaseLost);
+// A signal that Node handles itself (SIGTERM or SIGINT to a command with no handler of its own:
+// status, voicesites... after an SSH session ended) restores the terminal without an 'exit'
+// event: a terminal gone is looked for once a second, and its descriptors released when it is.
+// The check is an ioctl; the timer never keeps the process alive.
+if (process.platform !== 'win32' && isatty(1)) {
+  const watch = setInterval(() => {
+    if (isatty(1)) return;
+    clearInterval(watch);
+    releaseLost();
+  }, 1000);
+  watch.unref();
+}
 
 function holdKeys(): EarlyInput | undefined {
   return holdEarlyInput(process.stdin, {
@@ -205,6 +217,8 @@ async function main(): Promise<number> {
 // After a hang-up the terminal is gone: what is left to do (a batch's results file) still runs.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (error: NodeJS.ErrnoException) => {
+    // EIO: the terminal is gone; nothing more reaches it, and Node must not restore it.
+    if (error.code === 'EIO') releaseLost();
     if (received !== undefined || error.code === 'EIO') return;
     if (error.code === 'EPIPE') process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_CODES.ok);
     throw error;

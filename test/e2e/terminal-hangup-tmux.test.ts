@@ -33,6 +33,8 @@ interface Ended {
 interface Run {
   terminal: Terminal;
   stateDir: string;
+  /** btalk's pid. */
+  pid(): number;
   /** Kills the terminal's tmux server (its pseudo-terminal is hung up) and waits for btalk's end. */
   hangUp(): Promise<Ended>;
 }
@@ -47,6 +49,7 @@ function inTerminal(args: string[], env: Record<string, string>, options: {keeps
   return {
     terminal,
     stateDir,
+    pid: () => Number(readFileSync(`${out}.pid`, 'utf8')),
     async hangUp() {
       terminal.close();
       const started = Date.now();
@@ -121,5 +124,25 @@ describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {time
     expect(ended).toMatchObject({code: 129, signal: null});
     expect(s.counters.ordersCreated).toBe(1);
     expect(journal(run.stateDir)).toEqual([expect.objectContaining({source: 'order', outcome: 'ordered', voiceSiteId: expect.stringMatching(/^vs/)})]);
+  });
+
+  it('a command with no interrupt handler of its own, its terminal gone and then a SIGTERM (a session ending): ends by SIGTERM, not by Node\'s abort', async () => {
+    const s = sandbox();
+    s.injectFault({route: 'GET /me', delayMs: 8000});
+    const run = inTerminal(['status'], emulatorEnv(s), {keepsHup: true});
+    // status prints once GET /me answers: it is waiting for it.
+    const started = Date.now();
+    while ((s.counters.byRoute['GET /me'] ?? 0) === 0) {
+      if (Date.now() - started > TERMINAL_WAIT_MS) throw new Error(`btalk status never asked GET /me: ${JSON.stringify(s.counters.byRoute)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const pid = run.pid();
+    run.terminal.close();
+    // The terminal is looked for once a second: past that, Node's own SIGTERM handling finds nothing to restore.
+    await new Promise((r) => setTimeout(r, 2500));
+    process.kill(pid, 'SIGTERM');
+    const ended = await run.hangUp();
+    expect(ended.stderr).not.toContain('Assertion failed');
+    expect(ended).toMatchObject({code: null, signal: 'SIGTERM'});
   });
 });

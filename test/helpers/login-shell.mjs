@@ -4,7 +4,7 @@
  * on to that job, as bash does for its jobs (with --keeps-hup it does not, as `nohup`-like
  * wrappers and shells that ignore SIGHUP do not). The job's stdin and stdout are the terminal; its
  * stderr goes to the terminal too and is kept: how the job ended is written to `out` as JSON,
- * {code, signal, stderr}.
+ * {code, signal, stderr}; the job's pid goes to `out`.pid as it starts.
  *
  * usage: node login-shell.mjs <out.json> [--keeps-hup] <command> [args...]
  */
@@ -15,6 +15,7 @@ const [out, ...rest] = process.argv.slice(2);
 const keepsHup = rest[0] === '--keeps-hup';
 const [command, ...args] = keepsHup ? rest.slice(1) : rest;
 const job = spawn(command, args, {stdio: ['inherit', 'inherit', 'pipe']});
+writeFileSync(`${out}.pid`, String(job.pid));
 let stderr = '';
 // Once the terminal is gone, writing to it fails (EIO): the record is what is left.
 process.stderr.on('error', () => undefined);
