@@ -63,15 +63,26 @@ function readAhead(catalog: OrderCatalog, answers: readonly Answers[]): void {
 }
 
 /**
+ * A label as a person reads it: one composed form of each letter (macOS writes é decomposed) and
+ * every run of spaces, non-breaking ones included, as one space. Two labels that read the same are
+ * the same label: a file saved again with a non-breaking or doubled space still resumes.
+ */
+function readLabel(label: string): string {
+  return label.normalize('NFC').replace(/\s+/gu, ' ').trim();
+}
+
+/**
  * How an existing site differs from what a row asks for: the VPN, the country or the label it was
  * ordered with. Only fields the site lists can differ.
  */
-function differences(site: VoiceSite, order: ResolvedOrder): string[] {
-  const out: string[] = [];
-  if (site.vpnId !== undefined && String(site.vpnId) !== order.vpn.vpnId) out.push(`VPN ${String(site.vpnId)}, not ${order.vpn.vpnId} (${order.vpn.name})`);
-  if (site.country !== undefined && site.country.trim().toUpperCase() !== order.country.iso2) out.push(`country ${site.country}, not ${order.country.iso2}`);
-  if (site.customerSiteLabel !== undefined && site.customerSiteLabel.trim() !== order.customerSiteLabel.trim()) out.push(`label "${site.customerSiteLabel}", not "${order.customerSiteLabel}"`);
-  return out;
+function differences(site: VoiceSite, order: ResolvedOrder): {vpn?: string; country?: string; label?: string} {
+  return {
+    ...(site.vpnId !== undefined && String(site.vpnId) !== order.vpn.vpnId ? {vpn: `VPN ${String(site.vpnId)}, not ${order.vpn.vpnId} (${order.vpn.name})`} : {}),
+    ...(site.country !== undefined && site.country.trim().toUpperCase() !== order.country.iso2 ? {country: `country ${site.country}, not ${order.country.iso2}`} : {}),
+    ...(site.customerSiteLabel !== undefined && readLabel(site.customerSiteLabel) !== readLabel(order.customerSiteLabel)
+      ? {label: `label "${site.customerSiteLabel}", not "${order.customerSiteLabel}"`}
+      : {}),
+  };
 }
 
 export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalog, now: Date, hooks: CheckHooks = {}): Promise<CheckedBatch> {
@@ -129,13 +140,17 @@ export async function checkBatch(rows: readonly BatchRow[], catalog: OrderCatalo
     // A site of that name exists. Ordered as this row asks (a batch run again): skipped. Ordered
     // otherwise: this row was never sent, and saying "skipped" would pass it for done.
     const differs = differences(r.site, r.order);
-    if (differs.length === 0) skipped.push({row: r.row, technicalSiteName: name, site: r.site});
+    const texts = [differs.vpn, differs.country, differs.label].filter((t): t is string => t !== undefined);
+    if (texts.length === 0) skipped.push({row: r.row, technicalSiteName: name, site: r.site});
     else {
-      problems.push({
-        row: r.row,
-        column: 'site-name',
-        message: `a voicesite named ${name} already exists for customer ${r.order.customer.customerCode} (${String(r.site.voiceSiteId)}) with ${differs.join('; ')}: give this row a site-name of its own`,
-      });
+      const existing = `a voicesite named ${name} already exists for customer ${r.order.customer.customerCode} (${String(r.site.voiceSiteId)}) with ${texts.join('; ')}`;
+      // Same VPN and country, another label: most likely this row's own earlier order, its label
+      // edited since. A site-name of its own would order that site a second time.
+      const advice =
+        differs.vpn === undefined && differs.country === undefined
+          ? 'if it is this row\'s earlier order, with its label changed since, remove the row (or put back the label it was ordered with); give the row a site-name of its own only for another site'
+          : 'give this row a site-name of its own';
+      problems.push({row: r.row, column: 'site-name', message: `${existing}: ${advice}`});
     }
   }
   // By row, then in the file's column order, so a row's problems read left to right.

@@ -50,6 +50,26 @@ describe('btalk order --from, sites that already exist', () => {
   });
 });
 
+describe('btalk order --from, a file saved again', () => {
+  const {sandbox, file, run} = useBatchRuns('btalk-batch-resaved-');
+
+  it('labels that read the same (a non-breaking or doubled space, é decomposed) still resume; a label edited since is said to be likely this row\'s own order', async () => {
+    await writeFile(file('a.csv'), 'customer,vpn,country,site-name,label\r\n41001,Acme EU VPN 01,FR,RV_A,Agence Nord\r\n41001,Acme EU VPN 01,FR,RV_B,Agence  Sud \r\n41001,Acme EU VPN 01,FR,RV_C,Café Est\r\n');
+    const first = await run(['order', '--from', 'a.csv', '--yes'], multi);
+    expect(first.code, first.stderr).toBe(0);
+    await writeFile(file('b.csv'), `customer,vpn,country,site-name,label\r\n41001,Acme EU VPN 01,FR,RV_A,Agence\u00a0Nord\r\n41001,Acme EU VPN 01,FR,RV_B,Agence Sud\r\n41001,Acme EU VPN 01,FR,RV_C,${'Café Est'.normalize('NFD')}\r\n`);
+    const again = await run(['order', '--from', 'b.csv', '--yes'], multi);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('Nothing to send: every row of b.csv already exists');
+
+    await writeFile(file('c.csv'), 'customer,vpn,country,site-name,label\r\n41001,Acme EU VPN 01,FR,RV_A,Agence Nord-Est\r\n');
+    const edited = await run(['order', '--from', 'c.csv', '--yes'], multi);
+    expect(edited.code).toBe(2);
+    expect(edited.stderr).toContain('with label "Agence Nord", not "Agence Nord-Est": if it is this row\'s earlier order, with its label changed since, remove the row');
+    expect(sandbox().counters.ordersCreated).toBe(3);
+  });
+});
+
 describe('btalk order --from, answers given beside the file', () => {
   const {file, run} = useBatchRuns('btalk-batch-fill-');
 
