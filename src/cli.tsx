@@ -94,9 +94,10 @@ let lateHangUpIgnored = false;
 let earlyInput: EarlyInput | undefined;
 
 /**
- * Run as the process ends (and before a signal is sent again to end it): a standard descriptor
- * whose terminal went away during the run (an SSH session dropped) gets /dev/null in its place, so
- * Node's own terminal restore does not abort the exit (src/lost-terminal.ts).
+ * Run as the process ends, before a signal is sent again to end it, and once the terminal is found
+ * gone: a standard descriptor whose terminal went away during the run (an SSH session dropped)
+ * gets /dev/null in its place, so Node's own terminal restore does not abort the exit
+ * (src/lost-terminal.ts).
  */
 const stdio: StdioProbe = {
   isatty,

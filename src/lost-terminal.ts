@@ -5,9 +5,12 @@
  * btalk's exit code (129 after a hang-up), "Assertion failed" and a native stack trace on stderr, a
  * core file where core dumps are on (nodejs/node#51519; later Node lines ignore the error).
  *
- * btalk finishes what it owes first (the outcome of an order in flight, its journal line, a batch's
- * results file); then, at the very end, each standard descriptor whose terminal is gone is pointed
- * at /dev/null, which Node leaves alone. A terminal that is still there is never touched.
+ * Each standard descriptor whose terminal is gone is pointed at /dev/null, which Node leaves alone:
+ * as the process ends, and as soon as cli.tsx finds the terminal gone (a write that fails with EIO,
+ * its once-a-second check), for a signal that Node handles itself ends the process without an
+ * 'exit' event. What btalk still owes (the outcome of an order in flight, its journal line, a
+ * batch's results file) goes on; what it writes to the terminal is lost either way. A terminal
+ * that is still there is never touched.
  */
 
 /** What the guard needs of the process: cli.tsx gives node:tty and node:fs. */
@@ -23,8 +26,8 @@ export interface StdioProbe {
 const STANDARD = [0, 1, 2] as const;
 
 /**
- * Run as the process ends: each standard descriptor open on a character device that is not a
- * terminal (any more) gets /dev/null in its place, and the descriptors replaced are returned.
+ * Each standard descriptor open on a character device that is not a terminal (any more) gets
+ * /dev/null in its place, and the descriptors replaced are returned.
  * Whether it was a terminal is not asked at start: a terminal can go away while Node itself
  * starts, after Node noted it and before btalk's first line runs. A descriptor that was /dev/null
  * all along is replaced by /dev/null; a terminal that is still there, a pipe or a file is never

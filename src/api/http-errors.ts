@@ -208,7 +208,7 @@ function reasonFor(code: string, rawMessage: string, ctx: RequestContext, timeou
     case 'EHOSTUNREACH':
       return 'the network is unreachable';
     case 'ERR_PROXY': {
-      const status = /^Bad response: (\d+)/.exec(rawMessage)?.[1];
+      const status = proxyAnswer(rawMessage);
       if (status === undefined) return `the proxy ${ctx.proxy ?? ''} did not answer its request to open a tunnel to ${ctx.host} (CONNECT)`;
       if (status === '407') return `the proxy ${ctx.proxy ?? ''} asks for credentials (407 Proxy Authentication Required)`;
       return `the proxy ${ctx.proxy ?? ''} refused to open a tunnel to ${ctx.host} (it answered ${status})`;
@@ -217,6 +217,11 @@ function reasonFor(code: string, rawMessage: string, ctx: RequestContext, timeou
       if (CERT_CODES.test(code)) return `the TLS certificate could not be verified (${code})`;
       return /hang up/i.test(rawMessage) ? 'the connection was closed without an answer' : `the request failed (${code})`;
   }
+}
+
+/** The status a proxy answered its CONNECT with, from hpagent's "Bad response: 407"; none for a silent proxy. */
+function proxyAnswer(rawMessage: string): string | undefined {
+  return /^Bad response: (\d+)/.exec(rawMessage)?.[1];
 }
 
 /** The error code that says what went wrong, proxy failures (hpagent throws plain Errors) included. */
@@ -292,7 +297,7 @@ export function transportError(ctx: RequestContext, error: unknown, timeoutMs: n
   let hint: string;
   if (CERT_CODES.test(code)) {
     hint = 'If a corporate proxy inspects TLS, point NODE_EXTRA_CA_CERTS at its CA certificate file; otherwise check the base URL.';
-  } else if (ctx.proxy && code === 'ERR_PROXY' && /^Bad response: 407/.test(rawMessage)) {
+  } else if (ctx.proxy && code === 'ERR_PROXY' && proxyAnswer(rawMessage) === '407') {
     hint = 'Put the proxy credentials in its variable, e.g. HTTPS_PROXY=http://user:password@proxy.example:8080 (with @, : and / in them percent-encoded: %40, %3A, %2F); if they are there, they were refused.';
   } else if (ctx.proxy) {
     hint = `Check the network and the proxy ${ctx.proxy} (HTTPS_PROXY / HTTP_PROXY), or list ${ctx.host} in NO_PROXY to bypass it.`;

@@ -1,9 +1,9 @@
 /**
  * Proxy choice. got ignores HTTPS_PROXY and friends, so the client picks an agent itself. The rules
  * are proxy-from-env's getProxyForUrl (scheme-specific variable, then ALL_PROXY; NO_PROXY with
- * "*", ports, and leading "." or "*." suffixes; a proxy without a scheme is an HTTP one and a NO_PROXY name covers its subdomains, as
- * curl reads them), ported because that package only reads
- * process.env and btalk passes its environment in. npm_config_* variables are left out: npm sets
+ * "*", ports, and leading "." or "*." suffixes), except where curl reads them otherwise: a proxy
+ * without a scheme is an HTTP one, and a NO_PROXY name covers its subdomains. Ported because that
+ * package only reads process.env and btalk passes its environment in. npm_config_* variables are left out: npm sets
  * them for its own registry traffic, not for btalk. Loopback hosts (the emulator) never go through
  * a proxy.
  *

@@ -1,12 +1,9 @@
 /**
- * The encodings `btalk order --from FILE --encoding NAME` takes, apart from the decoder
- * (csv/decode.ts) so that reading the option loads no decoding code: iconv-lite loads with the
- * file.
- */
-/**
- * The encodings `--encoding` names, for files whose encoding cannot be told from their bytes: the
- * other ones spreadsheets write for "CSV" (Excel for Mac's "CSV (Macintosh)", Excel's "CSV
- * (MS-DOS)"), the ISO Latin ones, and the detected ones to overrule a guess.
+ * The encodings `btalk order --from FILE --encoding NAME` takes, for files whose encoding cannot
+ * be told from their bytes: the other ones spreadsheets write for "CSV" (Excel for Mac's "CSV
+ * (Macintosh)", Excel's "CSV (MS-DOS)"), the ISO Latin ones, and the detected ones to overrule a
+ * guess. Apart from the decoder (csv/decode.ts), so that reading the option loads no decoding code:
+ * iconv-lite loads with the file.
  */
 export const GIVEN_ENCODINGS = {
   'utf-8': 'UTF-8',
