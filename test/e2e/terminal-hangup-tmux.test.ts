@@ -11,7 +11,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {afterEach, describe, expect, it} from 'vitest';
-import {emulatorEnv, useEmulator} from '../helpers/emulator.js';
+import {emulatorEnv, useEmulator, type RunningEmulator} from '../helpers/emulator.js';
 import {WIZARD_TEST_TIMEOUT_MS} from '../helpers/ink.js';
 import {builtCli, franceToReview, hasTmux, openTerminal, TERMINAL_WAIT_MS, type Terminal} from '../helpers/terminal.js';
 
@@ -66,6 +66,18 @@ function journal(stateDir: string): Array<{outcome: string; voiceSiteId?: string
   return readFileSync(path.join(stateDir, 'orders.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as {outcome: string; voiceSiteId?: string; source: string});
 }
 
+/** btalk ended as a hang-up says (129), not by Node's abort restoring the terminal. */
+function endedAsHangUp(ended: Ended): void {
+  expect(ended.stderr).not.toContain('Assertion failed');
+  expect(ended).toMatchObject({code: 129, signal: null});
+}
+
+/** The order on its way when the terminal went was created once, and journaled as ordered. */
+function orderedOnce(s: RunningEmulator, run: Run, source: 'wizard' | 'order'): void {
+  expect(s.counters.ordersCreated).toBe(1);
+  expect(journal(run.stateDir)).toEqual([expect.objectContaining({source, outcome: 'ordered', voiceSiteId: expect.stringMatching(/^vs/)})]);
+}
+
 describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {timeout: WIZARD_TEST_TIMEOUT_MS}, () => {
   const sandbox = useEmulator();
 
@@ -79,8 +91,7 @@ describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {time
     const run = inTerminal(args, emulatorEnv(s), {keepsHup});
     await run.terminal.waitFor(question);
     const ended = await run.hangUp();
-    expect(ended.stderr).not.toContain('Assertion failed');
-    expect(ended).toMatchObject({code: 129, signal: null});
+    endedAsHangUp(ended);
     expect(ended.stderr).toContain('Interrupted: nothing was ordered.');
     expect(s.counters.ordersCreated).toBe(0);
   });
@@ -95,8 +106,7 @@ describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {time
     await new Promise((r) => setTimeout(r, 300));
     writeFileSync(gate, '');
     const ended = await ending;
-    expect(ended.stderr).not.toContain('Assertion failed');
-    expect(ended).toMatchObject({code: 129, signal: null});
+    endedAsHangUp(ended);
     expect(s.counters.ordersCreated).toBe(0);
   });
 
@@ -108,10 +118,8 @@ describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {time
     s.injectFault({route: 'POST /customers/:customerCode/orders', delayMs: 2000});
     await run.terminal.key('Enter', 'Sending the order for VOICESITE_IN_FRANCE');
     const ended = await run.hangUp();
-    expect(ended.stderr).not.toContain('Assertion failed');
-    expect(ended).toMatchObject({code: 129, signal: null});
-    expect(s.counters.ordersCreated).toBe(1);
-    expect(journal(run.stateDir)).toEqual([expect.objectContaining({source: 'wizard', outcome: 'ordered', voiceSiteId: expect.stringMatching(/^vs/)})]);
+    endedAsHangUp(ended);
+    orderedOnce(s, run, 'wizard');
   });
 
   it('btalk order in line mode while its POST is on its way: waits for the answer, journals the site, exit 129', async () => {
@@ -120,10 +128,8 @@ describe.skipIf(!tmuxPresent)('the terminal goes away under btalk (tmux)', {time
     const run = inTerminal(['order', '--customer', '9999', '--vpn', 'My VPN 1', '--country', 'FR', '--label', 'Paris office', '--yes'], emulatorEnv(s));
     await run.terminal.waitFor(/Ordering [A-Z_0-9]+ \.\.\./);
     const ended = await run.hangUp();
-    expect(ended.stderr).not.toContain('Assertion failed');
-    expect(ended).toMatchObject({code: 129, signal: null});
-    expect(s.counters.ordersCreated).toBe(1);
-    expect(journal(run.stateDir)).toEqual([expect.objectContaining({source: 'order', outcome: 'ordered', voiceSiteId: expect.stringMatching(/^vs/)})]);
+    endedAsHangUp(ended);
+    orderedOnce(s, run, 'order');
   });
 
   it('a command with no interrupt handler of its own, its terminal gone and then a SIGTERM (a session ending): ends by SIGTERM, not by Node\'s abort', async () => {
