@@ -129,6 +129,9 @@ describe('the keyring child process', () => {
     backend.start();
     backend.readAhead('btalk', ['clock:a', 'clock:b', 'default:client-id']);
     await expect.poll(async () => Number(await createKeychainStore({platform: 'linux', backend, deadlineMs: 20_000}).get('clock:probe')), {timeout: 15_000}).toBeGreaterThan(0);
+    // Clock values are milliseconds: a few of them pass before the get, so a value read ahead
+    // (before the probe came back) is strictly earlier than `asked`, whichever millisecond it was.
+    await new Promise((r) => setTimeout(r, 5));
     const asked = Date.now();
     // Read by the child before the get (the probe above came back after it).
     expect(Number(await store.get('clock:a'))).toBeLessThan(asked);
